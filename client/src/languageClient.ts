@@ -1,0 +1,40 @@
+/** Starts the language server (dist/server.js) over IPC and connects VS Code to it. */
+import * as vscode from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from '../../shared/settings';
+
+/** The languages whose documents the server looks at; it decides by content which ones are ours. */
+export const DOCUMENT_SELECTOR = [
+	{ language: 'json' },
+	{ language: 'jsonc' },
+	{ language: 'jsonl' },
+	// A record saved under its S3 key has no extension and opens as plain text.
+	{ language: 'plaintext' },
+];
+
+export async function startLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
+	const serverModule = context.asAbsolutePath('dist/server.js');
+	const serverOptions: ServerOptions = {
+		run: { module: serverModule, transport: TransportKind.ipc },
+		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+	};
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: DOCUMENT_SELECTOR,
+		synchronize: { configurationSection: SETTINGS_SECTION },
+		outputChannel: output,
+		initializationOptions: { hostReportsJsonSyntax: hostReportsJsonSyntax() },
+	};
+	const client = new LanguageClient('lambdaKafka', 'Lambda Kafka Language Server', serverOptions, clientOptions);
+	await client.start();
+	return client;
+}
+
+/**
+ * VS Code's built-in JSON support already reports syntax errors in json and jsonc documents;
+ * the server leaves those out so that no problem is listed twice.
+ */
+function hostReportsJsonSyntax(): boolean {
+	const builtIn = vscode.extensions.getExtension('vscode.json-language-features');
+	return builtIn !== undefined && vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true);
+}

@@ -1,0 +1,56 @@
+/** A language status item that says what the server made of the active document and how many problems it has. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { RequestType } from 'vscode-languageclient/node';
+import type { DocumentKind } from '../../shared/documentKinds';
+import type { DocumentInfoParams, DocumentInfoResult } from '../../shared/protocol';
+import { DocumentInfoRequest } from '../../shared/protocol';
+
+const documentInfo = new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method);
+
+const KIND_NAMES: Record<DocumentKind, string> = {
+	'destination-config': 'Destination config',
+	'esm-request': 'Event source mapping request',
+	'failure-record': 'Failure record',
+	'kafka-event': 'Kafka event',
+	unknown: '',
+};
+
+export function registerLanguageStatus(context: vscode.ExtensionContext, client: LanguageClient): void {
+	const item = vscode.languages.createLanguageStatusItem('lambdaKafka.documentKind', [{ language: 'json' }, { language: 'jsonc' }, { language: 'jsonl' }, { language: 'plaintext' }]);
+	item.name = 'Lambda Kafka document kind';
+	item.command = { command: 'lambdaKafka.showOutput', title: 'Show log' };
+	context.subscriptions.push(item);
+
+	const update = async (): Promise<void> => {
+		const editor = vscode.window.activeTextEditor;
+		if (!editor) {
+			return;
+		}
+		try {
+			const info = await client.sendRequest(documentInfo, { uri: editor.document.uri.toString() });
+			if (!info || info.kind === 'unknown') {
+				item.text = 'Lambda Kafka: not recognised';
+				item.detail = 'Not a destination config, ESM request or failure record';
+				return;
+			}
+			const layout = info.layout === 'json-lines' ? ' (JSON Lines)' : info.layout === 'array' ? ' (array)' : '';
+			const mode = info.requestMode ? ` (${info.requestMode})` : '';
+			item.text = `$(check) ${KIND_NAMES[info.kind]}${mode}${layout}`;
+			item.detail = `${info.counts.error} errors, ${info.counts.warning} warnings`;
+			item.severity = info.counts.error > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+		} catch {
+			// The server may be restarting; the next editor or content change updates the item.
+		}
+	};
+	context.subscriptions.push(
+		vscode.window.onDidChangeActiveTextEditor(() => void update()),
+		vscode.languages.onDidChangeDiagnostics((event) => {
+			const active = vscode.window.activeTextEditor?.document.uri.toString();
+			if (active && event.uris.some((uri) => uri.toString() === active)) {
+				void update();
+			}
+		}),
+	);
+	void update();
+}

@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+	{ ignores: ['node_modules/', 'dist/', 'out/', '.vscode-test/', 'test-results/', '.bench/', 'examples/', 'esbuild.mjs', 'eslint.config.mjs'] },
+	js.configs.recommended,
+	...tseslint.configs.recommendedTypeChecked,
+	{
+		languageOptions: {
+			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+		},
+		rules: {
+			curly: 'error',
+			eqeqeq: 'error',
+			'no-throw-literal': 'error',
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/consistent-type-imports': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+		},
+	},
+	{
+		files: ['server/**/*.ts', 'shared/**/*.ts'],
+		ignores: ['server/src/cli/**'],
+		rules: { 'no-console': 'error' },
+	},
+	{
+		files: ['test/**/*.ts', 'bench/**/*.ts'],
+		rules: {
+			'@typescript-eslint/no-non-null-assertion': 'off',
+			'@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'test', 'suite'], package: 'node:test' }] }],
+		},
+	},
+);

@@ -1,0 +1,92 @@
+/**
+ * The command line: `lambda-kafka validate [--format F] [--max-file-size-mb N] PATH...`, plus
+ * `--help` and `--version`. Parsing never throws; a mistake becomes a `usage-error` to print.
+ */
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export type Command =
+	| { kind: 'help' }
+	| { kind: 'version' }
+	| { kind: 'validate'; format: OutputFormat; maxFileSizeMB: number; paths: string[] }
+	| { kind: 'usage-error'; message: string };
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+export const USAGE = `Usage: lambda-kafka validate [options] PATH...
+
+Validates Lambda Kafka destination configs, event source mapping requests, failure
+records and Kafka events. Directories are searched recursively for .json, .jsonc,
+.jsonl and .ndjson files and for files without an extension that hold JSON
+(node_modules, .git and other dot-directories are skipped).
+
+Options:
+  --format text|json|sarif  Output format (default: text)
+  --max-file-size-mb N      Do not validate files over N MB (default: ${DEFAULT_SETTINGS.validation.maxFileSizeMB})
+  -h, --help                Show this help
+  --version                 Print the version
+
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.
+`;
+
+export function parseArgs(argv: readonly string[]): Command {
+	let format: OutputFormat = 'text';
+	let maxFileSizeMB = DEFAULT_SETTINGS.validation.maxFileSizeMB;
+	const positionals: string[] = [];
+	let optionsEnded = false;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (optionsEnded || !arg.startsWith('-') || arg === '-') {
+			positionals.push(arg);
+			continue;
+		}
+		if (arg === '--') {
+			optionsEnded = true;
+			continue;
+		}
+		if (arg === '-h' || arg === '--help') {
+			return { kind: 'help' };
+		}
+		if (arg === '--version') {
+			return { kind: 'version' };
+		}
+		const [name, inlineValue] = splitOption(arg);
+		if (name !== '--format' && name !== '--max-file-size-mb') {
+			return { kind: 'usage-error', message: `unknown option '${name}'` };
+		}
+		const value = inlineValue ?? argv[++i];
+		if (value === undefined) {
+			return { kind: 'usage-error', message: `option '${name}' needs a value` };
+		}
+		if (name === '--format') {
+			const match = FORMATS.find((f) => f === value);
+			if (!match) {
+				return { kind: 'usage-error', message: `unknown format '${value}' (expected text, json or sarif)` };
+			}
+			format = match;
+		} else {
+			const size = Number(value);
+			if (value.trim() === '' || !Number.isFinite(size) || size <= 0) {
+				return { kind: 'usage-error', message: `--max-file-size-mb needs a positive number, not '${value}'` };
+			}
+			maxFileSizeMB = size;
+		}
+	}
+	const [command, ...paths] = positionals;
+	if (command === undefined) {
+		return { kind: 'usage-error', message: 'missing command' };
+	}
+	if (command !== 'validate') {
+		return { kind: 'usage-error', message: `unknown command '${command}'` };
+	}
+	if (paths.length === 0) {
+		return { kind: 'usage-error', message: 'no files or directories to validate' };
+	}
+	return { kind: 'validate', format, maxFileSizeMB, paths };
+}
+
+function splitOption(arg: string): [string, string | undefined] {
+	const eq = arg.indexOf('=');
+	return eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
+}

@@ -1,0 +1,43 @@
+/**
+ * The default output: one `path:line:col: severity code message` line per diagnostic, the
+ * format tsc and eslint's unix formatter print, so editors and CI log parsers link it.
+ */
+import type { Severity } from '../language/validation/problem';
+import type { FileReport } from './validateFile';
+
+const SKIP_REASONS: Record<NonNullable<FileReport['skipped']>, string> = {
+	binary: 'binary file',
+	empty: 'empty file',
+	'too-large': 'too large to validate',
+};
+
+const SEVERITY_COLORS: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+
+export function formatText(reports: readonly FileReport[], color: boolean): string {
+	const paint = (sgr: string, text: string): string => (color ? `\u001b[${sgr}m${text}\u001b[0m` : text);
+	const lines: string[] = [];
+	let errors = 0;
+	let warnings = 0;
+	let skipped = 0;
+	for (const report of reports) {
+		for (const d of report.diagnostics) {
+			errors += d.severity === 'error' ? 1 : 0;
+			warnings += d.severity === 'warning' ? 1 : 0;
+			lines.push(`${paint('1', `${report.path}:${d.line}:${d.column}:`)} ${paint(SEVERITY_COLORS[d.severity], d.severity)} ${paint('2', d.code)} ${d.message}`);
+		}
+		if (report.skipped && report.diagnostics.length === 0) {
+			skipped++;
+			lines.push(`${paint('1', `${report.path}:`)} skipped (${SKIP_REASONS[report.skipped]})`);
+		}
+	}
+	const summary = [plural(reports.length, 'file'), plural(errors, 'error'), plural(warnings, 'warning')];
+	if (skipped > 0) {
+		summary.push(`${skipped} skipped`);
+	}
+	lines.push(summary.join(', '));
+	return `${lines.join('\n')}\n`;
+}
+
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

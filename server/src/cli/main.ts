@@ -1,0 +1,87 @@
+/**
+ * `lambda-kafka`: validates files from the command line with the language server's engine.
+ * Exit status 0 means no errors, 1 that errors were found, 2 a usage or I/O failure.
+ */
+import { allDiagnosticCodes } from '../language/validation/codes';
+import type { Command } from './args';
+import { parseArgs, USAGE } from './args';
+import { collectFiles } from './collectFiles';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+import type { FileReport } from './validateFile';
+import { validateFile } from './validateFile';
+import { readVersion } from './version';
+
+const EXIT_CLEAN = 0;
+const EXIT_ERRORS = 1;
+const EXIT_FAILURE = 2;
+
+function main(argv: readonly string[]): number {
+	const command = parseArgs(argv);
+	switch (command.kind) {
+		case 'help':
+			process.stdout.write(USAGE);
+			return EXIT_CLEAN;
+		case 'version':
+			process.stdout.write(`${readVersion()}\n`);
+			return EXIT_CLEAN;
+		case 'usage-error':
+			process.stderr.write(`lambda-kafka: ${command.message}\nRun 'lambda-kafka --help' for usage.\n`);
+			return EXIT_FAILURE;
+		case 'validate':
+			return validate(command);
+	}
+}
+
+function validate(command: Extract<Command, { kind: 'validate' }>): number {
+	const collected = collectFiles(command.paths);
+	const failures = [...collected.errors];
+	const reports: FileReport[] = [];
+	for (const file of collected.files) {
+		try {
+			const outcome = validateFile(file, command.maxFileSizeMB);
+			if (outcome.status === 'report') {
+				reports.push(outcome.report);
+			} else if (outcome.status === 'error') {
+				failures.push(outcome.message);
+			}
+		} catch (error) {
+			failures.push(`cannot validate '${file.path}': ${messageOf(error)}`);
+		}
+	}
+	for (const failure of failures) {
+		process.stderr.write(`lambda-kafka: ${failure}\n`);
+	}
+	switch (command.format) {
+		case 'json':
+			process.stdout.write(formatJson(reports));
+			break;
+		case 'sarif':
+			process.stdout.write(formatSarif(reports, { version: readVersion(), codes: allDiagnosticCodes(), cwd: process.cwd() }));
+			break;
+		case 'text':
+			process.stdout.write(formatText(reports, process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined));
+			break;
+	}
+	if (failures.length > 0) {
+		return EXIT_FAILURE;
+	}
+	return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+// A reader that stops early (`| head`) closes the pipe; that is not a failure worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	process.exit(error.code === 'EPIPE' ? process.exitCode ?? EXIT_CLEAN : EXIT_FAILURE);
+});
+
+try {
+	process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+	process.stderr.write(`lambda-kafka: unexpected failure: ${messageOf(error)}\n`);
+	process.exitCode = EXIT_FAILURE;
+}

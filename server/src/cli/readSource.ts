@@ -1,0 +1,65 @@
+/**
+ * Reads one file as UTF-8 text. Binary content (a NUL byte or invalid UTF-8) is reported rather
+ * than decoded, because replacement characters would turn it into confusing syntax errors.
+ */
+import { isUtf8 } from 'node:buffer';
+import * as fs from 'node:fs';
+import type { FoundFile } from './collectFiles';
+import { describeIoError } from './ioError';
+
+export type Source =
+	| { status: 'text'; text: string }
+	| { status: 'binary' }
+	/** Found without an extension and does not start like JSON: not ours to validate. */
+	| { status: 'not-json' }
+	/** Too large to hold as one string at all, whatever the size limit. */
+	| { status: 'too-large' }
+	| { status: 'error'; message: string };
+
+/** V8 strings hold at most 2^29 - 24 characters; stay below that with room to spare. */
+const READ_LIMIT_BYTES = 500 * 1024 * 1024;
+const SNIFF_CHUNK = 4096;
+
+export function readSource(file: FoundFile): Source {
+	try {
+		if (file.sniff && !startsLikeJson(file.path)) {
+			return { status: 'not-json' };
+		}
+		if (fs.statSync(file.path).size > READ_LIMIT_BYTES) {
+			return { status: 'too-large' };
+		}
+		const bytes = fs.readFileSync(file.path);
+		if (bytes.includes(0) || !isUtf8(bytes)) {
+			return { status: 'binary' };
+		}
+		const text = bytes.toString('utf8');
+		return { status: 'text', text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+	} catch (error) {
+		return { status: 'error', message: `cannot read '${file.path}': ${describeIoError(error)}` };
+	}
+}
+
+/** Whether the first character after any BOM and blanks is `{` or `[`. */
+function startsLikeJson(filePath: string): boolean {
+	const fd = fs.openSync(filePath, 'r');
+	try {
+		const chunk = Buffer.alloc(SNIFF_CHUNK);
+		let position = 0;
+		for (;;) {
+			const length = fs.readSync(fd, chunk, 0, SNIFF_CHUNK, position);
+			if (length === 0) {
+				return false;
+			}
+			let i = position === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+			while (i < length && (chunk[i] === 0x20 || chunk[i] === 0x09 || chunk[i] === 0x0a || chunk[i] === 0x0d)) {
+				i++;
+			}
+			if (i < length) {
+				return chunk[i] === 0x7b || chunk[i] === 0x5b;
+			}
+			position += length;
+		}
+	} finally {
+		fs.closeSync(fd);
+	}
+}

@@ -1,0 +1,93 @@
+/**
+ * Validates one file with the same engine as the language server and turns offsets into the
+ * 1-based lines and columns that terminals and CI tools expect. Columns count UTF-16 code
+ * units, as LSP positions do, so the CLI and the editor agree on every location.
+ */
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentKind } from '../../../shared/documentKinds';
+import { analyzeDocument } from '../language/validation/analyzeDocument';
+import type { Severity } from '../language/validation/problem';
+import type { FoundFile } from './collectFiles';
+import { readSource } from './readSource';
+
+export interface CliDiagnostic {
+	line: number;
+	column: number;
+	endLine: number;
+	/** Exclusive: the column just after the last character. */
+	endColumn: number;
+	severity: Severity;
+	code: string;
+	message: string;
+}
+
+export interface FileReport {
+	path: string;
+	kind: DocumentKind;
+	diagnostics: CliDiagnostic[];
+	skipped?: 'binary' | 'empty' | 'too-large';
+}
+
+export type FileOutcome = { status: 'report'; report: FileReport } | { status: 'ignored' } | { status: 'error'; message: string };
+
+export function validateFile(file: FoundFile, maxFileSizeMB: number): FileOutcome {
+	const source = readSource(file);
+	switch (source.status) {
+		case 'not-json':
+			return { status: 'ignored' };
+		case 'error':
+			return source;
+		case 'binary':
+		case 'too-large':
+			return { status: 'report', report: { path: file.path, kind: 'unknown', diagnostics: [], skipped: source.status } };
+		case 'text':
+			return { status: 'report', report: validateText(file.path, source.text, maxFileSizeMB) };
+	}
+}
+
+export function validateText(filePath: string, text: string, maxFileSizeMB: number): FileReport {
+	const languageId = languageIdFor(filePath);
+	const analysis = analyzeDocument(text, {
+		fileName: filePath,
+		languageId,
+		maxLength: maxFileSizeMB * 1024 * 1024,
+		hostReportsJsonSyntax: false,
+	});
+	const document = TextDocument.create('file:///cli', languageId, 0, text);
+	const diagnostics = analysis.problems.map((problem): CliDiagnostic => {
+		const start = document.positionAt(problem.start);
+		const end = document.positionAt(problem.end);
+		return {
+			line: start.line + 1,
+			column: start.character + 1,
+			endLine: end.line + 1,
+			endColumn: end.character + 1,
+			severity: problem.severity,
+			code: problem.code,
+			message: problem.code === 'file-too-large' ? forCommandLine(problem.message) : problem.message,
+		};
+	});
+	const report: FileReport = { path: filePath, kind: analysis.kind, diagnostics };
+	if (analysis.skipped === 'binary' || analysis.skipped === 'empty' || analysis.skipped === 'too-large') {
+		report.skipped = analysis.skipped;
+	}
+	return report;
+}
+
+function languageIdFor(filePath: string): string {
+	switch (path.extname(filePath).toLowerCase()) {
+		case '.jsonc':
+			return 'jsonc';
+		case '.jsonl':
+		case '.ndjson':
+			return 'jsonl';
+		default:
+			return 'json';
+	}
+}
+
+/** The engine names the editor setting that sets the limit; here the option sets it. */
+function forCommandLine(message: string): string {
+	return message.replace('setting lambdaKafka.validation.maxFileSizeMB', 'option --max-file-size-mb');
+}

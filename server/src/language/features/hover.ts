@@ -1,0 +1,78 @@
+/**
+ * Hover: computed hovers for values that mean more than their schema says (a recordsInfo entry,
+ * a payload record) come first; otherwise the schema's documentation of the key or value under
+ * the cursor, with its allowed values and a link to the AWS page.
+ */
+import type { DocumentAnalysis } from '../validation/analyzeDocument';
+import { hasSchema } from '../schema/schemaRegistry';
+import type { Schema, SchemaRegistry } from '../schema/schemaRegistry';
+import { schemaAtPath, typesOf } from '../schema/schemaLookup';
+import { inlineCode } from '../util/markdown';
+import { HOVER_PROVIDERS } from './hoverProviders';
+import type { PositionContext } from './documentPosition';
+import { positionContext } from './documentPosition';
+
+export interface HoverResult {
+	markdown: string;
+	/** Offsets in the whole file of the token the hover describes. */
+	start: number;
+	end: number;
+}
+
+/** A hover computed from the document's values. Returns Markdown in which all document text is escaped, or undefined. */
+export type HoverProvider = (context: PositionContext) => string | undefined;
+
+export function computeHover(_text: string, analysis: DocumentAnalysis, offset: number, registry: SchemaRegistry): HoverResult | undefined {
+	const context = positionContext(analysis, offset);
+	if (!context?.node) {
+		return undefined;
+	}
+	const node = context.node;
+	const range = context.toFileRange(node.offset, node.offset + node.length);
+	for (const provider of HOVER_PROVIDERS) {
+		const markdown = provider(context);
+		if (markdown) {
+			return { markdown, ...range };
+		}
+	}
+	if (!hasSchema(context.kind)) {
+		return undefined;
+	}
+	const root = registry.schema(context.kind);
+	const schema = schemaAtPath(root, context.path);
+	if (!schema) {
+		return undefined;
+	}
+	const markdown = schemaHover(schema, context.path[context.path.length - 1], context.isAtPropertyKey ? undefined : (node.value as unknown));
+	return markdown ? { markdown, ...range } : undefined;
+}
+
+/** The documentation of a schema, and of `value` when the cursor is on one of its enum values. */
+export function schemaHover(schema: Schema, name: string | number | undefined, value: unknown): string | undefined {
+	const parts: string[] = [];
+	const types = typesOf(schema);
+	const title = schema.title ?? (typeof name === 'string' ? name : undefined);
+	if (title) {
+		parts.push(`**${title}**${types.length > 0 ? ` · ${types.join(' | ')}` : ''}`);
+	}
+	const enumIndex = value !== undefined && schema.enum ? schema.enum.findIndex((v) => v === value) : -1;
+	if (enumIndex >= 0) {
+		const description = schema.markdownEnumDescriptions?.[enumIndex] ?? schema.enumDescriptions?.[enumIndex];
+		parts.push(`${inlineCode(JSON.stringify(value))}${description ? `: ${description}` : ''}`);
+	}
+	const description = schema.markdownDescription ?? schema.description;
+	if (description) {
+		parts.push(description);
+	}
+	if (schema.enum && enumIndex < 0) {
+		const lines = schema.enum.map((v, i) => {
+			const d = schema.enumDescriptions?.[i];
+			return `- ${inlineCode(JSON.stringify(v))}${d ? `: ${d}` : ''}`;
+		});
+		parts.push(`Allowed values:\n${lines.join('\n')}`);
+	}
+	if (schema.docUrl) {
+		parts.push(`[AWS documentation](${schema.docUrl})`);
+	}
+	return parts.length > 0 ? parts.join('\n\n') : undefined;
+}

@@ -1,0 +1,590 @@
+/**
+ * One parsed JSON text: its plain value, its syntax errors, and a way to find where any path
+ * lies in the text.
+ *
+ * Valid JSON takes the fast path: `JSON.parse` for the value, and positions are computed only
+ * for the paths that have problems, by a structural scan that skips every subtree not on such a
+ * path (see ../../../../../shared/reference/perf-anchors.md: position trees cost 4-13x JSON.parse,
+ * the skip scan about 0.5x). Text that `JSON.parse` rejects (comments, trailing commas, AWS's
+ * `"A" | "B"` unions...) is parsed by jsonc-parser, which recovers and keeps a position tree.
+ *
+ * A path may continue into a string whose content is itself JSON (the S3 record's `payload`):
+ * the string is decoded, parsed the same way, and positions found inside it are mapped back
+ * through the string's escapes to the outer text.
+ */
+import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import type { JsonPath, PathSegment } from './jsonPath';
+import { pathKey } from './jsonPath';
+import { decodedToRawOffsets } from './stringOffsets';
+import { findUnions, maskUnions } from './unions';
+
+/** A syntax problem at an offset of the parsed text. */
+export interface SyntaxError {
+	offset: number;
+	length: number;
+	/** jsonc-parser's error name (e.g. `CommaExpected`), or `CommentNotPermitted`, `TrailingComma`, `Union`, `NestingTooDeep`. */
+	error: string;
+}
+
+/** What to find: a path, and optionally a span of characters inside the decoded string at that path. */
+export interface LocateRequest {
+	path: JsonPath;
+	span?: { start: number; end: number };
+}
+
+/** Where a request was found. When the full path does not exist, the deepest existing ancestor is described. */
+export interface Located {
+	/** How many segments of the path exist (path.length when found). */
+	depth: number;
+	/** The key of the deepest found node when it is an object member, else -1. */
+	keyStart: number;
+	keyEnd: number;
+	valueStart: number;
+	valueEnd: number;
+	/** The requested span inside a string value, when the request had one and the path was found. */
+	spanStart?: number;
+	spanEnd?: number;
+	/** Set when the path runs through a string holding JSON: offsets are mapped, and edits there need escaping. */
+	embedded?: boolean;
+}
+
+/** Deepest nesting accepted before a document is reported as too deep (it would overflow the stack elsewhere). */
+export const MAX_NESTING = 512;
+
+export class ParsedJson {
+	private embeddedCache = new Map<string, ParsedJson>();
+	private constructor(
+		readonly text: string,
+		readonly value: unknown,
+		readonly syntaxErrors: readonly SyntaxError[],
+		/** The jsonc-parser tree, only for text that JSON.parse rejected. */
+		private readonly tree: Node | undefined,
+	) {}
+
+	/** Parses `text`. Never throws. */
+	static parse(text: string): ParsedJson {
+		try {
+			return new ParsedJson(text, JSON.parse(text), [], undefined);
+		} catch {
+			return ParsedJson.parseTolerant(text);
+		}
+	}
+
+	private static parseTolerant(text: string): ParsedJson {
+		const errors: ParseError[] = [];
+		const tooDeepAt = firstOffsetDeeperThan(text, MAX_NESTING);
+		if (tooDeepAt >= 0) {
+			return new ParsedJson(text, undefined, [{ offset: tooDeepAt, length: 1, error: 'NestingTooDeep' }], undefined);
+		}
+		const unions = findUnions(text);
+		const tree = parseTree(unions.length > 0 ? maskUnions(text, unions) : text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+		const syntaxErrors: SyntaxError[] = errors.map((e) => ({ offset: e.offset, length: e.length, error: printParseErrorCode(e.error) }));
+		for (const union of unions) {
+			syntaxErrors.push({ offset: union.start, length: union.end - union.start, error: 'Union' });
+		}
+		addCommentErrors(text, syntaxErrors);
+		addTrailingCommaErrors(text, syntaxErrors);
+		syntaxErrors.sort((a, b) => a.offset - b.offset);
+		return new ParsedJson(text, tree ? nodeToValue(tree) : undefined, syntaxErrors, tree);
+	}
+
+	/** Whether the text parsed without any syntax error. */
+	get isValidJson(): boolean {
+		return this.syntaxErrors.length === 0;
+	}
+
+	/** The parse of the JSON held in the string at `path`, cached. Undefined when the value there is not a string. */
+	embedded(path: JsonPath, decoded?: string): ParsedJson | undefined {
+		const key = pathKey(path);
+		let parsed = this.embeddedCache.get(key);
+		if (!parsed) {
+			const text = decoded ?? this.stringAt(path);
+			if (text === undefined) {
+				return undefined;
+			}
+			parsed = ParsedJson.parse(text);
+			this.embeddedCache.set(key, parsed);
+		}
+		return parsed;
+	}
+
+	private stringAt(path: JsonPath): string | undefined {
+		let current: unknown = this.value;
+		for (const segment of path) {
+			current = child(current, segment);
+		}
+		return typeof current === 'string' ? current : undefined;
+	}
+
+	/** Finds where each request lies in the text. One pass over the text for any number of requests. */
+	locateMany(requests: readonly LocateRequest[]): Located[] {
+		if (requests.length === 0) {
+			return [];
+		}
+		return this.tree ? this.locateInTree(this.tree, requests) : this.scanLocate(requests);
+	}
+
+	locate(request: LocateRequest): Located {
+		return this.locateMany([request])[0]!;
+	}
+
+	// ---- fast path: structural scan of valid JSON -------------------------------------------
+
+	private scanLocate(requests: readonly LocateRequest[]): Located[] {
+		const results = requests.map(() => ({ depth: 0, keyStart: -1, keyEnd: -1, valueStart: 0, valueEnd: 0 }) as Located);
+		const root = buildTrie(requests);
+		const scanner = new Scanner(this.text);
+		const start = scanner.skipWhitespace(0);
+		this.walk(scanner, start, root, [], requests, results);
+		return results;
+	}
+
+	/** Visits the value at `pos` for trie node `node`; returns the offset after the value. */
+	private walk(scanner: Scanner, pos: number, node: TrieNode, path: PathSegment[], requests: readonly LocateRequest[], results: Located[]): number {
+		const depth = path.length;
+		for (const i of node.subtree) {
+			const r = results[i]!;
+			r.depth = depth;
+			r.valueStart = pos;
+			if (depth === 0) {
+				r.keyStart = r.keyEnd = -1;
+			}
+		}
+		const text = this.text;
+		const code = text.charCodeAt(pos);
+		let end: number;
+		if (node.children.size === 0) {
+			end = scanner.skipValue(pos);
+		} else if (code === 0x7b /* { */) {
+			end = this.walkObject(scanner, pos, node, path, requests, results);
+		} else if (code === 0x5b /* [ */) {
+			end = this.walkArray(scanner, pos, node, path, requests, results);
+		} else if (code === 0x22 /* " */) {
+			end = scanner.skipString(pos);
+			this.walkEmbedded(pos, end, node, path, requests, results);
+		} else {
+			end = scanner.skipValue(pos);
+		}
+		for (const i of node.subtree) {
+			const r = results[i]!;
+			if (r.depth === depth) {
+				r.valueEnd = end;
+				const span = requests[i]!.span;
+				if (span && depth === requests[i]!.path.length && code === 0x22) {
+					const [s, e] = decodedToRawOffsets(text, pos, [span.start, span.end]);
+					r.spanStart = s;
+					r.spanEnd = e;
+				}
+			}
+		}
+		return end;
+	}
+
+	private walkObject(scanner: Scanner, pos: number, node: TrieNode, path: PathSegment[], requests: readonly LocateRequest[], results: Located[]): number {
+		const text = this.text;
+		let i = scanner.skipWhitespace(pos + 1);
+		if (text.charCodeAt(i) === 0x7d /* } */) {
+			return i + 1;
+		}
+		for (;;) {
+			const keyStart = i;
+			const keyEnd = scanner.skipString(i);
+			const rawKey = text.slice(keyStart + 1, keyEnd - 1);
+			const key = rawKey.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : rawKey;
+			i = scanner.skipWhitespace(keyEnd);
+			i = scanner.skipWhitespace(i + 1); // past ':'
+			const childNode = node.children.get(segmentKey(key));
+			if (childNode) {
+				// A later duplicate key wins, as it does for JSON.parse.
+				path.push(key);
+				for (const r of childNode.subtree) {
+					results[r]!.keyStart = keyStart;
+					results[r]!.keyEnd = keyEnd;
+				}
+				i = this.walk(scanner, i, childNode, path, requests, results);
+				path.pop();
+			} else {
+				i = scanner.skipValue(i);
+			}
+			i = scanner.skipWhitespace(i);
+			if (text.charCodeAt(i) === 0x2c /* , */) {
+				i = scanner.skipWhitespace(i + 1);
+				continue;
+			}
+			return i + 1; // past '}'
+		}
+	}
+
+	private walkArray(scanner: Scanner, pos: number, node: TrieNode, path: PathSegment[], requests: readonly LocateRequest[], results: Located[]): number {
+		const text = this.text;
+		let i = scanner.skipWhitespace(pos + 1);
+		if (text.charCodeAt(i) === 0x5d /* ] */) {
+			return i + 1;
+		}
+		for (let index = 0; ; index++) {
+			const childNode = node.children.get(segmentKey(index));
+			if (childNode) {
+				path.push(index);
+				for (const r of childNode.subtree) {
+					results[r]!.keyStart = results[r]!.keyEnd = -1;
+				}
+				i = this.walk(scanner, i, childNode, path, requests, results);
+				path.pop();
+			} else {
+				i = scanner.skipValue(i);
+			}
+			i = scanner.skipWhitespace(i);
+			if (text.charCodeAt(i) === 0x2c) {
+				i = scanner.skipWhitespace(i + 1);
+				continue;
+			}
+			return i + 1;
+		}
+	}
+
+	/** Continues the requests below `node` inside the JSON held by the string literal at [start, end). */
+	private walkEmbedded(start: number, end: number, node: TrieNode, path: PathSegment[], requests: readonly LocateRequest[], results: Located[]): void {
+		let decoded: string;
+		try {
+			decoded = JSON.parse(this.text.slice(start, end)) as string;
+		} catch {
+			return;
+		}
+		this.resolveEmbedded(start, path, decoded, node.subtree, requests, results);
+	}
+
+	private resolveEmbedded(quoteOffset: number, path: readonly PathSegment[], decoded: string, indexes: readonly number[], requests: readonly LocateRequest[], results: Located[]): void {
+		const depth = path.length;
+		const deeper = indexes.filter((i) => requests[i]!.path.length > depth);
+		if (deeper.length === 0) {
+			return;
+		}
+		const inner = this.embedded(path, decoded)!;
+		const innerResults = inner.locateMany(deeper.map((i) => ({ path: requests[i]!.path.slice(depth), span: requests[i]!.span })));
+		const offsets: number[] = [];
+		for (const r of innerResults) {
+			offsets.push(r.valueStart, r.valueEnd, r.keyStart < 0 ? 0 : r.keyStart, r.keyEnd < 0 ? 0 : r.keyEnd, r.spanStart ?? 0, r.spanEnd ?? 0);
+		}
+		const raw = decodedToRawOffsets(this.text, quoteOffset, offsets);
+		deeper.forEach((requestIndex, k) => {
+			const innerResult = innerResults[k]!;
+			if (innerResult.depth === 0 && inner.value === undefined) {
+				return;
+			}
+			const r = results[requestIndex]!;
+			const o = k * 6;
+			r.depth = depth + innerResult.depth;
+			r.embedded = true;
+			r.valueStart = raw[o]!;
+			r.valueEnd = raw[o + 1]!;
+			r.keyStart = innerResult.keyStart < 0 ? -1 : raw[o + 2]!;
+			r.keyEnd = innerResult.keyEnd < 0 ? -1 : raw[o + 3]!;
+			if (innerResult.spanStart !== undefined) {
+				r.spanStart = raw[o + 4]!;
+				r.spanEnd = raw[o + 5]!;
+			}
+		});
+	}
+
+	// ---- tolerant path: walk jsonc-parser's tree ---------------------------------------------
+
+	private locateInTree(tree: Node, requests: readonly LocateRequest[]): Located[] {
+		return requests.map((request) => {
+			let node = tree;
+			let keyNode: Node | undefined;
+			let depth = 0;
+			for (const segment of request.path) {
+				const next = treeChild(node, segment);
+				if (!next) {
+					break;
+				}
+				node = next.value;
+				keyNode = next.key;
+				depth++;
+			}
+			const located: Located = {
+				depth,
+				keyStart: keyNode ? keyNode.offset : -1,
+				keyEnd: keyNode ? keyNode.offset + keyNode.length : -1,
+				valueStart: node.offset,
+				valueEnd: node.offset + node.length,
+			};
+			if (depth === request.path.length && request.span && node.type === 'string') {
+				const [s, e] = decodedToRawOffsets(this.text, node.offset, [request.span.start, request.span.end]);
+				located.spanStart = s;
+				located.spanEnd = e;
+			}
+			if (depth < request.path.length && node.type === 'string' && typeof node.value === 'string') {
+				const results = [located];
+				this.resolveEmbedded(node.offset, request.path.slice(0, depth), node.value, [0], [request], results);
+			}
+			return located;
+		});
+	}
+}
+
+function treeChild(node: Node, segment: PathSegment): { key?: Node; value: Node } | undefined {
+	if (node.type === 'object' && typeof segment === 'string' && node.children) {
+		for (let i = node.children.length - 1; i >= 0; i--) {
+			const property = node.children[i]!;
+			const [key, value] = property.children ?? [];
+			if (key && value && key.value === segment) {
+				return { key, value };
+			}
+		}
+	} else if (node.type === 'array' && typeof segment === 'number' && node.children) {
+		const value = node.children[segment];
+		return value ? { value } : undefined;
+	}
+	return undefined;
+}
+
+function child(value: unknown, segment: PathSegment): unknown {
+	if (typeof segment === 'number') {
+		return Array.isArray(value) ? value[segment] : undefined;
+	}
+	if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, segment)) {
+		return (value as Record<string, unknown>)[segment];
+	}
+	return undefined;
+}
+
+/**
+ * The plain value of a jsonc-parser node. Keys are defined as own data properties, so a key such
+ * as `__proto__` stays an ordinary key instead of changing the object's prototype.
+ */
+function nodeToValue(node: Node): unknown {
+	switch (node.type) {
+		case 'object': {
+			const result: Record<string, unknown> = {};
+			for (const property of node.children ?? []) {
+				const [key, value] = property.children ?? [];
+				if (key && typeof key.value === 'string') {
+					Object.defineProperty(result, key.value, { value: value ? nodeToValue(value) : undefined, enumerable: true, writable: true, configurable: true });
+				}
+			}
+			return result;
+		}
+		case 'array':
+			return (node.children ?? []).map(nodeToValue);
+		default:
+			return node.value as unknown;
+	}
+}
+
+/** The offset of the first bracket nested deeper than `limit` (strings skipped), or -1. */
+function firstOffsetDeeperThan(text: string, limit: number): number {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c) {
+				i++;
+			} else if (c === 0x22) {
+				inString = false;
+			}
+		} else if (c === 0x22) {
+			inString = true;
+		} else if (c === 0x7b || c === 0x5b) {
+			depth++;
+			if (depth > limit) {
+				return i;
+			}
+		} else if (c === 0x7d || c === 0x5d) {
+			depth--;
+		}
+	}
+	return -1;
+}
+
+/** jsonc-parser accepts comments silently when allowed; JSON does not, so each becomes an error. */
+function addCommentErrors(text: string, errors: SyntaxError[]): void {
+	for (const comment of findComments(text)) {
+		errors.push({ offset: comment.offset, length: comment.length, error: 'CommentNotPermitted' });
+	}
+}
+
+/** Trailing commas are accepted silently by the tolerant parse; JSON does not allow them. */
+function addTrailingCommaErrors(text: string, errors: SyntaxError[]): void {
+	for (const offset of findTrailingCommas(text)) {
+		errors.push({ offset, length: 1, error: 'TrailingComma' });
+	}
+}
+
+/** Offsets and lengths of `//` and `/* *\/` comments outside strings. */
+export function findComments(text: string): { offset: number; length: number }[] {
+	const comments: { offset: number; length: number }[] = [];
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c) {
+				i++;
+			} else if (c === 0x22 || c === 0x0a) {
+				inString = false;
+			}
+			continue;
+		}
+		if (c === 0x22) {
+			inString = true;
+		} else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+			let end = text.indexOf('\n', i);
+			if (end < 0) {
+				end = text.length;
+			}
+			if (text.charCodeAt(end - 1) === 0x0d) {
+				end--;
+			}
+			comments.push({ offset: i, length: end - i });
+			i = end;
+		} else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+			let end = text.indexOf('*/', i + 2);
+			end = end < 0 ? text.length : end + 2;
+			comments.push({ offset: i, length: end - i });
+			i = end - 1;
+		}
+	}
+	return comments;
+}
+
+/** Offsets of commas followed (after whitespace and comments) by `}` or `]`. */
+export function findTrailingCommas(text: string): number[] {
+	const commas: number[] = [];
+	const comments = findComments(text);
+	let commentIndex = 0;
+	let inString = false;
+	let pendingComma = -1;
+	for (let i = 0; i < text.length; i++) {
+		while (commentIndex < comments.length && comments[commentIndex]!.offset + comments[commentIndex]!.length <= i) {
+			commentIndex++;
+		}
+		const comment = comments[commentIndex];
+		if (!inString && comment && comment.offset === i) {
+			i = comment.offset + comment.length - 1;
+			continue;
+		}
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c) {
+				i++;
+			} else if (c === 0x22 || c === 0x0a) {
+				inString = false;
+			}
+			continue;
+		}
+		if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+			continue;
+		}
+		if ((c === 0x7d || c === 0x5d) && pendingComma >= 0) {
+			commas.push(pendingComma);
+		}
+		pendingComma = c === 0x2c ? i : -1;
+		if (c === 0x22) {
+			inString = true;
+		}
+	}
+	return commas;
+}
+
+// ---- trie of requested paths ------------------------------------------------------------
+
+interface TrieNode {
+	children: Map<string, TrieNode>;
+	/** Indexes of all requests whose path passes through or ends at this node. */
+	subtree: number[];
+}
+
+function segmentKey(segment: PathSegment): string {
+	return typeof segment === 'number' ? `#${segment}` : `$${segment}`;
+}
+
+function buildTrie(requests: readonly LocateRequest[]): TrieNode {
+	const root: TrieNode = { children: new Map(), subtree: [] };
+	requests.forEach((request, index) => {
+		let node = root;
+		node.subtree.push(index);
+		for (const segment of request.path) {
+			const key = segmentKey(segment);
+			let next = node.children.get(key);
+			if (!next) {
+				next = { children: new Map(), subtree: [] };
+				node.children.set(key, next);
+			}
+			next.subtree.push(index);
+			node = next;
+		}
+	});
+	return root;
+}
+
+// ---- a scanner for text already known to be valid JSON ----------------------------------
+
+class Scanner {
+	constructor(private readonly text: string) {}
+
+	skipWhitespace(i: number): number {
+		const text = this.text;
+		for (;;) {
+			const c = text.charCodeAt(i);
+			if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+				i++;
+			} else {
+				return i;
+			}
+		}
+	}
+
+	/** `i` is at an opening quote; returns the offset after the closing quote. */
+	skipString(i: number): number {
+		const text = this.text;
+		let j = i;
+		for (;;) {
+			j = text.indexOf('"', j + 1);
+			if (j < 0) {
+				return text.length;
+			}
+			let backslashes = 0;
+			while (text.charCodeAt(j - 1 - backslashes) === 0x5c) {
+				backslashes++;
+			}
+			if (backslashes % 2 === 0) {
+				return j + 1;
+			}
+		}
+	}
+
+	skipValue(i: number): number {
+		const text = this.text;
+		const c = text.charCodeAt(i);
+		if (c === 0x22) {
+			return this.skipString(i);
+		}
+		if (c === 0x7b || c === 0x5b) {
+			let depth = 0;
+			for (let j = i; j < text.length; j++) {
+				const d = text.charCodeAt(j);
+				if (d === 0x22) {
+					j = this.skipString(j) - 1;
+				} else if (d === 0x7b || d === 0x5b) {
+					depth++;
+				} else if (d === 0x7d || d === 0x5d) {
+					depth--;
+					if (depth === 0) {
+						return j + 1;
+					}
+				}
+			}
+			return text.length;
+		}
+		let j = i;
+		for (; j < text.length; j++) {
+			const d = text.charCodeAt(j);
+			if (d === 0x2c || d === 0x7d || d === 0x5d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) {
+				break;
+			}
+		}
+		return j;
+	}
+}

@@ -1,0 +1,209 @@
+/**
+ * Validates a value with a compiled schema and turns each Ajv error into a problem at the key or
+ * value at fault, with a message that names the field and, where the fix is certain, a fix.
+ * Ajv knows nothing about text; the path it reports is enough because positions are found later.
+ */
+import type { ErrorObject } from 'ajv';
+import type { JsonPath, PathSegment } from '../json/jsonPath';
+import { formatPath, pointerToPath } from '../json/jsonPath';
+import type { Problem } from '../validation/problem';
+import { closest } from '../util/suggest';
+import type { Schema, SchemaKind, SchemaRegistry } from './schemaRegistry';
+
+export function schemaProblems(registry: SchemaRegistry, kind: SchemaKind, value: unknown, basePath: JsonPath): Problem[] {
+	const validate = registry.validator(kind);
+	if (validate(value)) {
+		return [];
+	}
+	const problems: Problem[] = [];
+	for (const error of validate.errors ?? []) {
+		const problem = toProblem(error, value);
+		if (problem) {
+			problem.path = [...basePath, ...problem.path];
+			problems.push(problem);
+		}
+	}
+	return problems;
+}
+
+function fieldName(path: readonly PathSegment[]): string {
+	for (let i = path.length - 1; i >= 0; i--) {
+		const segment = path[i]!;
+		if (typeof segment === 'string') {
+			const indexes = path.slice(i + 1).map((s) => `[${s}]`).join('');
+			return `"${segment}"${indexes}`;
+		}
+	}
+	return 'The document';
+}
+
+function describeType(value: unknown): string {
+	if (value === null) {
+		return 'null';
+	}
+	if (Array.isArray(value)) {
+		return 'an array';
+	}
+	switch (typeof value) {
+		case 'string':
+			return 'a string';
+		case 'number':
+			return Number.isInteger(value) ? 'an integer' : 'a number';
+		case 'boolean':
+			return 'a boolean';
+		case 'object':
+			return 'an object';
+		default:
+			return typeof value;
+	}
+}
+
+function expectedType(type: unknown): string {
+	const names: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false', object: 'an object', array: 'an array', null: 'null' };
+	const list = (Array.isArray(type) ? type : [type]).map((t) => names[String(t)] ?? String(t));
+	return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]!}` : list[0]!;
+}
+
+function show(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
+	if (error.keyword === 'propertyNames') {
+		// Summarises the error about the key itself, which Ajv reports separately (with params.propertyName).
+		return undefined;
+	}
+	const path = pointerToPath(error.instancePath, root);
+	const propertyName = (error as { propertyName?: unknown }).propertyName;
+	if (typeof propertyName === 'string') {
+		// An error about a key (from propertyNames): point at that key.
+		const keyProblem = toProblem({ ...error, propertyName: undefined, instancePath: '', data: propertyName } as ErrorObject, propertyName);
+		return keyProblem ? { ...keyProblem, message: keyProblem.message.replace(/^The document/, `The key ${JSON.stringify(propertyName)}`), path: [...path, propertyName], target: 'key', fixes: undefined } : undefined;
+	}
+	const parentSchema = (error.parentSchema ?? {}) as Schema;
+	const name = fieldName(path);
+	const params = error.params as Record<string, unknown>;
+	switch (error.keyword) {
+		case 'required': {
+			const missing = String(params['missingProperty']);
+			const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
+			return { code: 'schema-required', severity: 'error', message: `Missing required field "${missing}"${where}.`, path, target: 'key' };
+		}
+		case 'additionalProperties': {
+			const key = String(params['additionalProperty']);
+			const known = Object.keys(parentSchema.properties ?? {});
+			const present = new Set(Object.keys((error.data ?? {}) as object));
+			const suggestion = closest(key, known.filter((k) => !present.has(k)));
+			const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
+			const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known fields: ${known.join(', ')}.`;
+			return {
+				code: 'unknown-field',
+				severity: 'error',
+				message: `Unknown field "${key}"${where}: AWS rejects fields it does not define.${hint}`,
+				path: [...path, key],
+				target: 'key',
+				fixes: [
+					...(suggestion ? [{ kind: 'renameKey' as const, title: `Rename to "${suggestion}"`, newKey: suggestion }] : []),
+					{ kind: 'removeMember' as const, title: `Remove "${key}"` },
+				],
+			};
+		}
+		case 'type': {
+			const expected = expectedType(params['type']);
+			const problem: Problem = { code: 'schema-type', severity: 'error', message: `${name} must be ${expected}, not ${describeType(error.data)}.`, path, target: 'value' };
+			const wantsNumber = [params['type']].flat().some((t) => t === 'integer' || t === 'number');
+			if (wantsNumber && typeof error.data === 'string' && /^-?(0|[1-9][0-9]{0,15})$/.test(error.data.trim())) {
+				problem.fixes = [{ kind: 'replaceValue', title: `Use the number ${error.data.trim()}`, newText: error.data.trim() }];
+			}
+			return problem;
+		}
+		case 'enum': {
+			const allowed = (params['allowedValues'] as unknown[]) ?? [];
+			const suggestion = typeof error.data === 'string' ? closest(error.data, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+			return {
+				code: 'schema-enum',
+				severity: 'error',
+				message: `${show(error.data)} is not a valid value for ${name}. Expected one of: ${allowed.map((v) => show(v)).join(', ')}.`,
+				path,
+				target: 'value',
+				fixes: suggestion ? [{ kind: 'replaceValue', title: `Change to ${JSON.stringify(suggestion)}`, newText: JSON.stringify(suggestion) }] : undefined,
+			};
+		}
+		case 'const':
+			return {
+				code: 'schema-const',
+				severity: 'error',
+				message: `${name} must be ${show(params['allowedValue'])}.`,
+				path,
+				target: 'value',
+				fixes: [{ kind: 'replaceValue', title: `Change to ${show(params['allowedValue'])}`, newText: JSON.stringify(params['allowedValue']) }],
+			};
+		case 'pattern':
+			return {
+				code: 'schema-pattern',
+				severity: 'error',
+				message: parentSchema.patternErrorMessage ? `${name}: ${parentSchema.patternErrorMessage}` : `${name} does not have the expected format (${String(params['pattern'])}).`,
+				path,
+				target: 'value',
+			};
+		case 'format':
+			return {
+				code: 'schema-format',
+				severity: 'error',
+				message: params['format'] === 'date-time' ? `${name} must be an ISO-8601 date-time with a time zone, such as 2025-01-01T00:00:00.000Z.` : `${name} must be a valid ${String(params['format'])}.`,
+				path,
+				target: 'value',
+			};
+		case 'minimum':
+		case 'maximum':
+		case 'exclusiveMinimum':
+		case 'exclusiveMaximum': {
+			const low = error.keyword === 'minimum' || error.keyword === 'exclusiveMinimum';
+			const range = parentSchema.minimum !== undefined && parentSchema.maximum !== undefined ? ` (allowed: ${parentSchema.minimum} to ${parentSchema.maximum})` : '';
+			return {
+				code: 'schema-range',
+				severity: 'error',
+				message: `${name} is ${show(error.data)}, ${low ? 'below the minimum' : 'above the maximum'} of ${show(params['limit'])}${range}.`,
+				path,
+				target: 'value',
+			};
+		}
+		case 'minLength':
+		case 'maxLength': {
+			const length = typeof error.data === 'string' ? [...error.data].length : 0;
+			const low = error.keyword === 'minLength';
+			return {
+				code: 'schema-length',
+				severity: 'error',
+				message: low
+					? `${name} must be at least ${show(params['limit'])} characters long${length === 0 ? ' and must not be empty' : ''}.`
+					: `${name} is ${length} characters long; the maximum is ${show(params['limit'])}.`,
+				path,
+				target: 'value',
+			};
+		}
+		case 'minItems':
+		case 'maxItems': {
+			const low = error.keyword === 'minItems';
+			const limit = Number(params['limit']);
+			const exactly = parentSchema.minItems !== undefined && parentSchema.minItems === parentSchema.maxItems;
+			return {
+				code: 'schema-items',
+				severity: 'error',
+				message: exactly
+					? `${name} must have exactly ${limit} item${limit === 1 ? '' : 's'}.`
+					: `${name} must have ${low ? 'at least' : 'at most'} ${limit} item${limit === 1 ? '' : 's'}.`,
+				path,
+				target: 'value',
+			};
+		}
+		case 'minProperties':
+		case 'maxProperties':
+			return { code: 'schema-other', severity: 'error', message: `${name} ${error.message ?? 'is invalid'}.`, path, target: 'value' };
+		case 'uniqueItems':
+			return { code: 'schema-other', severity: 'error', message: `${name} must not contain duplicate items.`, path, target: 'value' };
+		default:
+			return { code: 'schema-other', severity: 'error', message: parentSchema.errorMessage ?? `${name} ${error.message ?? 'is invalid'}.`, path, target: 'value' };
+	}
+}

@@ -1,0 +1,136 @@
+/**
+ * Loads the bundled schemas (`schemas/*.schema.json`) and compiles each once with Ajv. The files
+ * are read from disk rather than bundled into the code so that the very files users can export
+ * are the ones that validate.
+ */
+import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DocumentKind } from '../../../../shared/documentKinds';
+
+/** The schema-validated kinds and their files. */
+export const SCHEMA_FILES = {
+	'destination-config': 'destination-config.schema.json',
+	'esm-request': 'esm-request.schema.json',
+	'failure-record': 'failure-record.schema.json',
+	'kafka-event': 'kafka-event.schema.json',
+} as const satisfies Partial<Record<DocumentKind, string>>;
+
+export type SchemaKind = keyof typeof SCHEMA_FILES;
+
+/** Keywords our schemas carry for editors (VS Code's vocabulary plus `docUrl`); Ajv must accept and ignore them. */
+export const ANNOTATION_KEYWORDS = [
+	'markdownDescription',
+	'enumDescriptions',
+	'markdownEnumDescriptions',
+	'patternErrorMessage',
+	'errorMessage',
+	'defaultSnippets',
+	'deprecationMessage',
+	'doNotSuggest',
+	'docUrl',
+];
+
+/** A JSON Schema object as our code reads it. */
+export interface Schema {
+	$ref?: string;
+	type?: string | string[];
+	title?: string;
+	description?: string;
+	markdownDescription?: string;
+	docUrl?: string;
+	enum?: unknown[];
+	const?: unknown;
+	enumDescriptions?: string[];
+	markdownEnumDescriptions?: string[];
+	patternErrorMessage?: string;
+	errorMessage?: string;
+	deprecationMessage?: string;
+	doNotSuggest?: boolean;
+	defaultSnippets?: { label?: string; description?: string; body?: unknown; bodyText?: string }[];
+	properties?: Record<string, Schema>;
+	patternProperties?: Record<string, Schema>;
+	additionalProperties?: boolean | Schema;
+	items?: Schema;
+	required?: string[];
+	definitions?: Record<string, Schema>;
+	minimum?: number;
+	maximum?: number;
+	minLength?: number;
+	maxLength?: number;
+	minItems?: number;
+	maxItems?: number;
+	pattern?: string;
+	format?: string;
+	default?: unknown;
+}
+
+export class SchemaRegistry {
+	private readonly ajv: Ajv;
+	private readonly schemas = new Map<SchemaKind, Schema>();
+	private readonly validators = new Map<SchemaKind, ValidateFunction>();
+
+	constructor(private readonly schemasDir: string = findSchemasDir()) {
+		this.ajv = new Ajv({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true });
+		this.ajv.addVocabulary(ANNOTATION_KEYWORDS);
+		addFormats(this.ajv, ['date-time']);
+	}
+
+	/** The schema object of a kind (as written in its file). */
+	schema(kind: SchemaKind): Schema {
+		let schema = this.schemas.get(kind);
+		if (!schema) {
+			schema = JSON.parse(fs.readFileSync(path.join(this.schemasDir, SCHEMA_FILES[kind]), 'utf8')) as Schema;
+			this.schemas.set(kind, schema);
+		}
+		return schema;
+	}
+
+	/** The compiled validator of a kind, compiled on first use. */
+	validator(kind: SchemaKind): ValidateFunction {
+		let validate = this.validators.get(kind);
+		if (!validate) {
+			validate = this.ajv.compile(this.schema(kind));
+			this.validators.set(kind, validate);
+		}
+		return validate;
+	}
+
+	/** Compiles every schema now (the server does this at start-up so the first validation is fast). */
+	warmUp(): void {
+		for (const kind of Object.keys(SCHEMA_FILES) as SchemaKind[]) {
+			this.validator(kind);
+		}
+	}
+}
+
+export function hasSchema(kind: DocumentKind): kind is SchemaKind {
+	return kind in SCHEMA_FILES;
+}
+
+/** Finds the `schemas` folder next to the running bundle or above the compiled sources. */
+export function findSchemasDir(start: string = __dirname): string {
+	let dir = start;
+	for (let i = 0; i < 8; i++) {
+		const candidate = path.join(dir, 'schemas');
+		if (fs.existsSync(path.join(candidate, SCHEMA_FILES['failure-record']))) {
+			return candidate;
+		}
+		const parent = path.dirname(dir);
+		if (parent === dir) {
+			break;
+		}
+		dir = parent;
+	}
+	throw new Error(`Cannot find the bundled schemas folder above ${start}.`);
+}
+
+let shared: SchemaRegistry | undefined;
+
+/** The process-wide registry (schemas are immutable, so one compiled copy serves every document). */
+export function sharedSchemaRegistry(): SchemaRegistry {
+	shared ??= new SchemaRegistry();
+	return shared;
+}

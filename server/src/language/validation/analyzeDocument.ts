@@ -1,0 +1,278 @@
+/**
+ * The validation pipeline: split a text into documents (one value, an array of records or JSON
+ * Lines), decide each one's kind, check syntax, schema and semantic rules (and the nested
+ * `payload` of S3 records), then place every problem in the text in one pass per parsed text.
+ */
+import type { DocumentKind, DocumentLayout } from '../../../../shared/documentKinds';
+import type { JsonPath } from '../json/jsonPath';
+import { isObject } from '../json/jsonPath';
+import { ParsedJson } from '../json/parsedJson';
+import { detectKind, isJsonLinesFileName } from '../kinds/detectKind';
+import { rulesFor } from '../rules';
+import type { RuleContext, RuleReport } from '../rules/types';
+import { schemaProblems } from '../schema/schemaProblems';
+import type { SchemaRegistry } from '../schema/schemaRegistry';
+import { hasSchema, sharedSchemaRegistry } from '../schema/schemaRegistry';
+import { placeProblems } from './placeProblems';
+import type { LocatedProblem, Problem } from './problem';
+import { payloadProblems, parsePayload } from './payload';
+import { isReportedByHost, syntaxProblems } from './syntax';
+
+export interface AnalyzeOptions {
+	/** The file's name or path; used for JSON Lines and to name a kind the content does not show. */
+	fileName?: string;
+	/** The editor's language id for the document (json, jsonc, jsonl, plaintext...). */
+	languageId?: string;
+	/** Texts longer than this many characters get one diagnostic instead of a validation. */
+	maxLength?: number;
+	/** Leave out the syntax problems the editor's own JSON support reports for this language. */
+	hostReportsJsonSyntax?: boolean;
+	/** Most problems listed for one file; the rest are summarised in one line. */
+	maxProblems?: number;
+	registry?: SchemaRegistry;
+}
+
+/** One JSON value validated on its own, and where it sits in the text. */
+export interface DocumentUnit {
+	parsed: ParsedJson;
+	/** Offset of `parsed.text` in the whole text (non-zero for JSON Lines). */
+	baseOffset: number;
+	/** Path of this value inside `parsed` (an array index for array elements). */
+	path: JsonPath;
+	value: unknown;
+	kind: DocumentKind;
+}
+
+export interface DocumentAnalysis {
+	kind: DocumentKind;
+	layout: DocumentLayout;
+	requestMode?: 'create' | 'update';
+	units: DocumentUnit[];
+	problems: LocatedProblem[];
+	/** Syntax problems left out because the editor reports them itself; kept for their quick fixes. */
+	hostProblems: LocatedProblem[];
+	/** Why the text was not validated, when it was not. */
+	skipped?: 'empty' | 'binary' | 'too-large' | 'disabled';
+}
+
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
+	const registry = options.registry ?? sharedSchemaRegistry();
+	if (text.trim() === '') {
+		return { kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [], skipped: 'empty' };
+	}
+	if (looksBinary(text)) {
+		return { kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [], skipped: 'binary' };
+	}
+	if (options.maxLength !== undefined && text.length > options.maxLength) {
+		return tooLarge(text, options.maxLength);
+	}
+	if (!/^\s*[[{]/.test(text.slice(0, 1024))) {
+		// Not JSON we could understand (a log, a CSV...): leave it alone without parsing it.
+		return { kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [] };
+	}
+	const jsonLines = options.languageId === 'jsonl' || isJsonLinesFileName(options.fileName) || looksLikeJsonLines(text);
+	const units = jsonLines ? splitJsonLines(text, options.fileName) : splitDocument(text, options.fileName);
+	const layout: DocumentLayout = jsonLines ? 'json-lines' : units.length > 0 && units[0]!.path.length > 0 ? 'array' : 'single';
+	const kind = units.find((u) => u.kind !== 'unknown')?.kind ?? 'unknown';
+	if (kind === 'unknown') {
+		return { kind, layout, units, problems: [], hostProblems: [] };
+	}
+	const requestMode = kind === 'esm-request' && isObject(units[0]?.value) ? ('UUID' in units[0].value ? 'update' : 'create') : undefined;
+
+	const problemsByParse = new Map<ParsedJson, { unit: DocumentUnit; problems: Problem[]; hostProblems: Problem[] }>();
+	const seenParses = new Set<ParsedJson>();
+	for (const unit of units) {
+		let entry = problemsByParse.get(unit.parsed);
+		if (!entry) {
+			entry = { unit, problems: [], hostProblems: [] };
+			problemsByParse.set(unit.parsed, entry);
+		}
+		if (!seenParses.has(unit.parsed)) {
+			seenParses.add(unit.parsed);
+			for (const problem of syntaxProblems(unit.parsed.text, unit.parsed.syntaxErrors)) {
+				const hidden = options.hostReportsJsonSyntax === true && isReportedByHost(problem.code, options.languageId);
+				(hidden ? entry.hostProblems : entry.problems).push(problem);
+			}
+		}
+		// Elements of a records array are all checked as records, even one that does not look like one.
+		validateSubject(registry, unit, unit.value, unit.path, layout === 'array' ? kind : unit.kind === 'unknown' ? kind : unit.kind, false, entry.problems);
+	}
+
+	const located: LocatedProblem[] = [];
+	const hostProblems: LocatedProblem[] = [];
+	for (const entry of problemsByParse.values()) {
+		located.push(...placeProblems(entry.unit.parsed, entry.unit.baseOffset, entry.problems));
+		hostProblems.push(...placeProblems(entry.unit.parsed, entry.unit.baseOffset, entry.hostProblems));
+	}
+	return { kind, layout, requestMode, units, problems: finish(located, options.maxProblems ?? DEFAULT_MAX_PROBLEMS), hostProblems };
+}
+
+function validateSubject(registry: SchemaRegistry, unit: DocumentUnit, value: unknown, path: JsonPath, kind: DocumentKind, nested: boolean, out: Problem[]): void {
+	if (hasSchema(kind)) {
+		out.push(...schemaProblems(registry, kind, value, path));
+	}
+	if (!isObject(value)) {
+		return;
+	}
+	let payload: unknown;
+	if (kind === 'failure-record' && 'payload' in value) {
+		const parsedPayload = parsePayload(unit.parsed, [...path, 'payload'], value['payload']);
+		payload = parsedPayload.value;
+		out.push(...payloadProblems(parsedPayload, [...path, 'payload']));
+	}
+	const context: RuleContext = {
+		kind,
+		value,
+		nested,
+		payload,
+		requestMode: kind === 'esm-request' ? ('UUID' in value ? 'update' : 'create') : undefined,
+		report: () => undefined,
+		rawNumber: (relative) => rawNumberAt(unit.parsed, [...path, ...relative]),
+	};
+	for (const rule of rulesFor(kind)) {
+		const report = (r: RuleReport): void => {
+			out.push({ code: rule.id, severity: r.severity, message: r.message, path: [...path, ...r.path], target: r.target ?? 'value', span: r.span, fixes: r.fixes, tags: r.tags });
+		};
+		rule.check({ ...context, report });
+	}
+	if (isObject(payload)) {
+		validateSubject(registry, unit, payload, [...path, 'payload'], 'kafka-event', true, out);
+	}
+}
+
+const NUMBER_TEXT = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+
+function rawNumberAt(parsed: ParsedJson, path: JsonPath): string | undefined {
+	const located = parsed.locate({ path });
+	if (located.depth !== path.length) {
+		return undefined;
+	}
+	const text = parsed.text.slice(located.valueStart, located.valueEnd);
+	return NUMBER_TEXT.test(text) ? text : undefined;
+}
+
+function splitDocument(text: string, fileName: string | undefined): DocumentUnit[] {
+	const parsed = ParsedJson.parse(text);
+	const value = parsed.value;
+	if (Array.isArray(value)) {
+		const units = value.map((element: unknown, index) => ({ parsed, baseOffset: 0, path: [index], value: element, kind: detectKind(element) }));
+		if (units.some((u) => u.kind !== 'unknown')) {
+			return units;
+		}
+	}
+	return [{ parsed, baseOffset: 0, path: [], value, kind: detectKind(value, fileName) }];
+}
+
+function splitJsonLines(text: string, fileName: string | undefined): DocumentUnit[] {
+	const units: DocumentUnit[] = [];
+	let start = 0;
+	while (start <= text.length) {
+		let end = text.indexOf('\n', start);
+		if (end < 0) {
+			end = text.length;
+		}
+		const line = text.slice(start, end).replace(/\r$/, '');
+		if (line.trim() !== '') {
+			const parsed = ParsedJson.parse(line);
+			units.push({ parsed, baseOffset: start, path: [], value: parsed.value, kind: detectKind(parsed.value, fileName) });
+		}
+		start = end + 1;
+	}
+	return units;
+}
+
+/** Content that is JSON Lines even without the extension: several lines that each start a top-level object, the first complete on its own. */
+function looksLikeJsonLines(text: string): boolean {
+	const firstBreak = text.indexOf('\n');
+	if (firstBreak < 0 || !text.startsWith('{')) {
+		return false;
+	}
+	const rest = text.slice(firstBreak + 1).trimStart();
+	if (!rest.startsWith('{')) {
+		return false;
+	}
+	try {
+		JSON.parse(text.slice(0, firstBreak));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** A NUL character in the first 8 KiB means the file is binary (as git decides). */
+function looksBinary(text: string): boolean {
+	return text.slice(0, 8192).includes('\u0000');
+}
+
+function tooLarge(text: string, maxLength: number): DocumentAnalysis {
+	const head = text.slice(0, 4096);
+	const kind = detectKindFromHead(head);
+	if (kind === 'unknown') {
+		return { kind, layout: 'single', units: [], problems: [], hostProblems: [], skipped: 'too-large' };
+	}
+	const megabytes = (n: number): string => (n / (1024 * 1024)).toFixed(1);
+	return {
+		kind,
+		layout: 'single',
+		units: [],
+		hostProblems: [],
+		skipped: 'too-large',
+		problems: [
+			{
+				code: 'file-too-large',
+				severity: 'warning',
+				message: `This file is ${megabytes(text.length)} MB, above the validation limit of ${megabytes(maxLength)} MB (setting lambdaKafka.validation.maxFileSizeMB): it was not validated.`,
+				start: 0,
+				end: Math.min(1, text.length),
+				fixes: [],
+			},
+		],
+	};
+}
+
+function detectKindFromHead(head: string): DocumentKind {
+	if (/"(requestContext|KafkaBatchInfo)"/.test(head)) {
+		return 'failure-record';
+	}
+	if (/"eventSource"\s*:\s*"(aws:kafka|SelfManagedKafka)"/.test(head)) {
+		return 'kafka-event';
+	}
+	if (/"(FunctionName|EventSourceArn|UUID|Topics|DestinationConfig)"/.test(head)) {
+		return 'esm-request';
+	}
+	if (/"On(Failure|Success)"/.test(head)) {
+		return 'destination-config';
+	}
+	return 'unknown';
+}
+
+/** Orders problems by position, drops exact duplicates and caps the list. */
+function finish(problems: LocatedProblem[], maxProblems: number): LocatedProblem[] {
+	const seen = new Set<string>();
+	const unique: LocatedProblem[] = [];
+	for (const problem of problems) {
+		const key = `${problem.start}:${problem.end}:${problem.code}:${problem.message}`;
+		if (!seen.has(key)) {
+			seen.add(key);
+			unique.push(problem);
+		}
+	}
+	unique.sort((a, b) => a.start - b.start || a.end - b.end);
+	if (unique.length <= maxProblems) {
+		return unique;
+	}
+	const shown = unique.slice(0, maxProblems);
+	const last = shown[shown.length - 1]!;
+	shown.push({
+		code: 'too-many-problems',
+		severity: 'info',
+		message: `${unique.length - maxProblems} more problems are not shown; fix the ones above first.`,
+		start: last.start,
+		end: last.end,
+		fixes: [],
+	});
+	return shown;
+}
+

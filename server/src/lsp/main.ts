@@ -1,0 +1,13 @@
+/**
+ * Entry point of the language server: `node dist/server.js --stdio` (or `--node-ipc` / `--socket=N`,
+ * as vscode-languageserver decides from the arguments).
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './startServer';
+
+const connection = createConnection(ProposedFeatures.all);
+// Everything a library prints would corrupt the stdio stream: send it to the client's log instead.
+console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+startServer(connection);
+connection.listen();

@@ -1,0 +1,294 @@
+/**
+ * The language server: adapts the pure language functions (server/src/language) to LSP. It owns
+ * the open documents, the settings, the validation schedule and a cache of the last analysis of
+ * each document; every answer is computed by the language functions.
+ */
+import type { CodeAction, CompletionItem, Connection, Diagnostic, Hover, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import {
+	CodeActionKind,
+	CompletionItemKind,
+	DiagnosticSeverity,
+	DiagnosticTag,
+	InsertTextFormat,
+	MarkupKind,
+	RequestType,
+	TextDocumentSyncKind,
+	TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentInfoParams, DocumentInfoResult } from '../../../shared/protocol';
+import { DocumentInfoRequest } from '../../../shared/protocol';
+import type { ServerSettings } from '../../../shared/settings';
+import { resolveSettings, SETTINGS_SECTION } from '../../../shared/settings';
+import { computeCodeActions } from '../language/features/codeActions';
+import { computeCompletions } from '../language/features/completion';
+import { computeHover } from '../language/features/hover';
+import { sharedSchemaRegistry } from '../language/schema/schemaRegistry';
+import type { DocumentAnalysis } from '../language/validation/analyzeDocument';
+import { analyzeDocument } from '../language/validation/analyzeDocument';
+import type { LocatedFix, LocatedProblem } from '../language/validation/problem';
+import { runSafe } from './runSafe';
+import { createScheduler } from './validationScheduler';
+
+/** Options a client may pass in `initializationOptions`. */
+export interface InitializationOptions {
+	/** The editor's own JSON support reports JSON syntax errors for `json`/`jsonc` documents (VS Code does). */
+	hostReportsJsonSyntax?: boolean;
+	/** Settings for clients that do not answer `workspace/configuration`. */
+	settings?: Partial<ServerSettings>;
+}
+
+export const DIAGNOSTIC_SOURCE = 'lambda-kafka';
+
+/** Data attached to each diagnostic so code actions need no second analysis. */
+interface DiagnosticData {
+	fixes: LocatedFix[];
+}
+
+export function startServer(connection: Connection): void {
+	const documents = new TextDocuments(TextDocument);
+	const registry = sharedSchemaRegistry();
+	const analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+	let settings = resolveSettings(undefined);
+	let hostReportsJsonSyntax = false;
+	let canPullConfiguration = false;
+
+	const analysisOf = (document: TextDocument): DocumentAnalysis => {
+		const cached = analyses.get(document.uri);
+		if (cached && cached.version === document.version) {
+			return cached.analysis;
+		}
+		const analysis = analyzeDocument(document.getText(), {
+			fileName: fileNameOf(document.uri),
+			languageId: document.languageId,
+			hostReportsJsonSyntax,
+			maxLength: settings.validation.maxFileSizeMB * 1024 * 1024,
+		});
+		analyses.set(document.uri, { version: document.version, analysis });
+		return analysis;
+	};
+
+	const validate = (uri: string): void => {
+		const document = documents.get(uri);
+		if (!document) {
+			return;
+		}
+		if (!settings.validation.enable) {
+			void connection.sendDiagnostics({ uri, diagnostics: [] });
+			return;
+		}
+		try {
+			const analysis = analysisOf(document);
+			const diagnostics = analysis.problems.map((problem) => toDiagnostic(document, problem));
+			void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+		} catch (error) {
+			connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		}
+	};
+	const scheduler = createScheduler(validate, () => settings.validation.debounceMs);
+
+	const refreshSettings = async (): Promise<void> => {
+		if (canPullConfiguration) {
+			try {
+				settings = resolveSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
+			} catch (error) {
+				connection.console.warn(`Could not read settings: ${String(error)}`);
+			}
+		}
+		analyses.clear();
+		for (const document of documents.all()) {
+			scheduler.now(document.uri);
+		}
+	};
+
+	connection.onInitialize((params: InitializeParams): InitializeResult => {
+		const options = (params.initializationOptions ?? {}) as InitializationOptions;
+		hostReportsJsonSyntax = options.hostReportsJsonSyntax === true;
+		settings = resolveSettings(options.settings);
+		canPullConfiguration = params.capabilities.workspace?.configuration === true;
+		// Compile the schemas now, so that the first document opened is validated at once.
+		registry.warmUp();
+		return {
+			capabilities: {
+				textDocumentSync: TextDocumentSyncKind.Incremental,
+				hoverProvider: true,
+				completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+			},
+			serverInfo: { name: 'lambda-kafka-language-server', version: '0.1.0' },
+		};
+	});
+
+	connection.onInitialized(() => {
+		if (canPullConfiguration) {
+			void refreshSettings();
+		}
+	});
+	connection.onDidChangeConfiguration((change) => {
+		if (!canPullConfiguration) {
+			const section = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
+			if (section !== undefined) {
+				settings = resolveSettings(section);
+			}
+		}
+		void refreshSettings();
+	});
+
+	documents.onDidOpen((event) => scheduler.now(event.document.uri));
+	documents.onDidChangeContent((event) => {
+		// onDidOpen also fires a content change; an open document is already scheduled "now".
+		if (event.document.version > 1 || analyses.has(event.document.uri)) {
+			scheduler.later(event.document.uri);
+		}
+	});
+	documents.onDidClose((event) => {
+		scheduler.cancel(event.document.uri);
+		analyses.delete(event.document.uri);
+		void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+	});
+
+	connection.onHover((params, token): Hover | null => {
+		const document = documents.get(params.textDocument.uri);
+		if (!document) {
+			return null;
+		}
+		const result = runSafe(connection, 'Hover', null, token, () => {
+			const analysis = analysisOf(document);
+			const hover = computeHover(document.getText(), analysis, document.offsetAt(params.position), registry);
+			if (!hover) {
+				return null;
+			}
+			return {
+				contents: { kind: MarkupKind.Markdown, value: hover.markdown },
+				range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) },
+			};
+		});
+		return result instanceof Error ? null : result;
+	});
+
+	connection.onCompletion((params, token): CompletionItem[] => {
+		const document = documents.get(params.textDocument.uri);
+		if (!document) {
+			return [];
+		}
+		const result = runSafe(connection, 'Completion', [] as CompletionItem[], token, () => {
+			const analysis = analysisOf(document);
+			return computeCompletions(document.getText(), analysis, document.offsetAt(params.position), registry).map((candidate, index) => ({
+				label: candidate.label,
+				kind: candidate.kind === 'property' ? CompletionItemKind.Property : candidate.kind === 'snippet' ? CompletionItemKind.Snippet : CompletionItemKind.Value,
+				detail: candidate.detail,
+				documentation: candidate.documentation ? { kind: MarkupKind.Markdown, value: candidate.documentation } : undefined,
+				insertTextFormat: InsertTextFormat.Snippet,
+				textEdit: {
+					range: { start: document.positionAt(candidate.replaceStart), end: document.positionAt(candidate.replaceEnd) },
+					newText: candidate.insertText,
+				},
+				filterText: candidate.filterText,
+				sortText: String(index).padStart(4, '0'),
+			}));
+		});
+		return result instanceof Error ? [] : result;
+	});
+
+	connection.onCodeAction((params, token): CodeAction[] => {
+		const document = documents.get(params.textDocument.uri);
+		if (!document) {
+			return [];
+		}
+		const result = runSafe(connection, 'Code actions', [] as CodeAction[], token, () => {
+			const analysis = analysisOf(document);
+			const start = document.offsetAt(params.range.start);
+			const end = document.offsetAt(params.range.end);
+			const actions: CodeAction[] = [];
+			for (const diagnostic of params.context.diagnostics) {
+				const data = diagnostic.data as DiagnosticData | undefined;
+				if (diagnostic.source === DIAGNOSTIC_SOURCE && data?.fixes) {
+					actions.push(...data.fixes.map((fix, i) => toCodeAction(document, fix, diagnostic, i === 0)));
+				}
+			}
+			// Fixes for syntax problems that the editor itself reported (we left those diagnostics out).
+			for (const { problem, fix } of computeCodeActions(analysis.hostProblems, start, end)) {
+				const match = params.context.diagnostics.find((d) => d.source !== DIAGNOSTIC_SOURCE && overlaps(document, d, problem));
+				actions.push(toCodeAction(document, fix, match, false));
+			}
+			return actions;
+		});
+		return result instanceof Error ? [] : result;
+	});
+
+	connection.onRequest(new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method), (params) => {
+		const document = documents.get(params.uri);
+		if (!document) {
+			return null;
+		}
+		const analysis = analysisOf(document);
+		const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+		for (const problem of analysis.problems) {
+			counts[problem.severity]++;
+		}
+		// Syntax errors the editor reports are errors all the same: they block an apply.
+		counts.error += analysis.hostProblems.filter((p) => p.severity === 'error').length;
+		return { kind: analysis.kind, layout: analysis.layout, requestMode: analysis.requestMode, counts, version: document.version };
+	});
+
+	connection.onShutdown(() => scheduler.dispose());
+	documents.listen(connection);
+}
+
+function toDiagnostic(document: TextDocument, problem: LocatedProblem): Diagnostic {
+	const diagnostic: Diagnostic = {
+		range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) },
+		severity: SEVERITY[problem.severity],
+		source: DIAGNOSTIC_SOURCE,
+		code: problem.code,
+		message: problem.message,
+	};
+	if (problem.fixes.length > 0) {
+		diagnostic.data = { fixes: problem.fixes } satisfies DiagnosticData;
+	}
+	if (problem.tags) {
+		diagnostic.tags = problem.tags.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+	}
+	return diagnostic;
+}
+
+const SEVERITY = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	info: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+} as const;
+
+function toCodeAction(document: TextDocument, fix: LocatedFix, diagnostic: Diagnostic | undefined, preferred: boolean): CodeAction {
+	return {
+		title: fix.title,
+		kind: CodeActionKind.QuickFix,
+		diagnostics: diagnostic ? [diagnostic] : undefined,
+		isPreferred: preferred || undefined,
+		edit: {
+			changes: {
+				[document.uri]: fix.edits.map((edit) => ({
+					range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
+					newText: edit.newText,
+				})),
+			},
+		},
+	};
+}
+
+function overlaps(document: TextDocument, diagnostic: Diagnostic, problem: LocatedProblem): boolean {
+	const start = document.offsetAt(diagnostic.range.start);
+	const end = document.offsetAt(diagnostic.range.end);
+	return start <= problem.end && problem.start <= end;
+}
+
+/** The last path segment of a URI, decoded: what file-name patterns are matched against. */
+export function fileNameOf(uri: string): string {
+	const path = uri.replace(/[?#].*$/, '');
+	const last = path.slice(path.lastIndexOf('/') + 1);
+	try {
+		return decodeURIComponent(last);
+	} catch {
+		return last;
+	}
+}

@@ -1,0 +1,145 @@
+/**
+ * A minimal LSP client for protocol tests: starts the real bundled server (`dist/server.js
+ * --stdio`) in a child process and speaks JSON-RPC to it over its stdio, as any editor would.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import type {
+	CodeAction,
+	CompletionItem,
+	CompletionList,
+	Diagnostic,
+	Hover,
+	InitializeResult,
+	ProtocolConnection,
+	PublishDiagnosticsParams,
+	TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import {
+	CodeActionRequest,
+	CompletionRequest,
+	ConfigurationRequest,
+	createProtocolConnection,
+	DidChangeTextDocumentNotification,
+	DidCloseTextDocumentNotification,
+	DidOpenTextDocumentNotification,
+	ExitNotification,
+	HoverRequest,
+	InitializedNotification,
+	InitializeRequest,
+	PublishDiagnosticsNotification,
+	ShutdownRequest,
+	StreamMessageReader,
+	StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { repoRoot } from '../helpers';
+
+export interface ClientOptions {
+	initializationOptions?: unknown;
+	/** What the client answers to workspace/configuration; undefined means the client lacks that capability. */
+	configuration?: unknown;
+}
+
+export class LspTestClient {
+	readonly connection: ProtocolConnection;
+	private readonly process: ChildProcess;
+	private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+	private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+	readonly stderr: string[] = [];
+
+	private constructor(private readonly options: ClientOptions) {
+		this.process = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+		this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+			const list = this.diagnostics.get(params.uri) ?? [];
+			list.push(params);
+			this.diagnostics.set(params.uri, list);
+			for (const waiter of [...this.waiters]) {
+				if (waiter.uri === params.uri && waiter.predicate(params)) {
+					this.waiters.splice(this.waiters.indexOf(waiter), 1);
+					waiter.resolve(params);
+				}
+			}
+		});
+		this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.options.configuration ?? null));
+		this.connection.listen();
+	}
+
+	static async start(options: ClientOptions = {}): Promise<{ client: LspTestClient; result: InitializeResult }> {
+		const client = new LspTestClient(options);
+		const result = await client.connection.sendRequest(InitializeRequest.type, {
+			processId: process.pid,
+			rootUri: null,
+			capabilities: {
+				workspace: { configuration: options.configuration !== undefined },
+				textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } },
+			},
+			initializationOptions: options.initializationOptions,
+		});
+		await client.connection.sendNotification(InitializedNotification.type, {});
+		return { client, result };
+	}
+
+	async open(uri: string, text: string, languageId = 'json', version = 1): Promise<void> {
+		await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+	}
+
+	async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+		await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+	}
+
+	async close(uri: string): Promise<void> {
+		await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+	}
+
+	/** Resolves with the first diagnostics for `uri` (already received or coming) that satisfy `predicate`. */
+	diagnosticsFor(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+		const existing = (this.diagnostics.get(uri) ?? []).find(predicate);
+		if (existing) {
+			return Promise.resolve(existing);
+		}
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.diagnostics.get(uri) ?? [])}`)), timeoutMs);
+			this.waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+		});
+	}
+
+	/** Every diagnostics notification received for `uri`, in order. */
+	allDiagnostics(uri: string): PublishDiagnosticsParams[] {
+		return this.diagnostics.get(uri) ?? [];
+	}
+
+	hover(uri: string, line: number, character: number): Promise<Hover | null> {
+		return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+	}
+
+	async completion(uri: string, line: number, character: number): Promise<CompletionItem[]> {
+		const result: CompletionList | CompletionItem[] | null = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
+		return Array.isArray(result) ? result : (result?.items ?? []);
+	}
+
+	async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+		const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+		return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+	}
+
+	async stop(): Promise<void> {
+		try {
+			await this.connection.sendRequest(ShutdownRequest.type);
+			await this.connection.sendNotification(ExitNotification.type);
+		} catch {
+			// The process may already be gone.
+		}
+		this.connection.dispose();
+		await new Promise<void>((resolve) => {
+			if (this.process.exitCode !== null) {
+				resolve();
+				return;
+			}
+			const timer = setTimeout(() => (this.process.kill(), resolve()), 2000);
+			this.process.once('exit', () => (clearTimeout(timer), resolve()));
+		});
+	}
+}

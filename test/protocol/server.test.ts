@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, RequestType } from 'vscode-languageserver-protocol/node';
+import type { DocumentInfoParams, DocumentInfoResult } from '../../shared/protocol';
+import { DocumentInfoRequest } from '../../shared/protocol';
+import { LspTestClient } from './lspClient';
+
+const documentInfo = new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method);
+
+function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+	return edit?.changes?.[uri] ?? [];
+}
+
+describe('language server over stdio', () => {
+	let client: LspTestClient;
+	let capabilities: Awaited<ReturnType<typeof LspTestClient.start>>['result']['capabilities'];
+
+	before(async () => {
+		const started = await LspTestClient.start({ configuration: { validation: { debounceMs: 20 } } });
+		client = started.client;
+		capabilities = started.result.capabilities;
+	});
+	after(async () => {
+		await client.stop();
+	});
+
+	it('announces its capabilities', () => {
+		assert.equal(capabilities.textDocumentSync, 2);
+		assert.equal(capabilities.hoverProvider, true);
+		assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['"', ':']);
+		assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+	});
+
+	it('publishes diagnostics at once when a document is opened', async () => {
+		const uri = 'file:///work/orders.destination.json';
+		const text = '{\n  "OnFailure": {\n    "Destinaton": "arn:aws:sqs:us-east-1:123456789012:dlq"\n  }\n}';
+		await client.open(uri, text);
+		const published = await client.diagnosticsFor(uri);
+		assert.equal(published.version, 1);
+		const unknown = published.diagnostics.find((d) => d.code === 'unknown-field');
+		assert.deepEqual(unknown, {
+			range: { start: { line: 2, character: 4 }, end: { line: 2, character: 16 } },
+			severity: DiagnosticSeverity.Error,
+			source: 'lambda-kafka',
+			code: 'unknown-field',
+			message: 'Unknown field "Destinaton" in OnFailure: AWS rejects fields it does not define. Did you mean "Destination"?',
+			data: unknown?.data,
+		});
+
+		const actions = await client.codeActions(uri, unknown!);
+		assert.deepEqual(
+			actions.map((a) => a.title),
+			['Rename to "Destination"', 'Remove "Destinaton"'],
+		);
+		assert.deepEqual(editsOf(actions[0]!.edit, uri), [{ range: unknown!.range, newText: '"Destination"' }]);
+		assert.equal(actions[0]!.isPreferred, true);
+	});
+
+	it('revalidates after incremental edits and publishes for the new version', async () => {
+		const uri = 'file:///work/edit.destination.json';
+		const text = '{"OnFailure": {"Destinaton": ""}}';
+		await client.open(uri, text);
+		await client.diagnosticsFor(uri, (p) => p.version === 1 && p.diagnostics.length > 0);
+		// Rename the key by inserting the missing "i".
+		await client.change(uri, 2, [{ range: { start: { line: 0, character: 24 }, end: { line: 0, character: 24 } }, text: 'i' }]);
+		const published = await client.diagnosticsFor(uri, (p) => p.version === 2);
+		assert.deepEqual(
+			published.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error),
+			[],
+		);
+	});
+
+	it('validates only the final text of a burst of edits', async () => {
+		const uri = 'file:///work/burst.destination.json';
+		await client.open(uri, '{"OnFailure": {"Destination": ""}}');
+		await client.diagnosticsFor(uri, (p) => p.version === 1);
+		for (let version = 2; version <= 60; version++) {
+			await client.change(uri, version, [{ text: `{"OnFailure": {"Destination": "", "X${version}": 1}}` }]);
+		}
+		const last = await client.diagnosticsFor(uri, (p) => p.version === 60);
+		assert.deepEqual(
+			last.diagnostics.filter((d) => d.code === 'unknown-field').map((d) => (typeof d.message === 'string' ? d.message : d.message.value).split(':')[0]),
+			['Unknown field "X60" in OnFailure'],
+		);
+		const versions = client.allDiagnostics(uri).map((p) => p.version);
+		assert.ok(versions.length <= 5, `expected debounced publications, got versions ${versions.join(',')}`);
+	});
+
+	it('gives unrelated JSON no diagnostics', async () => {
+		const uri = 'file:///work/package.json';
+		await client.open(uri, '{"name": "x", "version": "1.0.0", "scripts": {}, }');
+		const published = await client.diagnosticsFor(uri);
+		assert.deepEqual(published.diagnostics, []);
+	});
+
+	it('shows schema documentation on hover', async () => {
+		const uri = 'file:///work/hover.destination.json';
+		await client.open(uri, '{"OnFailure": {"Destination": "kafka://failed-orders"}}');
+		const hover = await client.hover(uri, 0, 18);
+		assert.ok(hover && typeof hover.contents === 'object' && 'kind' in hover.contents);
+		assert.equal(hover.contents.kind, 'markdown');
+		assert.match(hover.contents.value, /^\*\*[^*]+\*\*/);
+		assert.match(hover.contents.value, /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\//);
+		assert.deepEqual(hover.range, { start: { line: 0, character: 15 }, end: { line: 0, character: 28 } });
+	});
+
+	it('completes the keys an object may still take', async () => {
+		const uri = 'file:///work/complete.destination.json';
+		await client.open(uri, '{"OnFailure": {}}');
+		const items = await client.completion(uri, 0, 15);
+		const destination = items.find((i) => i.label === 'Destination');
+		assert.ok(destination, `got ${items.map((i) => i.label).join(', ')}`);
+		assert.equal(destination.insertTextFormat, 2);
+		assert.ok(destination.textEdit && 'range' in destination.textEdit);
+		assert.match(destination.textEdit.newText, /^"Destination": /);
+	});
+
+	it('answers the documentInfo request', async () => {
+		const uri = 'file:///work/info.json';
+		await client.open(uri, '{"UUID": "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:dlq"}}}');
+		const info = await client.connection.sendRequest(documentInfo, { uri });
+		assert.equal(info?.kind, 'esm-request');
+		assert.equal(info?.requestMode, 'update');
+		assert.equal(info?.layout, 'single');
+		assert.equal(info?.version, 1);
+	});
+
+	it('clears diagnostics when a document is closed', async () => {
+		const uri = 'file:///work/close.destination.json';
+		await client.open(uri, '{"OnFailure": {"Nope": 1}}');
+		await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+		await client.close(uri);
+		const cleared = await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
+		assert.deepEqual(cleared.diagnostics, []);
+	});
+});
+
+describe('language server initialisation options', () => {
+	it('leaves out syntax errors the editor reports itself, and offers their fixes', async () => {
+		const { client } = await LspTestClient.start({ initializationOptions: { hostReportsJsonSyntax: true } });
+		try {
+			const uri = 'file:///work/syntax.destination.json';
+			const text = '{"OnFailure": {"Destination": "",}}';
+			await client.open(uri, text, 'json');
+			const published = await client.diagnosticsFor(uri);
+			assert.deepEqual(published.diagnostics.filter((d) => String(d.code).startsWith('syntax-')), []);
+			// The editor's own diagnostic for the comma, as VS Code's JSON support would publish it.
+			const editorDiagnostic = { range: { start: { line: 0, character: 32 }, end: { line: 0, character: 33 } }, message: 'Trailing comma', source: 'json', severity: DiagnosticSeverity.Error };
+			const actions = await client.codeActions(uri, editorDiagnostic);
+			assert.deepEqual(actions.map((a) => a.title), ['Remove trailing comma']);
+			assert.deepEqual(editsOf(actions[0]!.edit, uri), [{ range: editorDiagnostic.range, newText: '' }]);
+
+			const plainUri = 'file:///work/aws/lambda/14e0db71/record';
+			await client.open(plainUri, text, 'plaintext');
+			const plain = await client.diagnosticsFor(plainUri);
+			assert.deepEqual(plain.diagnostics.map((d) => d.code), ['syntax-trailing-comma']);
+		} finally {
+			await client.stop();
+		}
+	});
+});

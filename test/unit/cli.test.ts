@@ -1,0 +1,355 @@
+/**
+ * The built CLI (dist/cli.js, from `npm run build`) run as users run it: a child process on
+ * real files. Assertions use diagnostics whose wording and ranges do not depend on schema
+ * details still being written: syntax errors, unknown fields and kind detection.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { allDiagnosticCodes } from '../../server/src/language/validation/codes';
+import { SYNTAX_CODES } from '../../server/src/language/validation/syntax';
+
+function findRepoRoot(start: string): string {
+	let dir = start;
+	while (!fs.existsSync(path.join(dir, 'package.json'))) {
+		const parent = path.dirname(dir);
+		if (parent === dir) {
+			throw new Error(`No package.json above ${start}.`);
+		}
+		dir = parent;
+	}
+	return dir;
+}
+
+const root = findRepoRoot(__dirname);
+const cliPath = path.join(root, 'dist', 'cli.js');
+const packageVersion = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+interface Run {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+function run(args: string[], cwd?: string): Run {
+	const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonOutput {
+	files: { path: string; kind: string; skipped?: string; diagnostics: { line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[] }[];
+}
+
+function runJson(args: string[], cwd?: string): { status: number | null; output: JsonOutput; stderr: string } {
+	const result = run(['validate', '--format', 'json', ...args], cwd);
+	return { status: result.status, output: JSON.parse(result.stdout) as JsonOutput, stderr: result.stderr };
+}
+
+const TRAILING_COMMA_MESSAGE = 'Trailing comma: JSON does not allow a comma before "}" or "]".';
+
+function trailingComma(line: number, column: number): JsonOutput['files'][number]['diagnostics'][number] {
+	return { line, column, endLine: line, endColumn: column + 1, severity: 'error', code: 'syntax-trailing-comma', message: TRAILING_COMMA_MESSAGE };
+}
+
+describe('lambda-kafka CLI', () => {
+	let tmp = '';
+	const write = (name: string, content: string | Buffer): string => {
+		const file = path.join(tmp, name);
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		fs.writeFileSync(file, content);
+		return file;
+	};
+
+	before(() => {
+		assert.ok(fs.existsSync(cliPath), `${cliPath} is missing: run "npm run build" first.`);
+		tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-cli-'));
+	});
+	after(() => {
+		fs.rmSync(tmp, { recursive: true, force: true });
+	});
+
+	describe('arguments', () => {
+		it('prints usage for --help and -h', () => {
+			for (const flag of ['--help', '-h']) {
+				const result = run([flag]);
+				assert.equal(result.status, 0);
+				assert.match(result.stdout, /^Usage: lambda-kafka validate \[options\] PATH\.\.\./);
+				assert.match(result.stdout, /--format text\|json\|sarif/);
+				assert.equal(result.stderr, '');
+			}
+		});
+
+		it('prints the version from package.json', () => {
+			const result = run(['--version']);
+			assert.equal(result.status, 0);
+			assert.equal(result.stdout, `${packageVersion}\n`);
+		});
+
+		it('exits with 2 and a hint to --help on usage errors', () => {
+			const cases: [string[], string][] = [
+				[[], 'lambda-kafka: missing command'],
+				[['check', 'x.json'], "lambda-kafka: unknown command 'check'"],
+				[['validate'], 'lambda-kafka: no files or directories to validate'],
+				[['validate', '--strict', 'x.json'], "lambda-kafka: unknown option '--strict'"],
+				[['validate', '--format', 'xml', 'x.json'], "lambda-kafka: unknown format 'xml' (expected text, json or sarif)"],
+				[['validate', 'x.json', '--format'], "lambda-kafka: option '--format' needs a value"],
+				[['validate', '--max-file-size-mb=0', 'x.json'], "lambda-kafka: --max-file-size-mb needs a positive number, not '0'"],
+				[['validate', '--max-file-size-mb', 'ten', 'x.json'], "lambda-kafka: --max-file-size-mb needs a positive number, not 'ten'"],
+			];
+			for (const [args, message] of cases) {
+				const result = run(args);
+				assert.equal(result.status, 2, args.join(' '));
+				assert.equal(result.stdout, '', args.join(' '));
+				assert.equal(result.stderr, `${message}\nRun 'lambda-kafka --help' for usage.\n`);
+			}
+		});
+
+		it('accepts --format=json and options after the paths', () => {
+			const file = write('options/destination.json', '{"OnFailure": {"Destination": "x",}}');
+			const result = run(['validate', file, '--format=json']);
+			assert.equal(result.status, 1);
+			assert.deepEqual(JSON.parse(result.stdout), { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 34)] }] });
+		});
+	});
+
+	describe('json output', () => {
+		it('reports a trailing comma at the exact line and column', () => {
+			const file = write('comma.json', '{"OnFailure": {"Destination": "x",}}');
+			const { status, output, stderr } = runJson([file]);
+			assert.equal(status, 1);
+			assert.equal(stderr, '');
+			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 34)] }] });
+		});
+
+		it('places problems on later lines of a CRLF file', () => {
+			const file = write('crlf.json', '{\r\n  "OnFailure": {\r\n    "Destination": "",\r\n  }\r\n}\r\n');
+			const { output } = runJson([file]);
+			assert.deepEqual(output.files[0].diagnostics, [trailingComma(3, 22)]);
+		});
+
+		it('counts columns in UTF-16 code units, as LSP does', () => {
+			const file = write('emoji.json', '{"OnFailure": {"Destination": "\u{1F600}",}}');
+			const { output } = runJson([file]);
+			assert.deepEqual(output.files[0].diagnostics, [trailingComma(1, 35)]);
+		});
+
+		it('ignores a leading byte order mark', () => {
+			const file = write('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"OnFailure": {"Destination": "x",}}')]));
+			const { status, output } = runJson([file]);
+			assert.equal(status, 1);
+			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 34)] }] });
+		});
+
+		it('reports an unknown field in a destination config on its key', () => {
+			assert.ok(fs.existsSync(path.join(root, 'schemas', 'destination-config.schema.json')));
+			const file = write('unknown-field.json', '{"OnFailure":{"Destination":"","Foo":1}}');
+			const { status, output } = runJson([file]);
+			assert.equal(status, 1);
+			assert.equal(output.files[0].kind, 'destination-config');
+			const unknown = output.files[0].diagnostics.filter((d) => d.code === 'unknown-field');
+			assert.equal(unknown.length, 1);
+			const { message, ...position } = unknown[0];
+			assert.deepEqual(position, { line: 1, column: 32, endLine: 1, endColumn: 37, severity: 'error', code: 'unknown-field' });
+			assert.ok(message.startsWith('Unknown field "Foo"'), message);
+		});
+
+		it('reads JSON Lines files line by line', () => {
+			const file = write('configs.jsonl', '{"OnFailure":{"Destination":""}}\n{"OnFailure":{"Destination":"",}}\n');
+			const { output } = runJson([file]);
+			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(2, 31)] }] });
+		});
+
+		it('reports comments in .jsonc files, which AWS rejects', () => {
+			const file = write('commented.jsonc', '{\n  // where failed batches go\n  "OnFailure": {"Destination": ""}\n}\n');
+			const { status, output } = runJson([file]);
+			assert.equal(status, 1);
+			assert.deepEqual(output.files[0].diagnostics.map((d) => [d.code, d.line, d.column, d.endLine, d.endColumn]), [['syntax-comment', 2, 3, 2, 29]]);
+		});
+
+		it('exits with 0 for a file that is not one of ours', () => {
+			const file = write('other.json', '{"name": "something else", "version": 1}');
+			const { status, output } = runJson([file]);
+			assert.equal(status, 0);
+			assert.deepEqual(output, { files: [{ path: file, kind: 'unknown', diagnostics: [] }] });
+		});
+
+		it('exits with 0 when there are warnings only', () => {
+			const file = write('big.json', `{"OnFailure": {"Destination": "${'x'.repeat(200)}"}}`);
+			const { status, output } = runJson(['--max-file-size-mb', '0.0001', file]);
+			assert.equal(status, 0);
+			const file0 = output.files[0];
+			assert.equal(file0.kind, 'destination-config');
+			assert.equal(file0.skipped, 'too-large');
+			assert.deepEqual(file0.diagnostics.map((d) => [d.code, d.severity, d.line, d.column]), [['file-too-large', 'warning', 1, 1]]);
+			assert.match(file0.diagnostics[0].message, /--max-file-size-mb/);
+		});
+
+		it('skips binary files given explicitly', () => {
+			const nul = write('explicit/nul.json', Buffer.from('{"OnFailure":\u0000}'));
+			const invalid = write('explicit/latin1.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
+			const { status, output } = runJson([nul, invalid]);
+			assert.equal(status, 0);
+			assert.deepEqual(output, {
+				files: [
+					{ path: nul, kind: 'unknown', diagnostics: [], skipped: 'binary' },
+					{ path: invalid, kind: 'unknown', diagnostics: [], skipped: 'binary' },
+				],
+			});
+		});
+
+		it('reads an explicitly named file whatever its extension', () => {
+			const file = write('explicit/destination.txt', '{"OnFailure": {"Destination": "x",}}');
+			const { output } = runJson([file]);
+			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 34)] }] });
+		});
+	});
+
+	describe('directories', () => {
+		it('recurses, picks JSON files and extensionless records, and skips node_modules, dot-directories and binaries', () => {
+			const dir = path.join(tmp, 'tree');
+			const bad = '{"OnFailure": {"Destination": "x",}}';
+			write('tree/a.json', bad);
+			write('tree/b.ndjson', '{"OnFailure":{"Destination":""}}\n');
+			write('tree/binary.json', Buffer.from([0x7b, 0x00, 0x7d]));
+			write('tree/empty.json', '');
+			write('tree/notes', 'plain text, not JSON');
+			write('tree/README.md', bad);
+			write('tree/records/2026/01/01/orders-0-42', '\n  {"requestContext": {"condition": "RetryAttemptsExhausted"}, "KafkaBatchInfo": {}}');
+			write('tree/node_modules/dep/package.json', bad);
+			write('tree/.git/config.json', bad);
+			write('tree/.cache/x.json', bad);
+			const { status, output, stderr } = runJson([dir]);
+			assert.equal(status, 1);
+			assert.equal(stderr, '');
+			const summary = output.files.map((f) => ({ path: f.path, kind: f.kind, skipped: f.skipped, codes: f.diagnostics.length > 0 }));
+			assert.deepEqual(summary, [
+				{ path: path.join(dir, 'a.json'), kind: 'destination-config', skipped: undefined, codes: true },
+				{ path: path.join(dir, 'b.ndjson'), kind: 'destination-config', skipped: undefined, codes: false },
+				{ path: path.join(dir, 'binary.json'), kind: 'unknown', skipped: 'binary', codes: false },
+				{ path: path.join(dir, 'empty.json'), kind: 'unknown', skipped: 'empty', codes: false },
+				{ path: path.join(dir, 'records', '2026', '01', '01', 'orders-0-42'), kind: 'failure-record', skipped: undefined, codes: true },
+			]);
+			assert.deepEqual(output.files[0].diagnostics, [trailingComma(1, 34)]);
+		});
+
+		it('keeps the path as given when a directory is named relatively', () => {
+			write('rel/sub/c.json', '{"OnFailure": {"Destination": "x",}}');
+			const { output } = runJson(['sub'], path.join(tmp, 'rel'));
+			assert.deepEqual(output.files.map((f) => f.path), [path.join('sub', 'c.json')]);
+		});
+
+		it('lists a file named twice once', () => {
+			const file = write('twice/d.json', '{"OnFailure": {"Destination": ""}}');
+			const { output } = runJson([file, path.dirname(file)]);
+			assert.deepEqual(output.files.map((f) => f.path), [file]);
+		});
+	});
+
+	describe('failures', () => {
+		it('exits with 2 and names a missing path, still reporting the other files', () => {
+			const file = write('present.json', '{"OnFailure": {"Destination": ""}}');
+			const missing = path.join(tmp, 'does-not-exist.json');
+			const { status, output, stderr } = runJson([missing, file]);
+			assert.equal(status, 2);
+			assert.equal(stderr, `lambda-kafka: cannot read '${missing}': no such file or directory\n`);
+			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [] }] });
+		});
+	});
+
+	describe('text output', () => {
+		it('prints one unix-style line per diagnostic and a summary, without colours when piped', () => {
+			const comma = write('text/comma.json', '{"OnFailure": {"Destination": "x",}}');
+			const clean = write('text/clean.json', '{"OnFailure": {"Destination": ""}}');
+			const binary = write('text/binary.json', Buffer.from([0x7b, 0x00, 0x7d]));
+			const result = run(['validate', comma, clean, binary]);
+			assert.equal(result.status, 1);
+			assert.equal(
+				result.stdout,
+				[`${comma}:1:34: error syntax-trailing-comma ${TRAILING_COMMA_MESSAGE}`, `${binary}: skipped (binary file)`, '3 files, 1 error, 0 warnings, 1 skipped', ''].join('\n'),
+			);
+			assert.ok(!result.stdout.includes('\u001b['), 'no ANSI escapes');
+		});
+
+		it('exits with 0 and says so when nothing is wrong', () => {
+			const clean = write('text-clean/clean.json', '{"OnFailure": {"Destination": ""}}');
+			const result = run(['validate', clean]);
+			assert.equal(result.status, 0);
+			assert.equal(result.stdout, '1 file, 0 errors, 0 warnings\n');
+		});
+	});
+
+	describe('sarif output', () => {
+		it('writes SARIF 2.1.0 with every code as a rule and results with regions relative to the working directory', () => {
+			write('sarif/configs/comma.json', '{"OnFailure": {"Destination": "x",}}');
+			const result = run(['validate', '--format', 'sarif', path.join('configs', 'comma.json')], path.join(tmp, 'sarif'));
+			assert.equal(result.status, 1);
+			const log = JSON.parse(result.stdout) as {
+				$schema: string;
+				version: string;
+				runs: {
+					tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+					columnKind: string;
+					results: unknown[];
+				}[];
+			};
+			assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
+			assert.equal(log.version, '2.1.0');
+			assert.equal(log.runs.length, 1);
+			const run0 = log.runs[0];
+			assert.equal(run0.tool.driver.name, 'lambda-kafka');
+			assert.equal(run0.tool.driver.version, packageVersion);
+			assert.equal(run0.columnKind, 'utf16CodeUnits');
+			const rules = run0.tool.driver.rules;
+			assert.deepEqual(rules.map((r) => r.id), allDiagnosticCodes().map((c) => c.id));
+			const commaRule = rules.findIndex((r) => r.id === 'syntax-trailing-comma');
+			assert.equal(rules[commaRule].defaultConfiguration.level, 'error');
+			assert.ok(rules.every((r) => r.shortDescription.text.length > 0));
+			assert.deepEqual(run0.results, [
+				{
+					ruleId: 'syntax-trailing-comma',
+					ruleIndex: commaRule,
+					level: 'error',
+					message: { text: TRAILING_COMMA_MESSAGE },
+					locations: [
+						{
+							physicalLocation: {
+								artifactLocation: { uri: 'configs/comma.json', uriBaseId: '%SRCROOT%' },
+								region: { startLine: 1, startColumn: 34, endLine: 1, endColumn: 35 },
+							},
+						},
+					],
+				},
+			]);
+		});
+	});
+
+	describe('diagnostic code catalogue', () => {
+		it('lists each code once, with a description', () => {
+			const codes = allDiagnosticCodes();
+			assert.equal(new Set(codes.map((c) => c.id)).size, codes.length);
+			assert.ok(codes.every((c) => c.description.length > 0));
+		});
+
+		it('lists every code the validator writes inline', () => {
+			const known = new Set(allDiagnosticCodes().map((c) => c.id));
+			const written = new Set<string>(SYNTAX_CODES);
+			const walk = (dir: string): void => {
+				for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+					const full = path.join(dir, entry.name);
+					if (entry.isDirectory()) {
+						walk(full);
+					} else if (entry.name.endsWith('.ts')) {
+						for (const match of fs.readFileSync(full, 'utf8').matchAll(/\bcode: '([a-z0-9-]+)'/g)) {
+							written.add(match[1]);
+						}
+					}
+				}
+			};
+			walk(path.join(root, 'server', 'src', 'language'));
+			assert.deepEqual([...written].filter((code) => !known.has(code)), []);
+		});
+	});
+});
