@@ -65,3 +65,38 @@ export function partitionOfRegion(region: string): string | undefined {
 export function isAccountId(account: string): boolean {
 	return /^\d{12}$/.test(account);
 }
+
+/** The partition names of {@link PARTITIONS}, in the order messages list them. */
+export const PARTITION_NAMES: readonly string[] = Object.keys(PARTITIONS);
+
+/**
+ * The region part of the Lambda model's ARN patterns (`DestinationArn`, `Arn`): stricter than
+ * botocore's partition patterns, it allows exactly one trailing digit, so `ap-southeast-10` fails.
+ */
+const MODEL_REGION = /^(eusc-)?[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+
+/** Whether the Lambda API's ARN pattern accepts `region` as a (non-empty) region segment. */
+export function isModelRegion(region: string): boolean {
+	return MODEL_REGION.test(region);
+}
+
+/** Whether `region` is a region name of `partition` (a known partition) by botocore's pattern. */
+export function isRegionOfPartition(region: string, partition: string): boolean {
+	return isKnownPartition(partition) && PARTITIONS[partition]!.test(region);
+}
+
+/** Lower-cases a leading `arn:` written in another case, so a miscased ARN still parses (offsets are unchanged). */
+export function parseArnIgnoringPrefixCase(text: string): Arn | undefined {
+	return text.slice(0, 4).toLowerCase() === 'arn:' ? parseArn(`arn:${text.slice(4)}`) : undefined;
+}
+
+/**
+ * The span to highlight for an ARN part. An empty part has no characters, so the colons around it
+ * are marked instead (`::` for an empty region, the final `:` for an empty resource).
+ */
+export function partSpan(part: ArnPart, textLength: number): { start: number; end: number } {
+	if (part.end > part.start) {
+		return { start: part.start, end: part.end };
+	}
+	return { start: Math.max(0, part.start - 1), end: Math.min(textLength, part.end + 1) };
+}

@@ -1,0 +1,119 @@
+/**
+ * The on-failure destination of an event source mapping: where it sits in each document kind, the
+ * Lambda model's `DestinationArn` pattern, and a classification of the value that the destination
+ * rules share, so that each problem is reported by exactly one rule.
+ */
+import type { DocumentKind } from '../../../../shared/documentKinds';
+import type { JsonPath } from '../json/jsonPath';
+import { valueAt } from '../json/jsonPath';
+import type { Arn } from './arn';
+import { parseArnIgnoringPrefixCase, partitionOfRegion } from './arn';
+
+/**
+ * The model's `DestinationArn` pattern (botocore Lambda `service-2.json`), anchored: Java matches
+ * it against the whole string, while an unanchored JavaScript test accepts every string because of
+ * the leading empty alternative. `u` makes `[^.]` match one code point, as in Java. Linear: no
+ * quantified group contains another quantifier.
+ */
+export const DESTINATION_ARN_PATTERN = /^(?:|kafka:\/\/[^.][a-zA-Z0-9_.-]{0,248}|arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:(?:(?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d)?:(?:\d{12})?:.*)$/u;
+
+export const KAFKA_SCHEME = 'kafka://';
+
+/** Where the on-failure destination is in a document of this kind, relative to the document. */
+export function destinationPath(kind: DocumentKind): JsonPath | undefined {
+	switch (kind) {
+		case 'destination-config':
+			return ['OnFailure', 'Destination'];
+		case 'esm-request':
+			return ['DestinationConfig', 'OnFailure', 'Destination'];
+		default:
+			return undefined;
+	}
+}
+
+export interface DestinationSite {
+	/** Path of the `Destination` string, relative to the subject. */
+	path: JsonPath;
+	value: string;
+}
+
+/** The on-failure destination string of a subject, when there is one (a non-string is the schema's to report). */
+export function onFailureDestination(kind: DocumentKind, subject: unknown): DestinationSite | undefined {
+	const path = destinationPath(kind);
+	if (!path) {
+		return undefined;
+	}
+	const value = valueAt(subject, path);
+	return typeof value === 'string' ? { path, value } : undefined;
+}
+
+/** What a destination string is. Each variant is reported on by one rule (see the rule files). */
+export type DestinationClass =
+	| { type: 'empty' }
+	/** Leading or trailing white space; the other rules look at nothing else until it is trimmed. */
+	| { type: 'whitespace'; trimmed: string }
+	/** `kafka://<topic>`; `prefixMiscased` when the scheme is written in another case (`KAFKA://`). */
+	| { type: 'kafka'; topic: string; topicStart: number; prefixMiscased: boolean }
+	/** `kafka:topic` or `kafka:/topic`: the scheme without its two slashes. */
+	| { type: 'kafka-malformed'; topic: string }
+	/** A complete ARN (six parts); `prefixMiscased` when it starts `ARN:` or `Arn:`. */
+	| { type: 'arn'; arn: Arn; prefixMiscased: boolean }
+	/** Starts with `arn:` but has fewer than six colon-separated parts. */
+	| { type: 'incomplete-arn' }
+	/** An SQS queue URL, with the ARN it stands for. */
+	| { type: 'sqs-url'; arn: string }
+	/** An `s3://bucket[/key]` URI, with the bucket ARN it stands for. */
+	| { type: 's3-uri'; arn: string }
+	/** A name that would be a valid Kafka topic, written without `kafka://`. */
+	| { type: 'bare-topic' }
+	| { type: 'other' };
+
+const SQS_URL = /^https?:\/\/sqs\.([a-z0-9-]{1,40})\.amazonaws\.com(?:\.cn)?\/(\d{12})\/([A-Za-z0-9_.-]{1,80})\/?$/;
+const S3_URI = /^s3:\/\/([^/]{1,255})(?:\/.*)?$/s;
+const BARE_TOPIC = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,248}$/;
+
+export function classifyDestination(value: string): DestinationClass {
+	if (value === '') {
+		return { type: 'empty' };
+	}
+	const trimmed = value.trim();
+	if (trimmed !== value) {
+		return { type: 'whitespace', trimmed };
+	}
+	const lower = value.toLowerCase();
+	if (lower.startsWith(KAFKA_SCHEME)) {
+		return { type: 'kafka', topic: value.slice(KAFKA_SCHEME.length), topicStart: KAFKA_SCHEME.length, prefixMiscased: !value.startsWith(KAFKA_SCHEME) };
+	}
+	if (lower.startsWith('kafka:')) {
+		return { type: 'kafka-malformed', topic: value.slice('kafka:'.length).replace(/^\/+/, '') };
+	}
+	if (lower.startsWith('arn:')) {
+		const arn = parseArnIgnoringPrefixCase(value);
+		return arn ? { type: 'arn', arn, prefixMiscased: !value.startsWith('arn:') } : { type: 'incomplete-arn' };
+	}
+	const sqs = SQS_URL.exec(value);
+	if (sqs) {
+		const [, region, account, queue] = sqs as unknown as [string, string, string, string];
+		return { type: 'sqs-url', arn: `arn:${partitionOfRegion(region) ?? 'aws'}:sqs:${region}:${account}:${queue}` };
+	}
+	const s3 = S3_URI.exec(value);
+	if (s3) {
+		return { type: 's3-uri', arn: `arn:aws:s3:::${s3[1]!}` };
+	}
+	if (BARE_TOPIC.test(value)) {
+		return { type: 'bare-topic' };
+	}
+	return { type: 'other' };
+}
+
+/** The kafka:// topic of a destination, or undefined when the destination is not a Kafka topic. */
+export function kafkaDestinationTopic(value: string): string | undefined {
+	const kind = classifyDestination(value);
+	return kind.type === 'kafka' ? kind.topic : undefined;
+}
+
+/** A value for a message: JSON-quoted and cut to 80 characters. */
+export function quote(value: string): string {
+	const text = JSON.stringify(value);
+	return text.length > 80 ? `${text.slice(0, 76)}..."` : text;
+}

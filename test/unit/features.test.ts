@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { computeCompletions } from '../../server/src/language/features/completion';
+import { computeHover } from '../../server/src/language/features/hover';
+import { sharedSchemaRegistry } from '../../server/src/language/schema/schemaRegistry';
+import { analyze } from '../helpers';
+
+const registry = sharedSchemaRegistry();
+
+/** Splits `|` out of the text: returns the text and the cursor offset. */
+function cursor(textWithBar: string): [string, number] {
+	const offset = textWithBar.indexOf('|');
+	return [textWithBar.slice(0, offset) + textWithBar.slice(offset + 1), offset];
+}
+
+function hoverAt(textWithBar: string): { markdown: string; covered: string } | undefined {
+	const [text, offset] = cursor(textWithBar);
+	const hover = computeHover(text, analyze(text), offset, registry);
+	return hover && { markdown: hover.markdown, covered: text.slice(hover.start, hover.end) };
+}
+
+function completionsAt(textWithBar: string): string[] {
+	const [text, offset] = cursor(textWithBar);
+	return computeCompletions(text, analyze(text), offset, registry).map((c) => c.label);
+}
+
+describe('hover', () => {
+	it('documents a key from its schema, with the AWS link', () => {
+		const hover = hoverAt('{"OnFai|lure": {"Destination": ""}}');
+		assert.equal(hover?.covered, '"OnFailure"');
+		assert.match(hover!.markdown, /^\*\*/);
+		assert.match(hover!.markdown, /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/[^)]+\)$/);
+	});
+
+	it('documents the enum value under the cursor first', () => {
+		const hover = hoverAt('{"FunctionName": "f", "StartingPosition": "LAT|EST"}');
+		assert.equal(hover?.covered, '"LATEST"');
+		const lines = hover!.markdown.split('\n\n');
+		assert.match(lines[1]!, /^`"LATEST"`: /);
+		assert.doesNotMatch(hover!.markdown, /Allowed values:/);
+	});
+
+	it('follows the cursor into an escaped payload string', () => {
+		const event = { eventSource: 'aws:kafka', records: { 'o-0': [{ topic: 'o', partition: 0, offset: 1, timestamp: 1, timestampType: 'CREATE_TIME' }] } };
+		const record = `{"requestContext": {}, "payload": ${JSON.stringify(JSON.stringify(event))}}`;
+		const at = record.indexOf('timestampType') + 3;
+		const hover = hoverAt(record.slice(0, at) + '|' + record.slice(at));
+		assert.equal(hover?.covered, '\\"timestampType\\"');
+		assert.match(hover!.markdown, /CREATE_TIME/);
+	});
+
+	it('says nothing for documents that are not ours', () => {
+		assert.equal(hoverAt('{"na|me": "package"}'), undefined);
+	});
+});
+
+describe('completion', () => {
+	it('offers the keys an object may still take', () => {
+		assert.deepEqual(completionsAt('{"OnFailure": {|}}'), ['Destination']);
+	});
+
+	it('does not offer keys already present', () => {
+		const labels = completionsAt('{"FunctionName": "f", |}');
+		assert.ok(labels.includes('BatchSize'));
+		assert.ok(!labels.includes('FunctionName'));
+	});
+
+	it('offers enum values for a value', () => {
+		assert.deepEqual(completionsAt('{"FunctionName": "f", "StartingPosition": |}').slice(0, 3), ['"TRIM_HORIZON"', '"LATEST"', '"AT_TIMESTAMP"']);
+	});
+
+	it('offers every kind’s snippets in an empty file', () => {
+		const [text, offset] = cursor('|');
+		const candidates = computeCompletions(text, analyze(text), offset, registry);
+		const kinds = new Set(candidates.map((c) => c.detail));
+		assert.deepEqual([...kinds].sort(), ['Destination config', 'Event source mapping request', 'Failure record']);
+		assert.ok(candidates.every((c) => c.kind === 'snippet' && c.insertText.startsWith('{')));
+	});
+});
