@@ -25,6 +25,11 @@ export default tseslint.config(
 		rules: { 'no-console': 'error' },
 	},
 	{
+		// The protocol module follows vscode-languageserver's convention: one namespace per message.
+		files: ['shared/protocol.ts'],
+		rules: { '@typescript-eslint/no-namespace': 'off' },
+	},
+	{
 		files: ['test/**/*.ts', 'bench/**/*.ts'],
 		rules: {
 			'@typescript-eslint/no-non-null-assertion': 'off',

@@ -31,6 +31,10 @@ export interface Measurement {
 	q3Ms: number;
 	samples: number;
 	repetitions: number;
+	/** The baseline (JSON.parse of the same text) timed in the same process, alternating with the samples. */
+	baselineMs?: number;
+	/** Median over samples of (this sample ÷ the baseline sample next to it). */
+	pairedRatio?: number;
 	/** The first call in the process (includes JIT warm-up). */
 	coldMs: number;
 	/** Growth of the peak resident set during the cold call, over the resident set just before it. */
@@ -44,7 +48,7 @@ export interface Measurement {
 }
 
 // Results are stored here so that V8 cannot drop a call whose value is unused.
-let sink: unknown;
+const sink: { value: unknown } = { value: undefined };
 
 function nowMs(): number {
 	return Number(process.hrtime.bigint()) / 1e6;
@@ -77,11 +81,11 @@ async function timeRepetitions(op: Operation, repetitions: number, asynchronous:
 	const start = nowMs();
 	if (asynchronous) {
 		for (let i = 0; i < repetitions; i++) {
-			sink = await op();
+			sink.value = await op();
 		}
 	} else {
 		for (let i = 0; i < repetitions; i++) {
-			sink = op();
+			sink.value = op();
 		}
 	}
 	return nowMs() - start;
@@ -91,7 +95,7 @@ function quantile(sorted: readonly number[], q: number): number {
 	const position = (sorted.length - 1) * q;
 	const low = Math.floor(position);
 	const high = Math.ceil(position);
-	return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+	return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
 }
 
 interface ColdCall {
@@ -123,49 +127,81 @@ async function coldCall(op: Operation, describe: (result: unknown) => string): P
 	collectGarbage();
 	const retainedHeapBytes = process.memoryUsage().heapUsed - heapBefore;
 	const result = describe(value);
-	sink = value;
+	sink.value = value;
 	return { coldMs, peakRssDeltaBytes: Math.max(0, peakRssDeltaBytes), peakRssExact, retainedHeapBytes, result, asynchronous };
 }
 
-export async function measure(op: Operation, describe: (result: unknown) => string, options: MeasureOptions = DEFAULT_MEASURE_OPTIONS): Promise<Measurement> {
+interface Calibration {
+	asynchronous: boolean;
+	repetitions: number;
+	/** Estimated milliseconds of one sample. */
+	sampleEstimateMs: number;
+}
+
+/**
+ * Warm-up: enough calls for the JIT to settle, and an estimate of one call's cost. The median, not
+ * the fastest call, which would underestimate operations whose cost varies with GC and promise scheduling.
+ */
+async function warmUp(op: Operation, asynchronous: boolean, minCalls: number, minMs: number, sampleMs: number): Promise<Calibration> {
+	const start = nowMs();
+	const times: number[] = [];
+	while (times.length < minCalls || nowMs() - start < minMs) {
+		times.push(await timeRepetitions(op, 1, asynchronous));
+	}
+	const estimate = Math.max(quantile([...times].sort((a, b) => a - b), 0.5), 1e-4);
+	const repetitions = Math.max(1, Math.ceil(sampleMs / estimate));
+	return { asynchronous, repetitions, sampleEstimateMs: repetitions * estimate };
+}
+
+async function sample(op: Operation, calibration: Calibration): Promise<number> {
+	collectGarbage();
+	return (await timeRepetitions(op, calibration.repetitions, calibration.asynchronous)) / calibration.repetitions;
+}
+
+function spread(values: number[]): { median: number; q1: number; q3: number } {
+	const sorted = [...values].sort((a, b) => a - b);
+	return { median: quantile(sorted, 0.5), q1: quantile(sorted, 0.25), q3: quantile(sorted, 0.75) };
+}
+
+/**
+ * Measures `op`. With a `baseline` (JSON.parse of the same text), each sample of `op` is followed
+ * by a sample of the baseline in the same process, and `pairedRatio` is the median of the
+ * per-pair ratios: on a shared machine whose load drifts, that ratio is far steadier than one
+ * computed from two processes run seconds apart.
+ */
+export async function measure(op: Operation, describe: (result: unknown) => string, baseline?: Operation, options: MeasureOptions = DEFAULT_MEASURE_OPTIONS): Promise<Measurement> {
 	const cold = await coldCall(op, describe);
-	sink = undefined;
-
-	// Warm-up: enough calls for the JIT to settle, and an estimate of one call's cost.
-	const warmUpStart = nowMs();
-	let calls = 0;
-	let fastest = Infinity;
-	while (calls < options.warmUpCalls || nowMs() - warmUpStart < options.warmUpMs) {
-		fastest = Math.min(fastest, await timeRepetitions(op, 1, cold.asynchronous));
-		calls++;
-	}
-
-	const repetitions = Math.max(1, Math.ceil(options.sampleMs / Math.max(fastest, 1e-4)));
-	const sampleCount = Math.min(options.maxSamples, Math.max(options.minSamples, Math.floor(options.budgetMs / (repetitions * fastest))));
+	sink.value = undefined;
+	const main = await warmUp(op, cold.asynchronous, options.warmUpCalls, options.warmUpMs, options.sampleMs);
+	const base = baseline ? await warmUp(baseline, false, options.warmUpCalls, options.warmUpMs / 2, options.sampleMs) : undefined;
+	const roundMs = main.sampleEstimateMs + (base?.sampleEstimateMs ?? 0);
+	const sampleCount = Math.min(options.maxSamples, Math.max(options.minSamples, Math.floor(options.budgetMs / roundMs)));
 	const perOperation: number[] = [];
+	const perBaseline: number[] = [];
+	const ratios: number[] = [];
 	for (let s = 0; s < sampleCount; s++) {
-		collectGarbage();
-		perOperation.push((await timeRepetitions(op, repetitions, cold.asynchronous)) / repetitions);
+		const ms = await sample(op, main);
+		perOperation.push(ms);
+		if (baseline && base) {
+			const baseMs = await sample(baseline, base);
+			perBaseline.push(baseMs);
+			ratios.push(ms / baseMs);
+		}
 	}
-	sink = undefined;
-	perOperation.sort((a, b) => a - b);
+	sink.value = undefined;
+	const own = spread(perOperation);
 	return {
-		medianMs: quantile(perOperation, 0.5),
-		q1Ms: quantile(perOperation, 0.25),
-		q3Ms: quantile(perOperation, 0.75),
+		medianMs: own.median,
+		q1Ms: own.q1,
+		q3Ms: own.q3,
 		samples: sampleCount,
-		repetitions,
+		repetitions: main.repetitions,
+		baselineMs: perBaseline.length > 0 ? spread(perBaseline).median : undefined,
+		pairedRatio: ratios.length > 0 ? spread(ratios).median : undefined,
 		coldMs: cold.coldMs,
 		peakRssDeltaBytes: cold.peakRssDeltaBytes,
 		peakRssExact: cold.peakRssExact,
 		retainedHeapBytes: cold.retainedHeapBytes,
 		result: cold.result,
 	};
-}
-
-/** Keeps the linter from calling `sink` unused; also lets a caller drop the last result. */
-export function clearSink(): unknown {
-	const last = sink;
-	sink = undefined;
-	return last;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import type { InitializeResult, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { DiagnosticSeverity, RequestType } from 'vscode-languageserver-protocol/node';
 import type { DocumentInfoParams, DocumentInfoResult } from '../../shared/protocol';
 import { DocumentInfoRequest } from '../../shared/protocol';
@@ -14,7 +14,7 @@ function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
 
 describe('language server over stdio', () => {
 	let client: LspTestClient;
-	let capabilities: Awaited<ReturnType<typeof LspTestClient.start>>['result']['capabilities'];
+	let capabilities: InitializeResult['capabilities'];
 
 	before(async () => {
 		const started = await LspTestClient.start({ configuration: { validation: { debounceMs: 20 } } });
@@ -39,22 +39,24 @@ describe('language server over stdio', () => {
 		const published = await client.diagnosticsFor(uri);
 		assert.equal(published.version, 1);
 		const unknown = published.diagnostics.find((d) => d.code === 'unknown-field');
-		assert.deepEqual(unknown, {
+		assert.ok(unknown);
+		assert.deepEqual({ ...unknown, data: undefined }, {
 			range: { start: { line: 2, character: 4 }, end: { line: 2, character: 16 } },
 			severity: DiagnosticSeverity.Error,
 			source: 'lambda-kafka',
 			code: 'unknown-field',
 			message: 'Unknown field "Destinaton" in OnFailure: AWS rejects fields it does not define. Did you mean "Destination"?',
-			data: unknown?.data,
+			data: undefined,
 		});
+		assert.ok(unknown.data, 'the fixes travel with the diagnostic');
 
-		const actions = await client.codeActions(uri, unknown!);
+		const actions = await client.codeActions(uri, unknown);
 		assert.deepEqual(
 			actions.map((a) => a.title),
 			['Rename to "Destination"', 'Remove "Destinaton"'],
 		);
-		assert.deepEqual(editsOf(actions[0]!.edit, uri), [{ range: unknown!.range, newText: '"Destination"' }]);
-		assert.equal(actions[0]!.isPreferred, true);
+		assert.deepEqual(editsOf(actions[0].edit, uri), [{ range: unknown.range, newText: '"Destination"' }]);
+		assert.equal(actions[0].isPreferred, true);
 	});
 
 	it('revalidates after incremental edits and publishes for the new version', async () => {
@@ -149,12 +151,12 @@ describe('language server initialisation options', () => {
 			const editorDiagnostic = { range: { start: { line: 0, character: 32 }, end: { line: 0, character: 33 } }, message: 'Trailing comma', source: 'json', severity: DiagnosticSeverity.Error };
 			const actions = await client.codeActions(uri, editorDiagnostic);
 			assert.deepEqual(actions.map((a) => a.title), ['Remove trailing comma']);
-			assert.deepEqual(editsOf(actions[0]!.edit, uri), [{ range: editorDiagnostic.range, newText: '' }]);
+			assert.deepEqual(editsOf(actions[0].edit, uri), [{ range: editorDiagnostic.range, newText: '' }]);
 
 			const plainUri = 'file:///work/aws/lambda/14e0db71/record';
 			await client.open(plainUri, text, 'plaintext');
 			const plain = await client.diagnosticsFor(plainUri);
-			assert.deepEqual(plain.diagnostics.map((d) => d.code), ['syntax-trailing-comma']);
+			assert.deepEqual(plain.diagnostics.filter((d) => String(d.code).startsWith('syntax-')).map((d) => d.code), ['syntax-trailing-comma']);
 		} finally {
 			await client.stop();
 		}

@@ -108,62 +108,69 @@ describe('lambda-kafka CLI', () => {
 		});
 
 		it('accepts --format=json and options after the paths', () => {
-			const file = write('options/destination.json', '{"OnFailure": {"Destination": "x",}}');
+			const file = write('options/destination.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}');
 			const result = run(['validate', file, '--format=json']);
 			assert.equal(result.status, 1);
-			assert.deepEqual(JSON.parse(result.stdout), { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 34)] }] });
+			assert.deepEqual(JSON.parse(result.stdout), { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 69)] }] });
 		});
 	});
 
 	describe('json output', () => {
 		it('reports a trailing comma at the exact line and column', () => {
-			const file = write('comma.json', '{"OnFailure": {"Destination": "x",}}');
+			const file = write('comma.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}');
 			const { status, output, stderr } = runJson([file]);
 			assert.equal(status, 1);
 			assert.equal(stderr, '');
-			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 34)] }] });
+			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 69)] }] });
 		});
 
 		it('places problems on later lines of a CRLF file', () => {
-			const file = write('crlf.json', '{\r\n  "OnFailure": {\r\n    "Destination": "",\r\n  }\r\n}\r\n');
+			const file = write('crlf.json', '{\r\n  "OnFailure": {\r\n    "Destination": "arn:aws:sqs:us-east-1:123456789012:q",\r\n  }\r\n}\r\n');
 			const { output } = runJson([file]);
-			assert.deepEqual(output.files[0].diagnostics, [trailingComma(3, 22)]);
+			assert.deepEqual(output.files[0].diagnostics, [trailingComma(3, 58)]);
 		});
 
 		it('counts columns in UTF-16 code units, as LSP does', () => {
-			const file = write('emoji.json', '{"OnFailure": {"Destination": "\u{1F600}",}}');
+			const file = write('emoji.json', '{"\u{1F600}": 1, "OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}');
 			const { output } = runJson([file]);
-			assert.deepEqual(output.files[0].diagnostics, [trailingComma(1, 35)]);
+			// The emoji is two UTF-16 code units: its key spans columns 2-6 and everything after shifts by 2.
+			assert.deepEqual(
+				output.files[0].diagnostics.map((d) => [d.code, d.column, d.endColumn]),
+				[
+					['unknown-field', 2, 6],
+					['syntax-trailing-comma', 78, 79],
+				],
+			);
 		});
 
 		it('ignores a leading byte order mark', () => {
-			const file = write('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"OnFailure": {"Destination": "x",}}')]));
+			const file = write('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}')]));
 			const { status, output } = runJson([file]);
 			assert.equal(status, 1);
-			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 34)] }] });
+			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 69)] }] });
 		});
 
 		it('reports an unknown field in a destination config on its key', () => {
 			assert.ok(fs.existsSync(path.join(root, 'schemas', 'destination-config.schema.json')));
-			const file = write('unknown-field.json', '{"OnFailure":{"Destination":"","Foo":1}}');
+			const file = write('unknown-field.json', '{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:123456789012:q","Foo":1}}');
 			const { status, output } = runJson([file]);
 			assert.equal(status, 1);
 			assert.equal(output.files[0].kind, 'destination-config');
 			const unknown = output.files[0].diagnostics.filter((d) => d.code === 'unknown-field');
 			assert.equal(unknown.length, 1);
 			const { message, ...position } = unknown[0];
-			assert.deepEqual(position, { line: 1, column: 32, endLine: 1, endColumn: 37, severity: 'error', code: 'unknown-field' });
+			assert.deepEqual(position, { line: 1, column: 68, endLine: 1, endColumn: 73, severity: 'error', code: 'unknown-field' });
 			assert.ok(message.startsWith('Unknown field "Foo"'), message);
 		});
 
 		it('reads JSON Lines files line by line', () => {
-			const file = write('configs.jsonl', '{"OnFailure":{"Destination":""}}\n{"OnFailure":{"Destination":"",}}\n');
+			const file = write('configs.jsonl', '{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:123456789012:q"}}\n{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:123456789012:q",}}\n');
 			const { output } = runJson([file]);
-			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(2, 31)] }] });
+			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(2, 67)] }] });
 		});
 
 		it('reports comments in .jsonc files, which AWS rejects', () => {
-			const file = write('commented.jsonc', '{\n  // where failed batches go\n  "OnFailure": {"Destination": ""}\n}\n');
+			const file = write('commented.jsonc', '{\n  // where failed batches go\n  "OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}\n}\n');
 			const { status, output } = runJson([file]);
 			assert.equal(status, 1);
 			assert.deepEqual(output.files[0].diagnostics.map((d) => [d.code, d.line, d.column, d.endLine, d.endColumn]), [['syntax-comment', 2, 3, 2, 29]]);
@@ -201,18 +208,18 @@ describe('lambda-kafka CLI', () => {
 		});
 
 		it('reads an explicitly named file whatever its extension', () => {
-			const file = write('explicit/destination.txt', '{"OnFailure": {"Destination": "x",}}');
+			const file = write('explicit/destination.txt', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}');
 			const { output } = runJson([file]);
-			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 34)] }] });
+			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 69)] }] });
 		});
 	});
 
 	describe('directories', () => {
 		it('recurses, picks JSON files and extensionless records, and skips node_modules, dot-directories and binaries', () => {
 			const dir = path.join(tmp, 'tree');
-			const bad = '{"OnFailure": {"Destination": "x",}}';
+			const bad = '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}';
 			write('tree/a.json', bad);
-			write('tree/b.ndjson', '{"OnFailure":{"Destination":""}}\n');
+			write('tree/b.ndjson', '{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:123456789012:q"}}\n');
 			write('tree/binary.json', Buffer.from([0x7b, 0x00, 0x7d]));
 			write('tree/empty.json', '');
 			write('tree/notes', 'plain text, not JSON');
@@ -232,17 +239,17 @@ describe('lambda-kafka CLI', () => {
 				{ path: path.join(dir, 'empty.json'), kind: 'unknown', skipped: 'empty', codes: false },
 				{ path: path.join(dir, 'records', '2026', '01', '01', 'orders-0-42'), kind: 'failure-record', skipped: undefined, codes: true },
 			]);
-			assert.deepEqual(output.files[0].diagnostics, [trailingComma(1, 34)]);
+			assert.deepEqual(output.files[0].diagnostics, [trailingComma(1, 69)]);
 		});
 
 		it('keeps the path as given when a directory is named relatively', () => {
-			write('rel/sub/c.json', '{"OnFailure": {"Destination": "x",}}');
+			write('rel/sub/c.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}');
 			const { output } = runJson(['sub'], path.join(tmp, 'rel'));
 			assert.deepEqual(output.files.map((f) => f.path), [path.join('sub', 'c.json')]);
 		});
 
 		it('lists a file named twice once', () => {
-			const file = write('twice/d.json', '{"OnFailure": {"Destination": ""}}');
+			const file = write('twice/d.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}}');
 			const { output } = runJson([file, path.dirname(file)]);
 			assert.deepEqual(output.files.map((f) => f.path), [file]);
 		});
@@ -250,7 +257,7 @@ describe('lambda-kafka CLI', () => {
 
 	describe('failures', () => {
 		it('exits with 2 and names a missing path, still reporting the other files', () => {
-			const file = write('present.json', '{"OnFailure": {"Destination": ""}}');
+			const file = write('present.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}}');
 			const missing = path.join(tmp, 'does-not-exist.json');
 			const { status, output, stderr } = runJson([missing, file]);
 			assert.equal(status, 2);
@@ -261,20 +268,20 @@ describe('lambda-kafka CLI', () => {
 
 	describe('text output', () => {
 		it('prints one unix-style line per diagnostic and a summary, without colours when piped', () => {
-			const comma = write('text/comma.json', '{"OnFailure": {"Destination": "x",}}');
-			const clean = write('text/clean.json', '{"OnFailure": {"Destination": ""}}');
+			const comma = write('text/comma.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}');
+			const clean = write('text/clean.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}}');
 			const binary = write('text/binary.json', Buffer.from([0x7b, 0x00, 0x7d]));
 			const result = run(['validate', comma, clean, binary]);
 			assert.equal(result.status, 1);
 			assert.equal(
 				result.stdout,
-				[`${comma}:1:34: error syntax-trailing-comma ${TRAILING_COMMA_MESSAGE}`, `${binary}: skipped (binary file)`, '3 files, 1 error, 0 warnings, 1 skipped', ''].join('\n'),
+				[`${comma}:1:69: error syntax-trailing-comma ${TRAILING_COMMA_MESSAGE}`, `${binary}: skipped (binary file)`, '3 files, 1 error, 0 warnings, 1 skipped', ''].join('\n'),
 			);
 			assert.ok(!result.stdout.includes('\u001b['), 'no ANSI escapes');
 		});
 
 		it('exits with 0 and says so when nothing is wrong', () => {
-			const clean = write('text-clean/clean.json', '{"OnFailure": {"Destination": ""}}');
+			const clean = write('text-clean/clean.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}}');
 			const result = run(['validate', clean]);
 			assert.equal(result.status, 0);
 			assert.equal(result.stdout, '1 file, 0 errors, 0 warnings\n');
@@ -283,7 +290,7 @@ describe('lambda-kafka CLI', () => {
 
 	describe('sarif output', () => {
 		it('writes SARIF 2.1.0 with every code as a rule and results with regions relative to the working directory', () => {
-			write('sarif/configs/comma.json', '{"OnFailure": {"Destination": "x",}}');
+			write('sarif/configs/comma.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}');
 			const result = run(['validate', '--format', 'sarif', path.join('configs', 'comma.json')], path.join(tmp, 'sarif'));
 			assert.equal(result.status, 1);
 			const log = JSON.parse(result.stdout) as {
@@ -317,7 +324,7 @@ describe('lambda-kafka CLI', () => {
 						{
 							physicalLocation: {
 								artifactLocation: { uri: 'configs/comma.json', uriBaseId: '%SRCROOT%' },
-								region: { startLine: 1, startColumn: 34, endLine: 1, endColumn: 35 },
+								region: { startLine: 1, startColumn: 69, endLine: 1, endColumn: 70 },
 							},
 						},
 					],

@@ -28,16 +28,16 @@ describe('hover', () => {
 	it('documents a key from its schema, with the AWS link', () => {
 		const hover = hoverAt('{"OnFai|lure": {"Destination": ""}}');
 		assert.equal(hover?.covered, '"OnFailure"');
-		assert.match(hover!.markdown, /^\*\*/);
-		assert.match(hover!.markdown, /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/[^)]+\)$/);
+		assert.match(hover.markdown, /^\*\*/);
+		assert.match(hover.markdown, /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/[^)]+\)$/);
 	});
 
 	it('documents the enum value under the cursor first', () => {
 		const hover = hoverAt('{"FunctionName": "f", "StartingPosition": "LAT|EST"}');
 		assert.equal(hover?.covered, '"LATEST"');
-		const lines = hover!.markdown.split('\n\n');
-		assert.match(lines[1]!, /^`"LATEST"`: /);
-		assert.doesNotMatch(hover!.markdown, /Allowed values:/);
+		const lines = hover.markdown.split('\n\n');
+		assert.match(lines[1], /^`"LATEST"`: /);
+		assert.doesNotMatch(hover.markdown, /Allowed values:/);
 	});
 
 	it('follows the cursor into an escaped payload string', () => {
@@ -46,7 +46,7 @@ describe('hover', () => {
 		const at = record.indexOf('timestampType') + 3;
 		const hover = hoverAt(record.slice(0, at) + '|' + record.slice(at));
 		assert.equal(hover?.covered, '\\"timestampType\\"');
-		assert.match(hover!.markdown, /CREATE_TIME/);
+		assert.match(hover.markdown, /CREATE_TIME/);
 	});
 
 	it('says nothing for documents that are not ours', () => {

@@ -37,8 +37,8 @@ describe('syntax problems', () => {
 		const problems = problemsOf(text);
 		const union = problems.filter((p) => p.code === 'syntax-union');
 		assert.equal(union.length, 1);
-		assert.equal(union[0]!.text, '"RetryAttemptsExhausted" | "MaximumPayloadSizeExceeded"');
-		assert.deepEqual(union[0]!.fixes, ['Keep "RetryAttemptsExhausted"', 'Keep "MaximumPayloadSizeExceeded"']);
+		assert.equal(union[0].text, '"RetryAttemptsExhausted" | "MaximumPayloadSizeExceeded"');
+		assert.deepEqual(union[0].fixes, ['Keep "RetryAttemptsExhausted"', 'Keep "MaximumPayloadSizeExceeded"']);
 		assert.equal(problems.filter((p) => p.code === 'unknown-field').length, 0);
 		assert.equal(problems.filter((p) => p.code === 'syntax-error').length, 0);
 		const fixed = applyFix(text, analyze(text).problems.find((p) => p.code === 'syntax-union')!, 1);

@@ -7,7 +7,11 @@ import { startServer } from './startServer';
 
 const connection = createConnection(ProposedFeatures.all);
 // Everything a library prints would corrupt the stdio stream: send it to the client's log instead.
-console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
-console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+Object.assign(console, {
+	log: (...args: unknown[]) => connection.console.log(args.map(String).join(' ')),
+	info: (...args: unknown[]) => connection.console.info(args.map(String).join(' ')),
+	warn: (...args: unknown[]) => connection.console.warn(args.map(String).join(' ')),
+	error: (...args: unknown[]) => connection.console.error(args.map(String).join(' ')),
+});
 startServer(connection);
 connection.listen();

@@ -3,7 +3,7 @@
  * the open documents, the settings, the validation schedule and a cache of the last analysis of
  * each document; every answer is computed by the language functions.
  */
-import type { CodeAction, CompletionItem, Connection, Diagnostic, Hover, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type { CodeAction, CompletionItem, Connection, Diagnostic, Hover, InitializeParams, InitializeResult, ResponseError } from 'vscode-languageserver/node';
 import {
 	CodeActionKind,
 	CompletionItemKind,
@@ -16,8 +16,9 @@ import {
 	TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentInfoParams, DocumentInfoResult } from '../../../shared/protocol';
-import { DocumentInfoRequest } from '../../../shared/protocol';
+import type { CheckAgainstMappingParams, CheckAgainstMappingResult, DocumentInfoParams, DocumentInfoResult } from '../../../shared/protocol';
+import { CheckAgainstMappingRequest, DocumentInfoRequest } from '../../../shared/protocol';
+import { checkAgainstMapping } from '../language/apply/checkAgainstMapping';
 import type { ServerSettings } from '../../../shared/settings';
 import { resolveSettings, SETTINGS_SECTION } from '../../../shared/settings';
 import { computeCodeActions } from '../language/features/codeActions';
@@ -27,6 +28,7 @@ import { sharedSchemaRegistry } from '../language/schema/schemaRegistry';
 import type { DocumentAnalysis } from '../language/validation/analyzeDocument';
 import { analyzeDocument } from '../language/validation/analyzeDocument';
 import type { LocatedFix, LocatedProblem } from '../language/validation/problem';
+import { registerPreviewHandlers } from './handlers/previewHandlers';
 import { runSafe } from './runSafe';
 import { createScheduler } from './validationScheduler';
 
@@ -39,6 +41,19 @@ export interface InitializationOptions {
 }
 
 export const DIAGNOSTIC_SOURCE = 'lambda-kafka';
+
+/**
+ * What handler modules get: the connection, the open documents and the cached analysis of each.
+ * Feature handlers that are not core LSP (apply checks, preview) live in ./handlers/, one module
+ * each, and register themselves through `registerHandlers` below.
+ */
+export interface ServerContext {
+	connection: Connection;
+	documents: TextDocuments<TextDocument>;
+	/** The analysis of the document's current version (cached per version). */
+	analysisOf(document: TextDocument): DocumentAnalysis;
+	registry: ReturnType<typeof sharedSchemaRegistry>;
+}
 
 /** Data attached to each diagnostic so code actions need no second analysis. */
 interface DiagnosticData {
@@ -114,6 +129,7 @@ export function startServer(connection: Connection): void {
 				hoverProvider: true,
 				completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+				codeLensProvider: { resolveProvider: false },
 			},
 			serverInfo: { name: 'lambda-kafka-language-server', version: '0.1.0' },
 		};
@@ -231,8 +247,28 @@ export function startServer(connection: Connection): void {
 		return { kind: analysis.kind, layout: analysis.layout, requestMode: analysis.requestMode, counts, version: document.version };
 	});
 
+	registerHandlers({ connection, documents, analysisOf, registry });
+	// Before an apply: the document checked against the mapping it will change (issue 3).
+	connection.onRequest(
+		new RequestType<CheckAgainstMappingParams, CheckAgainstMappingResult, void>(CheckAgainstMappingRequest.method),
+		(params, token): CheckAgainstMappingResult | ResponseError<void> => {
+			const document = documents.get(params.uri);
+			if (!document) {
+				return { problems: [], unavailable: 'The document is not open.' };
+			}
+			return runSafe(connection, 'Check against mapping', { problems: [], unavailable: 'The check failed; see the server log.' }, token, () =>
+				checkAgainstMapping(document.getText(), params.mapping, { fileName: fileNameOf(document.uri), languageId: document.languageId, hostReportsJsonSyntax }),
+			);
+		},
+	);
+
 	connection.onShutdown(() => scheduler.dispose());
 	documents.listen(connection);
+}
+
+/** Feature modules with handlers of their own (see ServerContext). */
+function registerHandlers(context: ServerContext): void {
+	registerPreviewHandlers(context);
 }
 
 function toDiagnostic(document: TextDocument, problem: LocatedProblem): Diagnostic {

@@ -149,7 +149,7 @@ function valueTemplate(schema: Schema): string {
 			return '${1|true,false|}';
 		case 'integer':
 		case 'number':
-			return schema.default !== undefined ? `\${1:${String(schema.default)}}` : '${1:0}';
+			return typeof schema.default === 'number' ? `\${1:${schema.default}}` : '${1:0}';
 		default:
 			return '$1';
 	}

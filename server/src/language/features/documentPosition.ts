@@ -106,7 +106,7 @@ function payloadContext(outer: PositionContext, parsed: ParsedJson, payloadPath:
 		offset: decodedOffset,
 		toFileRange: (start, end) => {
 			const [s, e] = decodedToRawOffsets(parsed.text, quote, [start, end]);
-			return outer.toFileRange(s!, e!);
+			return outer.toFileRange(s, e);
 		},
 	};
 }

@@ -126,13 +126,30 @@ export class ParsedJson {
 	}
 
 	locate(request: LocateRequest): Located {
-		return this.locateMany([request])[0]!;
+		return this.locateMany([request])[0];
+	}
+
+	private numberIndex: Map<string, string> | undefined;
+
+	/**
+	 * The exact source text of the number at `path`, for numbers a JavaScript number may not hold
+	 * exactly (more than 15 digits, a fraction or an exponent); undefined for other numbers and
+	 * non-numbers. The first call indexes every such number in one pass; later calls are lookups.
+	 */
+	numberText(path: JsonPath): string | undefined {
+		if (this.tree) {
+			const located = this.locate({ path });
+			const text = located.depth === path.length ? this.text.slice(located.valueStart, located.valueEnd) : '';
+			return /^-?[0-9]/.test(text) ? text : undefined;
+		}
+		this.numberIndex ??= indexLongNumbers(this.text);
+		return this.numberIndex.get(pathKey(path));
 	}
 
 	// ---- fast path: structural scan of valid JSON -------------------------------------------
 
 	private scanLocate(requests: readonly LocateRequest[]): Located[] {
-		const results = requests.map(() => ({ depth: 0, keyStart: -1, keyEnd: -1, valueStart: 0, valueEnd: 0 }) as Located);
+		const results = requests.map(() => ({ depth: 0, keyStart: -1, keyEnd: -1, valueStart: 0, valueEnd: 0 }));
 		const root = buildTrie(requests);
 		const scanner = new Scanner(this.text);
 		const start = scanner.skipWhitespace(0);
@@ -144,7 +161,7 @@ export class ParsedJson {
 	private walk(scanner: Scanner, pos: number, node: TrieNode, path: PathSegment[], requests: readonly LocateRequest[], results: Located[]): number {
 		const depth = path.length;
 		for (const i of node.subtree) {
-			const r = results[i]!;
+			const r = results[i];
 			r.depth = depth;
 			r.valueStart = pos;
 			if (depth === 0) {
@@ -167,11 +184,11 @@ export class ParsedJson {
 			end = scanner.skipValue(pos);
 		}
 		for (const i of node.subtree) {
-			const r = results[i]!;
+			const r = results[i];
 			if (r.depth === depth) {
 				r.valueEnd = end;
-				const span = requests[i]!.span;
-				if (span && depth === requests[i]!.path.length && code === 0x22) {
+				const span = requests[i].span;
+				if (span && depth === requests[i].path.length && code === 0x22) {
 					const [s, e] = decodedToRawOffsets(text, pos, [span.start, span.end]);
 					r.spanStart = s;
 					r.spanEnd = e;
@@ -199,8 +216,8 @@ export class ParsedJson {
 				// A later duplicate key wins, as it does for JSON.parse.
 				path.push(key);
 				for (const r of childNode.subtree) {
-					results[r]!.keyStart = keyStart;
-					results[r]!.keyEnd = keyEnd;
+					results[r].keyStart = keyStart;
+					results[r].keyEnd = keyEnd;
 				}
 				i = this.walk(scanner, i, childNode, path, requests, results);
 				path.pop();
@@ -227,7 +244,7 @@ export class ParsedJson {
 			if (childNode) {
 				path.push(index);
 				for (const r of childNode.subtree) {
-					results[r]!.keyStart = results[r]!.keyEnd = -1;
+					results[r].keyStart = results[r].keyEnd = -1;
 				}
 				i = this.walk(scanner, i, childNode, path, requests, results);
 				path.pop();
@@ -256,30 +273,30 @@ export class ParsedJson {
 
 	private resolveEmbedded(quoteOffset: number, path: readonly PathSegment[], decoded: string, indexes: readonly number[], requests: readonly LocateRequest[], results: Located[]): void {
 		const depth = path.length;
-		const deeper = indexes.filter((i) => requests[i]!.path.length > depth);
+		const deeper = indexes.filter((i) => requests[i].path.length > depth);
 		if (deeper.length === 0) {
 			return;
 		}
 		const inner = this.embedded(path, decoded)!;
-		const innerResults = inner.locateMany(deeper.map((i) => ({ path: requests[i]!.path.slice(depth), span: requests[i]!.span })));
+		const innerResults = inner.locateMany(deeper.map((i) => ({ path: requests[i].path.slice(depth), span: requests[i].span })));
 		const offsets: number[] = [];
 		for (const r of innerResults) {
 			offsets.push(r.valueStart, r.valueEnd, r.keyStart < 0 ? 0 : r.keyStart, r.keyEnd < 0 ? 0 : r.keyEnd, r.spanStart ?? 0, r.spanEnd ?? 0);
 		}
 		const raw = decodedToRawOffsets(this.text, quoteOffset, offsets);
 		deeper.forEach((requestIndex, k) => {
-			const innerResult = innerResults[k]!;
+			const innerResult = innerResults[k];
 			if (innerResult.depth === 0 && inner.value === undefined) {
 				return;
 			}
-			const r = results[requestIndex]!;
+			const r = results[requestIndex];
 			const o = k * 6;
 			r.depth = depth + innerResult.depth;
 			r.embedded = true;
 			r.valueStart = raw[o]!;
 			r.valueEnd = raw[o + 1]!;
-			r.keyStart = innerResult.keyStart < 0 ? -1 : raw[o + 2]!;
-			r.keyEnd = innerResult.keyEnd < 0 ? -1 : raw[o + 3]!;
+			r.keyStart = innerResult.keyStart < 0 ? -1 : raw[o + 2];
+			r.keyEnd = innerResult.keyEnd < 0 ? -1 : raw[o + 3];
 			if (innerResult.spanStart !== undefined) {
 				r.spanStart = raw[o + 4]!;
 				r.spanEnd = raw[o + 5]!;
@@ -327,7 +344,7 @@ export class ParsedJson {
 function treeChild(node: Node, segment: PathSegment): { key?: Node; value: Node } | undefined {
 	if (node.type === 'object' && typeof segment === 'string' && node.children) {
 		for (let i = node.children.length - 1; i >= 0; i--) {
-			const property = node.children[i]!;
+			const property = node.children[i];
 			const [key, value] = property.children ?? [];
 			if (key && value && key.value === segment) {
 				return { key, value };
@@ -457,7 +474,7 @@ export function findTrailingCommas(text: string): number[] {
 	let inString = false;
 	let pendingComma = -1;
 	for (let i = 0; i < text.length; i++) {
-		while (commentIndex < comments.length && comments[commentIndex]!.offset + comments[commentIndex]!.length <= i) {
+		while (commentIndex < comments.length && comments[commentIndex].offset + comments[commentIndex].length <= i) {
 			commentIndex++;
 		}
 		const comment = comments[commentIndex];
@@ -486,6 +503,50 @@ export function findTrailingCommas(text: string): number[] {
 		}
 	}
 	return commas;
+}
+
+/** Every number token of valid JSON that is long or not a plain integer, by the path of its value. */
+function indexLongNumbers(text: string): Map<string, string> {
+	const index = new Map<string, string>();
+	const scanner = new Scanner(text);
+	const path: PathSegment[] = [];
+	const visit = (start: number): number => {
+		const c = text.charCodeAt(start);
+		if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+			const isObject = c === 0x7b;
+			let i = scanner.skipWhitespace(start + 1);
+			if (text.charCodeAt(i) === (isObject ? 0x7d : 0x5d)) {
+				return i + 1;
+			}
+			for (let position = 0; ; position++) {
+				if (isObject) {
+					const keyEnd = scanner.skipString(i);
+					const rawKey = text.slice(i + 1, keyEnd - 1);
+					path.push(rawKey.includes('\\') ? (JSON.parse(text.slice(i, keyEnd)) as string) : rawKey);
+					i = scanner.skipWhitespace(scanner.skipWhitespace(keyEnd) + 1);
+				} else {
+					path.push(position);
+				}
+				i = scanner.skipWhitespace(visit(i));
+				path.pop();
+				if (text.charCodeAt(i) === 0x2c /* , */) {
+					i = scanner.skipWhitespace(i + 1);
+					continue;
+				}
+				return i + 1;
+			}
+		}
+		const end = scanner.skipValue(start);
+		if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+			const token = text.slice(start, end);
+			if (token.length > 15 || /[.eE]/.test(token)) {
+				index.set(pathKey(path), token);
+			}
+		}
+		return end;
+	};
+	visit(scanner.skipWhitespace(0));
+	return index;
 }
 
 // ---- trie of requested paths ------------------------------------------------------------

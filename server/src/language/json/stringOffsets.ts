@@ -12,23 +12,23 @@
  * @returns the raw offset in `text` of each decoded offset, in the same order
  */
 export function decodedToRawOffsets(text: string, quoteOffset: number, decodedOffsets: readonly number[]): number[] {
-	const order = decodedOffsets.map((_, i) => i).sort((a, b) => decodedOffsets[a]! - decodedOffsets[b]!);
+	const order = decodedOffsets.map((_, i) => i).sort((a, b) => decodedOffsets[a] - decodedOffsets[b]);
 	const result = new Array<number>(decodedOffsets.length);
 	let raw = quoteOffset + 1;
 	let decoded = 0;
 	let next = 0;
 	const end = text.length;
 	while (next < order.length) {
-		const wanted = decodedOffsets[order[next]!]!;
+		const wanted = decodedOffsets[order[next]];
 		if (decoded >= wanted || raw >= end) {
-			result[order[next]!] = raw;
+			result[order[next]] = raw;
 			next++;
 			continue;
 		}
 		const code = text.charCodeAt(raw);
 		if (code === 0x22 /* " */) {
 			// Closing quote: every remaining offset is past the string's end.
-			result[order[next]!] = raw;
+			result[order[next]] = raw;
 			next++;
 			continue;
 		}

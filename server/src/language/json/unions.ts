@@ -52,7 +52,7 @@ export function maskUnions(text: string, unions: readonly Union[]): string {
 	let masked = '';
 	let last = 0;
 	for (const union of unions) {
-		const firstEnd = union.start + union.alternatives[0]!.length;
+		const firstEnd = union.start + union.alternatives[0].length;
 		masked += text.slice(last, firstEnd) + text.slice(firstEnd, union.end).replace(/[^\n]/g, ' ');
 		last = union.end;
 	}

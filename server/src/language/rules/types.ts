@@ -32,6 +32,7 @@ export interface RuleContext {
 	/**
 	 * The exact source text of the number at `path` (e.g. `9223372036854775807`), for lossless
 	 * comparison of values a JavaScript number cannot hold. Undefined when it is not a number.
+	 * Cheap to call: the first call indexes the document's long numbers once.
 	 */
 	rawNumber(path: JsonPath): string | undefined;
 }

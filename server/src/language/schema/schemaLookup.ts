@@ -17,7 +17,7 @@ export function resolveRef(root: Schema, schema: Schema): Schema {
 		if (!target || typeof target !== 'object') {
 			break;
 		}
-		current = target as Schema;
+		current = target;
 	}
 	return current;
 }

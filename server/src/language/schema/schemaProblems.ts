@@ -28,7 +28,7 @@ export function schemaProblems(registry: SchemaRegistry, kind: SchemaKind, value
 
 function fieldName(path: readonly PathSegment[]): string {
 	for (let i = path.length - 1; i >= 0; i--) {
-		const segment = path[i]!;
+		const segment = path[i];
 		if (typeof segment === 'string') {
 			const indexes = path.slice(i + 1).map((s) => `[${s}]`).join('');
 			return `"${segment}"${indexes}`;
@@ -61,7 +61,7 @@ function describeType(value: unknown): string {
 function expectedType(type: unknown): string {
 	const names: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false', object: 'an object', array: 'an array', null: 'null' };
 	const list = (Array.isArray(type) ? type : [type]).map((t) => names[String(t)] ?? String(t));
-	return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]!}` : list[0]!;
+	return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
 }
 
 function show(value: unknown): string {
@@ -93,7 +93,7 @@ function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
 		case 'additionalProperties': {
 			const key = String(params['additionalProperty']);
 			const known = Object.keys(parentSchema.properties ?? {});
-			const present = new Set(Object.keys((error.data ?? {}) as object));
+			const present = new Set(Object.keys((error.data ?? {})));
 			const suggestion = closest(key, known.filter((k) => !present.has(k)));
 			const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
 			const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known fields: ${known.join(', ')}.`;

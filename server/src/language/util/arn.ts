@@ -59,7 +59,7 @@ export function isKnownPartition(partition: string): boolean {
 export function partitionOfRegion(region: string): string | undefined {
 	// More specific partitions first: "us-gov-west-1" also matches the generic aws pattern.
 	const order = ['aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc', 'aws-cn', 'aws'];
-	return order.find((p) => PARTITIONS[p]!.test(region));
+	return order.find((p) => PARTITIONS[p].test(region));
 }
 
 export function isAccountId(account: string): boolean {
@@ -82,7 +82,7 @@ export function isModelRegion(region: string): boolean {
 
 /** Whether `region` is a region name of `partition` (a known partition) by botocore's pattern. */
 export function isRegionOfPartition(region: string, partition: string): boolean {
-	return isKnownPartition(partition) && PARTITIONS[partition]!.test(region);
+	return isKnownPartition(partition) && PARTITIONS[partition].test(region);
 }
 
 /** Lower-cases a leading `arn:` written in another case, so a miscased ARN still parses (offsets are unchanged). */

@@ -37,14 +37,23 @@ export interface DestinationSite {
 	value: string;
 }
 
-/** The on-failure destination string of a subject, when there is one (a non-string is the schema's to report). */
+/** The model's maximum length of `DestinationArn`, which the schema checks (in code points, as Ajv counts). */
+export const MAX_DESTINATION_LENGTH = 350;
+
+/**
+ * The on-failure destination string of a subject, when the rules should look at it: a non-string
+ * or a value over the maximum length is the schema's to report, and nothing more is said about it.
+ */
 export function onFailureDestination(kind: DocumentKind, subject: unknown): DestinationSite | undefined {
 	const path = destinationPath(kind);
 	if (!path) {
 		return undefined;
 	}
 	const value = valueAt(subject, path);
-	return typeof value === 'string' ? { path, value } : undefined;
+	if (typeof value !== 'string' || (value.length > MAX_DESTINATION_LENGTH && [...value].length > MAX_DESTINATION_LENGTH)) {
+		return undefined;
+	}
+	return { path, value };
 }
 
 /** What a destination string is. Each variant is reported on by one rule (see the rule files). */
@@ -98,7 +107,7 @@ export function classifyDestination(value: string): DestinationClass {
 	}
 	const s3 = S3_URI.exec(value);
 	if (s3) {
-		return { type: 's3-uri', arn: `arn:aws:s3:::${s3[1]!}` };
+		return { type: 's3-uri', arn: `arn:aws:s3:::${s3[1]}` };
 	}
 	if (BARE_TOPIC.test(value)) {
 		return { type: 'bare-topic' };

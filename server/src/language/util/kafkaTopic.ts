@@ -40,3 +40,15 @@ export function splitTopicPartition(key: string): { topic: string; partition: st
 	}
 	return { topic: key.slice(0, hyphen), partition: key.slice(hyphen + 1) };
 }
+
+/** The index of the first character Kafka rejects in a topic name (anything but `A-Za-z0-9._-`), or -1. */
+export function invalidTopicCharacterIndex(name: string): number {
+	for (let i = 0; i < name.length; i++) {
+		const c = name.charCodeAt(i);
+		const ok = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x5f || c === 0x2d;
+		if (!ok) {
+			return i;
+		}
+	}
+	return -1;
+}

@@ -11,7 +11,7 @@ export function editDistance(a: string, b: string, limit = 3): number {
 		let rowMin = i;
 		for (let j = 1; j <= b.length; j++) {
 			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+			const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
 			current.push(value);
 			rowMin = Math.min(rowMin, value);
 		}
@@ -20,7 +20,7 @@ export function editDistance(a: string, b: string, limit = 3): number {
 		}
 		previous = current;
 	}
-	return previous[b.length]!;
+	return previous[b.length];
 }
 
 /** The closest candidate to `word`: a case-insensitive match first, else the nearest within a distance that grows with length. */

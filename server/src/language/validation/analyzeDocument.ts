@@ -74,7 +74,7 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 	}
 	const jsonLines = options.languageId === 'jsonl' || isJsonLinesFileName(options.fileName) || looksLikeJsonLines(text);
 	const units = jsonLines ? splitJsonLines(text, options.fileName) : splitDocument(text, options.fileName);
-	const layout: DocumentLayout = jsonLines ? 'json-lines' : units.length > 0 && units[0]!.path.length > 0 ? 'array' : 'single';
+	const layout: DocumentLayout = jsonLines ? 'json-lines' : units.length > 0 && units[0].path.length > 0 ? 'array' : 'single';
 	const kind = units.find((u) => u.kind !== 'unknown')?.kind ?? 'unknown';
 	if (kind === 'unknown') {
 		return { kind, layout, units, problems: [], hostProblems: [] };
@@ -142,15 +142,24 @@ function validateSubject(registry: SchemaRegistry, unit: DocumentUnit, value: un
 	}
 }
 
-const NUMBER_TEXT = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
-
+/** The exact text of a number, following the path into JSON held in strings (the payload). */
 function rawNumberAt(parsed: ParsedJson, path: JsonPath): string | undefined {
-	const located = parsed.locate({ path });
-	if (located.depth !== path.length) {
+	let current: unknown = parsed.value;
+	for (let i = 0; i < path.length; i++) {
+		if (typeof current === 'string') {
+			const inner = parsed.embedded(path.slice(0, i), current);
+			return inner ? rawNumberAt(inner, path.slice(i)) : undefined;
+		}
+		const segment = path[i]!;
+		if (typeof segment === 'number' ? !Array.isArray(current) : !isObject(current) || !Object.prototype.hasOwnProperty.call(current, segment)) {
+			return undefined;
+		}
+		current = (current as Record<string | number, unknown>)[segment];
+	}
+	if (typeof current !== 'number') {
 		return undefined;
 	}
-	const text = parsed.text.slice(located.valueStart, located.valueEnd);
-	return NUMBER_TEXT.test(text) ? text : undefined;
+	return parsed.numberText(path) ?? String(current);
 }
 
 function splitDocument(text: string, fileName: string | undefined): DocumentUnit[] {
@@ -264,7 +273,7 @@ function finish(problems: LocatedProblem[], maxProblems: number): LocatedProblem
 		return unique;
 	}
 	const shown = unique.slice(0, maxProblems);
-	const last = shown[shown.length - 1]!;
+	const last = shown[shown.length - 1];
 	shown.push({
 		code: 'too-many-problems',
 		severity: 'info',

@@ -94,19 +94,19 @@ function placeFix(text: string, fix: FixDescription, where: Located | undefined,
 /** The edit that deletes a member `"key": value` together with the comma that separates it. */
 function memberRemoval(text: string, keyStart: number, valueEnd: number): Edit {
 	let after = valueEnd;
-	while (after < text.length && /\s/.test(text[after]!)) {
+	while (after < text.length && /\s/.test(text[after])) {
 		after++;
 	}
 	if (text[after] === ',') {
 		// Remove through the comma and the blank space after it, up to the next member.
 		let next = after + 1;
-		while (next < text.length && /\s/.test(text[next]!)) {
+		while (next < text.length && /\s/.test(text[next])) {
 			next++;
 		}
 		return { start: keyStart, end: next, newText: '' };
 	}
 	let before = keyStart - 1;
-	while (before >= 0 && /\s/.test(text[before]!)) {
+	while (before >= 0 && /\s/.test(text[before])) {
 		before--;
 	}
 	if (text[before] === ',') {

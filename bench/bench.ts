@@ -1,0 +1,239 @@
+/**
+ * `npm run bench`: how fast is full validation (nested payload included) compared with
+ * JSON.parse and with VS Code's own JSON engine? Method and targets: shared/reference/perf-anchors.md.
+ *
+ * The parent process generates the documents (deterministic, written to .bench/docs) and runs each
+ * (document, case) pair in a fresh `node --expose-gc` child, so that one case's JIT state and heap
+ * cannot colour another's. Progress goes to stderr, the Markdown report to stdout. The exit code is
+ * 0 whatever the figures: this is a measurement, not a test (a wrong problem count is an error).
+ *
+ * Options: --rounds N (fresh processes per pair, default 1; the report takes the median),
+ * --docs id,id  --cases json-parse,ours,vscode,vscode-2step  --no-cold-start
+ * --cpu-prof (writes .bench/profiles/*.cpuprofile for the `ours` children).
+ */
+import { fork } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CaseId } from './cases';
+import { casesFor, prepareCase } from './cases';
+import type { InProcessColdStart } from './coldStart';
+import { inProcessColdStart, nodeStartMs, serverColdStart } from './coldStart';
+import type { DocumentSpec } from './generate';
+import { DOCUMENTS, documentSpec } from './generate';
+import type { Measurement } from './measure';
+import { measure } from './measure';
+import type { CaseResult, ColdStartResult, DocumentInfo } from './report';
+import { coldStartTable, documentTable, formatMs, Results, summaryTable, targetsTable } from './report';
+
+const ROOT = path.resolve(__dirname, '..');
+const WORK_DIR = path.join(ROOT, '.bench');
+const DOCS_DIR = path.join(WORK_DIR, 'docs');
+const COLD_START_RUNS = 5;
+/** A child that takes longer than this is stuck, not slow. */
+const CHILD_TIMEOUT_MS = 180_000;
+
+interface Options {
+	rounds: number;
+	docs: DocumentSpec[];
+	cases: CaseId[] | undefined;
+	coldStart: boolean;
+	cpuProf: boolean;
+	/** The 1-minute load average when the run started (the report warns when the machine was busy). */
+	loadAtStart: number;
+}
+
+type ChildMessage = { measurement: Measurement; setupMs?: number } | { coldStart: InProcessColdStart } | { error: string };
+
+function log(message: string): void {
+	process.stderr.write(`${message}\n`);
+}
+
+function parseOptions(argv: readonly string[]): Options {
+	const value = (name: string): string | undefined => {
+		const index = argv.indexOf(name);
+		return index >= 0 ? argv[index + 1] : undefined;
+	};
+	const docIds = value('--docs')?.split(',');
+	return {
+		rounds: Math.max(1, Number(value('--rounds') ?? 1)),
+		docs: docIds ? docIds.map(documentSpec) : [...DOCUMENTS],
+		cases: value('--cases')?.split(',') as CaseId[] | undefined,
+		coldStart: !argv.includes('--no-cold-start'),
+		cpuProf: argv.includes('--cpu-prof'),
+		loadAtStart: os.loadavg()[0],
+	};
+}
+
+function documentPath(spec: DocumentSpec): string {
+	return path.join(DOCS_DIR, `${spec.id}${path.extname(spec.fileName)}`);
+}
+
+/** Writes every document once; the children read them, so their heap starts clean. */
+function generateDocuments(specs: readonly DocumentSpec[]): DocumentInfo[] {
+	fs.mkdirSync(DOCS_DIR, { recursive: true });
+	return specs.map((spec) => {
+		const start = performance.now();
+		const text = spec.build(spec.fullSize);
+		fs.writeFileSync(documentPath(spec), text);
+		const info = { spec, bytes: Buffer.byteLength(text), sha256: crypto.createHash('sha256').update(text).digest('hex') };
+		log(`generated ${spec.id}: ${info.bytes.toLocaleString('en-US')} bytes in ${formatMs(performance.now() - start)} ms (sha256 ${info.sha256.slice(0, 12)})`);
+		return info;
+	});
+}
+
+/** Runs this bundle again as a child with `args` and returns its one message. */
+function runChild(args: string[], execArgv: string[] = []): Promise<ChildMessage> {
+	return new Promise((resolve, reject) => {
+		// The child's stdout goes to our stderr: stdout carries only the report.
+		const child = fork(process.argv[1], args, { execArgv: ['--expose-gc', ...execArgv], stdio: ['ignore', 2, 2, 'ipc'] });
+		let message: ChildMessage | undefined;
+		const timer = setTimeout(() => child.kill(), CHILD_TIMEOUT_MS);
+		child.on('message', (m) => {
+			message = m as ChildMessage;
+		});
+		child.on('error', reject);
+		child.on('exit', (code, signal) => {
+			clearTimeout(timer);
+			if (message) {
+				resolve(message);
+			} else {
+				reject(new Error(`child ${args.join(' ')} exited (code ${code}, signal ${signal}) without a result`));
+			}
+		});
+	});
+}
+
+async function runPairs(options: Options): Promise<CaseResult[]> {
+	const results: CaseResult[] = [];
+	const pairs = options.docs.flatMap((spec) => casesFor(spec).filter((c) => !options.cases || options.cases.includes(c)).map((caseId) => ({ spec, caseId })));
+	for (const { spec, caseId } of pairs) {
+		results.push({ docId: spec.id, caseId, rounds: [] });
+	}
+	for (let round = 1; round <= options.rounds; round++) {
+		for (const [index, { spec, caseId }] of pairs.entries()) {
+			const result = results[index];
+			const execArgv = options.cpuProf && caseId === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(WORK_DIR, 'profiles')}`, `--cpu-prof-name=${spec.id}-${caseId}-${round}.cpuprofile`] : [];
+			const started = performance.now();
+			try {
+				const message = await runChild(['--child', spec.id, caseId, documentPath(spec)], execArgv);
+				if ('error' in message) {
+					throw new Error(message.error);
+				}
+				if ('measurement' in message) {
+					result.rounds.push(message.measurement);
+					result.setupMs = message.setupMs;
+					const m = message.measurement;
+					log(`[round ${round}/${options.rounds}] ${spec.id} ${caseId}: median ${formatMs(m.medianMs)} ms, cold ${formatMs(m.coldMs)} ms, ${m.result} (${((performance.now() - started) / 1e3).toFixed(1)} s)`);
+				}
+			} catch (error) {
+				log(`[round ${round}/${options.rounds}] ${spec.id} ${caseId}: ERROR ${error instanceof Error ? error.message : String(error)}`);
+			}
+		}
+	}
+	return results;
+}
+
+async function runColdStart(single: DocumentSpec): Promise<ColdStartResult> {
+	const cold: ColdStartResult = { nodeMs: [], server: [], inProcess: [] };
+	const serverPath = path.join(__dirname, 'server.js');
+	const text = fs.readFileSync(documentPath(single), 'utf8');
+	for (let i = 0; i < COLD_START_RUNS; i++) {
+		cold.nodeMs.push(await nodeStartMs());
+		if (fs.existsSync(serverPath)) {
+			cold.server.push(await serverColdStart(serverPath, text, single.fileName));
+		}
+		const message = await runChild(['--cold-start', single.id, documentPath(single)]);
+		if ('coldStart' in message) {
+			cold.inProcess.push(message.coldStart);
+		}
+	}
+	log(`cold start: ${COLD_START_RUNS} runs of node -e 0, the language server and an in-process child`);
+	return cold;
+}
+
+function printReport(documents: DocumentInfo[], results: CaseResult[], cold: ColdStartResult | undefined, options: Options): void {
+	const r = new Results(documents, results, cold);
+	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+	const busiest = Math.max(options.loadAtStart, os.loadavg()[0]);
+	const out: string[] = [
+		'## Benchmark: full validation vs JSON.parse vs vscode-json-languageservice',
+		'',
+		`Node ${process.version} (V8 ${process.versions.v8}), ${os.cpus().length} × ${cpu}, ${os.platform()} ${os.arch()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}. ` +
+			`${options.rounds} round(s); each (document, case) in a fresh \`node --expose-gc\` process; per process: 1 cold call (memory measured around it), warm-up ≥ 3 calls and ≥ 500 ms, then 5-21 samples of ≥ 25 ms each with a full GC before each; median of samples, then median over rounds.`,
+		'',
+		...(busiest > os.cpus().length
+			? [`**Warning:** the 1-minute load average reached ${busiest.toFixed(1)} on ${os.cpus().length} CPUs during the run: other processes competed for the CPUs, so the milliseconds are inflated and noisy. Ratios suffer less; re-run with \`--rounds 3\` on a quiet machine before quoting figures.`, '']
+			: []),
+		'### Summary',
+		'',
+		summaryTable(r),
+		'',
+		'Ratios are paired: every child times JSON.parse of the same text alternately with its own samples, and a ratio is the median of the per-pair ratios (vscode ÷ ours = (vscode ÷ its JSON.parse) ÷ (ours ÷ its JSON.parse)). On a shared machine this is far steadier than dividing medians from two processes run seconds apart; the per-document tables show both. ' +
+			'vscode ÷ ours compares with the VS Code 2-step (outer record + the payload pasted into its own file) for payload documents, else with vscode-json-ls on the document (line by line for JSON Lines). Memory: growth of peak RSS during one cold validation ÷ document size (targets: ≤ 2× payload documents, ≤ 3× arrays and JSON Lines; perf-anchors T6).',
+		'',
+		'### Targets',
+		'',
+		targetsTable(r),
+		'',
+		'### Per document',
+		'',
+	];
+	for (const doc of documents) {
+		out.push(documentTable(r, doc, casesFor(doc.spec)), '');
+	}
+	if (cold) {
+		out.push('### Cold start', '', coldStartTable(cold), '');
+	}
+	process.stdout.write(`${out.join('\n')}\n`);
+	fs.writeFileSync(path.join(WORK_DIR, 'results.json'), JSON.stringify({ documents: documents.map((d) => ({ id: d.spec.id, bytes: d.bytes, sha256: d.sha256 })), results, cold }, null, 2));
+	log(`raw results: ${path.join(WORK_DIR, 'results.json')}`);
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+	const options = parseOptions(argv);
+	const started = performance.now();
+	const documents = generateDocuments(options.docs);
+	const results = await runPairs(options);
+	const single = options.docs.find((d) => d.id === '1-single');
+	const cold = options.coldStart && single ? await runColdStart(single) : undefined;
+	printReport(documents, results, cold, options);
+	log(`done in ${((performance.now() - started) / 1e3).toFixed(0)} s`);
+}
+
+// ---- child processes ---------------------------------------------------------------------------
+
+async function child(docId: string, caseId: CaseId, file: string): Promise<ChildMessage> {
+	const spec = documentSpec(docId);
+	const text = fs.readFileSync(file, 'utf8');
+	const prepared = prepareCase(caseId, spec, text);
+	// The json-parse case is its own baseline: pairing it with itself would only double its time.
+	const measurement = await measure(prepared.run, prepared.check, caseId === 'json-parse' ? undefined : prepared.baseline);
+	return { measurement, setupMs: prepared.setupMs };
+}
+
+function coldStartChild(docId: string, file: string): ChildMessage {
+	const spec = documentSpec(docId);
+	return { coldStart: inProcessColdStart(fs.readFileSync(file, 'utf8'), spec.fileName) };
+}
+
+async function dispatch(argv: readonly string[]): Promise<void> {
+	if (argv[0] === '--child' || argv[0] === '--cold-start') {
+		let message: ChildMessage;
+		try {
+			message = argv[0] === '--child' ? await child(argv[1], argv[2] as CaseId, argv[3]) : coldStartChild(argv[1], argv[2]);
+		} catch (error) {
+			message = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+		}
+		process.send?.(message);
+		process.disconnect?.();
+		return;
+	}
+	await main(argv);
+}
+
+dispatch(process.argv.slice(2)).catch((error: unknown) => {
+	log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+	process.exitCode = 0;
+});

@@ -1,0 +1,496 @@
+/**
+ * The apply flow, free of VS Code: every question to the user goes through {@link ApplyUi}, every
+ * question to the language server through {@link ServerChecks}, every AWS call through
+ * {@link LambdaApi}. The commands give it VS Code's quick picks, diff editor and modal dialog; the
+ * tests give it scripted answers and the real SDK talking to a loopback server.
+ *
+ * The guarantees, in order: a document with errors is refused; the document is checked against
+ * the mapping it will change; the user sees the diff and must confirm; a document edited after
+ * the confirmation is not sent; a mapping changed by someone else while the user was reviewing is
+ * not overwritten; a busy mapping is retried only when the user says so; the state is followed
+ * until it settles (or the user stops following); and the previous values are kept for Undo.
+ */
+import type { DocumentInfoResult, CheckAgainstMappingResult, MappingProblem } from '../../../shared/protocol';
+import type { UserFacingError } from '../aws/errors';
+import { toUserFacingError, UserFacingException } from '../aws/errors';
+import type { CancellationLike, FunctionSummary, LambdaApi, MappingConfiguration, WaitOptions } from '../aws/lambdaApi';
+import { isKafkaMapping, TRANSITIONAL_STATES } from '../aws/mappingKinds';
+import type { Logger } from '../aws/logger';
+import type { BuiltRequest, JsonObject } from './buildRequest';
+import { buildRequest, fixedFieldChanges } from './buildRequest';
+import type { ConfigDiff } from './diff';
+import { diffConfigs, formatValue, projectCurrent } from './diff';
+import type { ApplySnapshot, SnapshotStore } from './snapshot';
+import { captureSnapshot, changedSinceApply, restoreRequest } from './snapshot';
+
+export interface FunctionPickItem {
+	label: string;
+	description?: string;
+	detail?: string;
+	functionName: string;
+}
+
+export interface MappingPickItem {
+	/** The topic(s) the mapping reads. */
+	label: string;
+	/** State and source. */
+	description: string;
+	/** Current destination, last processing result and UUID. */
+	detail: string;
+	uuid: string;
+	mapping: MappingConfiguration;
+}
+
+/** Everything the user sees before confirming. */
+export interface ApplyReview extends ConfigDiff {
+	/** e.g. `Current ↔ To be applied (orders-consumer / 1a2b3c4d)`. */
+	title: string;
+	operation: 'update' | 'create';
+	functionName: string | undefined;
+	uuid: string | undefined;
+	/** Warnings the user should read first (checks against the mapping, later changes by others). */
+	warnings: string[];
+	/** Information notes from the checks against the mapping. */
+	notes: string[];
+	/** The question the confirmation asks, e.g. `Apply 1 change to event source mapping 1a2b… of orders-consumer?`. */
+	question: string;
+}
+
+export interface ProgressUpdate {
+	/** `preparing`: reading from AWS before the confirmation; `sending` and `following`: after it. */
+	stage: 'preparing' | 'sending' | 'following';
+	message: string;
+	/** The mapping's state, when known. */
+	state?: string;
+}
+
+export interface ApplyUi {
+	pickFunction(items: FunctionPickItem[]): Promise<FunctionPickItem | undefined>;
+	pickMapping(items: MappingPickItem[]): Promise<MappingPickItem | undefined>;
+	/** Shows the diff and asks; nothing is sent unless this resolves to true. */
+	confirm(review: ApplyReview): Promise<boolean>;
+	progress(update: ProgressUpdate): void;
+	/** Whether the document is exactly as it was when the flow read it. */
+	isDocumentUnchanged(): boolean;
+	/** The mapping is busy (or throttled): ask whether to try again. */
+	offerRetry(error: UserFacingError): Promise<boolean>;
+}
+
+/** The language server's answers about the document being applied. */
+export interface ServerChecks {
+	documentInfo(): Promise<DocumentInfoResult | null>;
+	checkAgainstMapping(mapping: MappingConfiguration): Promise<CheckAgainstMappingResult>;
+}
+
+export interface ApplyTarget {
+	region: string;
+	profile: string | undefined;
+	endpoint: string | undefined;
+}
+
+export interface ApplyDeps {
+	api: LambdaApi;
+	ui: ApplyUi;
+	snapshots: SnapshotStore;
+	logger: Logger;
+	target: ApplyTarget;
+	token?: CancellationLike;
+	/** Timing of the state polling (tests shorten it). */
+	wait?: Pick<WaitOptions, 'initialDelayMs' | 'maxDelayMs' | 'timeoutMs'>;
+}
+
+export interface ApplyDocument {
+	text: string;
+	server: ServerChecks;
+}
+
+export type ApplyOutcome =
+	| {
+			status: 'applied';
+			operation: 'update' | 'create';
+			uuid: string;
+			mapping: MappingConfiguration;
+			/** The final report, e.g. `Event source mapping … is Enabled. Last processing result: …`. */
+			message: string;
+			/** Whether the state settled (false when the user stopped following or it took too long). */
+			followed: boolean;
+			undoAvailable: boolean;
+	  }
+	| { status: 'refused'; message: string; problems?: MappingProblem[] }
+	| { status: 'unchanged'; message: string }
+	| { status: 'cancelled'; message: string }
+	| { status: 'failed'; error: UserFacingError; sent: boolean };
+
+const NOTHING_SENT = 'Nothing was sent.';
+
+/** Apply (or, with `mode: 'create'`, create from) the document open in the editor. */
+export async function applyDocument(deps: ApplyDeps, document: ApplyDocument, mode: 'apply' | 'create'): Promise<ApplyOutcome> {
+	return guard(deps, async () => {
+		const info = await document.server.documentInfo();
+		if (!info) {
+			return refused('The language server does not know this document; open it in an editor and try again.');
+		}
+		if (info.kind !== 'destination-config' && info.kind !== 'esm-request') {
+			return refused(
+				info.kind === 'unknown'
+					? 'This document is not a destination config or an event source mapping request.'
+					: `This document is a ${info.kind.replace('-', ' ')}; only destination configs and event source mapping requests can be applied.`,
+			);
+		}
+		if (info.layout !== 'single') {
+			return refused('The file holds several documents; apply works on a file with one destination config or request.');
+		}
+		if (info.counts.error > 0) {
+			return refused(`The document has ${info.counts.error} ${info.counts.error === 1 ? 'error' : 'errors'}; fix ${info.counts.error === 1 ? 'it' : 'them'} first (see the Problems panel). ${NOTHING_SENT}`);
+		}
+		let value: unknown;
+		try {
+			value = JSON.parse(document.text);
+		} catch {
+			return refused(`The document is not plain JSON (comments or trailing commas?). ${NOTHING_SENT}`);
+		}
+		const built = buildRequest(info.kind, value);
+		if (!built.ok) {
+			return refused(`${built.message} ${NOTHING_SENT}`);
+		}
+		if (mode === 'create' && built.built.operation === 'update') {
+			return refused('This document updates an existing mapping (it has a UUID or is a destination config); use "Apply Destination Config to Event Source Mapping".');
+		}
+		if (mode === 'apply' && built.built.operation === 'create') {
+			return refused('This request has no UUID, so it would create a new mapping; use "Create Event Source Mapping", or add the UUID of the mapping to update.');
+		}
+		return built.built.operation === 'create' ? createFromDocument(deps, document, built.built) : updateFromDocument(deps, document, built.built);
+	});
+}
+
+async function updateFromDocument(deps: ApplyDeps, document: ApplyDocument, built: Extract<BuiltRequest, { operation: 'update' }>): Promise<ApplyOutcome> {
+	let uuid = built.uuid;
+	if (uuid === undefined) {
+		const picked = await pickMapping(deps);
+		if ('status' in picked) {
+			return picked;
+		}
+		uuid = picked.uuid;
+	}
+	deps.ui.progress({ stage: 'preparing', message: `Reading event source mapping ${uuid}…` });
+	const current = await deps.api.getMapping(uuid, deps.token);
+	if (!isKafkaMapping(current)) {
+		return refused(`Event source mapping ${uuid} does not read from Kafka (${current.EventSourceArn ?? 'unknown source'}); this extension applies Kafka configurations only. ${NOTHING_SENT}`);
+	}
+	const fixed = fixedFieldChanges(built.fields, current);
+	if (fixed.length > 0) {
+		return refused(`${fixed.join(' ')} ${NOTHING_SENT}`);
+	}
+	const check = await document.server.checkAgainstMapping(current);
+	const errors = check.problems.filter((p) => p.severity === 'error');
+	if (errors.length > 0) {
+		return {
+			status: 'refused',
+			problems: check.problems,
+			message: `The document does not fit event source mapping ${uuid}: ${errors.map((p) => p.message).join(' ')} ${NOTHING_SENT}`,
+		};
+	}
+	const warnings = check.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
+	const notes = check.problems.filter((p) => p.severity === 'info' || p.severity === 'hint').map((p) => p.message);
+	if (check.unavailable) {
+		deps.logger.warn(`Check against the mapping was not possible: ${check.unavailable}`);
+		warnings.push(`The document could not be checked against the mapping: ${check.unavailable}`);
+	}
+	return sendUpdate(deps, { uuid, current, request: { UUID: uuid, ...built.fields }, warnings, notes, fromDocument: true });
+}
+
+async function createFromDocument(deps: ApplyDeps, _document: ApplyDocument, built: Extract<BuiltRequest, { operation: 'create' }>): Promise<ApplyOutcome> {
+	const request = { ...built.request };
+	if (built.needsFunction) {
+		const fn = await pickFunction(deps);
+		if ('status' in fn) {
+			return fn;
+		}
+		request['FunctionName'] = fn.functionName;
+	}
+	const functionName = String(request['FunctionName']);
+	const diff = diffConfigs(undefined, request);
+	const review: ApplyReview = {
+		...diff,
+		title: `Current ↔ To be applied (${shortFunctionName(functionName)} / new mapping)`,
+		operation: 'create',
+		functionName,
+		uuid: undefined,
+		warnings: [],
+		notes: [],
+		question: `Create a new event source mapping for ${shortFunctionName(functionName)} in ${deps.target.region}?`,
+	};
+	if (!(await deps.ui.confirm(review))) {
+		return cancelled(`Cancelled. ${NOTHING_SENT}`);
+	}
+	if (!deps.ui.isDocumentUnchanged()) {
+		return refused(`The document changed after you confirmed. ${NOTHING_SENT} Review the new version and create again.`);
+	}
+	deps.ui.progress({ stage: 'sending', message: 'Sending CreateEventSourceMapping…' });
+	const result = await sendWithRetry(deps, () => deps.api.createMapping({ ...request, FunctionName: functionName }, deps.token));
+	if ('outcome' in result) {
+		return result.outcome;
+	}
+	const created = result.mapping;
+	const uuid = created.UUID;
+	if (!uuid) {
+		return { status: 'failed', sent: true, error: { kind: 'service', message: 'CreateEventSourceMapping returned no UUID.' } };
+	}
+	return follow(deps, 'create', uuid, created, false);
+}
+
+/** Sets the on-failure destination of a picked mapping to `""`. */
+export async function removeOnFailureDestination(deps: ApplyDeps): Promise<ApplyOutcome> {
+	return guard(deps, async () => {
+		const picked = await pickMapping(deps);
+		if ('status' in picked) {
+			return picked;
+		}
+		const current = await deps.api.getMapping(picked.uuid, deps.token);
+		const destination = current.DestinationConfig?.OnFailure?.Destination;
+		if (!destination) {
+			return { status: 'unchanged', message: `Event source mapping ${picked.uuid} has no on-failure destination. ${NOTHING_SENT}` };
+		}
+		return sendUpdate(deps, { uuid: picked.uuid, current, request: { UUID: picked.uuid, DestinationConfig: { OnFailure: { Destination: '' } } }, warnings: [], notes: [], fromDocument: false });
+	});
+}
+
+/** Sends back the values the last apply replaced. */
+export async function undoLastApply(deps: ApplyDeps): Promise<ApplyOutcome> {
+	return guard(deps, async () => {
+		const snapshot = deps.snapshots.last();
+		if (!snapshot) {
+			return refused('There is no apply to undo in this VS Code profile.');
+		}
+		const current = await deps.api.getMapping(snapshot.uuid, deps.token);
+		const warnings: string[] = [];
+		const changed = changedSinceApply(snapshot, current);
+		if (changed.length > 0) {
+			warnings.push(`${changed.join(', ')} changed after your apply (${snapshot.takenAt}); Undo overwrites ${changed.length === 1 ? 'that change' : 'those changes'}.`);
+		}
+		if (snapshot.unrestorable.length > 0) {
+			warnings.push(`${snapshot.unrestorable.join(', ')} had no value before the apply and cannot be reset; ${snapshot.unrestorable.length === 1 ? 'it keeps its' : 'they keep their'} current value.`);
+		}
+		const request = restoreRequest(snapshot);
+		const outcome = await sendUpdate(deps, { uuid: snapshot.uuid, current, request, warnings, notes: [], fromDocument: false, undo: snapshot });
+		if (outcome.status === 'applied') {
+			await deps.snapshots.clear();
+			return { ...outcome, undoAvailable: false };
+		}
+		return outcome;
+	});
+}
+
+/** What picking a mapping needs. */
+export type PickDeps = Pick<ApplyDeps, 'api' | 'token' | 'target'> & { ui: Pick<ApplyUi, 'pickFunction' | 'pickMapping' | 'progress'> };
+
+/** Asks for the function, then for one of its Kafka mappings. */
+export async function pickMapping(deps: PickDeps): Promise<MappingPickItem | Extract<ApplyOutcome, { status: 'refused' | 'cancelled' }>> {
+	const fn = await pickFunction(deps);
+	if ('status' in fn) {
+		return fn;
+	}
+	deps.ui.progress({ stage: 'preparing', message: `Listing the event source mappings of ${fn.functionName}…` });
+	const mappings = await deps.api.listKafkaMappings(fn.functionName, deps.token);
+	if (mappings.length === 0) {
+		return refused(`${fn.functionName} has no Kafka event source mappings in ${deps.target.region}.`);
+	}
+	const picked = await deps.ui.pickMapping(mappings.map(mappingItem));
+	return picked ?? cancelled(`Cancelled. ${NOTHING_SENT}`);
+}
+
+async function pickFunction(deps: PickDeps): Promise<FunctionPickItem | Extract<ApplyOutcome, { status: 'refused' | 'cancelled' }>> {
+	deps.ui.progress({ stage: 'preparing', message: `Listing Lambda functions in ${deps.target.region}…` });
+	const functions = await deps.api.listFunctions(deps.token);
+	if (functions.length === 0) {
+		return refused(`There are no Lambda functions in ${deps.target.region}${deps.target.profile ? ` for profile "${deps.target.profile}"` : ''}. Check the region and profile in the status bar.`);
+	}
+	const picked = await deps.ui.pickFunction(functions.map(functionItem));
+	return picked ?? cancelled(`Cancelled. ${NOTHING_SENT}`);
+}
+
+export function functionItem(fn: FunctionSummary): FunctionPickItem {
+	return { label: fn.name, description: fn.runtime, detail: fn.description, functionName: fn.name };
+}
+
+export function mappingItem(mapping: MappingConfiguration): MappingPickItem {
+	const uuid = mapping.UUID ?? '?';
+	const topics = Array.isArray(mapping.Topics) && mapping.Topics.length > 0 ? mapping.Topics.join(', ') : '(no topic)';
+	const source = mapping.SelfManagedEventSource ? 'self-managed Kafka' : mskClusterName(mapping.EventSourceArn);
+	const mode = mapping.ProvisionedPollerConfig && Object.keys(mapping.ProvisionedPollerConfig).length > 0 ? 'provisioned' : 'on-demand';
+	const destination = mapping.DestinationConfig?.OnFailure?.Destination;
+	return {
+		label: topics,
+		description: `${mapping.State ?? 'unknown state'} · ${source} · ${mode}`,
+		detail: `On failure → ${destination ? destination : 'no destination'} · Last processing result: ${mapping.LastProcessingResult ?? 'none'} · ${uuid}`,
+		uuid,
+		mapping,
+	};
+}
+
+interface UpdatePlan {
+	uuid: string;
+	current: MappingConfiguration;
+	request: JsonObject & { UUID: string };
+	warnings: string[];
+	notes: string[];
+	/** The request comes from the open document, which must not change after the confirmation. */
+	fromDocument: boolean;
+	/** Set when the update is an Undo of this snapshot. */
+	undo?: ApplySnapshot;
+}
+
+async function sendUpdate(deps: ApplyDeps, plan: UpdatePlan): Promise<ApplyOutcome> {
+	const { uuid, current, request } = plan;
+	const functionName = functionNameOf(current);
+	const diff = diffConfigs(current, request);
+	if (diff.unchanged) {
+		return { status: 'unchanged', message: `Event source mapping ${uuid} already has this configuration. ${NOTHING_SENT}` };
+	}
+	const count = diff.changes.length;
+	const review: ApplyReview = {
+		...diff,
+		title: `Current ↔ To be applied (${functionName ?? 'unknown function'} / ${uuid.slice(0, 8)})`,
+		operation: 'update',
+		functionName,
+		uuid,
+		warnings: plan.warnings,
+		notes: plan.notes,
+		question: `${plan.undo ? 'Undo the last apply: send' : 'Apply'} ${count} ${count === 1 ? 'change' : 'changes'} to event source mapping ${uuid.slice(0, 8)} of ${functionName ?? 'its function'} in ${deps.target.region}?`,
+	};
+	if (!(await deps.ui.confirm(review))) {
+		return cancelled(`Cancelled. ${NOTHING_SENT}`);
+	}
+	if (plan.fromDocument && !deps.ui.isDocumentUnchanged()) {
+		return refused(`The document changed after you confirmed. ${NOTHING_SENT} Review the new version and apply again.`);
+	}
+	// Someone may have changed the mapping while the diff was on screen: never overwrite what the user did not see.
+	const latest = await deps.api.getMapping(uuid, deps.token);
+	if (JSON.stringify(projectCurrent(latest, request)) !== JSON.stringify(projectCurrent(current, request))) {
+		return refused(`Event source mapping ${uuid} was changed by someone else while you reviewed the diff. ${NOTHING_SENT} Run the command again to see the new diff.`);
+	}
+	deps.ui.progress({ stage: 'sending', message: `Sending UpdateEventSourceMapping to ${uuid.slice(0, 8)}…` });
+	const result = await sendWithRetry(deps, () => deps.api.updateMapping(request, deps.token));
+	if ('outcome' in result) {
+		return result.outcome;
+	}
+	const sent = result.mapping;
+	let undoAvailable = false;
+	if (!plan.undo) {
+		try {
+			await deps.snapshots.save(captureSnapshot(latest, request, { functionName, region: deps.target.region, profile: deps.target.profile, endpoint: deps.target.endpoint, summary: diff.summary }));
+			undoAvailable = true;
+		} catch (error) {
+			deps.logger.warn(`Could not keep the previous configuration for Undo: ${String(error)}`);
+		}
+	}
+	deps.logger.info(`${plan.undo ? 'Undo sent' : 'Applied'} to ${uuid}: ${diff.summary}`);
+	return follow(deps, 'update', uuid, sent, undoAvailable);
+}
+
+/** Sends, offering a retry while the mapping is busy or AWS throttles. */
+async function sendWithRetry(deps: ApplyDeps, send: () => Promise<MappingConfiguration>): Promise<{ mapping: MappingConfiguration } | { outcome: ApplyOutcome }> {
+	for (;;) {
+		try {
+			return { mapping: await send() };
+		} catch (error) {
+			const userFacing = toUserFacingError(error);
+			if (userFacing.kind === 'cancelled') {
+				return { outcome: cancelled('Cancelled before AWS answered; the change may or may not have been made. Open the current configuration to check.') };
+			}
+			if ((userFacing.kind === 'busy' || userFacing.kind === 'throttled') && (await deps.ui.offerRetry(userFacing))) {
+				deps.logger.info("Retrying at the user's request.");
+				continue;
+			}
+			return { outcome: { status: 'failed', error: userFacing, sent: false } };
+		}
+	}
+}
+
+/** Follows the state after a successful send and builds the final report. */
+async function follow(deps: ApplyDeps, operation: 'update' | 'create', uuid: string, sent: MappingConfiguration, undoAvailable: boolean): Promise<ApplyOutcome> {
+	deps.ui.progress({ stage: 'following', message: stateMessage(uuid, sent.State), state: sent.State });
+	let final = sent;
+	let followed = true;
+	try {
+		final = await deps.api.waitForStableState(uuid, {
+			...deps.wait,
+			token: deps.token,
+			onState: (mapping) => deps.ui.progress({ stage: 'following', message: stateMessage(uuid, mapping.State), state: mapping.State }),
+		});
+	} catch (error) {
+		const userFacing = toUserFacingError(error);
+		followed = false;
+		const what = operation === 'create' ? 'Created' : 'Sent the update to';
+		const reason = userFacing.kind === 'cancelled' ? 'stopped following its state' : userFacing.message;
+		return {
+			status: 'applied',
+			operation,
+			uuid,
+			mapping: final,
+			followed,
+			undoAvailable,
+			message: `${what} event source mapping ${uuid}; ${reason} (last seen: ${final.State ?? 'unknown'}). AWS goes on with the change.`,
+		};
+	}
+	return { status: 'applied', operation, uuid, mapping: final, followed, undoAvailable, message: finalReport(uuid, final) };
+}
+
+/** `Event source mapping <uuid> is Enabled. Last processing result: …` plus the state transition reason. */
+export function finalReport(uuid: string, mapping: MappingConfiguration): string {
+	const parts = [`Event source mapping ${uuid} is ${mapping.State ?? 'in an unknown state'}.`, `Last processing result: ${mapping.LastProcessingResult ?? 'none yet'}.`];
+	if (mapping.StateTransitionReason) {
+		parts.push(`State transition reason: ${mapping.StateTransitionReason}.`);
+	}
+	return parts.join(' ');
+}
+
+function stateMessage(uuid: string, state: string | undefined): string {
+	return `Event source mapping ${uuid.slice(0, 8)}: ${state ?? 'waiting'}${state !== undefined && !TRANSITIONAL_STATES.has(state) ? '.' : '…'}`;
+}
+
+/** Runs a flow; an error anywhere before sending becomes a `failed` outcome with nothing sent. */
+async function guard(deps: ApplyDeps, run: () => Promise<ApplyOutcome>): Promise<ApplyOutcome> {
+	try {
+		return await run();
+	} catch (error) {
+		const userFacing = toUserFacingError(error);
+		if (userFacing.kind === 'cancelled') {
+			return cancelled(`Cancelled. ${NOTHING_SENT}`);
+		}
+		if (!(error instanceof UserFacingException)) {
+			deps.logger.error(`Apply flow failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		}
+		return { status: 'failed', error: userFacing, sent: false };
+	}
+}
+
+function refused(message: string): Extract<ApplyOutcome, { status: 'refused' }> {
+	return { status: 'refused', message };
+}
+
+function cancelled(message: string): Extract<ApplyOutcome, { status: 'cancelled' }> {
+	return { status: 'cancelled', message };
+}
+
+/** `orders-consumer` from `arn:aws:lambda:us-east-1:123456789012:function:orders-consumer`. */
+export function functionNameOf(mapping: MappingConfiguration): string | undefined {
+	const arn = mapping.FunctionArn;
+	if (typeof arn !== 'string') {
+		return undefined;
+	}
+	const match = /:function:([^:]+)/.exec(arn);
+	return match ? match[1] : arn;
+}
+
+function shortFunctionName(name: string): string {
+	return /:function:([^:]+)/.exec(name)?.[1] ?? name;
+}
+
+function mskClusterName(arn: string | undefined): string {
+	const match = arn ? /:cluster\/([^/]+)/.exec(arn) : null;
+	return match ? `MSK ${match[1]}` : 'MSK';
+}
+
+/** A short rendering of a value for messages (re-exported for the commands). */
+export { formatValue };

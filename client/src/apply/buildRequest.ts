@@ -1,0 +1,96 @@
+/**
+ * From a validated document to the request the Lambda API takes: a destination config becomes
+ * `UpdateEventSourceMapping {UUID, DestinationConfig}`, an ESM request with a `UUID` is the whole
+ * update request, and one without is a `CreateEventSourceMapping` request. Fields that only Create
+ * accepts are refused for an update here, before anything is sent, with a message that says why.
+ */
+import type { DocumentKind } from '../../../shared/documentKinds';
+
+export type JsonObject = Record<string, unknown>;
+
+/** Members of CreateEventSourceMapping that UpdateEventSourceMapping does not accept (Lambda model). */
+export const CREATE_ONLY_FIELDS: readonly string[] = ['EventSourceArn', 'Topics', 'Queues', 'StartingPosition', 'StartingPositionTimestamp', 'SelfManagedEventSource', 'Tags'];
+
+export type BuiltRequest =
+	| {
+			operation: 'update';
+			/** The mapping the document names (`UUID`), or undefined when the user picks one (a destination config). */
+			uuid: string | undefined;
+			/** The members to send besides `UUID`. */
+			fields: JsonObject;
+	  }
+	| {
+			operation: 'create';
+			request: JsonObject;
+			/** The document names no `FunctionName`: the user picks the function. */
+			needsFunction: boolean;
+	  };
+
+export type BuildResult = { ok: true; built: BuiltRequest } | { ok: false; message: string; fields?: string[] };
+
+export function buildRequest(kind: DocumentKind, value: unknown): BuildResult {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		return { ok: false, message: 'The document is not a JSON object.' };
+	}
+	const document = value as JsonObject;
+	switch (kind) {
+		case 'destination-config':
+			if (Object.keys(document).length === 0) {
+				return { ok: false, message: 'The destination config is empty: write {"OnFailure":{"Destination":"..."}}.' };
+			}
+			return { ok: true, built: { operation: 'update', uuid: undefined, fields: { DestinationConfig: document } } };
+		case 'esm-request': {
+			if (!Object.prototype.hasOwnProperty.call(document, 'UUID')) {
+				const functionName = document['FunctionName'];
+				return { ok: true, built: { operation: 'create', request: { ...document }, needsFunction: typeof functionName !== 'string' || functionName === '' } };
+			}
+			const uuid = document['UUID'];
+			if (typeof uuid !== 'string' || uuid === '') {
+				return { ok: false, message: 'UUID must be the 36-character ID of the mapping to update.' };
+			}
+			const createOnly = CREATE_ONLY_FIELDS.filter((field) => Object.prototype.hasOwnProperty.call(document, field));
+			if (createOnly.length > 0) {
+				const names = createOnly.join(', ');
+				return {
+					ok: false,
+					fields: createOnly,
+					message:
+						`${names} can only be set when a mapping is created; UpdateEventSourceMapping does not accept ${createOnly.length === 1 ? 'it' : 'them'}. ` +
+						`Remove ${createOnly.length === 1 ? 'it' : 'them'} from this update request (a mapping that should read another source or topic must be created anew).`,
+				};
+			}
+			const fields: JsonObject = {};
+			for (const [key, member] of Object.entries(document)) {
+				if (key !== 'UUID') {
+					fields[key] = member;
+				}
+			}
+			if (Object.keys(fields).length === 0) {
+				return { ok: false, message: 'The update request changes nothing: add the fields to change next to UUID.' };
+			}
+			return { ok: true, built: { operation: 'update', uuid, fields } };
+		}
+		default:
+			return { ok: false, message: 'Only destination configs and event source mapping requests can be applied.' };
+	}
+}
+
+/**
+ * Fields of an update that would change something fixed at creation, compared with the mapping:
+ * a different `ConsumerGroupId` in the Kafka source config.
+ */
+export function fixedFieldChanges(fields: JsonObject, current: JsonObject): string[] {
+	const problems: string[] = [];
+	for (const key of ['AmazonManagedKafkaEventSourceConfig', 'SelfManagedKafkaEventSourceConfig']) {
+		const wanted = member(fields[key], 'ConsumerGroupId');
+		const existing = member(current[key], 'ConsumerGroupId');
+		if (typeof wanted === 'string' && typeof existing === 'string' && wanted !== existing) {
+			problems.push(`${key}.ConsumerGroupId is fixed when a mapping is created: this mapping uses "${existing}", the document says "${wanted}".`);
+		}
+	}
+	return problems;
+}
+
+function member(value: unknown, key: string): unknown {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject)[key] : undefined;
+}

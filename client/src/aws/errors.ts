@@ -1,0 +1,421 @@
+/**
+ * Turns whatever an AWS call throws (a service error, a credential-provider error, a socket error,
+ * a cancellation) into a {@link UserFacingError}: one plain sentence, the next step, and whether a
+ * retry can help. The details (code, status, request id, attempts) go to the log through
+ * {@link errorDetails}; neither ever holds credentials, tokens or signed headers.
+ */
+import { redactSecrets } from './logger';
+
+export type ErrorKind =
+	| 'access-denied'
+	| 'busy'
+	| 'already-exists'
+	| 'throttled'
+	| 'validation'
+	| 'not-found'
+	| 'network'
+	| 'expired-credentials'
+	| 'invalid-credentials'
+	| 'sso-expired'
+	| 'no-credentials'
+	| 'configuration'
+	| 'cancelled'
+	| 'service'
+	| 'unknown';
+
+export interface UserFacingError {
+	kind: ErrorKind;
+	/** One sentence saying what went wrong, without stack traces or secrets. */
+	message: string;
+	/** What the user can do about it. */
+	nextStep?: string;
+	/** Trying the same call again later may succeed (busy mapping, throttling, network). */
+	retryable?: boolean;
+	/** The request field AWS names, as AWS writes it (e.g. `destinationConfig.onFailure.destination`). */
+	field?: string;
+	/** The AWS error code, e.g. `ResourceInUseException`. */
+	code?: string;
+	/** The AWS request id, for a support case. */
+	requestId?: string;
+}
+
+/** An error that already carries its user-facing description. */
+export class UserFacingException extends Error {
+	constructor(readonly userFacing: UserFacingError) {
+		super(userFacing.message);
+		this.name = 'UserFacingException';
+	}
+}
+
+/** What the failed call was about; makes the messages specific. */
+export interface ErrorContext {
+	/** The Lambda operation, e.g. `UpdateEventSourceMapping`. */
+	operation?: string;
+	/** The profile in use (undefined: the default chain). */
+	profile?: string;
+	region?: string;
+	endpoint?: string;
+	uuid?: string;
+	functionName?: string;
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'EPROTO', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN']);
+
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection was closed',
+	ETIMEDOUT: 'the connection timed out',
+	ESOCKETTIMEDOUT: 'the connection timed out',
+	TimeoutError: 'the request timed out',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+};
+
+/** Describes any thrown value for the user. */
+export function toUserFacingError(error: unknown, context: ErrorContext = {}): UserFacingError {
+	if (error instanceof UserFacingException) {
+		return error.userFacing;
+	}
+	const info = inspect(error);
+	const code = info.code;
+	const awsMessage = redactSecrets(info.message);
+	const base = { code: info.isService ? code : undefined, requestId: info.requestId };
+	const profileName = context.profile ?? 'default';
+	const profileFlag = context.profile ? ` --profile ${context.profile}` : '';
+
+	if (info.name === 'AbortError' || code === 'AbortError' || code === 'RequestAbortedError') {
+		return { ...base, kind: 'cancelled', message: 'Cancelled.' };
+	}
+
+	if (isSsoSessionProblem(info)) {
+		return {
+			...base,
+			kind: 'sso-expired',
+			message: `The AWS SSO session of profile "${profileName}" has expired or was never started.`,
+			nextStep: `Run: aws sso login --profile ${profileName}`,
+		};
+	}
+	if (info.name === 'CredentialsProviderError' || info.name === 'TokenProviderError') {
+		if (/could not load credentials from any providers/i.test(awsMessage)) {
+			return {
+				...base,
+				kind: 'no-credentials',
+				message: context.profile ? `No AWS credentials were found for profile "${context.profile}".` : 'No AWS credentials were found (environment, shared files, SSO or instance role).',
+				nextStep: 'Choose a profile with "Lambda Kafka: Select AWS Profile", or create one with aws configure or aws configure sso.',
+			};
+		}
+		return {
+			...base,
+			kind: 'no-credentials',
+			message: `The credentials of profile "${profileName}" could not be loaded: ${firstSentence(awsMessage)}`,
+			nextStep: 'Check the profile in your AWS config and credentials files, or choose another profile.',
+		};
+	}
+
+	switch (code) {
+		case 'AccessDeniedException':
+		case 'AccessDenied':
+		case 'AccessDeniedError': {
+			const permission = missingPermission(awsMessage) ?? (context.operation ? `lambda:${context.operation}` : undefined);
+			const resource = /on resource: (\S+?)(?:\s|$)/.exec(awsMessage)?.[1];
+			return {
+				...base,
+				kind: 'access-denied',
+				message: permission
+					? `Access denied: the identity of profile "${profileName}" is not allowed ${permission}${resource ? ` on ${resource}` : ''}.`
+					: `Access denied: ${firstSentence(awsMessage)}`,
+				nextStep: permission ? `Ask for ${permission} to be granted to that identity, or choose another profile.` : 'Choose a profile with the needed Lambda permissions.',
+			};
+		}
+		case 'ResourceConflictException':
+			if (context.operation === 'CreateEventSourceMapping' || /already exists/i.test(awsMessage)) {
+				const existing = /UUID ([0-9a-f-]{36})/i.exec(awsMessage)?.[1];
+				return {
+					...base,
+					kind: 'already-exists',
+					message: `A mapping for this function and source already exists${existing ? ` (${existing})` : ''}.`,
+					nextStep: existing ? `Add "UUID": "${existing}" to the document to update that mapping instead.` : 'Update the existing mapping instead (add its UUID to the document).',
+				};
+			}
+			return busy(base, context, awsMessage);
+		case 'ResourceInUseException':
+			return busy(base, context, awsMessage);
+		case 'TooManyRequestsException':
+		case 'ThrottlingException':
+		case 'Throttling':
+		case 'ThrottledException':
+		case 'RequestLimitExceeded': {
+			const reason = info.reason ? ` (${info.reason})` : '';
+			const attempts = info.attempts && info.attempts > 1 ? ` after ${info.attempts} attempts` : '';
+			return {
+				...base,
+				kind: 'throttled',
+				message: `AWS Lambda is throttling requests${reason}; the call still failed${attempts}.`,
+				nextStep: 'Wait a minute and try again.',
+				retryable: true,
+			};
+		}
+		case 'ValidationException':
+		case 'InvalidParameterValueException':
+		case 'InvalidRequestContentException':
+		case 'SerializationException': {
+			const field = fieldOf(awsMessage);
+			return {
+				...base,
+				kind: 'validation',
+				message: `AWS rejected the request: ${awsMessage || code}`,
+				nextStep: field ? `Correct ${field} and apply again.` : 'Correct the document and apply again.',
+				field,
+			};
+		}
+		case 'ResourceNotFoundException':
+			return {
+				...base,
+				kind: 'not-found',
+				message: notFoundMessage(context, awsMessage),
+				nextStep: `Check that profile "${profileName}" and region ${context.region ?? ''} are the ones you meant (status bar), then pick the mapping again.`.replace('  ', ' '),
+			};
+		case 'ExpiredTokenException':
+		case 'ExpiredToken':
+		case 'RequestExpired':
+			return {
+				...base,
+				kind: 'expired-credentials',
+				message: `The AWS credentials of profile "${profileName}" have expired.`,
+				nextStep: `Refresh them and try again (for an SSO profile, run: aws sso login${profileFlag}).`,
+			};
+		case 'UnrecognizedClientException':
+		case 'InvalidClientTokenId':
+		case 'InvalidAccessKeyId':
+			return {
+				...base,
+				kind: 'invalid-credentials',
+				message: `AWS does not recognise the access key of profile "${profileName}"${context.endpoint ? ` at ${context.endpoint}` : ''}.`,
+				nextStep: 'Check the keys of the profile, or choose another profile.',
+			};
+		case 'InvalidSignatureException':
+		case 'SignatureDoesNotMatch':
+			return {
+				...base,
+				kind: 'invalid-credentials',
+				message: `AWS rejected the request signature of profile "${profileName}": ${firstSentence(awsMessage)}`,
+				nextStep: /expired|time/i.test(awsMessage) ? "Check this computer's clock, then try again." : 'Check the secret key of the profile, or choose another profile.',
+			};
+		default:
+			break;
+	}
+
+	if (NETWORK_CODES.has(code) || code === 'TimeoutError' || info.name === 'TimeoutError') {
+		const where = context.endpoint ?? (context.region ? `AWS Lambda in ${context.region}` : 'AWS Lambda');
+		return {
+			...base,
+			kind: 'network',
+			message: `Could not reach ${where}: ${NETWORK_WORDS[code] ?? NETWORK_WORDS[info.name] ?? firstSentence(awsMessage)}.`,
+			nextStep: context.endpoint ? 'Check that the endpoint (setting lambdaKafka.aws.endpointUrl) is running and reachable.' : 'Check your network connection and proxy, then try again.',
+			retryable: true,
+		};
+	}
+	if (info.fault === 'server' || (info.status !== undefined && info.status >= 500) || code === 'ServiceException') {
+		return {
+			...base,
+			kind: 'service',
+			message: `AWS Lambda had an internal error${info.status ? ` (HTTP ${info.status})` : ''}: ${firstSentence(awsMessage) || code}`,
+			nextStep: 'Try again in a moment.',
+			retryable: true,
+		};
+	}
+	if (info.status === 403) {
+		return { ...base, kind: 'access-denied', message: `Access denied: ${firstSentence(awsMessage) || code}`, nextStep: 'Choose a profile with the needed Lambda permissions.' };
+	}
+	return {
+		...base,
+		kind: 'unknown',
+		message: `${context.operation ?? 'The AWS call'} failed: ${firstSentence(awsMessage) || code || 'unknown error'}`,
+		nextStep: 'See the log for details.',
+	};
+}
+
+function busy(base: Pick<UserFacingError, 'code' | 'requestId'>, context: ErrorContext, awsMessage: string): UserFacingError {
+	return {
+		...base,
+		kind: 'busy',
+		message: `The event source mapping${context.uuid ? ` ${context.uuid}` : ''} is busy: ${firstSentence(awsMessage) || 'another change is in progress'}`,
+		nextStep: 'Wait until its state is Enabled or Disabled, then retry.',
+		retryable: true,
+	};
+}
+
+/** The request field named in a Lambda validation message, as AWS writes it. */
+export function fieldOf(message: string): string | undefined {
+	const at = /\bat '([A-Za-z][A-Za-z0-9_.[\]]*)'/.exec(message);
+	if (at) {
+		return at[1];
+	}
+	// InvalidParameterValueException messages start with the field they are about, e.g.
+	// "MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)".
+	const leading = /^([A-Z][A-Za-z]+(?:\.[A-Z][A-Za-z]+)*) (?:must|is|cannot|can't|should)\b/.exec(message);
+	if (leading && REQUEST_FIELDS.has(leading[1].split('.')[0])) {
+		return leading[1];
+	}
+	for (const field of REQUEST_FIELDS) {
+		if (new RegExp(`\\b${field}\\b`).test(message) && !/^Unsupported DestinationConfig/.test(message)) {
+			return field;
+		}
+	}
+	return /DestinationConfig/.test(message) ? 'DestinationConfig' : undefined;
+}
+
+/** A field as AWS writes it (`destinationConfig.onFailure.destination`, `topics[0]`) as a path in our documents' PascalCase. */
+export function fieldToJsonPath(field: string): (string | number)[] {
+	const path: (string | number)[] = [];
+	for (const part of field.split('.')) {
+		const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
+		if (!match) {
+			path.push(part);
+			continue;
+		}
+		const name = match[1];
+		path.push(pascalCase(name));
+		for (const index of match[2].matchAll(/\[(\d+)\]/g)) {
+			path.push(Number(index[1]));
+		}
+	}
+	return path;
+}
+
+function pascalCase(name: string): string {
+	const known = [...REQUEST_FIELDS, ...NESTED_FIELDS].find((f) => f.toLowerCase() === name.toLowerCase());
+	return known ?? name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+const REQUEST_FIELDS = new Set([
+	'UUID',
+	'FunctionName',
+	'EventSourceArn',
+	'SelfManagedEventSource',
+	'Topics',
+	'StartingPosition',
+	'StartingPositionTimestamp',
+	'Enabled',
+	'BatchSize',
+	'MaximumBatchingWindowInSeconds',
+	'SourceAccessConfigurations',
+	'AmazonManagedKafkaEventSourceConfig',
+	'SelfManagedKafkaEventSourceConfig',
+	'ProvisionedPollerConfig',
+	'DestinationConfig',
+	'MaximumRetryAttempts',
+	'MaximumRecordAgeInSeconds',
+	'BisectBatchOnFunctionError',
+	'FunctionResponseTypes',
+	'FilterCriteria',
+	'KMSKeyArn',
+	'MetricsConfig',
+	'LoggingConfig',
+	'Tags',
+]);
+
+const NESTED_FIELDS = ['OnFailure', 'OnSuccess', 'Destination', 'MinimumPollers', 'MaximumPollers', 'PollerGroupName', 'ConsumerGroupId', 'SchemaRegistryConfig', 'Endpoints', 'KAFKA_BOOTSTRAP_SERVERS', 'Filters', 'Pattern', 'Metrics', 'SystemLogLevel', 'URI', 'Type'];
+
+function missingPermission(message: string): string | undefined {
+	return /not authorized to perform:? ([a-z0-9-]+:[A-Za-z0-9*]+)/i.exec(message)?.[1] ?? /\b(lambda:[A-Z][A-Za-z]+)\b/.exec(message)?.[1];
+}
+
+function notFoundMessage(context: ErrorContext, awsMessage: string): string {
+	const where = context.region ? ` in ${context.region}` : '';
+	if (context.uuid) {
+		return `The event source mapping ${context.uuid} was not found${where}.`;
+	}
+	if (context.functionName) {
+		return `The function ${context.functionName} was not found${where}.`;
+	}
+	return `Not found${where}: ${firstSentence(awsMessage)}`;
+}
+
+function isSsoSessionProblem(info: ErrorInfo): boolean {
+	if (info.name !== 'CredentialsProviderError' && info.name !== 'TokenProviderError' && info.code !== 'UnauthorizedException') {
+		return false;
+	}
+	const message = info.message;
+	if (info.code === 'UnauthorizedException') {
+		// GetRoleCredentials with a token the SSO portal no longer accepts.
+		return /session|token/i.test(message);
+	}
+	return /\bsso\b/i.test(message) && /(expired|aws sso login|refresh|not found or is invalid|invalid)/i.test(message);
+}
+
+interface ErrorInfo {
+	name: string;
+	code: string;
+	message: string;
+	status?: number;
+	requestId?: string;
+	attempts?: number;
+	fault?: string;
+	reason?: string;
+	isService: boolean;
+}
+
+function inspect(error: unknown): ErrorInfo {
+	if (typeof error !== 'object' || error === null) {
+		return { name: 'Error', code: '', message: String(error), isService: false };
+	}
+	const e = error as Record<string, unknown>;
+	const metadata = (typeof e['$metadata'] === 'object' && e['$metadata'] !== null ? e['$metadata'] : {}) as Record<string, unknown>;
+	const name = typeof e['name'] === 'string' ? e['name'] : 'Error';
+	const nodeCode = typeof e['code'] === 'string' ? e['code'] : undefined;
+	const isService = '$fault' in e || typeof metadata['httpStatusCode'] === 'number';
+	const code = nodeCode && !isService ? nodeCode : typeof e['Code'] === 'string' ? e['Code'] : name;
+	let message = typeof e['message'] === 'string' ? e['message'] : '';
+	if (!message && typeof e['Message'] === 'string') {
+		message = e['Message'];
+	}
+	// Some socket errors hide the code in their cause.
+	const cause = e['cause'];
+	let causeCode: string | undefined;
+	if (typeof cause === 'object' && cause !== null && typeof (cause as Record<string, unknown>)['code'] === 'string') {
+		causeCode = (cause as Record<string, string>)['code'];
+	}
+	return {
+		name,
+		code: NETWORK_CODES.has(code) || !causeCode ? code : NETWORK_CODES.has(causeCode) ? causeCode : code,
+		message,
+		status: typeof metadata['httpStatusCode'] === 'number' ? metadata['httpStatusCode'] : undefined,
+		requestId: typeof metadata['requestId'] === 'string' ? metadata['requestId'] : undefined,
+		attempts: typeof metadata['attempts'] === 'number' ? metadata['attempts'] : undefined,
+		fault: typeof e['$fault'] === 'string' ? e['$fault'] : undefined,
+		reason: typeof e['Reason'] === 'string' ? e['Reason'] : undefined,
+		isService,
+	};
+}
+
+/** A line for the log: code, status, request id, attempts and message; never the error object itself. */
+export function errorDetails(error: unknown, context: ErrorContext = {}): string {
+	const info = inspect(error);
+	const parts = [
+		context.operation ? `${context.operation} failed` : 'Failed',
+		`error=${info.name}${info.code && info.code !== info.name ? `/${info.code}` : ''}`,
+		info.status !== undefined ? `status=${info.status}` : undefined,
+		info.fault ? `fault=${info.fault}` : undefined,
+		info.reason ? `reason=${info.reason}` : undefined,
+		info.attempts !== undefined ? `attempts=${info.attempts}` : undefined,
+		info.requestId ? `requestId=${info.requestId}` : undefined,
+		context.region ? `region=${context.region}` : undefined,
+		context.uuid ? `uuid=${context.uuid}` : undefined,
+		`message=${JSON.stringify(info.message)}`,
+	];
+	return redactSecrets(parts.filter((p) => p !== undefined).join(' '));
+}
+
+/** The message and next step on one line, as notifications show them. */
+export function formatUserFacing(error: UserFacingError): string {
+	return error.nextStep ? `${error.message} ${error.nextStep}` : error.message;
+}
+
+function firstSentence(message: string): string {
+	const line = message.split(/\r?\n/)[0] ?? '';
+	return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}

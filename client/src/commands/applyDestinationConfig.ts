@@ -1,0 +1,22 @@
+/** `lambdaKafka.applyDestinationConfig`: applies the destination config or update request in the editor to an event source mapping. */
+import * as vscode from 'vscode';
+import { applyDocument } from '../apply/applyFlow';
+import type { CommandDeps } from './support';
+import { requireTrust, runFlow, serverChecks, targetDocument } from './support';
+
+export const APPLY_TITLE = 'Apply Destination Config to Event Source Mapping';
+
+export const applyDestinationConfig =
+	(deps: CommandDeps) =>
+	async (uri?: unknown): Promise<void> => {
+		if (!requireTrust('Applying configurations to AWS')) {
+			return;
+		}
+		const document = await targetDocument(uri);
+		if (!document) {
+			void vscode.window.showWarningMessage('Open a destination config or an event source mapping update request first.');
+			return;
+		}
+		deps.awsDiagnostics.delete(document.uri);
+		await runFlow(deps, APPLY_TITLE, document, (flowDeps) => applyDocument(flowDeps, { text: document.getText(), server: serverChecks(deps.client, document) }, 'apply'));
+	};

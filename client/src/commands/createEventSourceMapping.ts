@@ -1,0 +1,20 @@
+/** `lambdaKafka.createEventSourceMapping`: creates a mapping from the create request in the editor. */
+import * as vscode from 'vscode';
+import { applyDocument } from '../apply/applyFlow';
+import type { CommandDeps } from './support';
+import { requireTrust, runFlow, serverChecks, targetDocument } from './support';
+
+export const createEventSourceMapping =
+	(deps: CommandDeps) =>
+	async (uri?: unknown): Promise<void> => {
+		if (!requireTrust('Creating event source mappings')) {
+			return;
+		}
+		const document = await targetDocument(uri);
+		if (!document) {
+			void vscode.window.showWarningMessage('Open an event source mapping create request (a request without UUID) first.');
+			return;
+		}
+		deps.awsDiagnostics.delete(document.uri);
+		await runFlow(deps, 'Create Event Source Mapping', document, (flowDeps) => applyDocument(flowDeps, { text: document.getText(), server: serverChecks(deps.client, document) }, 'create'));
+	};

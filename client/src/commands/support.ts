@@ -1,0 +1,302 @@
+/**
+ * What the AWS commands share: their dependencies, the Workspace Trust gate, the AWS context for
+ * one run, the VS Code implementation of the apply flow's UI (quick picks, diff editor, modal
+ * confirmation, notification progress), and how outcomes and errors are shown.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { RequestType } from 'vscode-languageclient/node';
+import type { CheckAgainstMappingParams, CheckAgainstMappingResult, DocumentInfoParams, DocumentInfoResult } from '../../../shared/protocol';
+import { CheckAgainstMappingRequest, DocumentInfoRequest } from '../../../shared/protocol';
+import type { ApplyDeps, ApplyOutcome, ApplyReview, ApplyUi, FunctionPickItem, MappingPickItem, ProgressUpdate, ServerChecks } from '../apply/applyFlow';
+import { locateField } from '../apply/fieldLocation';
+import type { SnapshotStore } from '../apply/snapshot';
+import type { UserFacingError } from '../aws/errors';
+import { formatUserFacing, toUserFacingError, UserFacingException } from '../aws/errors';
+import type { LambdaApi } from '../aws/lambdaApi';
+import type { AwsSettings } from '../aws/awsSettings';
+import type { ResolvedAwsContext } from '../aws/resolveAwsContext';
+import { resolveAwsContext } from '../aws/resolveAwsContext';
+import type { AwsStatusBar } from '../aws/statusBar';
+import { currentAwsSettings } from '../aws/statusBar';
+import type { VirtualDocuments } from './virtualDocuments';
+
+/** Everything a command factory gets. */
+export interface CommandDeps {
+	client: LanguageClient;
+	output: vscode.LogOutputChannel;
+	snapshots: SnapshotStore;
+	documents: VirtualDocuments;
+	/** AWS's own validation errors, shown on the field they name. */
+	awsDiagnostics: vscode.DiagnosticCollection;
+	statusBar: AwsStatusBar;
+}
+
+export const SHOW_LOG = 'Show Log';
+
+/** False (after explaining) in an untrusted workspace: nothing from it may reach AWS. */
+export function requireTrust(what: string): boolean {
+	if (vscode.workspace.isTrusted) {
+		return true;
+	}
+	void vscode.window
+		.showWarningMessage(
+			`${what} is disabled in Restricted Mode: this workspace is not trusted, and its files could send changes to your AWS account. Validation still works. Trust the workspace to use AWS commands.`,
+			'Manage Workspace Trust',
+		)
+		.then((choice) => (choice ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
+	return false;
+}
+
+/** Resolves the AWS context for one command run and builds the Lambda API on it. */
+export async function connect(deps: CommandDeps, overrides: Partial<AwsSettings> = {}): Promise<{ api: LambdaApi; context: ResolvedAwsContext }> {
+	// An override given as undefined (Undo of an apply made with the default chain) does override.
+	const settings = { ...currentAwsSettings(deps.output), ...overrides };
+	const context = await resolveAwsContext(settings, { mfaCodeProvider: askMfaCode });
+	deps.output.info(
+		`AWS: profile ${context.profile ?? `${context.configProfile} (default chain)`}, region ${context.region} (from ${context.regionSource})${context.endpoint ? `, endpoint ${context.endpoint} (from ${context.endpointSource ?? '?'})` : ''}`,
+	);
+	// The SDK is loaded on first use, not at activation.
+	const { createLambdaApi } = await import('../aws/lambdaApi.js');
+	return { api: createLambdaApi(context, { logger: deps.output }), context };
+}
+
+async function askMfaCode(serial: string): Promise<string> {
+	const code = await vscode.window.showInputBox({
+		title: 'Lambda Kafka: MFA code',
+		prompt: `Code from the MFA device ${serial}`,
+		ignoreFocusOut: true,
+		validateInput: (value) => (/^\d{6}$/.test(value.trim()) ? undefined : 'Six digits.'),
+	});
+	if (code === undefined) {
+		throw new UserFacingException({ kind: 'cancelled', message: 'Cancelled.' });
+	}
+	return code.trim();
+}
+
+/** Runs the flow with VS Code's UI; progress goes to the status bar before the confirmation and to a cancellable notification after it. */
+export async function runFlow(
+	deps: CommandDeps,
+	title: string,
+	document: vscode.TextDocument | undefined,
+	run: (flowDeps: ApplyDeps) => Promise<ApplyOutcome>,
+	overrides: Partial<AwsSettings> = {},
+): Promise<ApplyOutcome | undefined> {
+	let api: LambdaApi | undefined;
+	const cancellation = new vscode.CancellationTokenSource();
+	const ui = new VscodeApplyUi(deps, title, document, cancellation);
+	try {
+		const connection = await connect(deps, overrides);
+		api = connection.api;
+		const outcome = await run({
+			api,
+			ui,
+			snapshots: deps.snapshots,
+			logger: deps.output,
+			target: { region: connection.context.region, profile: connection.context.profile, endpoint: connection.context.endpoint },
+			token: cancellation.token,
+		});
+		ui.finish();
+		await showOutcome(deps, outcome, document);
+		return outcome;
+	} catch (error) {
+		ui.finish();
+		await showError(deps, toUserFacingError(error));
+		return undefined;
+	} finally {
+		api?.dispose();
+		cancellation.dispose();
+	}
+}
+
+/** The apply flow's UI in VS Code. */
+class VscodeApplyUi implements ApplyUi {
+	private readonly version: number | undefined;
+	private readonly text: string | undefined;
+	private windowProgress: { done: () => void; report: (message: string) => void } | undefined;
+	private notification: { done: () => void; report: (message: string) => void } | undefined;
+
+	constructor(
+		private readonly deps: CommandDeps,
+		private readonly title: string,
+		private readonly document: vscode.TextDocument | undefined,
+		private readonly cancellation: vscode.CancellationTokenSource,
+	) {
+		this.version = document?.version;
+		this.text = document?.getText();
+	}
+
+	async pickFunction(items: FunctionPickItem[]): Promise<FunctionPickItem | undefined> {
+		this.stopWindowProgress();
+		return vscode.window.showQuickPick(items, { title: `${this.title}: function`, placeHolder: 'The Lambda function whose event source mapping to use', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+	}
+
+	async pickMapping(items: MappingPickItem[]): Promise<MappingPickItem | undefined> {
+		this.stopWindowProgress();
+		return vscode.window.showQuickPick(items, { title: `${this.title}: event source mapping`, placeHolder: 'Topic · state · source · mode', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+	}
+
+	async confirm(review: ApplyReview): Promise<boolean> {
+		this.stopWindowProgress();
+		const [left, right] = this.deps.documents.setDiff(review.uuid ?? 'new', review.left, review.right);
+		await vscode.commands.executeCommand('vscode.diff', left, right, review.title, { preview: true, preserveFocus: false });
+		const detail = [review.summary, ...review.warnings.map((w) => `⚠ ${w}`), ...review.notes.map((n) => `ℹ ${n}`), 'Nothing is sent unless you choose Apply.'].join('\n\n');
+		const choice = await vscode.window.showWarningMessage(review.question, { modal: true, detail }, 'Apply');
+		return choice === 'Apply';
+	}
+
+	progress(update: ProgressUpdate): void {
+		if (update.stage === 'preparing') {
+			this.windowProgress ??= startProgress({ location: vscode.ProgressLocation.Window, title: 'Lambda Kafka' });
+			this.windowProgress.report(update.message);
+			return;
+		}
+		this.stopWindowProgress();
+		if (!this.notification) {
+			this.notification = startProgress({ location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true }, () => this.cancellation.cancel());
+		}
+		this.notification.report(update.message);
+	}
+
+	isDocumentUnchanged(): boolean {
+		if (!this.document) {
+			return true;
+		}
+		return !this.document.isClosed && this.document.version === this.version && this.document.getText() === this.text;
+	}
+
+	async offerRetry(error: UserFacingError): Promise<boolean> {
+		this.stopWindowProgress();
+		const choice = await vscode.window.showWarningMessage(formatUserFacing(error), 'Retry');
+		return choice === 'Retry';
+	}
+
+	finish(): void {
+		this.stopWindowProgress();
+		this.notification?.done();
+		this.notification = undefined;
+	}
+
+	private stopWindowProgress(): void {
+		this.windowProgress?.done();
+		this.windowProgress = undefined;
+	}
+}
+
+/** A progress indicator that stays up until `done()`; `onCancel` runs when the user cancels it. */
+function startProgress(options: vscode.ProgressOptions, onCancel?: () => void): { done: () => void; report: (message: string) => void } {
+	let done: () => void = () => undefined;
+	let report: (message: string) => void = () => undefined;
+	let pending: string | undefined;
+	const finished = new Promise<void>((resolve) => (done = resolve));
+	void vscode.window.withProgress(options, (progress, token) => {
+		token.onCancellationRequested(() => onCancel?.());
+		report = (message) => progress.report({ message });
+		if (pending !== undefined) {
+			report(pending);
+		}
+		return finished;
+	});
+	return {
+		done: () => done(),
+		report: (message) => {
+			pending = message;
+			report(message);
+		},
+	};
+}
+
+/** Shows the flow's outcome: the final report with Undo, a refusal, or an error with Show Log. */
+export async function showOutcome(deps: CommandDeps, outcome: ApplyOutcome, document: vscode.TextDocument | undefined): Promise<void> {
+	switch (outcome.status) {
+		case 'applied': {
+			deps.output.info(outcome.message);
+			const choice = await vscode.window.showInformationMessage(outcome.message, ...(outcome.undoAvailable ? ['Undo'] : []));
+			if (choice === 'Undo') {
+				await vscode.commands.executeCommand('lambdaKafka.undoLastApply');
+			}
+			return;
+		}
+		case 'refused':
+			deps.output.warn(outcome.message);
+			for (const problem of outcome.problems ?? []) {
+				deps.output.warn(`  ${problem.severity} ${problem.code}: ${problem.message}`);
+			}
+			void vscode.window.showWarningMessage(outcome.message, SHOW_LOG).then((choice) => (choice === SHOW_LOG ? deps.output.show(true) : undefined));
+			return;
+		case 'unchanged':
+			void vscode.window.showInformationMessage(outcome.message);
+			return;
+		case 'cancelled':
+			vscode.window.setStatusBarMessage(`Lambda Kafka: ${outcome.message}`, 5000);
+			return;
+		case 'failed':
+			if (outcome.error.field && document) {
+				await highlightField(deps, document, outcome.error);
+			}
+			await showError(deps, outcome.error);
+			return;
+	}
+}
+
+/** One line with the next step, and Show Log for the details (already logged where they arose). */
+export async function showError(deps: CommandDeps, error: UserFacingError): Promise<void> {
+	if (error.kind === 'cancelled') {
+		vscode.window.setStatusBarMessage(`Lambda Kafka: ${error.message}`, 5000);
+		return;
+	}
+	deps.output.error(formatUserFacing(error));
+	const choice = await vscode.window.showErrorMessage(formatUserFacing(error), SHOW_LOG);
+	if (choice === SHOW_LOG) {
+		deps.output.show(true);
+	}
+}
+
+/** Puts AWS's validation message on the field it names and reveals it. */
+async function highlightField(deps: CommandDeps, document: vscode.TextDocument, error: UserFacingError): Promise<void> {
+	const info = await serverChecks(deps.client, document).documentInfo().catch(() => null);
+	const found = error.field && info ? locateField(document.getText(), info.kind, error.field) : undefined;
+	if (!found) {
+		return;
+	}
+	const range = new vscode.Range(document.positionAt(found.start), document.positionAt(found.end));
+	const diagnostic = new vscode.Diagnostic(range, error.message, vscode.DiagnosticSeverity.Error);
+	diagnostic.source = 'AWS';
+	diagnostic.code = error.code;
+	deps.awsDiagnostics.set(document.uri, [diagnostic]);
+	const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+	if (editor) {
+		editor.selection = new vscode.Selection(range.start, range.end);
+		editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+	}
+}
+
+/** The document a command acts on: the one it was invoked on (editor title, context menu), else the active editor's. */
+export async function targetDocument(uri: unknown): Promise<vscode.TextDocument | undefined> {
+	if (uri instanceof vscode.Uri) {
+		const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+		return open ?? vscode.workspace.openTextDocument(uri);
+	}
+	return vscode.window.activeTextEditor?.document;
+}
+
+const documentInfoType = new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method);
+const checkType = new RequestType<CheckAgainstMappingParams, CheckAgainstMappingResult, void>(CheckAgainstMappingRequest.method);
+
+/** The language server's answers about a document, waiting until the server has its current version. */
+export function serverChecks(client: LanguageClient, document: vscode.TextDocument): ServerChecks {
+	const uri = document.uri.toString();
+	return {
+		async documentInfo() {
+			for (let attempt = 0; attempt < 20; attempt++) {
+				const info = await client.sendRequest(documentInfoType, { uri });
+				if (info === null || info.version === document.version) {
+					return info;
+				}
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			return null;
+		},
+		checkAgainstMapping: (mapping) => client.sendRequest(checkType, { uri, mapping }),
+	};
+}

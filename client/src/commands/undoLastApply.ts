@@ -1,0 +1,24 @@
+/** `lambdaKafka.undoLastApply`: sends back the values the last apply replaced, to the account and region it went to. */
+import * as vscode from 'vscode';
+import { undoLastApply as undoFlow } from '../apply/applyFlow';
+import type { CommandDeps } from './support';
+import { requireTrust, runFlow } from './support';
+
+export const undoLastApply =
+	(deps: CommandDeps) =>
+	async (): Promise<void> => {
+		if (!requireTrust('Undoing an apply')) {
+			return;
+		}
+		const snapshot = deps.snapshots.last();
+		if (!snapshot) {
+			void vscode.window.showInformationMessage('There is no apply to undo.');
+			return;
+		}
+		// Undo goes where the apply went, even if the profile or region was switched since.
+		await runFlow(deps, 'Undo Last Apply', undefined, (flowDeps) => undoFlow(flowDeps), {
+			profile: snapshot.profile,
+			region: snapshot.region,
+			endpointUrl: snapshot.endpoint,
+		});
+	};

@@ -1,0 +1,157 @@
+/**
+ * Where failure records can be fetched from: the on-failure destination of a mapping (as
+ * GetEventSourceMapping returns it) or of an open destination config / ESM request. SQS queues
+ * and S3 buckets keep the records; SNS topics and Kafka topics do not let us fetch them here, and
+ * the user is told what to do instead.
+ */
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
+import { shellQuote } from '../../../server/src/language/preview/shellQuote';
+import { parseArn } from '../../../server/src/language/util/arn';
+
+export type FetchSource =
+	| { kind: 'sqs'; arn: string; queueName: string; accountId: string; region: string }
+	| { kind: 's3'; arn: string; bucket: string }
+	/** A destination records cannot be fetched from here; `message` says why and what to do. */
+	| { kind: 'unfetchable'; destination: string; message: string };
+
+/** The destination of a mapping or document, with the mapping's UUID when known (it names the S3 prefix). */
+export interface DestinationTarget {
+	source: FetchSource;
+	mappingUuid?: string;
+	/** The mapping's `SourceAccessConfigurations` types, for the preview's consumer commands. */
+	sourceAccessTypes?: string[];
+	eventSourceArn?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isMappingUuid(text: string): boolean {
+	return UUID.test(text);
+}
+
+/** Classifies an `OnFailure.Destination` string. */
+export function parseDestination(destination: unknown): FetchSource {
+	if (typeof destination !== 'string' || destination.trim() === '') {
+		return { kind: 'unfetchable', destination: '', message: 'The mapping has no on-failure destination, so Lambda keeps no failure records. Set one (SQS, S3, SNS or a Kafka topic) first.' };
+	}
+	const value = destination.trim();
+	if (value.startsWith('kafka://')) {
+		const topic = value.slice('kafka://'.length);
+		return {
+			kind: 'unfetchable',
+			destination: value,
+			message: `Failure records go to the Kafka topic "${topic}" on the source cluster; read them with a consumer, e.g. kcat -C -b "$BOOTSTRAP_SERVERS" -t ${shellQuote(topic)} -e (no consumer group, so nothing is committed).`,
+		};
+	}
+	const arn = parseArn(value);
+	if (!arn) {
+		return { kind: 'unfetchable', destination: value, message: `"${value}" is not an ARN or a kafka:// topic.` };
+	}
+	switch (arn.service.value) {
+		case 'sqs': {
+			const queueName = arn.resource.value;
+			if (!/^[A-Za-z0-9_-]{1,80}(\.fifo)?$/.test(queueName) || !/^\d{12}$/.test(arn.account.value) || arn.region.value === '') {
+				return { kind: 'unfetchable', destination: value, message: `"${value}" is not an SQS queue ARN (arn:aws:sqs:<region>:<account>:<queue>).` };
+			}
+			return { kind: 'sqs', arn: value, queueName, accountId: arn.account.value, region: arn.region.value };
+		}
+		case 's3': {
+			const bucket = arn.resource.value;
+			if (bucket === '' || bucket.includes('/') || arn.region.value !== '' || arn.account.value !== '') {
+				return { kind: 'unfetchable', destination: value, message: `"${value}" is not an S3 bucket ARN (arn:aws:s3:::<bucket>).` };
+			}
+			return { kind: 's3', arn: value, bucket };
+		}
+		case 'sns':
+			return {
+				kind: 'unfetchable',
+				destination: value,
+				message: `SNS keeps no messages, so the records published to ${arn.resource.value} cannot be fetched. Subscribe an SQS queue to the topic (raw message delivery) and fetch from that queue, or use an SQS or S3 destination.`,
+			};
+		default:
+			return { kind: 'unfetchable', destination: value, message: `Lambda does not send failure records to ${arn.service.value} ARNs; an event source mapping's destination is an SQS queue, SNS topic, S3 bucket or kafka:// topic.` };
+	}
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sourceAccessTypes(value: unknown): string[] | undefined {
+	if (!Array.isArray(value)) {
+		return undefined;
+	}
+	return value.map((entry) => (isObject(entry) ? entry['Type'] : undefined)).filter((t): t is string => typeof t === 'string');
+}
+
+/** The destination of a mapping as GetEventSourceMapping returns it. */
+export function destinationOfMapping(mapping: Json): DestinationTarget {
+	const config = mapping['DestinationConfig'];
+	const onFailure = isObject(config) ? config['OnFailure'] : undefined;
+	const uuid = mapping['UUID'];
+	const eventSourceArn = mapping['EventSourceArn'];
+	return {
+		source: parseDestination(isObject(onFailure) ? onFailure['Destination'] : undefined),
+		mappingUuid: typeof uuid === 'string' && isMappingUuid(uuid) ? uuid : undefined,
+		sourceAccessTypes: sourceAccessTypes(mapping['SourceAccessConfigurations']),
+		eventSourceArn: typeof eventSourceArn === 'string' ? eventSourceArn : undefined,
+	};
+}
+
+/**
+ * The destination of an open document: a destination config (`{"OnFailure":{"Destination":…}}`)
+ * or an ESM request (`DestinationConfig.OnFailure.Destination`, with `UUID` for updates).
+ * Undefined when the document is neither.
+ */
+export function destinationOfDocument(value: unknown): DestinationTarget | undefined {
+	if (!isObject(value)) {
+		return undefined;
+	}
+	if ('DestinationConfig' in value || 'UUID' in value || 'FunctionName' in value) {
+		return destinationOfMapping(value);
+	}
+	if ('OnFailure' in value) {
+		const onFailure = value['OnFailure'];
+		return { source: parseDestination(isObject(onFailure) ? onFailure['Destination'] : undefined) };
+	}
+	return undefined;
+}
+
+/** The S3 prefix Lambda writes a mapping's failure records under; every mapping's when the UUID is unknown. */
+export function failurePrefix(mappingUuid: string | undefined): string {
+	return mappingUuid ? `aws/lambda/${mappingUuid}/` : 'aws/lambda/';
+}
+
+/** The queue URL of an SQS destination (GetQueueUrl, naming the owner account for cross-account queues). */
+export async function queueUrlOf(sqs: SQSClient, source: Extract<FetchSource, { kind: 'sqs' }>, abortSignal?: AbortSignal): Promise<string> {
+	const result = await sqs.send(new GetQueueUrlCommand({ QueueName: source.queueName, QueueOwnerAWSAccountId: source.accountId }), { abortSignal });
+	if (!result.QueueUrl) {
+		throw new Error(`GetQueueUrl returned no URL for ${source.arn}.`);
+	}
+	return result.QueueUrl;
+}
+
+const SQS_URL = /^https?:\/\/sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(\d{12})\/([A-Za-z0-9_.-]{1,80})\/?$/;
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** What the user typed when asked for a destination: an ARN, an SQS queue URL, `s3://bucket[/…]` or a bucket name. */
+export function parseUserDestination(text: string): FetchSource {
+	const value = text.trim();
+	const url = SQS_URL.exec(value);
+	if (url) {
+		const [, region, account, name] = url as unknown as [string, string, string, string];
+		const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+		return parseDestination(`arn:${partition}:sqs:${region}:${account}:${name}`);
+	}
+	const s3 = /^s3:\/\/([^/]+)\/?/.exec(value);
+	if (s3) {
+		return parseDestination(`arn:aws:s3:::${s3[1]}`);
+	}
+	if (BUCKET.test(value) && !value.includes('..')) {
+		return parseDestination(`arn:aws:s3:::${value}`);
+	}
+	return parseDestination(value);
+}

@@ -1,0 +1,249 @@
+/**
+ * Commands that read an offset range back from Kafka, and the client properties they need.
+ *
+ * Both tools read by partition and offset with no consumer group: kcat's simple consumer never
+ * joins a group, and kafka-console-consumer with `--partition` uses a generated group with
+ * `enable.auto.commit=false` (Apache Kafka ConsoleConsumerOptions), so nothing is committed.
+ * Every value taken from a record is shell-quoted (see ./shellQuote.ts).
+ */
+import type { AuthChoice, ConsumerCommand, ConsumerConfigTemplate, KafkaAuth } from '../../../../shared/protocol';
+import type { ShellWord } from './shellQuote';
+import { isQuotable, shellCommand } from './shellQuote';
+
+/** One range to read: a topic-partition and closed offset range, with the records' timestamps when known. */
+export interface ReadRange {
+	topic: string;
+	partition: number;
+	first: bigint;
+	last: bigint;
+	firstTimestampMs?: number;
+	lastTimestampMs?: number;
+}
+
+export const CONSOLE_CONFIG_FILE = 'client.properties';
+export const KCAT_CONFIG_FILE = 'kcat.properties';
+/** Used in place of a broker list the record does not give (the docs' `"..."`). */
+export const BOOTSTRAP_PLACEHOLDER = '"$BOOTSTRAP_SERVERS"';
+
+export const NO_COMMIT_NOTE = "Reading by partition and offset with no consumer group commits nothing: these commands move no consumer group's offsets.";
+
+/** `--max-messages` is a Java int. */
+const MAX_CONSOLE_MESSAGES = 2147483647n;
+
+const AUTH_NAMES: Record<KafkaAuth, string> = {
+	'msk-iam': 'MSK IAM',
+	'sasl-scram-512': 'SASL/SCRAM-SHA-512',
+	'sasl-scram-256': 'SASL/SCRAM-SHA-256',
+	'sasl-plain': 'SASL/PLAIN',
+	mtls: 'mutual TLS',
+	tls: 'TLS',
+	plaintext: 'PLAINTEXT',
+};
+
+export function authName(auth: KafkaAuth): string {
+	return AUTH_NAMES[auth];
+}
+
+/** Auth named by a mapping's `SourceAccessConfigurations` types, strongest first. */
+const SOURCE_ACCESS_AUTH: [string, KafkaAuth][] = [
+	['CLIENT_CERTIFICATE_TLS_AUTH', 'mtls'],
+	['SASL_SCRAM_512_AUTH', 'sasl-scram-512'],
+	['SASL_SCRAM_256_AUTH', 'sasl-scram-256'],
+	['BASIC_AUTH', 'sasl-plain'],
+	['SERVER_ROOT_CA_CERTIFICATE', 'tls'],
+];
+
+/** Amazon MSK's listener ports (private and public) and the auth each one serves. */
+const MSK_PORTS: Record<string, KafkaAuth> = {
+	'9098': 'msk-iam',
+	'9198': 'msk-iam',
+	'9096': 'sasl-scram-512',
+	'9196': 'sasl-scram-512',
+	'9094': 'tls',
+	'9194': 'tls',
+	'9092': 'plaintext',
+};
+
+/**
+ * Picks the auth for the commands: from the mapping's `SourceAccessConfigurations` when known,
+ * else from the brokers' ports when they all use one of MSK's listener ports, else the setting.
+ */
+export function chooseAuth(input: { sourceAccessTypes?: readonly string[]; bootstrapServers?: string; defaultAuth?: KafkaAuth }): AuthChoice {
+	const types = new Set(input.sourceAccessTypes ?? []);
+	for (const [type, auth] of SOURCE_ACCESS_AUTH) {
+		if (types.has(type)) {
+			return { kind: auth, source: 'mapping', reason: `The event source mapping authenticates with ${type}.` };
+		}
+	}
+	const brokers = brokerList(input.bootstrapServers);
+	if (brokers) {
+		const ports = new Set(brokers.map((b) => b.slice(b.lastIndexOf(':') + 1)));
+		const [port] = ports;
+		if (ports.size === 1 && port !== undefined && MSK_PORTS[port]) {
+			const auth = MSK_PORTS[port];
+			return { kind: auth, source: 'port', reason: `The brokers listen on port ${port}, which Amazon MSK uses for ${auth === 'msk-iam' ? 'IAM access control' : authName(auth)}.` };
+		}
+	}
+	const auth = input.defaultAuth ?? 'plaintext';
+	return { kind: auth, source: 'setting', reason: `Neither the mapping nor the broker ports tell; using ${authName(auth)} from the setting lambdaKafka.preview.defaultAuth.` };
+}
+
+/** The brokers of a `bootstrapServers` string when it is a usable `host:port,host:port` list, else undefined. */
+export function brokerList(bootstrapServers: string | undefined): string[] | undefined {
+	if (bootstrapServers === undefined) {
+		return undefined;
+	}
+	const brokers = bootstrapServers
+		.split(',')
+		.map((b) => b.trim())
+		.filter((b) => b !== '');
+	const valid = brokers.length > 0 && brokers.every((b) => /^[^\s,'"`$\\]+:[0-9]{1,5}$/.test(b));
+	return valid ? brokers : undefined;
+}
+
+/** The commands reading one range, in the order the preview lists them. */
+export function consumerCommands(range: ReadRange, bootstrapServers: string | undefined, auth: KafkaAuth): ConsumerCommand[] {
+	if (!isQuotable(range.topic)) {
+		return [];
+	}
+	const brokers = brokerList(bootstrapServers);
+	const bootstrap: ShellWord = brokers ? brokers.join(',') : { trusted: BOOTSTRAP_PLACEHOLDER };
+	const placeholderNote = brokers ? undefined : 'The record gives no broker list: set BOOTSTRAP_SERVERS to host:port pairs first.';
+	const count = range.last - range.first + 1n;
+	const firstOffset = range.first.toString();
+	const partition = String(range.partition);
+	const kcatConfig: ShellWord[] = kcatNeedsConfig(auth) ? [{ trusted: '-F' }, { trusted: KCAT_CONFIG_FILE }] : [];
+	const kcatNote = joinNotes(placeholderNote, auth === 'msk-iam' ? 'kcat (librdkafka) has no native MSK IAM auth: use kafka-console-consumer, or a SASL/OAUTHBEARER token helper.' : undefined);
+	const kcat = (rest: ShellWord[]): string =>
+		shellCommand([{ trusted: 'kcat' }, { trusted: '-C' }, { trusted: '-b' }, bootstrap, { trusted: '-t' }, range.topic, { trusted: '-p' }, partition, ...rest, ...kcatConfig]);
+	const byOffset: ShellWord[] = [{ trusted: '-o' }, firstOffset, { trusted: '-c' }, count.toString(), { trusted: '-e' }];
+	const commands: ConsumerCommand[] = [
+		{ tool: 'kcat', variant: 'offsets', label: 'kcat', command: kcat(byOffset), firstOffset, note: kcatNote },
+		{ tool: 'kcat', variant: 'json', label: 'kcat, JSON envelope', command: kcat([...byOffset, { trusted: '-J' }]), firstOffset, note: kcatNote },
+	];
+	const { firstTimestampMs: from, lastTimestampMs: to } = range;
+	if (from !== undefined && to !== undefined && Number.isSafeInteger(from) && Number.isSafeInteger(to) && from >= 0 && from <= to) {
+		commands.push({
+			tool: 'kcat',
+			variant: 'timestamps',
+			label: 'kcat, by timestamp',
+			command: kcat([{ trusted: '-o' }, `s@${from}`, { trusted: '-o' }, `e@${to + 1}`, { trusted: '-e' }]),
+			firstOffset,
+			note: joinNotes(kcatNote, 'Reads every record of the partition timestamped in this window, which may include records that did not fail.'),
+		});
+	}
+	const consoleWords: ShellWord[] = [
+		{ trusted: 'kafka-console-consumer.sh' },
+		{ trusted: '--bootstrap-server' },
+		bootstrap,
+		{ trusted: '--topic' },
+		range.topic,
+		{ trusted: '--partition' },
+		partition,
+		{ trusted: '--offset' },
+		firstOffset,
+		{ trusted: '--max-messages' },
+		count.toString(),
+		{ trusted: '--property print.key=true --property print.offset=true --property print.timestamp=true --property print.headers=true' },
+	];
+	if (auth !== 'plaintext') {
+		consoleWords.push({ trusted: '--consumer.config' }, { trusted: CONSOLE_CONFIG_FILE });
+	}
+	commands.push({
+		tool: 'kafka-console-consumer',
+		variant: 'offsets',
+		label: 'kafka-console-consumer',
+		command: shellCommand(consoleWords),
+		firstOffset,
+		note: joinNotes(
+			placeholderNote,
+			count > MAX_CONSOLE_MESSAGES ? `--max-messages takes at most ${MAX_CONSOLE_MESSAGES}; this range is larger, so read it in parts.` : undefined,
+			auth === 'msk-iam' ? 'Needs the aws-msk-iam-auth jar on the classpath (export CLASSPATH=/path/to/aws-msk-iam-auth-all.jar).' : undefined,
+		),
+	});
+	return commands;
+}
+
+function kcatNeedsConfig(auth: KafkaAuth): boolean {
+	return auth !== 'plaintext' && auth !== 'msk-iam';
+}
+
+function joinNotes(...notes: (string | undefined)[]): string | undefined {
+	const present = notes.filter((n): n is string => n !== undefined);
+	return present.length > 0 ? present.join(' ') : undefined;
+}
+
+const NO_GROUP = '# Do not set group.id: reading by partition and offset with no consumer group commits nothing.';
+
+/** The client properties templates for an auth (none for PLAINTEXT). Placeholders only. */
+export function configTemplates(auth: KafkaAuth): ConsumerConfigTemplate[] {
+	const console = (lines: string[]): ConsumerConfigTemplate => ({ auth, tool: 'kafka-console-consumer', fileName: CONSOLE_CONFIG_FILE, text: [...lines, NO_GROUP].join('\n') + '\n' });
+	const kcat = (lines: string[]): ConsumerConfigTemplate => ({ auth, tool: 'kcat', fileName: KCAT_CONFIG_FILE, text: lines.join('\n') + '\n' });
+	switch (auth) {
+		case 'msk-iam':
+			return [
+				console([
+					'# Amazon MSK with IAM access control. Needs the aws-msk-iam-auth jar on the classpath and AWS',
+					'# credentials allowed kafka-cluster:Connect, kafka-cluster:DescribeTopic and kafka-cluster:ReadData.',
+					'# kcat (librdkafka) has no native MSK IAM: use kafka-console-consumer with this file.',
+					'security.protocol=SASL_SSL',
+					'sasl.mechanism=AWS_MSK_IAM',
+					'sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required;',
+					'sasl.client.callback.handler.class=software.amazon.msk.auth.iam.IAMClientCallbackHandler',
+				]),
+			];
+		case 'sasl-scram-512':
+		case 'sasl-scram-256': {
+			const mechanism = auth === 'sasl-scram-512' ? 'SCRAM-SHA-512' : 'SCRAM-SHA-256';
+			const secret = '# The user name and password are in the Secrets Manager secret the mapping names; keep this file out of version control.';
+			return [
+				console([
+					secret,
+					'security.protocol=SASL_SSL',
+					`sasl.mechanism=${mechanism}`,
+					'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="<username>" password="<password>";',
+				]),
+				kcat([secret, 'security.protocol=SASL_SSL', `sasl.mechanisms=${mechanism}`, 'sasl.username=<username>', 'sasl.password=<password>']),
+			];
+		}
+		case 'sasl-plain': {
+			const secret = '# The user name and password are in the Secrets Manager secret the mapping names (BASIC_AUTH); keep this file out of version control.';
+			return [
+				console([
+					secret,
+					'security.protocol=SASL_SSL',
+					'sasl.mechanism=PLAIN',
+					'sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="<username>" password="<password>";',
+				]),
+				kcat([secret, 'security.protocol=SASL_SSL', 'sasl.mechanisms=PLAIN', 'sasl.username=<username>', 'sasl.password=<password>']),
+			];
+		}
+		case 'mtls':
+		case 'tls': {
+			const prefix = auth === 'tls' ? '# ' : '';
+			const keystoreNote = auth === 'tls' ? '# Mutual TLS only: your client certificate (uncomment when the cluster requires one).' : '# Mutual TLS: your client certificate and key.';
+			return [
+				console([
+					'security.protocol=SSL',
+					'# Only when the brokers\' certificate is not signed by a CA your JVM trusts:',
+					'# ssl.truststore.location=<path/to/truststore.jks>',
+					'# ssl.truststore.password=<truststore-password>',
+					keystoreNote,
+					`${prefix}ssl.keystore.location=<path/to/keystore.jks>`,
+					`${prefix}ssl.keystore.password=<keystore-password>`,
+					`${prefix}ssl.key.password=<key-password>`,
+				]),
+				kcat([
+					'security.protocol=ssl',
+					'# ssl.ca.location=<path/to/ca.pem>',
+					keystoreNote,
+					`${prefix}ssl.certificate.location=<path/to/client-cert.pem>`,
+					`${prefix}ssl.key.location=<path/to/client-key.pem>`,
+					`${prefix}ssl.key.password=<key-password>`,
+				]),
+			];
+		}
+		case 'plaintext':
+			return [];
+	}
+}

@@ -1,0 +1,131 @@
+/**
+ * `bootstrapServers` (in `KafkaBatchInfo` and in the Kafka event) is a comma-separated list of
+ * `host:port` brokers (facts sheet §4). AWS's record example holds the placeholder `"..."`
+ * (§6 item 6). Each bad entry is reported with a span on that entry.
+ */
+import type { JsonPath } from '../json/jsonPath';
+import { AcceptedValues, member, quoteText } from '../util/kafkaRecord';
+import { parseOffsetText } from '../util/offsets';
+import type { Rule, RuleContext } from './types';
+
+const MAX_REPORTS = 10;
+
+/** Values already found valid (one file repeats the same few). */
+const KNOWN_GOOD = new AcceptedValues();
+
+const MAX_PORT = 65535n;
+
+function isHostChar(code: number): boolean {
+	return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d || code === 0x5f;
+}
+
+function isBlank(code: number): boolean {
+	return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** What is wrong with one trimmed `host:port` entry, or undefined. */
+function entryProblem(entry: string): string | undefined {
+	const shown = (): string => quoteText(entry);
+	let host: string;
+	let portText: string;
+	if (entry.startsWith('[')) {
+		const close = entry.indexOf(']');
+		if (close < 0 || entry.charCodeAt(close + 1) !== 0x3a /* : */) {
+			return close < 0 ? `broker ${shown()} has no closing "]" after its IPv6 address.` : `broker ${shown()} has no port; each broker is host:port, such as "b-1.example.com:9092".`;
+		}
+		host = entry.slice(1, close);
+		portText = entry.slice(close + 2);
+		if (host === '') {
+			return `broker ${shown()} has an empty IPv6 address.`;
+		}
+	} else {
+		const colon = entry.lastIndexOf(':');
+		if (colon < 0) {
+			return `broker ${shown()} has no port; each broker is host:port, such as "b-1.example.com:9092".`;
+		}
+		host = entry.slice(0, colon);
+		portText = entry.slice(colon + 1);
+		if (host === '') {
+			return `broker ${shown()} has no host name before its port.`;
+		}
+		for (let i = 0; i < host.length; i++) {
+			if (!isHostChar(host.charCodeAt(i))) {
+				const char = String.fromCodePoint(host.codePointAt(i) ?? 0);
+				return `broker ${shown()} has an invalid host name: ${JSON.stringify(char)} is not allowed in a host name${char === ':' ? ' (write an IPv6 address in brackets, such as "[::1]:9092")' : ''}.`;
+			}
+		}
+	}
+	if (portText === '') {
+		return `broker ${shown()} has no port number after its colon.`;
+	}
+	const port = parseOffsetText(portText, MAX_PORT);
+	if (port.issue || port.value === 0n) {
+		return `broker ${shown()} has the port ${quoteText(portText)}, which is not a port number from 1 to 65535.`;
+	}
+	return undefined;
+}
+
+function checkServers(ctx: RuleContext, path: JsonPath, value: unknown): void {
+	if (typeof value !== 'string' || KNOWN_GOOD.has(value)) {
+		return;
+	}
+	if (value.trim() === '...') {
+		ctx.report({
+			severity: 'error',
+			message: '"bootstrapServers" holds the placeholder "..." from AWS\'s documentation; Lambda writes the cluster\'s brokers here as a comma-separated host:port list.',
+			path,
+		});
+		return;
+	}
+	if (value.trim() === '') {
+		ctx.report({ severity: 'error', message: '"bootstrapServers" is empty; expected a comma-separated list of host:port brokers.', path });
+		return;
+	}
+	let reports = 0;
+	let start = 0;
+	while (start <= value.length && reports < MAX_REPORTS) {
+		let end = value.indexOf(',', start);
+		if (end < 0) {
+			end = value.length;
+		}
+		let s = start;
+		let e = end;
+		while (s < e && isBlank(value.charCodeAt(s))) {
+			s++;
+		}
+		while (e > s && isBlank(value.charCodeAt(e - 1))) {
+			e--;
+		}
+		if (s === e) {
+			const comma = end < value.length ? end : start - 1;
+			ctx.report({ severity: 'error', message: '"bootstrapServers" has an empty entry between commas; remove the extra comma.', path, span: { start: comma, end: comma + 1 } });
+			reports++;
+		} else {
+			const problem = entryProblem(value.slice(s, e));
+			if (problem) {
+				ctx.report({ severity: 'error', message: `"bootstrapServers" ${problem}`, path, span: { start: s, end: e } });
+				reports++;
+			}
+		}
+		start = end + 1;
+	}
+	if (reports === 0) {
+		KNOWN_GOOD.add(value);
+	}
+}
+
+function check(ctx: RuleContext): void {
+	if (ctx.kind === 'failure-record') {
+		checkServers(ctx, ['KafkaBatchInfo', 'bootstrapServers'], member(member(ctx.value, 'KafkaBatchInfo'), 'bootstrapServers'));
+	} else {
+		checkServers(ctx, ['bootstrapServers'], member(ctx.value, 'bootstrapServers'));
+	}
+}
+
+/** Checks bootstrapServers as a comma-separated host:port list. */
+export const bootstrapServers: Rule = {
+	id: 'bootstrap-servers',
+	kinds: ['failure-record', 'kafka-event'],
+	description: 'Checks that bootstrapServers is a comma-separated list of host:port brokers, and names the "..." placeholder from AWS\'s example.',
+	check,
+};

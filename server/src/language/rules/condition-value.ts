@@ -1,0 +1,61 @@
+/**
+ * `requestContext.condition`: the reason Lambda gave up on the batch. Event source mappings
+ * report RetryAttemptsExhausted, MaximumPayloadSizeExceeded or RecordAgeExceeded; the
+ * asynchronous-invocation values turn up in records copied from AWS's Kafka-destination example,
+ * which reuses the asynchronous-invocation record (facts sheet §3.2, §6 item 10).
+ */
+import { closest } from '../util/suggest';
+import { member, quoteText } from '../util/kafkaRecord';
+import type { Rule, RuleContext } from './types';
+
+const ESM_CONDITIONS = ['RetryAttemptsExhausted', 'MaximumPayloadSizeExceeded', 'RecordAgeExceeded'] as const;
+
+/** Asynchronous-invocation conditions, and the event source mapping condition that corresponds, if any. */
+const ASYNC_CONDITIONS: Record<string, string | undefined> = {
+	RetriesExhausted: 'RetryAttemptsExhausted',
+	EventAgeExceeded: 'RecordAgeExceeded',
+	Success: undefined,
+	ZeroReservedConcurrency: undefined,
+};
+
+const PATH = ['requestContext', 'condition'];
+
+function check(ctx: RuleContext): void {
+	const condition = member(member(ctx.value, 'requestContext'), 'condition');
+	if (typeof condition !== 'string' || (ESM_CONDITIONS as readonly string[]).includes(condition)) {
+		return;
+	}
+	if (Object.prototype.hasOwnProperty.call(ASYNC_CONDITIONS, condition)) {
+		const replacement = ASYNC_CONDITIONS[condition];
+		const message =
+			condition === 'RetriesExhausted'
+				? '"RetriesExhausted" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted" (AWS\'s Kafka-destination example shows "RetriesExhausted" because it copies the asynchronous-invocation record).'
+				: condition === 'EventAgeExceeded'
+					? '"EventAgeExceeded" is an asynchronous-invocation condition; Kafka event source mappings report "RecordAgeExceeded" when a record is older than MaximumRecordAgeInSeconds.'
+					: condition === 'Success'
+						? '"Success" is an asynchronous-invocation condition; event source mappings send records only on failure, with "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".'
+						: `"${condition}" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".`;
+		ctx.report({
+			severity: 'warning',
+			message,
+			path: PATH,
+			fixes: replacement ? [{ kind: 'replaceValue', title: `Change to "${replacement}"`, newText: JSON.stringify(replacement) }] : undefined,
+		});
+		return;
+	}
+	const suggestion = condition.length <= 64 ? closest(condition, ESM_CONDITIONS) : undefined;
+	ctx.report({
+		severity: 'warning',
+		message: `${quoteText(condition)} is not a condition Kafka event source mappings report; expected "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+		path: PATH,
+		fixes: suggestion ? [{ kind: 'replaceValue', title: `Change to "${suggestion}"`, newText: JSON.stringify(suggestion) }] : undefined,
+	});
+}
+
+/** Warns on a `condition` that is not one of the values event source mappings report, naming the asynchronous-invocation mix-up. */
+export const conditionValue: Rule = {
+	id: 'condition-value',
+	kinds: ['failure-record'],
+	description: 'Warns when requestContext.condition is not RetryAttemptsExhausted, MaximumPayloadSizeExceeded or RecordAgeExceeded, such as the asynchronous-invocation values AWS\'s Kafka-destination example copies.',
+	check,
+};

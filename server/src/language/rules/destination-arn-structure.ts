@@ -1,0 +1,158 @@
+/**
+ * `destination-arn-structure`: the parts of an SQS, SNS or S3 destination ARN. SQS queue and SNS
+ * topic ARNs need a region of their partition and a 12-digit account; an S3 destination is a
+ * bucket ARN, `arn:<partition>:s3:::<bucket>`, with no region, no account and no object key. The
+ * partition must be a real one (the model accepts any `aws...`), and the queue, topic or bucket
+ * name must follow its service's naming rules. Each problem is marked on the part at fault.
+ *
+ * This rule also owns the parts of the model's `DestinationArn` pattern that concern these
+ * services, such as a region with two trailing digits (`ap-southeast-10`), so that a value the
+ * Lambda API rejects gets one diagnostic, on the region.
+ *
+ * FIFO queues and topics get a warning, not an error: AWS documents them as unsupported for
+ * asynchronous invocation records, the only statement on FIFO destinations, and says nothing for
+ * event source mappings.
+ *
+ * @example "arn:aws:s3:::dest-bucket/failures/" → error on "/failures/", fix: strip it
+ */
+import type { Arn, ArnPart } from '../util/arn';
+import { isAccountId, isKnownPartition, isModelRegion, isRegionOfPartition, PARTITION_NAMES, partitionOfRegion, partSpan } from '../util/arn';
+import { classifyDestination, onFailureDestination } from '../util/destination';
+import { bucketNameProblem, isFifoName, queueOrTopicNameProblem } from '../util/resourceNames';
+import type { FixDescription, Severity } from '../validation/problem';
+import type { Rule } from './types';
+
+type Report = (severity: Severity, message: string, span: { start: number; end: number }, fixes?: FixDescription[]) => void;
+
+const NOUN = { sqs: 'An SQS queue ARN', sns: 'An SNS topic ARN', s3: 'An S3 bucket ARN' } as const;
+const EXAMPLE = { sqs: 'arn:aws:sqs:us-east-1:123456789012:dest-queue', sns: 'arn:aws:sns:us-east-1:123456789012:dest-topic', s3: 'arn:aws:s3:::dest-bucket' } as const;
+
+export const destinationArnStructure: Rule = {
+	id: 'destination-arn-structure',
+	kinds: ['destination-config', 'esm-request'],
+	description: 'An SQS, SNS or S3 destination ARN with an unknown partition, a region or account that is missing, malformed or not allowed, an object key, or an invalid queue, topic or bucket name.',
+	check(context) {
+		const site = onFailureDestination(context.kind, context.value);
+		const kind = site && classifyDestination(site.value);
+		if (!site || kind?.type !== 'arn') {
+			return;
+		}
+		const service = kind.arn.service.value;
+		if (service !== 'sqs' && service !== 'sns' && service !== 's3') {
+			return;
+		}
+		const report: Report = (severity, message, span, fixes) => {
+			context.report({ severity, message, path: site.path, span, ...(fixes ? { fixes } : {}) });
+		};
+		const length = site.value.length;
+		checkPartition(kind.arn.partition, length, report);
+		if (service === 's3') {
+			checkBucketArn(kind.arn, length, report);
+		} else {
+			checkRegion(kind.arn, service, length, report);
+			checkAccount(kind.arn.account, service, length, report);
+			checkQueueOrTopic(kind.arn.resource, service, length, report);
+		}
+	},
+};
+
+function checkPartition(partition: ArnPart, length: number, report: Report): void {
+	if (isKnownPartition(partition.value)) {
+		return;
+	}
+	const expected = `expected ${PARTITION_NAMES.slice(0, -1).join(', ')} or ${PARTITION_NAMES[PARTITION_NAMES.length - 1]}`;
+	const span = partSpan(partition, length);
+	if (partition.value === '') {
+		report('error', `The destination ARN has no partition; ${expected}.`, span);
+		return;
+	}
+	const lower = partition.value.toLowerCase();
+	const fixes: FixDescription[] | undefined = isKnownPartition(lower) ? [{ kind: 'replaceInString', title: `Change to ${lower}`, start: span.start, end: span.end, text: lower }] : undefined;
+	report('error', `The partition ${JSON.stringify(partition.value)} is not an AWS partition; ${expected}.`, span, fixes);
+}
+
+function checkRegion(arn: Arn, service: 'sqs' | 'sns', length: number, report: Report): void {
+	const region = arn.region.value;
+	const span = partSpan(arn.region, length);
+	if (region === '') {
+		report('error', `${NOUN[service]} needs a region, as in ${EXAMPLE[service]}.`, span);
+		return;
+	}
+	if (!isModelRegion(region)) {
+		// Names shaped like regions but with several trailing digits fail only the model's `\d{1}`.
+		const message = /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)
+			? `The region ${JSON.stringify(region)} is rejected by the Lambda API, whose destination pattern allows a region name to end in a single digit only.`
+			: `The region ${JSON.stringify(region)} is not a region name; expected one such as us-east-1.`;
+		report('error', message, span);
+		return;
+	}
+	const partition = arn.partition.value;
+	if (isKnownPartition(partition) && !isRegionOfPartition(region, partition)) {
+		const owner = partitionOfRegion(region);
+		if (owner) {
+			const partitionSpan = partSpan(arn.partition, length);
+			report('error', `The region ${JSON.stringify(region)} is not in the partition ${JSON.stringify(partition)}; it belongs to ${owner}.`, span, [
+				{ kind: 'replaceInString', title: `Change the partition to ${owner}`, start: partitionSpan.start, end: partitionSpan.end, text: owner },
+			]);
+		} else {
+			report('error', `The region ${JSON.stringify(region)} is not a region of any AWS partition.`, span);
+		}
+	}
+}
+
+function checkAccount(account: ArnPart, service: 'sqs' | 'sns', length: number, report: Report): void {
+	const span = partSpan(account, length);
+	if (account.value === '') {
+		report('error', `${NOUN[service]} needs the 12-digit account ID of its owner, as in ${EXAMPLE[service]}.`, span);
+	} else if (!isAccountId(account.value)) {
+		report('error', `The account ${JSON.stringify(account.value)} is not a 12-digit AWS account ID.`, span);
+	}
+}
+
+function checkQueueOrTopic(resource: ArnPart, service: 'sqs' | 'sns', length: number, report: Report): void {
+	const name = resource.value;
+	const noun = service === 'sqs' ? 'queue' : 'topic';
+	if (name === '') {
+		report('error', `${NOUN[service]} needs a ${noun} name after the account ID.`, partSpan(resource, length));
+		return;
+	}
+	const problem = queueOrTopicNameProblem(name, service);
+	if (problem) {
+		report(problem.severity, `${problem.message}.`, { start: resource.start + problem.start, end: resource.start + problem.end });
+		return;
+	}
+	if (isFifoName(name)) {
+		const plural = service === 'sqs' ? 'FIFO queues' : 'FIFO topics';
+		report(
+			'warning',
+			`${JSON.stringify(name)} is a FIFO ${noun}: ${plural} are documented as unsupported for asynchronous invocation records; whether event source mapping destinations accept them is unconfirmed.`,
+			{ start: resource.end - '.fifo'.length, end: resource.end },
+		);
+	}
+}
+
+function checkBucketArn(arn: Arn, length: number, report: Report): void {
+	const { region, account, resource } = arn;
+	if (region.value !== '' || account.value !== '') {
+		const start = region.value !== '' ? region.start : account.start;
+		const end = account.value !== '' ? account.end : region.end;
+		report('error', `An S3 bucket ARN has an empty region and account, as in ${EXAMPLE.s3}.`, { start, end }, [
+			{ kind: 'replaceInString', title: 'Remove the region and account', start: region.start, end: account.end, text: ':' },
+		]);
+	}
+	const slash = resource.value.indexOf('/');
+	const bucket = slash < 0 ? resource.value : resource.value.slice(0, slash);
+	if (slash >= 0) {
+		report('error', `The destination must be a bucket ARN, not an object ARN: remove ${JSON.stringify(resource.value.slice(slash))} after the bucket name.`, { start: resource.start + slash, end: resource.end }, [
+			{ kind: 'replaceInString', title: 'Remove the object key', start: resource.start + slash, end: resource.end, text: '' },
+		]);
+	}
+	if (bucket === '') {
+		report('error', `${NOUN.s3} needs a bucket name, as in ${EXAMPLE.s3}.`, resource.value === '' ? partSpan(resource, length) : { start: resource.start - 1, end: resource.start });
+		return;
+	}
+	const problem = bucketNameProblem(bucket);
+	if (problem) {
+		report(problem.severity, `${problem.message}.`, { start: resource.start + problem.start, end: resource.start + problem.end });
+	}
+}

@@ -1,0 +1,71 @@
+/**
+ * `destination-region-mismatch`: a soft warning when an SQS, SNS or S3 destination is in another
+ * region or partition than the mapping. The mapping's region is the function's (`FunctionName`
+ * when it is an ARN), else the event source's (`EventSourceArn`). No AWS document says a
+ * destination must be in the mapping's region (facts sheet §1.1: unconfirmed), so this never is
+ * an error; partitions, though, are separate, so a cross-partition destination is almost surely a
+ * slip. Only well-formed parts are compared; `destination-arn-structure` reports the others.
+ *
+ * @example FunctionName arn:aws:lambda:us-east-1:..., destination arn:aws:sqs:eu-west-1:... → warning
+ */
+import type { Arn } from '../util/arn';
+import { isKnownPartition, isModelRegion, isRegionOfPartition, parseArn } from '../util/arn';
+import { classifyDestination, onFailureDestination } from '../util/destination';
+import { member } from '../util/esmRequest';
+import type { Rule } from './types';
+
+export const destinationRegionMismatch: Rule = {
+	id: 'destination-region-mismatch',
+	kinds: ['esm-request'],
+	description: 'An SQS, SNS or S3 destination in another region or partition than the function or event source (a warning: same-region is not documented as required).',
+	check(context) {
+		const site = onFailureDestination(context.kind, context.value);
+		const kind = site && classifyDestination(site.value);
+		if (!site || kind?.type !== 'arn' || kind.prefixMiscased) {
+			return;
+		}
+		const destination = kind.arn;
+		const service = destination.service.value;
+		if ((service !== 'sqs' && service !== 'sns' && service !== 's3') || !isKnownPartition(destination.partition.value)) {
+			return;
+		}
+		const reference = mappingArn(context.value);
+		if (!reference) {
+			return;
+		}
+		const { arn: source, field } = reference;
+		if (source.partition.value !== destination.partition.value) {
+			context.report({
+				severity: 'warning',
+				message: `The destination's partition ${JSON.stringify(destination.partition.value)} differs from the partition ${JSON.stringify(source.partition.value)} of ${field}; AWS partitions are separate, so a cross-partition destination is almost surely a mistake.`,
+				path: site.path,
+				span: { start: destination.partition.start, end: destination.partition.end },
+			});
+			return;
+		}
+		const region = destination.region.value;
+		if (service === 's3' || !isModelRegion(region) || !isRegionOfPartition(region, destination.partition.value)) {
+			return;
+		}
+		if (region !== source.region.value) {
+			context.report({
+				severity: 'warning',
+				message: `The destination's region ${JSON.stringify(region)} differs from the region ${JSON.stringify(source.region.value)} of ${field}; same-region is not documented as required, but a cross-region destination is unusual.`,
+				path: site.path,
+				span: { start: destination.region.start, end: destination.region.end },
+			});
+		}
+	},
+};
+
+/** The ARN that shows where the mapping lives: the function's, else the event source's, if well formed. */
+function mappingArn(request: Record<string, unknown>): { arn: Arn; field: string } | undefined {
+	for (const field of ['FunctionName', 'EventSourceArn']) {
+		const text = member(request, field);
+		const arn = typeof text === 'string' ? parseArn(text) : undefined;
+		if (arn && isKnownPartition(arn.partition.value) && isModelRegion(arn.region.value) && isRegionOfPartition(arn.region.value, arn.partition.value)) {
+			return { arn, field };
+		}
+	}
+	return undefined;
+}

@@ -1,0 +1,72 @@
+/**
+ * AWS's SQS/SNS/S3 record example lists the same offsets and timestamps under `Topic-0` and
+ * `Topic-1` (facts sheet §6 item 5). Partitions have independent offsets, so two entries whose
+ * four values are all identical are almost certainly copied; identical offsets alone (two new
+ * partitions both at offset 0) can be real and are not reported.
+ */
+import { isObject } from '../json/jsonPath';
+import { member, quoteText } from '../util/kafkaRecord';
+import { isUnsafeInteger } from '../util/offsets';
+import type { Rule, RuleContext } from './types';
+
+const FIELDS = ['firstRecordOffset', 'lastRecordOffset', 'firstRecordTimestamp', 'lastRecordTimestamp'] as const;
+
+/** Whether two ranges hold the same four values (large JSON numbers compared by their source text). */
+function sameRange(ctx: RuleContext, keyA: string, a: unknown, keyB: string, b: unknown): boolean {
+	if (!isObject(a) || !isObject(b)) {
+		return false;
+	}
+	for (const field of FIELDS) {
+		const x = a[field];
+		const y = b[field];
+		if ((typeof x !== 'string' && typeof x !== 'number') || x !== y) {
+			return false;
+		}
+	}
+	for (const field of FIELDS) {
+		const x = a[field];
+		if (typeof x === 'number' && isUnsafeInteger(x)) {
+			const rawA = ctx.rawNumber(['KafkaBatchInfo', 'recordsInfo', keyA, field]);
+			const rawB = ctx.rawNumber(['KafkaBatchInfo', 'recordsInfo', keyB, field]);
+			if (rawA === undefined || rawA !== rawB) {
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+/** Most entries compared pairwise; a copy is looked for among the first ones only. */
+const MAX_COMPARED = 64;
+
+function check(ctx: RuleContext): void {
+	const ranges = member(member(ctx.value, 'KafkaBatchInfo'), 'recordsInfo');
+	if (!isObject(ranges)) {
+		return;
+	}
+	const keys = Object.keys(ranges);
+	const count = Math.min(keys.length, MAX_COMPARED);
+	for (let j = 1; j < count; j++) {
+		const key = keys[j];
+		for (let i = 0; i < j; i++) {
+			const earlier = keys[i];
+			if (sameRange(ctx, earlier, ranges[earlier], key, ranges[key])) {
+				ctx.report({
+					severity: 'warning',
+					message: `recordsInfo ${quoteText(key)} has the same offsets and timestamps as ${quoteText(earlier)}; partitions have independent offsets, so this range looks copied.`,
+					path: ['KafkaBatchInfo', 'recordsInfo', key],
+					target: 'key',
+				});
+				break;
+			}
+		}
+	}
+}
+
+/** Warns when two recordsInfo entries hold identical offsets and timestamps. */
+export const duplicatePartitionRange: Rule = {
+	id: 'duplicate-partition-range',
+	kinds: ['failure-record'],
+	description: 'Warns when two recordsInfo entries have identical offsets and timestamps, as in AWS\'s example that copies one range under Topic-0 and Topic-1.',
+	check,
+};

@@ -1,0 +1,98 @@
+/**
+ * `kafka-topic-name`: the topic of a `kafka://` destination, checked with Kafka's own rules (1 to
+ * 249 ASCII letters, digits, `.`, `_`, `-`; not `.` or `..`) and with the model's pattern, which
+ * differs on the first character: it rejects a leading `.` (Kafka allows one) but accepts any
+ * other character, so `kafka://#bad` passes the Lambda API and names a topic Kafka cannot have.
+ * Both kinds of problem are errors: either AWS rejects the request or the destination can never
+ * be written to. The offending character is marked.
+ *
+ * Also notes (information) a destination topic whose Kafka metric names collide with the source
+ * topic's: names that differ only by `.` versus `_`.
+ *
+ * @example "kafka://#bad" → error on "#"
+ */
+import type { JsonPath } from '../json/jsonPath';
+import { classifyDestination, DESTINATION_ARN_PATTERN, KAFKA_SCHEME, onFailureDestination, quote } from '../util/destination';
+import { sourceTopics } from '../util/esmRequest';
+import { MAX_TOPIC_LENGTH, metricCollisionKey, topicNameProblem } from '../util/kafkaTopic';
+import type { Rule, RuleContext } from './types';
+
+const ALLOWED = 'only ASCII letters, digits, ".", "_" and "-"';
+
+export const kafkaTopicName: Rule = {
+	id: 'kafka-topic-name',
+	kinds: ['destination-config', 'esm-request'],
+	description: 'The topic of a kafka:// destination breaks Kafka\'s topic-name rules or the Lambda API\'s pattern (which accepts some names Kafka rejects), or collides with the source topic in metric names.',
+	check(context) {
+		const site = onFailureDestination(context.kind, context.value);
+		const kind = site && classifyDestination(site.value);
+		if (!site || kind?.type !== 'kafka') {
+			return;
+		}
+		const { topic, topicStart } = kind;
+		const topicSpan = { start: topicStart, end: topicStart + topic.length };
+		const error = (message: string, span: { start: number; end: number }): void => context.report({ severity: 'error', message, path: site.path, span });
+		const shown = quote(topic);
+		if (topic === '') {
+			error(`The destination ${quote(site.value)} names no topic; write the topic after kafka://, as in kafka://failed-records.`, { start: 0, end: topicStart });
+			return;
+		}
+		if (topicNameProblem(topic) !== undefined) {
+			reportKafkaProblem(topic, topicStart, site.value, error);
+			return;
+		}
+		if (topic.startsWith('.')) {
+			error(`The destination topic ${shown} starts with ".", which the Lambda API's destination pattern rejects (Kafka itself allows it).`, { start: topicStart, end: topicStart + 1 });
+			return;
+		}
+		reportMetricCollisions(context, site.path, topic, topicSpan);
+	},
+};
+
+function reportKafkaProblem(topic: string, topicStart: number, value: string, error: (message: string, span: { start: number; end: number }) => void): void {
+	const shown = quote(topic);
+	const topicSpan = { start: topicStart, end: topicStart + topic.length };
+	if (topic === '.' || topic === '..') {
+		error(`Kafka does not allow a topic named ${shown}.`, topicSpan);
+		return;
+	}
+	if (/[:/]/.test(topic)) {
+		error(`The destination ${quote(value)} must name only a topic, with no broker address or path: the topic is on the source cluster.`, topicSpan);
+		return;
+	}
+	const bad = /[^A-Za-z0-9._-]/.exec(topic);
+	if (bad) {
+		const width = (topic.codePointAt(bad.index) ?? 0) > 0xffff ? 2 : 1;
+		const character = JSON.stringify(topic.slice(bad.index, bad.index + width));
+		const span = { start: topicStart + bad.index, end: topicStart + bad.index + width };
+		const apiAccepts = DESTINATION_ARN_PATTERN.test(KAFKA_SCHEME + topic);
+		error(
+			apiAccepts
+				? `The destination topic ${shown} contains ${character}: the Lambda API accepts it, but Kafka allows ${ALLOWED} in topic names.`
+				: `The destination topic ${shown} contains ${character}, which Kafka and the Lambda API do not allow in topic names (${ALLOWED}).`,
+			span,
+		);
+		return;
+	}
+	if (topic.length > MAX_TOPIC_LENGTH) {
+		error(`The destination topic is ${topic.length} characters long; Kafka and the Lambda API allow at most ${MAX_TOPIC_LENGTH}.`, topicSpan);
+	}
+}
+
+function reportMetricCollisions(context: RuleContext, path: JsonPath, topic: string, span: { start: number; end: number }): void {
+	if (context.kind !== 'esm-request') {
+		return;
+	}
+	const key = metricCollisionKey(topic);
+	for (const { topic: source } of sourceTopics(context.value)) {
+		if (source !== topic && metricCollisionKey(source) === key) {
+			context.report({
+				severity: 'info',
+				message: `The destination topic ${quote(topic)} and the source topic ${quote(source)} differ only by "." versus "_", so their Kafka metric names collide.`,
+				path,
+				span,
+			});
+			return;
+		}
+	}
+}

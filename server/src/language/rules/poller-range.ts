@@ -1,0 +1,38 @@
+/**
+ * `poller-range`: `ProvisionedPollerConfig` limits the schema cannot express. The model allows
+ * `MaximumPollers` up to 10000 but the Lambda documentation gives 2000 (facts sheet §2, §8 #12),
+ * so more is a warning; `MinimumPollers` above `MaximumPollers` is an error.
+ *
+ * @example {"MinimumPollers": 5, "MaximumPollers": 3} → error on 5
+ */
+import { member } from '../util/esmRequest';
+import type { Rule } from './types';
+
+export const DOCUMENTED_MAX_POLLERS = 2000;
+
+export const pollerRange: Rule = {
+	id: 'poller-range',
+	kinds: ['esm-request'],
+	description: 'ProvisionedPollerConfig with MaximumPollers above the documented 2000, or MinimumPollers above MaximumPollers.',
+	check(context) {
+		const config = member(context.value, 'ProvisionedPollerConfig');
+		const minimum = member(config, 'MinimumPollers');
+		const maximum = member(config, 'MaximumPollers');
+		const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+		if (isCount(maximum) && maximum > DOCUMENTED_MAX_POLLERS && maximum <= 10000) {
+			context.report({
+				severity: 'warning',
+				message: `MaximumPollers is ${maximum}, above the ${DOCUMENTED_MAX_POLLERS} the Lambda documentation gives as the limit (the API model allows up to 10000).`,
+				path: ['ProvisionedPollerConfig', 'MaximumPollers'],
+			});
+		}
+		// Values outside the model's ranges are the schema's. Without MaximumPollers its default, 200, is at least any valid MinimumPollers.
+		if (isCount(minimum) && minimum <= 200 && isCount(maximum) && maximum <= 10000 && minimum > maximum) {
+			context.report({
+				severity: 'error',
+				message: `MinimumPollers is ${minimum}, above MaximumPollers (${maximum}); MinimumPollers must not exceed MaximumPollers.`,
+				path: ['ProvisionedPollerConfig', 'MinimumPollers'],
+			});
+		}
+	},
+};

@@ -1,0 +1,48 @@
+/**
+ * Each record of a Kafka event sits under the key `<topic>-<partition>` of its own topic and
+ * partition (facts sheet §4, §9 rule 18). A key that is itself invalid is reported by
+ * topic-partition-key, and its records are not compared with it.
+ */
+import { splitTopicPartition } from '../util/kafkaTopic';
+import { forEachPartition, member, quoteText } from '../util/kafkaRecord';
+import { isValidTopicPartitionKey } from './topic-partition-key';
+import type { Rule, RuleContext } from './types';
+
+function check(ctx: RuleContext): void {
+	forEachPartition(ctx.value, (key, records) => {
+		const split = splitTopicPartition(key);
+		if (!split || !isValidTopicPartitionKey(key)) {
+			return;
+		}
+		const partition = Number(split.partition);
+		const shownKey = quoteText(key);
+		for (let i = 0; i < records.length; i++) {
+			const record = records[i];
+			const topic = member(record, 'topic');
+			if (typeof topic === 'string' && topic !== split.topic) {
+				ctx.report({
+					severity: 'error',
+					message: `"topic" is ${quoteText(topic)}, but the record is listed under ${shownKey}, the key of topic ${quoteText(split.topic)}.`,
+					path: ['records', key, i, 'topic'],
+				});
+			}
+			const value = member(record, 'partition');
+			const matches = typeof value === 'number' ? !Number.isInteger(value) || value === partition : typeof value === 'string' ? value === split.partition : true;
+			if (!matches) {
+				ctx.report({
+					severity: 'error',
+					message: `"partition" is ${typeof value === 'string' ? quoteText(value) : String(value)}, but the record is listed under ${shownKey}, the key of partition ${split.partition}.`,
+					path: ['records', key, i, 'partition'],
+				});
+			}
+		}
+	});
+}
+
+/** Checks that each record's topic and partition rebuild the records key that holds it. */
+export const recordKeyMatch: Rule = {
+	id: 'record-key-match',
+	kinds: ['kafka-event'],
+	description: 'Checks that every record in a Kafka event\'s records map has the topic and partition of the "<topic>-<partition>" key it is listed under.',
+	check,
+};

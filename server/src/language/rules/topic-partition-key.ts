@@ -1,0 +1,88 @@
+/**
+ * Keys of `KafkaBatchInfo.recordsInfo` (failure records) and of `records` (Kafka events) are
+ * `<topic>-<partition>`. The key is split on its LAST hyphen, since topic names may contain
+ * hyphens and partition numbers never do (facts sheet §4); the topic must follow Kafka's naming
+ * rules and the partition must be a Java int written in plain digits.
+ */
+import { isObject } from '../json/jsonPath';
+import { MAX_TOPIC_LENGTH, invalidTopicCharacterIndex } from '../util/kafkaTopic';
+import { AcceptedValues, member, quoteText } from '../util/kafkaRecord';
+import { MAX_KAFKA_PARTITION, parsePartitionText } from '../util/offsets';
+import type { Rule, RuleContext } from './types';
+
+/** Values already found valid (one file repeats the same few). */
+const KNOWN_GOOD = new AcceptedValues();
+
+/** Why a `<topic>-<partition>` key is invalid (a message that starts with `label`), or undefined. */
+export function topicPartitionKeyProblem(key: string, label: string): string | undefined {
+	if (KNOWN_GOOD.has(key)) {
+		return undefined;
+	}
+	const shown = (): string => `${label} ${quoteText(key)}`;
+	const hyphen = key.lastIndexOf('-');
+	if (hyphen < 0) {
+		return `${shown()} has no hyphen: keys are "<topic>-<partition>", such as "orders-0".`;
+	}
+	const topic = key.slice(0, hyphen);
+	const partition = key.slice(hyphen + 1);
+	if (partition === '') {
+		return `${shown()} has no partition number after its last hyphen.`;
+	}
+	const parsed = parsePartitionText(partition);
+	if (parsed.issue) {
+		switch (parsed.issue.reason) {
+			case 'leading-zero':
+				return `${shown()} has the partition ${quoteText(partition)} with a leading zero; partition numbers are written without one.`;
+			case 'too-many-digits':
+			case 'above-max':
+				return `${shown()} has the partition ${quoteText(partition)}, above Kafka's largest partition number ${MAX_KAFKA_PARTITION}.`;
+			default:
+				return `${shown()} has ${quoteText(partition)} after its last hyphen, which is not a partition number.`;
+		}
+	}
+	if (topic === '') {
+		return `${shown()} has no topic name before its last hyphen.`;
+	}
+	if (topic === '.' || topic === '..') {
+		return `${shown()} has the topic "${topic}", which Kafka does not allow.`;
+	}
+	if (topic.length > MAX_TOPIC_LENGTH) {
+		return `${shown()} has a topic of ${topic.length} characters; Kafka topic names have at most ${MAX_TOPIC_LENGTH}.`;
+	}
+	const bad = invalidTopicCharacterIndex(topic);
+	if (bad >= 0) {
+		const char = String.fromCodePoint(topic.codePointAt(bad) ?? 0);
+		return `${shown()} has an invalid topic: Kafka topic names may contain only ASCII letters, digits, ".", "_" and "-", and ${JSON.stringify(char)} at position ${bad + 1} is not one of them.`;
+	}
+	KNOWN_GOOD.add(key);
+	return undefined;
+}
+
+/** Whether `key` is a valid `<topic>-<partition>` key. */
+export function isValidTopicPartitionKey(key: string): boolean {
+	return topicPartitionKeyProblem(key, '') === undefined;
+}
+
+function check(ctx: RuleContext): void {
+	const [map, path, label] =
+		ctx.kind === 'failure-record'
+			? [member(member(ctx.value, 'KafkaBatchInfo'), 'recordsInfo'), ['KafkaBatchInfo', 'recordsInfo'], 'recordsInfo key']
+			: [member(ctx.value, 'records'), ['records'], 'records key'];
+	if (!isObject(map)) {
+		return;
+	}
+	for (const key of Object.keys(map)) {
+		const message = topicPartitionKeyProblem(key, label);
+		if (message) {
+			ctx.report({ severity: 'error', message, path: [...path, key], target: 'key' });
+		}
+	}
+}
+
+/** Checks each `<topic>-<partition>` key of recordsInfo and of a Kafka event's records. */
+export const topicPartitionKey: Rule = {
+	id: 'topic-partition-key',
+	kinds: ['failure-record', 'kafka-event'],
+	description: 'Checks that each recordsInfo key and each Kafka event records key splits on its last hyphen into a valid Kafka topic name and a partition number from 0 to 2147483647.',
+	check,
+};

@@ -1,0 +1,300 @@
+/**
+ * Reading Kafka records as Lambda delivers them: base64 keys and values, headers as arrays of
+ * signed bytes, epoch-millisecond timestamps, and the ISO timestamps of failure records. Used by
+ * the record rules and by hovers, which show keys, values and headers decoded (JSON, text, or
+ * hex), always bounded in size.
+ */
+import type { Buffer } from 'node:buffer';
+import { TextDecoder } from 'node:util';
+import { isObject } from '../json/jsonPath';
+import { decodeBase64, isCanonicalBase64 } from './base64';
+
+/** Quotes a document string for a diagnostic message, shortened to `max` characters. */
+export function quoteText(text: string, max = 60): string {
+	return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+
+/** Epoch milliseconds of an ISO-8601 date-time with a time zone (the failure records' format), or undefined. */
+export function isoTimestampMillis(value: unknown): number | undefined {
+	if (typeof value !== 'string' || value.length > 40 || !ISO_DATE_TIME.test(value)) {
+		return undefined;
+	}
+	const millis = Date.parse(value);
+	return Number.isFinite(millis) ? millis : undefined;
+}
+
+/** The ISO form of epoch milliseconds (a Kafka record's `timestamp`), or undefined when out of range. */
+export function epochMillisToIso(value: unknown): string | undefined {
+	if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > 8.64e15) {
+		return undefined;
+	}
+	return new Date(value).toISOString();
+}
+
+/** A duration for people: "0 ms", "333 ms", "1.2 s", "3 min 4 s", "2 h 5 min", "3 d 4 h". */
+export function formatDuration(millis: number): string {
+	const ms = Math.round(Math.abs(millis));
+	if (ms < 1000) {
+		return `${ms} ms`;
+	}
+	if (ms < 60_000) {
+		const seconds = Math.round(ms / 100) / 10;
+		return seconds >= 60 ? '1 min' : `${Number.isInteger(seconds) ? seconds.toFixed(0) : seconds.toFixed(1)} s`;
+	}
+	const totalSeconds = Math.round(ms / 1000);
+	const units: [number, string][] = [
+		[86_400, 'd'],
+		[3_600, 'h'],
+		[60, 'min'],
+		[1, 's'],
+	];
+	for (let u = 0; u < units.length - 1; u++) {
+		const [size, name] = units[u];
+		if (totalSeconds >= size) {
+			const [nextSize, nextName] = units[u + 1];
+			const major = Math.floor(totalSeconds / size);
+			const minor = Math.floor((totalSeconds % size) / nextSize);
+			return minor > 0 ? `${major} ${name} ${minor} ${nextName}` : `${major} ${name}`;
+		}
+	}
+	return `${totalSeconds} s`;
+}
+
+/** Calls `visit` for each partition of a Kafka event's `records` map whose value is an array. */
+export function forEachPartition(event: Record<string, unknown>, visit: (key: string, records: readonly unknown[]) => void): void {
+	const records = Object.prototype.hasOwnProperty.call(event, 'records') ? event['records'] : undefined;
+	if (!isObject(records)) {
+		return;
+	}
+	for (const key of Object.keys(records)) {
+		const list = records[key];
+		if (Array.isArray(list)) {
+			visit(key, list);
+		}
+	}
+}
+
+/** An own property of a JSON object, or undefined. */
+export function member(value: unknown, key: string): unknown {
+	return isObject(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+}
+
+// ---- display ---------------------------------------------------------------------------------
+
+export interface DecodedBytes {
+	/** How the bytes are shown: nothing, re-indented JSON, UTF-8 text, or hex. */
+	form: 'empty' | 'json' | 'text' | 'hex';
+	byteLength: number;
+	/** The text to show (plain, not escaped: put it in a code block or inline code). */
+	text: string;
+	/** Whether `text` shows only part of the bytes. */
+	truncated: boolean;
+	/** For hex: how many bytes `text` shows. */
+	shownBytes?: number;
+}
+
+export interface DisplayLimits {
+	/** Most characters of JSON or text shown. */
+	maxChars: number;
+	/** Most bytes shown as hex. */
+	maxHexBytes: number;
+	/** Whether JSON objects and arrays are recognised and re-indented (else shown as text). */
+	json?: boolean;
+}
+
+export const DEFAULT_DISPLAY_LIMITS: DisplayLimits = { maxChars: 4000, maxHexBytes: 256 };
+
+/** Bytes beyond this are not parsed as JSON (they are still shown, as text). */
+const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes bytes for display: JSON objects and arrays re-indented, other UTF-8 text as is, anything else as hex. */
+export function describeBytes(bytes: Uint8Array, limits: DisplayLimits = DEFAULT_DISPLAY_LIMITS): DecodedBytes {
+	if (bytes.length === 0) {
+		return { form: 'empty', byteLength: 0, text: '', truncated: false };
+	}
+	let text: string | undefined;
+	try {
+		text = utf8.decode(bytes);
+	} catch {
+		text = undefined;
+	}
+	if (text === undefined || hasControlCharacters(text)) {
+		return hexView(bytes, limits.maxHexBytes);
+	}
+	const trimmed = text.trim();
+	if (limits.json !== false && bytes.length <= MAX_JSON_BYTES && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
+		try {
+			JSON.parse(trimmed);
+			const pretty = reindentJson(trimmed, limits.maxChars);
+			return { form: 'json', byteLength: bytes.length, text: pretty.text, truncated: pretty.truncated };
+		} catch {
+			// Not JSON after all: shown as text.
+		}
+	}
+	const truncated = text.length > limits.maxChars;
+	return { form: 'text', byteLength: bytes.length, text: truncated ? text.slice(0, limits.maxChars) : text, truncated };
+}
+
+/** C0 controls other than tab, line feed and carriage return, and DEL, mark bytes that are not text. */
+function hasControlCharacters(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) {
+			return true;
+		}
+	}
+	return false;
+}
+
+function hexView(bytes: Uint8Array, maxBytes: number): DecodedBytes {
+	const shown = Math.min(bytes.length, maxBytes);
+	const lines: string[] = [];
+	for (let line = 0; line < shown; line += 16) {
+		const parts: string[] = [];
+		for (let i = line; i < Math.min(line + 16, shown); i++) {
+			parts.push(bytes[i].toString(16).padStart(2, '0'));
+		}
+		lines.push(parts.join(' '));
+	}
+	return { form: 'hex', byteLength: bytes.length, text: lines.join('\n'), truncated: shown < bytes.length, shownBytes: shown };
+}
+
+/**
+ * Re-indents valid JSON text without parsing it into values, so numbers keep their exact digits
+ * (a 64-bit id is not rounded) and long documents stop at `maxChars` without being copied whole.
+ */
+export function reindentJson(text: string, maxChars: number): { text: string; truncated: boolean } {
+	let out = '';
+	let depth = 0;
+	let i = 0;
+	const newline = (): string => `\n${'  '.repeat(depth)}`;
+	while (i < text.length) {
+		if (out.length > maxChars) {
+			return { text: out.slice(0, maxChars), truncated: true };
+		}
+		const c = text[i];
+		if (c === '"') {
+			let j = i + 1;
+			while (j < text.length && text[j] !== '"') {
+				j += text[j] === '\\' ? 2 : 1;
+			}
+			out += text.slice(i, j + 1);
+			i = j + 1;
+			continue;
+		}
+		if (c === ' ' || c === '\n' || c === '\r' || c === '\t') {
+			i++;
+			continue;
+		}
+		if (c === '{' || c === '[') {
+			const close = c === '{' ? '}' : ']';
+			let k = i + 1;
+			while (k < text.length && /\s/.test(text[k])) {
+				k++;
+			}
+			if (text[k] === close) {
+				out += c + close;
+				i = k + 1;
+				continue;
+			}
+			depth++;
+			out += c + newline();
+		} else if (c === '}' || c === ']') {
+			depth = Math.max(0, depth - 1);
+			out += newline() + c;
+		} else if (c === ',') {
+			out += `,${newline()}`;
+		} else if (c === ':') {
+			out += ': ';
+		} else {
+			out += c;
+		}
+		i++;
+	}
+	const truncated = out.length > maxChars;
+	return { text: truncated ? out.slice(0, maxChars) : out, truncated };
+}
+
+/** The bytes of a base64 `key` or `value`, or undefined when it is missing, null or not valid base64. */
+export function base64Bytes(value: unknown): Buffer | undefined {
+	if (typeof value !== 'string' || !isCanonicalBase64(value)) {
+		return undefined;
+	}
+	return decodeBase64(value);
+}
+
+/** The bytes of a header value: an array of integers in -128..127 (Lambda's signed bytes) or 0..255. Undefined otherwise. */
+export function headerBytes(value: unknown): Uint8Array | undefined {
+	if (!Array.isArray(value)) {
+		return undefined;
+	}
+	const bytes = new Uint8Array(value.length);
+	for (let i = 0; i < value.length; i++) {
+		const b: unknown = value[i];
+		if (typeof b !== 'number' || !Number.isInteger(b) || b < -128 || b > 255) {
+			return undefined;
+		}
+		bytes[i] = b & 0xff;
+	}
+	return bytes;
+}
+
+export interface HeaderView {
+	name: string;
+	/** The decoded value, or undefined when the value is not a byte array. */
+	value: DecodedBytes | undefined;
+}
+
+/** The headers of a record (an array of one-key objects), at most `maxHeaders` of them. */
+export function headerViews(headers: unknown, maxHeaders: number, limits: DisplayLimits): { headers: HeaderView[]; total: number } {
+	const views: HeaderView[] = [];
+	if (!Array.isArray(headers)) {
+		return { headers: views, total: 0 };
+	}
+	let total = 0;
+	for (const header of headers) {
+		if (!isObject(header)) {
+			continue;
+		}
+		for (const name of Object.keys(header)) {
+			total++;
+			if (views.length < maxHeaders) {
+				const bytes = headerBytes(header[name]);
+				views.push({ name, value: bytes ? describeBytes(bytes, limits) : undefined });
+			}
+		}
+	}
+	return { headers: views, total };
+}
+
+/**
+ * A bounded memo of strings a check has accepted. The records of one file repeat the same few
+ * brokers, ARNs and topic-partition keys, so with it most checks of a 10,000-record array are
+ * one set lookup. Long strings are not kept, and the memo is emptied when full.
+ */
+export class AcceptedValues {
+	private readonly values = new Set<string>();
+
+	constructor(
+		private readonly maxEntries = 512,
+		private readonly maxLength = 1024,
+	) {}
+
+	has(value: string): boolean {
+		return this.values.has(value);
+	}
+
+	add(value: string): void {
+		if (value.length > this.maxLength) {
+			return;
+		}
+		if (this.values.size >= this.maxEntries) {
+			this.values.clear();
+		}
+		this.values.add(value);
+	}
+}

@@ -1,0 +1,53 @@
+/**
+ * LSP glue for "Preview offsets": the `lambdaKafka/previewModel` request and the "Preview
+ * offsets" code lenses. All of the work is done by server/src/language/preview.
+ */
+import type { CodeLens } from 'vscode-languageserver/node';
+import { RequestType } from 'vscode-languageserver/node';
+import type { PreviewModel, PreviewModelParams } from '../../../../shared/protocol';
+import { PreviewModelRequest } from '../../../../shared/protocol';
+import { buildPreviewModel, previewAnchors } from '../../language/preview/previewModel';
+import { runSafe } from '../runSafe';
+import type { ServerContext } from '../startServer';
+
+/** The client command a lens runs, with arguments `[uri, recordIndex]`. */
+export const PREVIEW_COMMAND = 'lambdaKafka.previewOffsets';
+
+export function registerPreviewHandlers(context: ServerContext): void {
+	const { connection, documents } = context;
+
+	connection.onRequest(new RequestType<PreviewModelParams, PreviewModel | null, void>(PreviewModelRequest.method), (params, token) => {
+		const document = documents.get(params.uri);
+		if (!document) {
+			return null;
+		}
+		return runSafe(connection, 'Preview model', null, token, () =>
+			buildPreviewModel({ uri: document.uri, version: document.version, text: document.getText(), analysis: context.analysisOf(document), options: params.options }),
+		);
+	});
+
+	connection.onCodeLens((params, token): CodeLens[] => {
+		const document = documents.get(params.textDocument.uri);
+		if (!document) {
+			return [];
+		}
+		const result = runSafe(connection, 'Code lenses', [] as CodeLens[], token, () => {
+			const lenses: CodeLens[] = [];
+			const lines = new Set<number>();
+			for (const anchor of previewAnchors(context.analysisOf(document))) {
+				const position = document.positionAt(anchor.offset);
+				// JSON Lines: the record start and its recordsInfo key share a line; one lens is enough.
+				if (lines.has(position.line)) {
+					continue;
+				}
+				lines.add(position.line);
+				lenses.push({
+					range: { start: position, end: position },
+					command: { title: 'Preview offsets', command: PREVIEW_COMMAND, arguments: [document.uri, anchor.recordIndex] },
+				});
+			}
+			return lenses;
+		});
+		return result instanceof Error ? [] : result;
+	});
+}

@@ -1,0 +1,249 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import type { PreviewModel } from '../../../shared/protocol';
+import { buildPreviewModel } from '../../../server/src/language/preview/previewModel';
+import { contentSecurityPolicy, renderPreviewBody, renderPreviewDocument } from '../../../server/src/language/preview/renderHtml';
+import { SafeHtml, escapeHtml, html } from '../../../server/src/language/preview/safeHtml';
+import { shellSnippet } from '../../../server/src/language/preview/shellSnippet';
+import { timelineSvg } from '../../../server/src/language/preview/timelineSvg';
+import { analyze, fixture } from '../../helpers';
+
+const HOSTILE = [
+	'<script>alert(1)</script>',
+	'"><img src=x onerror=alert(1)>',
+	'</textarea><svg onload=alert(1)>',
+	'javascript:alert(1)',
+	"'><iframe src=javascript:alert(1)>",
+	'`${alert(1)}`',
+	'x\ntouch PWNED',
+];
+
+const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+const bytes = (text: string): number[] => [...Buffer.from(text, 'utf8')].map((b) => (b > 127 ? b - 256 : b));
+
+/** A JSON Lines document whose every string a record controls is hostile, with payloads. */
+function hostileDocument(): string {
+	return HOSTILE.map((h, i) => {
+		const topic = `${h}-topic`;
+		const key = `${topic}-${i}`;
+		const event = {
+			eventSource: 'aws:kafka',
+			bootstrapServers: h,
+			records: { [key]: [{ topic, partition: i, offset: 10 + i, timestamp: 1736942400000 + i, timestampType: h, key: b64(h), value: b64(`{"v":${JSON.stringify(h)}}`), headers: [{ [h]: bytes(h) }] }] },
+		};
+		return JSON.stringify({
+			requestContext: { requestId: h, functionArn: `arn:aws:lambda:us-east-1:123456789012:function:${h}`, condition: h, approximateInvokeCount: 1 },
+			version: '1.0',
+			timestamp: h,
+			KafkaBatchInfo: {
+				batchSize: 1,
+				eventSourceArn: h,
+				bootstrapServers: h,
+				payloadSize: 1,
+				recordsInfo: { [key]: { firstRecordOffset: String(10 + i), lastRecordOffset: String(11 + i), firstRecordTimestamp: '2025-01-15T12:00:00.000Z', lastRecordTimestamp: '2025-01-15T12:00:01.000Z' } },
+			},
+			payload: JSON.stringify(event),
+		});
+	}).join('\n');
+}
+
+function hostileModel(): PreviewModel {
+	const text = hostileDocument();
+	return buildPreviewModel({
+		uri: 'file:///x.jsonl',
+		version: 1,
+		text,
+		analysis: analyze(text, { fileName: 'x.jsonl' }),
+		options: { now: Date.parse('2025-01-16T00:00:00Z'), kafkaUiBaseUrl: 'http://ui.example', akhqBaseUrl: 'http://akhq.example', clusterName: HOSTILE[1] },
+	});
+}
+
+const TAGS = new Set(
+	'!DOCTYPE html head meta link title body script header h1 h2 h3 span p button main ul li section svg g rect text line article table caption thead tbody tr th td div pre code br label input dl dt dd'.split(' '),
+);
+const ATTRIBUTES = new Set(
+	'lang charset http-equiv content name rel href nonce src class id role aria-label aria-labelledby aria-controls aria-describedby aria-live type title data-action data-copy data-link data-record data-focus-record data-restore-state tabindex colspan scope for placeholder viewBox width height preserveAspectRatio xmlns x y x1 y1 x2 y2 rx text-anchor'.split(
+		' ',
+	),
+);
+
+interface Tag {
+	name: string;
+	attributes: Map<string, string>;
+}
+
+/**
+ * Tokenizes markup the way a browser starts to: every `<` opens a tag. Fails when a tag or an
+ * attribute is not one the renderer writes, which is what a value breaking out would produce.
+ */
+function tags(markup: string): Tag[] {
+	const result: Tag[] = [];
+	let i = markup.indexOf('<');
+	while (i >= 0) {
+		const end = markup.indexOf('>', i);
+		assert.ok(end > i, `unclosed tag at ${i}`);
+		const raw = markup.slice(i + 1, end);
+		const match = /^\/?([A-Za-z!][A-Za-z0-9-]*)/.exec(raw);
+		assert.ok(match, `not a tag: <${raw}>`);
+		assert.ok(TAGS.has(match[1]), `unexpected tag <${match[1]}>`);
+		const attributes = new Map<string, string>();
+		let rest = raw.slice(match[0].length);
+		if (match[1] === '!DOCTYPE') {
+			rest = '';
+		}
+		while (rest.trim() !== '') {
+			const attribute = /^\s+([A-Za-z][A-Za-z0-9-]*)(?:="([^"]*)")?/.exec(rest);
+			assert.ok(attribute, `stray text in <${match[1]}>: ${rest}`);
+			assert.ok(ATTRIBUTES.has(attribute[1]), `unexpected attribute ${attribute[1]} in <${match[1]}>`);
+			attributes.set(attribute[1], unescape(attribute[2] ?? ''));
+			rest = rest.slice(attribute[0].length);
+		}
+		result.push({ name: raw.startsWith('/') ? `/${match[1]}` : match[1], attributes });
+		i = markup.indexOf('<', end);
+	}
+	return result;
+}
+
+function unescape(text: string): string {
+	return text.replace(/&(amp|lt|gt|quot|#39|#96);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#96': '`' })[e]!);
+}
+
+describe('escaping helper', () => {
+	it('escapes interpolations and nothing else', () => {
+		assert.equal(escapeHtml(`<a href="x" title='y'>&\`</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;');
+		const inner = html`<b>${'<i>'}</b>`;
+		assert.equal(html`<p title="${'"x"'}">${inner}${['<', 1, null, undefined, false, true]}</p>`.value, '<p title="&quot;x&quot;"><b>&lt;i&gt;</b>&lt;1true</p>');
+	});
+
+	it('cannot be forged from data', () => {
+		assert.throws(() => new SafeHtml(Symbol('SafeHtml'), '<script>'), TypeError);
+	});
+});
+
+describe('preview page', () => {
+	const model = hostileModel();
+	const shell = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'bm9uY2Uxx', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css', title: HOSTILE[0] };
+
+	it('built every part of the page from the hostile records', () => {
+		assert.equal(model.records.length, HOSTILE.length);
+		assert.equal(model.partitions.length, HOSTILE.length);
+		assert.equal(model.payloadRecords.length, HOSTILE.length);
+		assert.ok(model.partitions.every((p) => p.commands.length === 4 && p.links.length === 2));
+	});
+
+	it('renders no tag or attribute from record data', () => {
+		const page = renderPreviewDocument(model, shell);
+		const found = tags(page);
+		assert.equal(found.filter((t) => t.name === 'script').length, 1);
+		assert.equal(found.filter((t) => t.name === 'link').length, 1);
+		for (const tag of found) {
+			for (const name of tag.attributes.keys()) {
+				assert.doesNotMatch(name, /^on/i);
+			}
+		}
+		const body = renderPreviewBody(model, HOSTILE[0]).value;
+		assert.ok(!tags(body).some((t) => t.name === 'script'));
+		for (const h of HOSTILE) {
+			if (/[<>"']/.test(h)) {
+				assert.ok(!page.includes(h), `raw ${JSON.stringify(h)} in the page`);
+			}
+		}
+		assert.ok(!/<(img|iframe|textarea|svg onload)/i.test(page.replace(/<svg class="timeline"/g, '')));
+	});
+
+	it('puts the exact commands in the copy buttons and the exact links in the link buttons', () => {
+		const found = tags(renderPreviewBody(model, 'x').value);
+		const copies = found.filter((t) => t.attributes.has('data-copy')).map((t) => t.attributes.get('data-copy'));
+		const expected = [...model.partitions.flatMap((p) => p.commands.map((c) => c.command)), ...model.configTemplates.map((t) => t.text)];
+		assert.deepEqual(copies, expected);
+		const links = found.filter((t) => t.attributes.has('data-link')).map((t) => t.attributes.get('data-link'));
+		assert.deepEqual(
+			links,
+			model.partitions.flatMap((p) => p.links.map((l) => l.url)),
+		);
+		assert.ok(links.every((l) => /^http:\/\/(ui|akhq)\.example\/ui\//.test(l)));
+		assert.ok(!found.some((t) => t.attributes.has('href') && t.name !== 'link'));
+	});
+
+	it('sets a strict Content-Security-Policy with the nonce', () => {
+		const page = renderPreviewDocument(model, shell);
+		const meta = tags(page).find((t) => t.attributes.get('http-equiv') === 'Content-Security-Policy');
+		assert.equal(meta?.attributes.get('content'), "default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-bm9uY2Uxx'; img-src https://file+.vscode-resource.vscode-cdn.net data:;");
+		assert.equal(contentSecurityPolicy('a', 'b'), "default-src 'none'; style-src a; script-src 'nonce-b'; img-src a data:;");
+		assert.equal(tags(page).find((t) => t.name === 'script')?.attributes.get('nonce'), 'bm9uY2Uxx');
+		assert.doesNotMatch(page, /\sstyle=/);
+	});
+
+	it('marks gaps and overlaps, and the records a focus goes to', () => {
+		const text = [
+			fixture('records/records.jsonl').split('\n')[1],
+			fixture('records/records.jsonl').split('\n')[1].replace('"2200"', '"2300"').replace('"2319"', '"2400"'),
+			fixture('records/records.jsonl').split('\n')[1].replace('"2200"', '"2500"').replace('"2319"', '"2500"'),
+		].join('\n');
+		const m = buildPreviewModel({ uri: 'u', version: 1, text, analysis: analyze(text, { fileName: 'r.jsonl' }), options: { now: Date.parse('2025-01-16T00:00:00Z') } });
+		const page = renderPreviewDocument(m, { ...shell, focusRecord: 2 });
+		assert.match(page, /<span class="marker">Gap<\/span> offsets 2401–2499 \(99 offsets\) are in no failure record\./);
+		assert.match(page, /<span class="marker">Overlap<\/span> offsets 2300–2319 \(20 offsets\) are in records #1, #2\./);
+		assert.match(page, /<body data-focus-record="2" data-restore-state="false">/);
+		assert.match(page, /<tr class="" id="record-2" tabindex="-1" data-record="2">/);
+		assert.match(page, /Reading by partition and offset with no consumer group commits nothing/);
+	});
+});
+
+describe('timeline', () => {
+	it('draws one bar per range with escaped labels', () => {
+		const model = hostileModel();
+		const svg = timelineSvg(model).value;
+		assert.equal((svg.match(/<rect class="tl-range"/g) ?? []).length, HOSTILE.length);
+		assert.equal(tags(svg).filter((t) => t.name === 'svg').length, 1);
+		assert.ok(svg.includes('&lt;script&gt;alert(1)&lt;/script&gt;-topic [0]'));
+		assert.doesNotMatch(svg, /fill=|style=/);
+	});
+
+	it('says so when nothing has timestamps', () => {
+		const text = fixture('records/sqs-record.json').replace(/"(first|last)RecordTimestamp": "[^"]*"/g, '"$1RecordTimestamp": null');
+		const model = buildPreviewModel({ uri: 'u', version: 1, text, analysis: analyze(text), options: {} });
+		assert.equal(timelineSvg(model).value, '<p class="empty">No range has timestamps to draw.</p>');
+	});
+});
+
+describe('shell snippet', () => {
+	it('lists the commands with comments', () => {
+		const text = fixture('records/sqs-record.json');
+		const model = buildPreviewModel({ uri: 'u', version: 1, text, analysis: analyze(text), options: { now: Date.parse('2025-01-16T00:00:00Z') } });
+		const snippet = shellSnippet(model, 'sqs-record.json');
+		const lines = snippet.split('\n');
+		assert.equal(lines[0], '#!/bin/sh');
+		assert.equal(lines[1], '# Read back the Kafka records behind the failure records in sqs-record.json.');
+		assert.ok(lines.includes('# ---- order-events, partition 0 (arn:aws:kafka:us-east-1:123456789012:cluster/orders-prod/7c9e6679-7425-40de-944b-e07fc1f90ae7-3)'));
+		assert.ok(lines.includes('# Offsets 41 to 42: 2 records, 2025-01-15T12:00:00.123Z to 2025-01-15T12:00:00.456Z'));
+		assert.ok(lines.includes(model.partitions[0].commands[0].command));
+		assert.ok(lines.includes('#   sasl.mechanism=AWS_MSK_IAM'));
+	});
+
+	it('runs only the consumer commands, whatever the records hold', () => {
+		const model = hostileModel();
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'snippet-'));
+		try {
+			const log = path.join(dir, 'calls.log');
+			for (const program of ['kcat', 'kafka-console-consumer.sh']) {
+				fs.writeFileSync(path.join(dir, program), `#!/bin/sh\nprintf '%s\\0' "${program}" "$@" >> '${log}'\nprintf '\\n' >> '${log}'\n`, { mode: 0o755 });
+			}
+			const snippet = shellSnippet(model, HOSTILE.join(' '));
+			const run = spawnSync('/bin/sh', ['-c', snippet], { cwd: dir, encoding: 'utf8', env: { PATH: `${dir}:/usr/bin:/bin`, BOOTSTRAP_SERVERS: 'k:9092' } });
+			assert.equal(run.status, 0, run.stderr);
+			assert.equal(run.stderr, '');
+			assert.equal(fs.existsSync(path.join(dir, 'PWNED')), false);
+			const calls = fs.readFileSync(log, 'utf8').split('\0\n').filter((c) => c !== '');
+			assert.equal(calls.length, model.partitions.reduce((n, p) => n + p.commands.length, 0));
+			const topics = calls.map((c) => c.split('\0')).map((argv) => argv[argv.indexOf(argv[0] === 'kcat' ? '-t' : '--topic') + 1]);
+			assert.deepEqual([...new Set(topics)].sort(), HOSTILE.map((h) => `${h}-topic`).sort());
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
