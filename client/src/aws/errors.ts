@@ -260,12 +260,8 @@ export function fieldOf(message: string): string | undefined {
 	if (leading && REQUEST_FIELDS.has(leading[1].split('.')[0])) {
 		return leading[1];
 	}
-	for (const field of REQUEST_FIELDS) {
-		if (new RegExp(`\\b${field}\\b`).test(message) && !/^Unsupported DestinationConfig/.test(message)) {
-			return field;
-		}
-	}
-	return /DestinationConfig/.test(message) ? 'DestinationConfig' : undefined;
+	// Otherwise the first request member the message names, e.g. "Unsupported DestinationConfig parameter ...".
+	return [...REQUEST_FIELDS].find((field) => new RegExp(`\\b${field}\\b`).test(message));
 }
 
 /** A field as AWS writes it (`destinationConfig.onFailure.destination`, `topics[0]`) as a path in our documents' PascalCase. */

@@ -204,6 +204,17 @@ describe('timeline', () => {
 		assert.doesNotMatch(svg, /fill=|style=/);
 	});
 
+	it('draws merged ranges instead of thousands of bars', () => {
+		const line = fixture('records/records.jsonl').split('\n')[0]!;
+		const text = Array.from({ length: 1200 }, (_, i) => line.replace('"1088"', `"${i * 10}"`).replace('"1089"', `"${i * 10 + 1}"`)).join('\n');
+		const model = buildPreviewModel({ uri: 'u', version: 1, text, analysis: analyze(text, { fileName: 'r.jsonl' }), options: {} });
+		const svg = timelineSvg(model).value;
+		assert.equal((svg.match(/<rect class="tl-range"/g) ?? []).length, 1000);
+		assert.match(svg, /Each bar is a merged range of several records\. Only the first 1000 of 1200 ranges are drawn\./);
+		const body = renderPreviewBody(model, 'r.jsonl').value;
+		assert.match(body, /Only the first 1000 of 1200 records are listed; the partitions above include them all\./);
+	});
+
 	it('says so when nothing has timestamps', () => {
 		const text = fixture('records/sqs-record.json').replace(/"(first|last)RecordTimestamp": "[^"]*"/g, '"$1RecordTimestamp": null');
 		const model = buildPreviewModel({ uri: 'u', version: 1, text, analysis: analyze(text), options: {} });
