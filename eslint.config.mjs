@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['node_modules/', 'dist/', 'out/', '.vscode-test/', 'test-results/', '.bench/', 'examples/', 'esbuild.mjs', 'eslint.config.mjs'] },
+	{ ignores: ['node_modules/', 'dist/', 'out/', '.vscode-test/', 'test-results/', '.bench/', 'examples/', 'esbuild.mjs', 'eslint.config.mjs', 'scripts/**/*.mjs'] },
 	js.configs.recommended,
 	...tseslint.configs.recommendedTypeChecked,
 	{

@@ -9,7 +9,8 @@
  *
  * Options: --rounds N (fresh processes per pair, default 1; the report takes the median),
  * --docs id,id  --cases json-parse,ours,vscode,vscode-2step  --no-cold-start
- * --cpu-prof (writes .bench/profiles/*.cpuprofile for the `ours` children).
+ * --cpu-prof (writes .bench/profiles/*.cpuprofile for the `ours` children),
+ * --node-flags "--max-semi-space-size=4" (extra Node/V8 flags for every child, e.g. to try the server's flags).
  */
 import { fork } from 'node:child_process';
 import * as crypto from 'node:crypto';
@@ -40,11 +41,13 @@ interface Options {
 	cases: CaseId[] | undefined;
 	coldStart: boolean;
 	cpuProf: boolean;
+	/** Extra Node/V8 flags for the children. */
+	nodeFlags: string[];
 	/** The 1-minute load average when the run started (the report warns when the machine was busy). */
 	loadAtStart: number;
 }
 
-type ChildMessage = { measurement: Measurement; setupMs?: number } | { coldStart: InProcessColdStart } | { error: string };
+type ChildMessage = { measurement: Measurement } | { coldStart: InProcessColdStart } | { error: string };
 
 function log(message: string): void {
 	process.stderr.write(`${message}\n`);
@@ -62,6 +65,7 @@ function parseOptions(argv: readonly string[]): Options {
 		cases: value('--cases')?.split(',') as CaseId[] | undefined,
 		coldStart: !argv.includes('--no-cold-start'),
 		cpuProf: argv.includes('--cpu-prof'),
+		nodeFlags: value('--node-flags')?.split(' ').filter((f) => f !== '') ?? [],
 		loadAtStart: os.loadavg()[0],
 	};
 }
@@ -105,6 +109,9 @@ function runChild(args: string[], execArgv: string[] = []): Promise<ChildMessage
 	});
 }
 
+/** Failures of children (a wrong problem count included): printed with the report, not only in the log. */
+const errors: string[] = [];
+
 async function runPairs(options: Options): Promise<CaseResult[]> {
 	const results: CaseResult[] = [];
 	const pairs = options.docs.flatMap((spec) => casesFor(spec).filter((c) => !options.cases || options.cases.includes(c)).map((caseId) => ({ spec, caseId })));
@@ -114,7 +121,8 @@ async function runPairs(options: Options): Promise<CaseResult[]> {
 	for (let round = 1; round <= options.rounds; round++) {
 		for (const [index, { spec, caseId }] of pairs.entries()) {
 			const result = results[index];
-			const execArgv = options.cpuProf && caseId === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(WORK_DIR, 'profiles')}`, `--cpu-prof-name=${spec.id}-${caseId}-${round}.cpuprofile`] : [];
+			const profile = options.cpuProf && caseId === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(WORK_DIR, 'profiles')}`, `--cpu-prof-name=${spec.id}-${caseId}-${round}.cpuprofile`] : [];
+			const execArgv = [...options.nodeFlags, ...profile];
 			const started = performance.now();
 			try {
 				const message = await runChild(['--child', spec.id, caseId, documentPath(spec)], execArgv);
@@ -123,12 +131,13 @@ async function runPairs(options: Options): Promise<CaseResult[]> {
 				}
 				if ('measurement' in message) {
 					result.rounds.push(message.measurement);
-					result.setupMs = message.setupMs;
 					const m = message.measurement;
 					log(`[round ${round}/${options.rounds}] ${spec.id} ${caseId}: median ${formatMs(m.medianMs)} ms, cold ${formatMs(m.coldMs)} ms, ${m.result} (${((performance.now() - started) / 1e3).toFixed(1)} s)`);
 				}
 			} catch (error) {
-				log(`[round ${round}/${options.rounds}] ${spec.id} ${caseId}: ERROR ${error instanceof Error ? error.message : String(error)}`);
+				const message = `${spec.id} ${caseId} (round ${round}): ${error instanceof Error ? error.message : String(error)}`;
+				errors.push(message);
+				log(`ERROR ${message}`);
 			}
 		}
 	}
@@ -161,7 +170,7 @@ function printReport(documents: DocumentInfo[], results: CaseResult[], cold: Col
 		'## Benchmark: full validation vs JSON.parse vs vscode-json-languageservice',
 		'',
 		`Node ${process.version} (V8 ${process.versions.v8}), ${os.cpus().length} × ${cpu}, ${os.platform()} ${os.arch()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}. ` +
-			`${options.rounds} round(s); each (document, case) in a fresh \`node --expose-gc\` process; per process: 1 cold call (memory measured around it), warm-up ≥ 3 calls and ≥ 500 ms, then 5-21 samples of ≥ 25 ms each with a full GC before each; median of samples, then median over rounds.`,
+			`${options.rounds} round(s)${options.nodeFlags.length > 0 ? ` with child flags \`${options.nodeFlags.join(' ')}\`` : ''}; each (document, case) in a fresh \`node --expose-gc\` process; per process: 1 cold call (memory measured around it), warm-up ≥ 3 calls and ≥ 500 ms, then 5-21 samples of ≥ 25 ms each with a full GC before each; median of samples, then median over rounds.`,
 		'',
 		...(busiest > os.cpus().length
 			? [`**Warning:** the 1-minute load average reached ${busiest.toFixed(1)} on ${os.cpus().length} CPUs during the run: other processes competed for the CPUs, so the milliseconds are inflated and noisy. Ratios suffer less; re-run with \`--rounds 3\` on a quiet machine before quoting figures.`, '']
@@ -170,7 +179,7 @@ function printReport(documents: DocumentInfo[], results: CaseResult[], cold: Col
 		'',
 		summaryTable(r),
 		'',
-		'Ratios are paired: every child times JSON.parse of the same text alternately with its own samples, and a ratio is the median of the per-pair ratios (vscode ÷ ours = (vscode ÷ its JSON.parse) ÷ (ours ÷ its JSON.parse)). On a shared machine this is far steadier than dividing medians from two processes run seconds apart; the per-document tables show both. ' +
+		'Ratios are paired: every child times JSON.parse of the same text alternately with its own samples, and a ratio is the median of the per-pair ratios (vscode ÷ ours = (vscode ÷ its JSON.parse) ÷ (ours ÷ its JSON.parse)). On a shared machine this is far steadier than dividing medians from two processes run seconds apart; the per-document tables show both. The verdicts use wall time, as perf-anchors does; "CPU" is the same paired ratio in process CPU time (all threads), which waiting for a busy CPU does not inflate. ' +
 			'vscode ÷ ours compares with the VS Code 2-step (outer record + the payload pasted into its own file) for payload documents, else with vscode-json-ls on the document (line by line for JSON Lines). Memory: growth of peak RSS during one cold validation ÷ document size (targets: ≤ 2× payload documents, ≤ 3× arrays and JSON Lines; perf-anchors T6).',
 		'',
 		'### Targets',
@@ -185,6 +194,9 @@ function printReport(documents: DocumentInfo[], results: CaseResult[], cold: Col
 	}
 	if (cold) {
 		out.push('### Cold start', '', coldStartTable(cold), '');
+	}
+	if (errors.length > 0) {
+		out.push('### Errors (these pairs are missing above)', '', ...errors.map((e) => `- ${e.split('\n').join('\n  ')}`), '');
 	}
 	process.stdout.write(`${out.join('\n')}\n`);
 	fs.writeFileSync(path.join(WORK_DIR, 'results.json'), JSON.stringify({ documents: documents.map((d) => ({ id: d.spec.id, bytes: d.bytes, sha256: d.sha256 })), results, cold }, null, 2));
@@ -210,7 +222,7 @@ async function child(docId: string, caseId: CaseId, file: string): Promise<Child
 	const prepared = prepareCase(caseId, spec, text);
 	// The json-parse case is its own baseline: pairing it with itself would only double its time.
 	const measurement = await measure(prepared.run, prepared.check, caseId === 'json-parse' ? undefined : prepared.baseline);
-	return { measurement, setupMs: prepared.setupMs };
+	return { measurement };
 }
 
 function coldStartChild(docId: string, file: string): ChildMessage {

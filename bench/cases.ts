@@ -33,8 +33,6 @@ export interface PreparedCase {
 	baseline: Operation;
 	/** Summarises a result; throws when it is not what the document must give (a skipped check is a regression, not a speed-up). */
 	check: (result: unknown) => string;
-	/** Untimed set-up cost worth reporting (schema compilation), in ms. */
-	setupMs?: number;
 }
 
 export function prepareCase(id: CaseId, spec: DocumentSpec, text: string): PreparedCase {
@@ -68,9 +66,7 @@ function jsonParse(spec: DocumentSpec, text: string): Operation {
 
 function prepareOurs(spec: DocumentSpec, text: string): Omit<PreparedCase, 'baseline'> {
 	// The server compiles its schemas at start-up (registry.warmUp() in onInitialize), so the timed calls do not include it.
-	const start = performance.now();
 	sharedSchemaRegistry().warmUp();
-	const setupMs = performance.now() - start;
 	const expected = spec.expectedProblems(spec.fullSize);
 	return {
 		run: () => analyzeDocument(text, { fileName: spec.fileName }),
@@ -83,7 +79,6 @@ function prepareOurs(spec: DocumentSpec, text: string): Omit<PreparedCase, 'base
 			}
 			return `problems=${count}`;
 		},
-		setupMs,
 	};
 }
 

@@ -35,6 +35,11 @@ export interface Measurement {
 	baselineMs?: number;
 	/** Median over samples of (this sample ÷ the baseline sample next to it). */
 	pairedRatio?: number;
+	/**
+	 * The same ratio in CPU time (process.cpuUsage, all threads): time spent waiting for a CPU that
+	 * other processes hold does not count, so it stays steady when the machine is busy.
+	 */
+	pairedCpuRatio?: number;
 	/** The first call in the process (includes JIT warm-up). */
 	coldMs: number;
 	/** Growth of the peak resident set during the cold call, over the resident set just before it. */
@@ -153,9 +158,13 @@ async function warmUp(op: Operation, asynchronous: boolean, minCalls: number, mi
 	return { asynchronous, repetitions, sampleEstimateMs: repetitions * estimate };
 }
 
-async function sample(op: Operation, calibration: Calibration): Promise<number> {
+/** One sample: wall and CPU milliseconds per operation. */
+async function sample(op: Operation, calibration: Calibration): Promise<{ wall: number; cpu: number }> {
 	collectGarbage();
-	return (await timeRepetitions(op, calibration.repetitions, calibration.asynchronous)) / calibration.repetitions;
+	const cpuStart = process.cpuUsage();
+	const wall = await timeRepetitions(op, calibration.repetitions, calibration.asynchronous);
+	const cpu = process.cpuUsage(cpuStart);
+	return { wall: wall / calibration.repetitions, cpu: (cpu.user + cpu.system) / 1e3 / calibration.repetitions };
 }
 
 function spread(values: number[]): { median: number; q1: number; q3: number } {
@@ -179,13 +188,15 @@ export async function measure(op: Operation, describe: (result: unknown) => stri
 	const perOperation: number[] = [];
 	const perBaseline: number[] = [];
 	const ratios: number[] = [];
+	const cpuRatios: number[] = [];
 	for (let s = 0; s < sampleCount; s++) {
-		const ms = await sample(op, main);
-		perOperation.push(ms);
+		const own = await sample(op, main);
+		perOperation.push(own.wall);
 		if (baseline && base) {
-			const baseMs = await sample(baseline, base);
-			perBaseline.push(baseMs);
-			ratios.push(ms / baseMs);
+			const other = await sample(baseline, base);
+			perBaseline.push(other.wall);
+			ratios.push(own.wall / other.wall);
+			cpuRatios.push(own.cpu / other.cpu);
 		}
 	}
 	sink.value = undefined;
@@ -198,6 +209,7 @@ export async function measure(op: Operation, describe: (result: unknown) => stri
 		repetitions: main.repetitions,
 		baselineMs: perBaseline.length > 0 ? spread(perBaseline).median : undefined,
 		pairedRatio: ratios.length > 0 ? spread(ratios).median : undefined,
+		pairedCpuRatio: cpuRatios.length > 0 ? spread(cpuRatios).median : undefined,
 		coldMs: cold.coldMs,
 		peakRssDeltaBytes: cold.peakRssDeltaBytes,
 		peakRssExact: cold.peakRssExact,

@@ -21,7 +21,6 @@ export interface CaseResult {
 	docId: string;
 	caseId: CaseId;
 	rounds: Measurement[];
-	setupMs?: number;
 }
 
 export interface ColdStartResult {
@@ -70,6 +69,7 @@ interface Combined {
 	/** JSON.parse timed alternately in the same process, and the median per-pair ratio. */
 	baselineMs: number | undefined;
 	pairedRatio: number | undefined;
+	pairedCpuRatio: number | undefined;
 	coldMs: number;
 	peakRssDeltaBytes: number;
 	peakRssExact: boolean;
@@ -86,11 +86,13 @@ function combine(result: CaseResult): Combined {
 	const medians = rounds.map((m) => m.medianMs);
 	const mid = median(medians);
 	const paired = rounds.flatMap((m) => (m.pairedRatio === undefined ? [] : [m.pairedRatio]));
+	const pairedCpu = rounds.flatMap((m) => (m.pairedCpuRatio === undefined ? [] : [m.pairedCpuRatio]));
 	const baselines = rounds.flatMap((m) => (m.baselineMs === undefined ? [] : [m.baselineMs]));
 	return {
 		medianMs: mid,
 		baselineMs: baselines.length > 0 ? median(baselines) : undefined,
 		pairedRatio: paired.length > 0 ? median(paired) : undefined,
+		pairedCpuRatio: pairedCpu.length > 0 ? median(pairedCpu) : undefined,
 		coldMs: median(rounds.map((m) => m.coldMs)),
 		peakRssDeltaBytes: median(rounds.map((m) => m.peakRssDeltaBytes)),
 		peakRssExact: rounds.every((m) => m.peakRssExact),
@@ -238,6 +240,7 @@ export function documentTable(r: Results, doc: DocumentInfo, caseIds: readonly C
 				formatMs(c.medianMs),
 				(doc.bytes / 1e6 / (c.medianMs / 1e3)).toFixed(0),
 				formatRatio(r.overParse(id, caseId)),
+				formatRatio(caseId === 'json-parse' ? 1 : c.pairedCpuRatio),
 				c.baselineMs === undefined ? '–' : formatMs(c.baselineMs),
 				formatRatio(r.ratio(c.medianMs, parseMs)),
 				formatRatio(r.vscodeOver(id, vscodeCase, caseId)),
@@ -258,6 +261,7 @@ export function documentTable(r: Results, doc: DocumentInfo, caseIds: readonly C
 		'median ms',
 		'MB/s',
 		'× JSON.parse (paired)',
+		'× JSON.parse (paired, CPU time)',
 		'JSON.parse ms, same process',
 		'× JSON.parse (separate processes)',
 		vscodeColumn,
@@ -287,7 +291,7 @@ export function summaryTable(r: Results): string {
 			formatBytes(doc.bytes),
 			parseMs === undefined ? '–' : formatMs(parseMs),
 			oursMs === undefined ? '–' : formatMs(oursMs),
-			withVerdict(r.overParse(id, 'ours'), targetFor(id, 'ours ÷ JSON.parse', r.documents)),
+			`${withVerdict(r.overParse(id, 'ours'), targetFor(id, 'ours ÷ JSON.parse', r.documents))}${ours?.pairedCpuRatio === undefined ? '' : `; CPU ${formatRatio(ours.pairedCpuRatio)}`}`,
 			vscodeMs === undefined ? '–' : `${formatMs(vscodeMs)}${vscodeCase === 'vscode-2step' ? ' (2-step)' : ''}`,
 			withVerdict(r.vscodeOver(id, vscodeCase, 'ours'), targetFor(id, `${vscodeWhat} ÷ ours`, r.documents) ?? targetFor(id, 'vscode-json-ls (line by line) ÷ ours', r.documents)),
 			doc.bytes < 100_000 ? `${formatRatio(memory)} (n/a: below RSS resolution)` : withVerdict(memory, targetFor(id, 'ours peak RSS Δ', r.documents)),

@@ -3,8 +3,11 @@
  * the language status item, recognising records saved without a file extension).
  */
 import * as vscode from 'vscode';
+import { registerAwsCommands } from './commands';
+import { registerFetchCommands } from './fetch/commands';
 import { startLanguageClient } from './languageClient';
 import { registerLanguageStatus } from './languageStatus';
+import { registerPreviewFeature } from './preview/commands';
 import { registerRecordDetection } from './recordDetection';
 
 let stopClient: (() => Promise<void>) | undefined;
@@ -16,6 +19,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	stopClient = () => client.stop();
 	registerLanguageStatus(context, client);
 	registerRecordDetection(context);
+	registerAwsCommands(context, client, output);
+	registerPreviewFeature(context, client);
+	registerFetchCommands(context, client, output);
 	context.subscriptions.push(
 		vscode.commands.registerCommand('lambdaKafka.restartServer', async () => {
 			await client.restart();

@@ -33,7 +33,7 @@ function registeredCommands(): Set<string> {
 				walk(full);
 			} else if (entry.name.endsWith('.ts')) {
 				for (const match of fs.readFileSync(full, 'utf8').matchAll(/registerCommand\(\s*'([^']+)'/g)) {
-					ids.add(match[1]!);
+					ids.add(match[1]);
 				}
 			}
 		}

@@ -32,11 +32,6 @@ import { getObjectText, listFailureObjects } from './s3Fetch';
 import type { PeekedMessage } from './sqsFetch';
 import { deleteMessages, describeQueue, MAX_PEEK, peekMessages } from './sqsFetch';
 
-export const FETCH_COMMANDS = {
-	fromSqs: 'lambdaKafka.fetchFailureRecordsFromSqs',
-	fromS3: 'lambdaKafka.fetchFailureRecordsFromS3',
-	deleteFetched: 'lambdaKafka.deleteFetchedSqsMessages',
-} as const;
 
 /** Separate editors beyond this many would bury the workspace: more records go into one JSON Lines document. */
 const MAX_SEPARATE_DOCUMENTS = 25;
@@ -63,9 +58,9 @@ let lastSqsFetch: LastSqsFetch | undefined;
 export function registerFetchCommands(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.LogOutputChannel): void {
 	const deps: FetchDeps = { client, output };
 	context.subscriptions.push(
-		vscode.commands.registerCommand(FETCH_COMMANDS.fromSqs, () => fetchFromSqs(deps)),
-		vscode.commands.registerCommand(FETCH_COMMANDS.fromS3, () => fetchFromS3(deps)),
-		vscode.commands.registerCommand(FETCH_COMMANDS.deleteFetched, () => confirmAndDelete(deps)),
+		vscode.commands.registerCommand('lambdaKafka.fetchFailureRecordsFromSqs', () => fetchFromSqs(deps)),
+		vscode.commands.registerCommand('lambdaKafka.fetchFailureRecordsFromS3', () => fetchFromS3(deps)),
+		vscode.commands.registerCommand('lambdaKafka.deleteFetchedSqsMessages', () => confirmAndDelete(deps)),
 		{ dispose: () => (lastSqsFetch = undefined) },
 	);
 }
@@ -200,7 +195,7 @@ function expectSource<K extends 'sqs' | 's3'>(target: DestinationTarget, wanted:
 	if (source.kind === 'unfetchable') {
 		void vscode.window.showInformationMessage(source.message);
 	} else {
-		const other = source.kind === 'sqs' ? FETCH_COMMANDS.fromSqs : FETCH_COMMANDS.fromS3;
+		const other = source.kind === 'sqs' ? 'lambdaKafka.fetchFailureRecordsFromSqs' : 'lambdaKafka.fetchFailureRecordsFromS3';
 		void vscode.window.showInformationMessage(`This destination is ${source.kind === 'sqs' ? 'an SQS queue' : 'an S3 bucket'} (${source.arn}).`, `Fetch from ${source.kind.toUpperCase()}`).then((answer) => {
 			if (answer) {
 				void vscode.commands.executeCommand(other);
@@ -232,7 +227,7 @@ async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 		return;
 	}
 	const sqs = createSqsClient(context, source.region);
-	const errorContext: ErrorContext = { operation: 'ReceiveMessage', region: source.region, profile: context.profile };
+	const errorContext: ErrorContext = { operation: 'GetQueueUrl', region: source.region, profile: context.profile };
 	try {
 		const queueUrl = await withCancellableProgress(`Finding queue ${source.queueName}…`, (_token, signal) => queueUrlOf(sqs, source, signal));
 		if (!queueUrl) {
@@ -241,6 +236,7 @@ async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 		if (!(await acceptRedrive(sqs, queueUrl, source.queueName))) {
 			return;
 		}
+		errorContext.operation = 'ReceiveMessage';
 		const result = await withCancellableProgress(`Reading failure records from ${source.queueName}…`, (_token, signal, progress) =>
 			peekMessages(sqs, queueUrl, { maxMessages: Number(countText), abortSignal: signal, onProgress: (n) => progress.report({ message: `${n} received` }) }),
 		);

@@ -10,16 +10,11 @@ import { shellSnippet } from '../../../server/src/language/preview/shellSnippet'
 import type { PreviewDeps } from './previewPanel';
 import { documentTitle, PreviewPanel, requestPreviewModel } from './previewPanel';
 
-export const PREVIEW_COMMANDS = {
-	previewOffsets: 'lambdaKafka.previewOffsets',
-	copyConsumerCommands: 'lambdaKafka.copyConsumerCommands',
-} as const;
-
 export function registerPreviewFeature(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
 	const deps: PreviewDeps = { extensionUri: context.extensionUri, client };
 	context.subscriptions.push(
-		vscode.commands.registerCommand(PREVIEW_COMMANDS.previewOffsets, (target?: unknown, recordIndex?: unknown) => previewOffsets(deps, target, recordIndex)),
-		vscode.commands.registerCommand(PREVIEW_COMMANDS.copyConsumerCommands, (target?: unknown) => copyConsumerCommands(deps, target)),
+		vscode.commands.registerCommand('lambdaKafka.previewOffsets', (target?: unknown, recordIndex?: unknown) => previewOffsets(deps, target, recordIndex)),
+		vscode.commands.registerCommand('lambdaKafka.copyConsumerCommands', (target?: unknown) => copyConsumerCommands(deps, target)),
 		{ dispose: () => PreviewPanel.disposeCurrent() },
 	);
 }

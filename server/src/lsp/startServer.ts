@@ -3,7 +3,7 @@
  * the open documents, the settings, the validation schedule and a cache of the last analysis of
  * each document; every answer is computed by the language functions.
  */
-import type { CodeAction, CompletionItem, Connection, Diagnostic, Hover, InitializeParams, InitializeResult, ResponseError } from 'vscode-languageserver/node';
+import type { CodeAction, CompletionItem, Connection, Diagnostic, Hover, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import {
 	CodeActionKind,
 	CompletionItemKind,
@@ -16,9 +16,8 @@ import {
 	TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckAgainstMappingParams, CheckAgainstMappingResult, DocumentInfoParams, DocumentInfoResult } from '../../../shared/protocol';
-import { CheckAgainstMappingRequest, DocumentInfoRequest } from '../../../shared/protocol';
-import { checkAgainstMapping } from '../language/apply/checkAgainstMapping';
+import type { DocumentInfoParams, DocumentInfoResult } from '../../../shared/protocol';
+import { DocumentInfoRequest } from '../../../shared/protocol';
 import type { ServerSettings } from '../../../shared/settings';
 import { resolveSettings, SETTINGS_SECTION } from '../../../shared/settings';
 import { computeCodeActions } from '../language/features/codeActions';
@@ -28,8 +27,10 @@ import { sharedSchemaRegistry } from '../language/schema/schemaRegistry';
 import type { DocumentAnalysis } from '../language/validation/analyzeDocument';
 import { analyzeDocument } from '../language/validation/analyzeDocument';
 import type { LocatedFix, LocatedProblem } from '../language/validation/problem';
+import { registerApplyHandlers } from './handlers/applyHandlers';
 import { registerPreviewHandlers } from './handlers/previewHandlers';
 import { runSafe } from './runSafe';
+import { fileNameOf } from './uri';
 import { createScheduler } from './validationScheduler';
 
 /** Options a client may pass in `initializationOptions`. */
@@ -53,6 +54,8 @@ export interface ServerContext {
 	/** The analysis of the document's current version (cached per version). */
 	analysisOf(document: TextDocument): DocumentAnalysis;
 	registry: ReturnType<typeof sharedSchemaRegistry>;
+	/** Whether the editor reports JSON syntax errors itself (from the initialization options). */
+	hostReportsJsonSyntax: () => boolean;
 }
 
 /** Data attached to each diagnostic so code actions need no second analysis. */
@@ -247,27 +250,14 @@ export function startServer(connection: Connection): void {
 		return { kind: analysis.kind, layout: analysis.layout, requestMode: analysis.requestMode, counts, version: document.version };
 	});
 
-	registerHandlers({ connection, documents, analysisOf, registry });
-	// Before an apply: the document checked against the mapping it will change (issue 3).
-	connection.onRequest(
-		new RequestType<CheckAgainstMappingParams, CheckAgainstMappingResult, void>(CheckAgainstMappingRequest.method),
-		(params, token): CheckAgainstMappingResult | ResponseError<void> => {
-			const document = documents.get(params.uri);
-			if (!document) {
-				return { problems: [], unavailable: 'The document is not open.' };
-			}
-			return runSafe(connection, 'Check against mapping', { problems: [], unavailable: 'The check failed; see the server log.' }, token, () =>
-				checkAgainstMapping(document.getText(), params.mapping, { fileName: fileNameOf(document.uri), languageId: document.languageId, hostReportsJsonSyntax }),
-			);
-		},
-	);
-
+	registerHandlers({ connection, documents, analysisOf, registry, hostReportsJsonSyntax: () => hostReportsJsonSyntax });
 	connection.onShutdown(() => scheduler.dispose());
 	documents.listen(connection);
 }
 
 /** Feature modules with handlers of their own (see ServerContext). */
 function registerHandlers(context: ServerContext): void {
+	registerApplyHandlers(context);
 	registerPreviewHandlers(context);
 }
 
@@ -316,15 +306,4 @@ function overlaps(document: TextDocument, diagnostic: Diagnostic, problem: Locat
 	const start = document.offsetAt(diagnostic.range.start);
 	const end = document.offsetAt(diagnostic.range.end);
 	return start <= problem.end && problem.start <= end;
-}
-
-/** The last path segment of a URI, decoded: what file-name patterns are matched against. */
-export function fileNameOf(uri: string): string {
-	const path = uri.replace(/[?#].*$/, '');
-	const last = path.slice(path.lastIndexOf('/') + 1);
-	try {
-		return decodeURIComponent(last);
-	} catch {
-		return last;
-	}
 }

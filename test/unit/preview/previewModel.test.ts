@@ -276,10 +276,10 @@ describe('preview model', () => {
 	it('lists commands for the first 20 separate ranges of a partition and says how to read them all', () => {
 		const text = Array.from({ length: 25 }, (_, i) => recordsInfoLine('t-0', String(i * 10), String(i * 10 + 1), '2025-01-15T10:00:00.000Z', '2025-01-15T10:00:01.000Z')).join('\n');
 		const [partition] = model(text, {}, 'r.jsonl').partitions;
-		assert.equal(partition!.merged.length, 25);
-		assert.equal(partition!.gaps.length, 24);
-		assert.equal(partition!.commands.length, 20 * 4);
-		assert.deepEqual(partition!.notes.map((n) => n.message), [
+		assert.equal(partition.merged.length, 25);
+		assert.equal(partition.gaps.length, 24);
+		assert.equal(partition.commands.length, 20 * 4);
+		assert.deepEqual(partition.notes.map((n) => n.message), [
 			'Commands are listed for the first 20 of 25 separate ranges; to read them all at once, read from offset 0 to 241, gaps included.',
 		]);
 	});

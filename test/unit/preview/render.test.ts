@@ -205,7 +205,7 @@ describe('timeline', () => {
 	});
 
 	it('draws merged ranges instead of thousands of bars', () => {
-		const line = fixture('records/records.jsonl').split('\n')[0]!;
+		const line = fixture('records/records.jsonl').split('\n')[0];
 		const text = Array.from({ length: 1200 }, (_, i) => line.replace('"1088"', `"${i * 10}"`).replace('"1089"', `"${i * 10 + 1}"`)).join('\n');
 		const model = buildPreviewModel({ uri: 'u', version: 1, text, analysis: analyze(text, { fileName: 'r.jsonl' }), options: {} });
 		const svg = timelineSvg(model).value;

@@ -400,13 +400,9 @@ interface NumberSource {
 	path: JsonPath;
 }
 
+/** The source text of a number JSON.parse may have rounded (see ParsedJson.numberText). */
 function rawNumber(source: NumberSource): string | undefined {
-	const located = source.parsed.locate({ path: source.path });
-	if (located.depth !== source.path.length) {
-		return undefined;
-	}
-	const text = source.parsed.text.slice(located.valueStart, located.valueEnd);
-	return /^-?[0-9]/.test(text) ? text : undefined;
+	return source.parsed.numberText(source.path);
 }
 
 function payloadOffset(item: unknown, source: NumberSource, key: string, i: number): bigint | undefined {

@@ -150,7 +150,7 @@ function rawNumberAt(parsed: ParsedJson, path: JsonPath): string | undefined {
 			const inner = parsed.embedded(path.slice(0, i), current);
 			return inner ? rawNumberAt(inner, path.slice(i)) : undefined;
 		}
-		const segment = path[i]!;
+		const segment = path[i];
 		if (typeof segment === 'number' ? !Array.isArray(current) : !isObject(current) || !Object.prototype.hasOwnProperty.call(current, segment)) {
 			return undefined;
 		}

@@ -1,0 +1,29 @@
+/** Requests the client makes before it applies a document to AWS (issue 3). */
+import type { ResponseError } from 'vscode-languageserver/node';
+import { RequestType } from 'vscode-languageserver/node';
+import type { CheckAgainstMappingParams, CheckAgainstMappingResult } from '../../../../shared/protocol';
+import { CheckAgainstMappingRequest } from '../../../../shared/protocol';
+import { checkAgainstMapping } from '../../language/apply/checkAgainstMapping';
+import { runSafe } from '../runSafe';
+import type { ServerContext } from '../startServer';
+import { fileNameOf } from '../uri';
+
+export function registerApplyHandlers({ connection, documents, hostReportsJsonSyntax }: ServerContext): void {
+	// The document checked against the mapping it will change: what the mapping becomes after the update.
+	connection.onRequest(
+		new RequestType<CheckAgainstMappingParams, CheckAgainstMappingResult, void>(CheckAgainstMappingRequest.method),
+		(params, token): CheckAgainstMappingResult | ResponseError<void> => {
+			const document = documents.get(params.uri);
+			if (!document) {
+				return { problems: [], unavailable: 'The document is not open.' };
+			}
+			return runSafe(connection, 'Check against mapping', { problems: [], unavailable: 'The check failed; see the server log.' }, token, () =>
+				checkAgainstMapping(document.getText(), params.mapping, {
+					fileName: fileNameOf(document.uri),
+					languageId: document.languageId,
+					hostReportsJsonSyntax: hostReportsJsonSyntax(),
+				}),
+			);
+		},
+	);
+}
