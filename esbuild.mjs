@@ -26,6 +26,8 @@ const entries = [
 	{ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
 	{ entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 	{ entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
+	// The loopback AWS servers that `npm start` points the extension at (never shipped).
+	{ entryPoints: ['test/loopback/demoServer.ts'], outfile: 'dist/demo-server.js' },
 	// The preview webview's script runs in the browser sandbox of the webview, not in Node.
 	{ entryPoints: ['client/webview/preview.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', external: [] },
 ];

@@ -148,15 +148,29 @@ async function runColdStart(single: DocumentSpec): Promise<ColdStartResult> {
 	const cold: ColdStartResult = { nodeMs: [], server: [], inProcess: [] };
 	const serverPath = path.join(__dirname, 'server.js');
 	const text = fs.readFileSync(documentPath(single), 'utf8');
+	// A broken server build must not cost the figures measured so far: failures are reported, not thrown.
+	const attempt = async (what: string, run: () => Promise<void>): Promise<void> => {
+		try {
+			await run();
+		} catch (error) {
+			errors.push(`cold start, ${what}: ${error instanceof Error ? error.message : String(error)}`);
+		}
+	};
 	for (let i = 0; i < COLD_START_RUNS; i++) {
-		cold.nodeMs.push(await nodeStartMs());
+		await attempt('node -e 0', async () => {
+			cold.nodeMs.push(await nodeStartMs());
+		});
 		if (fs.existsSync(serverPath)) {
-			cold.server.push(await serverColdStart(serverPath, text, single.fileName));
+			await attempt('language server', async () => {
+				cold.server.push(await serverColdStart(serverPath, text, single.fileName));
+			});
 		}
-		const message = await runChild(['--cold-start', single.id, documentPath(single)]);
-		if ('coldStart' in message) {
-			cold.inProcess.push(message.coldStart);
-		}
+		await attempt('in-process child', async () => {
+			const message = await runChild(['--cold-start', single.id, documentPath(single)]);
+			if ('coldStart' in message) {
+				cold.inProcess.push(message.coldStart);
+			}
+		});
 	}
 	log(`cold start: ${COLD_START_RUNS} runs of node -e 0, the language server and an in-process child`);
 	return cold;
@@ -173,7 +187,10 @@ function printReport(documents: DocumentInfo[], results: CaseResult[], cold: Col
 			`${options.rounds} round(s)${options.nodeFlags.length > 0 ? ` with child flags \`${options.nodeFlags.join(' ')}\`` : ''}; each (document, case) in a fresh \`node --expose-gc\` process; per process: 1 cold call (memory measured around it), warm-up ≥ 3 calls and ≥ 500 ms, then 5-21 samples of ≥ 25 ms each with a full GC before each; median of samples, then median over rounds.`,
 		'',
 		...(busiest > os.cpus().length
-			? [`**Warning:** the 1-minute load average reached ${busiest.toFixed(1)} on ${os.cpus().length} CPUs during the run: other processes competed for the CPUs, so the milliseconds are inflated and noisy. Ratios suffer less; re-run with \`--rounds 3\` on a quiet machine before quoting figures.`, '']
+			? [
+					`**Warning:** the 1-minute load average reached ${busiest.toFixed(1)} on ${os.cpus().length} CPUs during the run: other processes competed for the CPUs, so the milliseconds are inflated and noisy. Paired ratios suffer less${options.rounds < 3 ? '; re-run with `--rounds 3` before quoting figures' : ''}.`,
+					'',
+				]
 			: []),
 		'### Summary',
 		'',
@@ -222,6 +239,7 @@ async function child(docId: string, caseId: CaseId, file: string): Promise<Child
 	const prepared = prepareCase(caseId, spec, text);
 	// The json-parse case is its own baseline: pairing it with itself would only double its time.
 	const measurement = await measure(prepared.run, prepared.check, caseId === 'json-parse' ? undefined : prepared.baseline);
+	await prepared.verify?.();
 	return { measurement };
 }
 
@@ -236,7 +254,9 @@ async function dispatch(argv: readonly string[]): Promise<void> {
 		try {
 			message = argv[0] === '--child' ? await child(argv[1], argv[2] as CaseId, argv[3]) : coldStartChild(argv[1], argv[2]);
 		} catch (error) {
-			message = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+			// The stack goes to the log; the report gets the message.
+			log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+			message = { error: error instanceof Error ? error.message : String(error) };
 		}
 		process.send?.(message);
 		process.disconnect?.();

@@ -33,6 +33,8 @@ export interface PreparedCase {
 	baseline: Operation;
 	/** Summarises a result; throws when it is not what the document must give (a skipped check is a regression, not a speed-up). */
 	check: (result: unknown) => string;
+	/** Run after the measurement (so that it does not warm the cold call): throws when the comparison would be unfair. */
+	verify?: () => Promise<void>;
 }
 
 export function prepareCase(id: CaseId, spec: DocumentSpec, text: string): PreparedCase {
@@ -131,9 +133,29 @@ function extractPayload(text: string): string {
 	return typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2);
 }
 
+/** Invalid documents for each file name: without a diagnostic, the schema was not associated and vscode-json-ls would only parse. */
+const PROBES: Record<string, string> = {
+	'record.json': '{"version":"2.0"}',
+	'line.jsonl': '{"version":"2.0"}',
+	'records.json': '[{"version":"2.0"}]',
+	'payload.json': '{"eventSource":"nope"}',
+};
+
+async function assertSchemaApplied(service: LanguageService, fileName: string): Promise<void> {
+	if ((await validateText(service, fileName, PROBES[fileName])) === 0) {
+		throw new Error(`vscode-json-languageservice applied no schema to ${fileName}: the comparison would time a parse only.`);
+	}
+}
+
 function prepareVscode(spec: DocumentSpec, text: string, withPayload: boolean): Omit<PreparedCase, 'baseline'> {
 	const service = createService();
 	const outerName = spec.layout === 'array' ? 'records.json' : 'record.json';
+	const verify = async (): Promise<void> => {
+		await assertSchemaApplied(service, spec.layout === 'json-lines' ? 'line.jsonl' : outerName);
+		if (withPayload) {
+			await assertSchemaApplied(service, 'payload.json');
+		}
+	};
 	const validateOuter = (): Promise<number> => (spec.layout === 'json-lines' ? validateLines(service, text) : validateText(service, outerName, text));
 	// Extracted before timing: the user does that by hand.
 	const payloadText = withPayload ? extractPayload(text) : '';
@@ -147,5 +169,6 @@ function prepareVscode(spec: DocumentSpec, text: string, withPayload: boolean): 
 			}
 			return `diagnostics=${count}`;
 		},
+		verify,
 	};
 }

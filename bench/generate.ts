@@ -149,7 +149,7 @@ function failureRecord(rng: Prng, m: Mapping, recordsInfo: Record<string, Partit
 
 // ---- SQS/SNS-destination records (metadata only) --------------------------------------------
 
-/** One SQS/SNS-destination record of mapping `m` (a new one by default) with 1-2 partitions (or exactly `partitions`). */
+/** One SQS/SNS-destination record of `options.mapping` (a new mapping by default) with 1-2 partitions (or exactly `options.partitions`). */
 export function sqsRecord(rng: Prng, options: { mapping?: Mapping; partitions?: number } = {}): FailureRecord {
 	const m = options.mapping ?? mapping(rng);
 	const partitions = options.partitions ?? rng.int(1, 2);

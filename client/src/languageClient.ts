@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../shared/settings';
+import { createRestartPolicy } from './serverRestarts';
 
 /** The languages whose documents the server looks at; it decides by content which ones are ours. */
 export const DOCUMENT_SELECTOR = [
@@ -24,6 +25,14 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
 		synchronize: { configurationSection: SETTINGS_SECTION },
 		outputChannel: output,
 		initializationOptions: { hostReportsJsonSyntax: hostReportsJsonSyntax() },
+		errorHandler: createRestartPolicy({
+			now: () => Date.now(),
+			notify: (message, severity) => {
+				const show = severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
+				void show(message, 'Show Log').then((choice) => choice && output.show());
+			},
+			log: (message) => output.warn(message),
+		}),
 	};
 	const client = new LanguageClient('lambdaKafka', 'Lambda Kafka Language Server', serverOptions, clientOptions);
 	await client.start();

@@ -4,13 +4,13 @@
  * or an ESM document, switch it to JSON: it then gets JSON highlighting, folding and our checks
  * without the user picking a language.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { realExtension } from '../../shared/fileNames';
 
 const RECOGNISED = /"(requestContext|KafkaBatchInfo|eventSource|OnFailure|DestinationConfig)"\s*:/;
 
 export function shouldSwitchToJson(fileName: string, languageId: string, head: string): boolean {
-	return languageId === 'plaintext' && path.extname(fileName) === '' && /^\s*[[{]/.test(head) && RECOGNISED.test(head);
+	return languageId === 'plaintext' && realExtension(fileName) === '' && /^\s*[[{]/.test(head) && RECOGNISED.test(head);
 }
 
 export function registerRecordDetection(context: vscode.ExtensionContext): void {

@@ -47,6 +47,8 @@ export interface RunningCodeServer {
 	url: string;
 	logFile: string;
 	userDataDir: string;
+	/** Where the extension was installed (its language server runs from there). */
+	extensionsDir: string;
 	stop(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
 		url,
 		logFile,
 		userDataDir,
+		extensionsDir,
 		stop: () =>
 			new Promise<void>((resolve) => {
 				if (child.exitCode !== null) {

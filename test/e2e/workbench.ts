@@ -3,9 +3,10 @@
  * palette, the Problems panel, hovers and the quick-fix menu. Every wait is on a selector or a
  * condition, never a fixed sleep.
  */
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { repoRoot } from '../helpers';
 
@@ -60,10 +61,16 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
 export class Workbench {
 	constructor(readonly page: Page) {}
 
-	static async open(browser: Browser, url: string): Promise<Workbench> {
+	static async open(browser: Browser, url: string, options: { trustWorkspace?: boolean } = {}): Promise<Workbench> {
 		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 		await page.goto(url);
 		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+		if (options.trustWorkspace === false) {
+			// With workspace trust on, VS Code asks first; answering no opens Restricted Mode.
+			const no = page.locator('.monaco-dialog-box a.monaco-button', { hasText: "No, I don't trust the authors" });
+			await no.waitFor({ state: 'visible', timeout: 60_000 });
+			await no.click();
+		}
 		// The explorer shows the folder once the workbench has restored its layout.
 		await page.waitForSelector('.explorer-folders-view', { timeout: 60_000 });
 		return new Workbench(page);
@@ -72,23 +79,33 @@ export class Workbench {
 	/** Opens a workspace file with Quick Open and waits for its editor tab to be active. */
 	async openFile(relativePath: string): Promise<void> {
 		const name = path.basename(relativePath);
+		await this.dismissWidgets();
 		await this.page.keyboard.press('Control+P');
 		const input = this.page.locator('.quick-input-widget input');
 		await input.waitFor({ state: 'visible' });
 		await input.fill(relativePath);
-		await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
+		// Enter picks the focused row: wait until filtering has put the file there.
+		await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ state: 'visible' });
 		await this.page.keyboard.press('Enter');
 		await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible' });
 		await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 	}
 
+	/** Closes whatever quick input or hover is open, so the next keystroke goes to the workbench. */
+	async dismissWidgets(): Promise<void> {
+		for (let i = 0; i < 3 && (await this.page.locator('.quick-input-widget:visible, .monaco-hover:visible, .action-widget:visible').count()) > 0; i++) {
+			await this.page.keyboard.press('Escape');
+		}
+	}
+
 	/** Runs a command from the command palette by its title. */
 	async runCommand(title: string): Promise<void> {
+		await this.dismissWidgets();
 		await this.page.keyboard.press('F1');
 		const input = this.page.locator('.quick-input-widget input');
 		await input.waitFor({ state: 'visible' });
 		await input.fill(`>${title}`);
-		await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+		await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ state: 'visible' });
 		await this.page.keyboard.press('Enter');
 	}
 
@@ -106,8 +123,9 @@ export class Workbench {
 	}
 
 	async showProblems(): Promise<void> {
-		if (!(await this.page.locator('.markers-panel').isVisible().catch(() => false))) {
-			await this.runCommand('View: Focus Problems (Problems)');
+		if (!(await this.page.locator('.markers-panel').isVisible())) {
+			// Toggles the Problems panel (workbench.actions.view.problems).
+			await this.page.keyboard.press('Control+Shift+M');
 		}
 		await this.page.locator('.markers-panel').waitFor({ state: 'visible' });
 	}
@@ -159,9 +177,28 @@ export class Workbench {
 		const token = this.page.locator('.editor-instance .view-lines span span', { hasText: text }).first();
 		await token.click();
 		await this.page.keyboard.press('Control+.');
-		const item = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-		await item.waitFor({ state: 'visible' });
-		await item.click();
+		await this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+		// The menu is keyboard-driven (a pointer block covers it): move the focus to the fix, then Enter.
+		const focused = this.page.locator('.action-widget .monaco-list-row.focused');
+		for (let i = 0; i < 20 && !(await focused.innerText()).includes(title); i++) {
+			await this.page.keyboard.press('ArrowDown');
+		}
+		assert.ok((await focused.innerText()).includes(title), `the quick-fix menu has no "${title}"`);
+		await this.page.keyboard.press('Enter');
+		await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
+	}
+
+	/** Types text at the end of a line (1-based) of a file. */
+	async typeAtEndOfLine(fileName: string, line: number, text: string): Promise<void> {
+		await this.openFile(fileName);
+		await this.page.locator('.editor-instance .view-lines').first().click();
+		await this.page.keyboard.press('Control+Home');
+		for (let i = 1; i < line; i++) {
+			await this.page.keyboard.press('ArrowDown');
+		}
+		await this.page.keyboard.press('End');
+		// Inserted as one input event: no auto-closing quotes or brackets get in the way.
+		await this.page.keyboard.insertText(text);
 	}
 
 	/** The active editor's text, read from the model through the DOM (visible lines). */
@@ -173,6 +210,37 @@ export class Workbench {
 				.map((l) => l.text),
 		);
 		return lines.join('\n');
+	}
+
+	/** Picks the first item of the open quick pick whose text contains `text`. */
+	async pickQuickInput(text: string): Promise<void> {
+		const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+		await row.waitFor({ state: 'visible', timeout: 30_000 });
+		await row.click();
+	}
+
+	/** Clicks a button of the modal dialog VS Code shows for `{ modal: true }` messages. */
+	async clickDialogButton(label: string): Promise<void> {
+		const button = this.page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button', { hasText: label }).first();
+		await button.waitFor({ state: 'visible', timeout: 30_000 });
+		await button.click();
+	}
+
+	/** Waits for a notification toast whose text matches, and returns that text. */
+	async waitForNotification(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+		return until(
+			`a notification matching ${pattern}`,
+			async () => {
+				const texts = await this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+				return texts.find((t) => pattern.test(t));
+			},
+			timeoutMs,
+		);
+	}
+
+	/** The content frame of the (single) webview panel: VS Code nests it in two iframes. */
+	webviewFrame(): FrameLocator {
+		return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 	}
 
 	async screenshot(name: string): Promise<string> {

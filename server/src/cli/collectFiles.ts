@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { realExtension } from '../../../shared/fileNames';
 import { describeIoError } from './ioError';
 
 export interface FoundFile {
@@ -77,7 +78,7 @@ function walk(dir: string, add: (file: FoundFile) => void, errors: string[]): vo
 				walk(full, add, errors);
 			}
 		} else if (isFile) {
-			const extension = path.extname(entry.name).toLowerCase();
+			const extension = realExtension(entry.name);
 			if (JSON_EXTENSIONS.has(extension)) {
 				add({ path: full, sniff: false });
 			} else if (extension === '') {

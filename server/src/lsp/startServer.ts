@@ -124,8 +124,6 @@ export function startServer(connection: Connection): void {
 		hostReportsJsonSyntax = options.hostReportsJsonSyntax === true;
 		settings = resolveSettings(options.settings);
 		canPullConfiguration = params.capabilities.workspace?.configuration === true;
-		// Compile the schemas now, so that the first document opened is validated at once.
-		registry.warmUp();
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -142,6 +140,9 @@ export function startServer(connection: Connection): void {
 		if (canPullConfiguration) {
 			void refreshSettings();
 		}
+		// Each schema is compiled when a document of its kind first needs it, so the first document
+		// opened is validated without waiting for all four; the rest are compiled once things are quiet.
+		setTimeout(() => registry.warmUp(), 2000).unref();
 	});
 	connection.onDidChangeConfiguration((change) => {
 		if (!canPullConfiguration) {

@@ -600,20 +600,17 @@ class Scanner {
 	/** `i` is at an opening quote; returns the offset after the closing quote. */
 	skipString(i: number): number {
 		const text = this.text;
-		let j = i;
-		for (;;) {
-			j = text.indexOf('"', j + 1);
-			if (j < 0) {
-				return text.length;
-			}
-			let backslashes = 0;
-			while (text.charCodeAt(j - 1 - backslashes) === 0x5c) {
-				backslashes++;
-			}
-			if (backslashes % 2 === 0) {
+		const length = text.length;
+		for (let j = i + 1; j < length; j++) {
+			const c = text.charCodeAt(j);
+			if (c === 0x22 /* " */) {
 				return j + 1;
 			}
+			if (c === 0x5c /* \ */) {
+				j++;
+			}
 		}
+		return length;
 	}
 
 	skipValue(i: number): number {

@@ -6,9 +6,40 @@
  */
 import { Buffer } from 'node:buffer';
 
-/** Whether `text` is canonical standard base64 (the form Lambda writes): decoding and re-encoding gives it back. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+const BASE64_VALUES = new Int8Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (BASE64_VALUES[c.charCodeAt(0)] = i));
+
+/**
+ * Whether `text` is canonical standard base64 (the form Lambda writes): exactly what decoding and
+ * re-encoding would give back, without building the re-encoded string. Node's decoder skips
+ * characters it does not know, so a decoded length short of 3/4 of the text betrays any of them;
+ * base64url's `-` and `_`, which it accepts, are refused explicitly; and the last data character
+ * must carry no bits that decoding would drop.
+ */
 export function isCanonicalBase64(text: string): boolean {
-	return Buffer.from(text, 'base64').toString('base64') === text;
+	const length = text.length;
+	if (length % 4 !== 0) {
+		return false;
+	}
+	if (length === 0) {
+		return true;
+	}
+	const padding = text.charCodeAt(length - 1) === 0x3d ? (text.charCodeAt(length - 2) === 0x3d ? 2 : 1) : 0;
+	const expected = (length / 4) * 3 - padding;
+	if (scratch.length < expected + 3) {
+		scratch = Buffer.allocUnsafe(Math.max(expected + 3, scratch.length * 2));
+	}
+	if (scratch.write(text, 0, 'base64') !== expected || text.includes('-') || text.includes('_')) {
+		return false;
+	}
+	if (padding === 0) {
+		return true;
+	}
+	// With one "=", the last data character's low 2 bits are unused; with two, its low 4 bits.
+	const last = BASE64_VALUES[text.charCodeAt(length - padding - 1)] ?? -1;
+	return last >= 0 && (last & (padding === 1 ? 0b11 : 0b1111)) === 0;
 }
 
 /** Why a string is not canonical base64. Indexes are 0-based offsets into the string. */
@@ -52,7 +83,7 @@ export function base64Issue(text: string): Base64Issue | undefined {
 	if (text.length % 4 !== 0 || dataLength % 4 === 1) {
 		return { reason: 'length', length: text.length };
 	}
-	if (isCanonicalBase64(text)) {
+	if (Buffer.from(text, 'base64').toString('base64') === text) {
 		return undefined;
 	}
 	return { reason: 'non-canonical', index: Math.max(0, dataLength - 1) };

@@ -81,30 +81,36 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 	}
 	const requestMode = kind === 'esm-request' && isObject(units[0]?.value) ? ('UUID' in units[0].value ? 'update' : 'create') : undefined;
 
-	const problemsByParse = new Map<ParsedJson, { unit: DocumentUnit; problems: Problem[]; hostProblems: Problem[] }>();
-	const seenParses = new Set<ParsedJson>();
-	for (const unit of units) {
-		let entry = problemsByParse.get(unit.parsed);
-		if (!entry) {
-			entry = { unit, problems: [], hostProblems: [] };
-			problemsByParse.set(unit.parsed, entry);
+	// Units that share a parse (the elements of one array) are placed together: one locate pass.
+	const located: LocatedProblem[] = [];
+	const hostProblems: LocatedProblem[] = [];
+	const place = (unit: DocumentUnit, problems: Problem[], hidden: Problem[]): void => {
+		if (problems.length > 0) {
+			located.push(...placeProblems(unit.parsed, unit.baseOffset, problems));
 		}
-		if (!seenParses.has(unit.parsed)) {
-			seenParses.add(unit.parsed);
+		if (hidden.length > 0) {
+			hostProblems.push(...placeProblems(unit.parsed, unit.baseOffset, hidden));
+		}
+	};
+	let problems: Problem[] = [];
+	let hidden: Problem[] = [];
+	for (let i = 0; i < units.length; i++) {
+		const unit = units[i];
+		const firstOfParse = i === 0 || units[i - 1].parsed !== unit.parsed;
+		if (firstOfParse && unit.parsed.syntaxErrors.length > 0) {
 			for (const problem of syntaxProblems(unit.parsed.text, unit.parsed.syntaxErrors)) {
-				const hidden = options.hostReportsJsonSyntax === true && isReportedByHost(problem.code, options.languageId);
-				(hidden ? entry.hostProblems : entry.problems).push(problem);
+				const byHost = options.hostReportsJsonSyntax === true && isReportedByHost(problem.code, options.languageId);
+				(byHost ? hidden : problems).push(problem);
 			}
 		}
 		// Elements of a records array are all checked as records, even one that does not look like one.
-		validateSubject(registry, unit, unit.value, unit.path, layout === 'array' ? kind : unit.kind === 'unknown' ? kind : unit.kind, false, entry.problems);
-	}
-
-	const located: LocatedProblem[] = [];
-	const hostProblems: LocatedProblem[] = [];
-	for (const entry of problemsByParse.values()) {
-		located.push(...placeProblems(entry.unit.parsed, entry.unit.baseOffset, entry.problems));
-		hostProblems.push(...placeProblems(entry.unit.parsed, entry.unit.baseOffset, entry.hostProblems));
+		validateSubject(registry, unit, unit.value, unit.path, layout === 'array' ? kind : unit.kind === 'unknown' ? kind : unit.kind, false, problems);
+		const lastOfParse = i === units.length - 1 || units[i + 1].parsed !== unit.parsed;
+		if (lastOfParse) {
+			place(unit, problems, hidden);
+			problems = [];
+			hidden = [];
+		}
 	}
 	return { kind, layout, requestMode, units, problems: finish(located, options.maxProblems ?? DEFAULT_MAX_PROBLEMS), hostProblems };
 }
@@ -122,20 +128,22 @@ function validateSubject(registry: SchemaRegistry, unit: DocumentUnit, value: un
 		payload = parsedPayload.value;
 		out.push(...payloadProblems(parsedPayload, [...path, 'payload']));
 	}
+	// One context per subject; the rule being run is the only thing that changes between rules.
+	let code = '';
 	const context: RuleContext = {
 		kind,
 		value,
 		nested,
 		payload,
 		requestMode: kind === 'esm-request' ? ('UUID' in value ? 'update' : 'create') : undefined,
-		report: () => undefined,
+		report: (r: RuleReport) => {
+			out.push({ code, severity: r.severity, message: r.message, path: [...path, ...r.path], target: r.target ?? 'value', span: r.span, fixes: r.fixes, tags: r.tags });
+		},
 		rawNumber: (relative) => rawNumberAt(unit.parsed, [...path, ...relative]),
 	};
 	for (const rule of rulesFor(kind)) {
-		const report = (r: RuleReport): void => {
-			out.push({ code: rule.id, severity: r.severity, message: r.message, path: [...path, ...r.path], target: r.target ?? 'value', span: r.span, fixes: r.fixes, tags: r.tags });
-		};
-		rule.check({ ...context, report });
+		code = rule.id;
+		rule.check(context);
 	}
 	if (isObject(payload)) {
 		validateSubject(registry, unit, payload, [...path, 'payload'], 'kafka-event', true, out);
@@ -182,14 +190,24 @@ function splitJsonLines(text: string, fileName: string | undefined): DocumentUni
 		if (end < 0) {
 			end = text.length;
 		}
-		const line = text.slice(start, end).replace(/\r$/, '');
-		if (line.trim() !== '') {
-			const parsed = ParsedJson.parse(line);
+		const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d /* \r */ ? end - 1 : end;
+		if (!isBlank(text, start, lineEnd)) {
+			const parsed = ParsedJson.parse(text.slice(start, lineEnd));
 			units.push({ parsed, baseOffset: start, path: [], value: parsed.value, kind: detectKind(parsed.value, fileName) });
 		}
 		start = end + 1;
 	}
 	return units;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /** Content that is JSON Lines even without the extension: several lines that each start a top-level object, the first complete on its own. */

@@ -48,7 +48,9 @@ export function syntaxProblems(text: string, errors: readonly SyntaxError[]): Pr
 }
 
 function toProblem(text: string, error: SyntaxError): Problem {
-	const rawRange = { start: error.offset, end: error.offset + Math.max(error.length, 1) };
+	// Errors at the end of the text (an unclosed bracket) have no character to mark: keep the range inside the text.
+	const from = Math.min(error.offset, text.length);
+	const rawRange = { start: from, end: Math.min(text.length, from + Math.max(error.length, 1)) };
 	if (error.error === 'CommentNotPermitted') {
 		const lineStart = text.lastIndexOf('\n', error.offset - 1) + 1;
 		const onlyWhitespaceBefore = text.slice(lineStart, error.offset).trim() === '';
