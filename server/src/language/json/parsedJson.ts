@@ -53,7 +53,8 @@ export interface Located {
 export const MAX_NESTING = 512;
 
 export class ParsedJson {
-	private embeddedCache = new Map<string, ParsedJson>();
+	/** Created on first use: most parses (every line of a JSON Lines file) never hold embedded JSON. */
+	private embeddedCache: Map<string, ParsedJson> | undefined;
 	private constructor(
 		readonly text: string,
 		readonly value: unknown,
@@ -97,14 +98,14 @@ export class ParsedJson {
 	/** The parse of the JSON held in the string at `path`, cached. Undefined when the value there is not a string. */
 	embedded(path: JsonPath, decoded?: string): ParsedJson | undefined {
 		const key = pathKey(path);
-		let parsed = this.embeddedCache.get(key);
+		let parsed = this.embeddedCache?.get(key);
 		if (!parsed) {
 			const text = decoded ?? this.stringAt(path);
 			if (text === undefined) {
 				return undefined;
 			}
 			parsed = ParsedJson.parse(text);
-			this.embeddedCache.set(key, parsed);
+			(this.embeddedCache ??= new Map()).set(key, parsed);
 		}
 		return parsed;
 	}
