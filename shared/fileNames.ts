@@ -8,5 +8,5 @@
 export function realExtension(fileName: string): string {
 	const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
 	const match = /\.([A-Za-z0-9]{1,10})$/.exec(base);
-	return match && match.index > 0 ? `.${match[1]!.toLowerCase()}` : '';
+	return match && match.index > 0 ? `.${match[1].toLowerCase()}` : '';
 }

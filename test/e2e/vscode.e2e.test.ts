@@ -128,10 +128,10 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 					['Warning', 5, 18, 'lambda-kafka'],
 				],
 			);
-			assert.equal(record[0]!.message, '"lastRecordOffset" has 56 digits: this is a Kinesis sequence number from AWS\'s documentation example, not a Kafka offset (Kafka offsets are 64-bit, at most 9223372036854775807).');
+			assert.equal(record[0].message, '"lastRecordOffset" has 56 digits: this is a Kinesis sequence number from AWS\'s documentation example, not a Kafka offset (Kafka offsets are 64-bit, at most 9223372036854775807).');
 			// The trailing comma comes from VS Code's JSON support only, not a second time from ours.
-			assert.equal(record[1]!.message, 'Trailing comma');
-			assert.equal(record[2]!.message, '"RetriesExhausted" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted" (AWS\'s Kafka-destination example shows "RetriesExhausted" because it copies the asynchronous-invocation record).');
+			assert.equal(record[1].message, 'Trailing comma');
+			assert.equal(record[2].message, '"RetriesExhausted" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted" (AWS\'s Kafka-destination example shows "RetriesExhausted" because it copies the asynchronous-invocation record).');
 			await workbench.screenshot('problems-panel');
 		});
 	});
@@ -148,7 +148,7 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 			await workbench.quickFix('Destinaton', 'Rename to "Destination"');
 			await until('the renamed key', async () => ((await workbench.editorText()).includes('"Destination": "arn:aws:sqs:us-east-1:123456789012:orders-consumer-dlq"') ? true : undefined));
 			const remaining = await workbench.waitForProblems('orders.destination.json', 1);
-			assert.equal(remaining[0]!.line, 2);
+			assert.equal(remaining[0].line, 2);
 		});
 	});
 
@@ -179,8 +179,8 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 			assert.match(message, new RegExp(`Event source mapping ${DEMO_UUIDS.ordersMsk}`));
 			const updates = demo.lambda.requests.slice(before).filter((r) => r.operation === 'UpdateEventSourceMapping');
 			assert.equal(updates.length, 1);
-			assert.equal(updates[0]!.path, `/2015-03-31/event-source-mappings/${DEMO_UUIDS.ordersMsk}`);
-			assert.deepEqual(updates[0]!.body, { DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:orders-consumer-retry-dlq' } } });
+			assert.equal(updates[0].path, `/2015-03-31/event-source-mappings/${DEMO_UUIDS.ordersMsk}`);
+			assert.deepEqual(updates[0].body, { DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:orders-consumer-retry-dlq' } } });
 			assert.equal(demo.lambda.getMapping(DEMO_UUIDS.ordersMsk)?.DestinationConfig?.OnFailure?.Destination, 'arn:aws:sqs:us-east-1:123456789012:orders-consumer-retry-dlq');
 		});
 	});
@@ -191,12 +191,12 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 			await workbench.waitForProblems('orders.destination.json', 1);
 			const first = languageServerPids(server.extensionsDir);
 			assert.equal(first.length, 1, 'one language server runs');
-			process.kill(first[0]!, 'SIGKILL');
+			process.kill(first[0], 'SIGKILL');
 			const notice = await workbench.waitForNotification(/language server stopped unexpectedly and was restarted/);
 			assert.match(notice, /Details are in the Lambda Kafka log/);
-			const second = await until('a new language server', async () => {
+			const second = await until('a new language server', () => {
 				const pids = languageServerPids(server.extensionsDir);
-				return pids.length === 1 && pids[0] !== first[0] ? pids : undefined;
+				return Promise.resolve(pids.length === 1 && pids[0] !== first[0] ? pids : undefined);
 			});
 			// A new problem typed now can only come from the new server.
 			await workbench.typeAtEndOfLine('orders.destination.json', 2, ' "Extra": 1,');
@@ -206,10 +206,10 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 			});
 			assert.deepEqual(problems.map((p) => [p.line, p.source]), [[2, 'lambda-kafka'], [2, 'lambda-kafka']]);
 			// A second crash is handled silently: the user was told once.
-			process.kill(second[0]!, 'SIGKILL');
-			await until('another language server', async () => {
+			process.kill(second[0], 'SIGKILL');
+			await until('another language server', () => {
 				const pids = languageServerPids(server.extensionsDir);
-				return pids.length === 1 && pids[0] !== second[0] ? pids : undefined;
+				return Promise.resolve(pids.length === 1 && pids[0] !== second[0] ? pids : undefined);
 			});
 			const notices = await workbench.page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'stopped unexpectedly' }).count();
 			assert.ok(notices <= 1, `told ${notices} times`);
