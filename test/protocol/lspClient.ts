@@ -21,6 +21,7 @@ import {
 	CompletionRequest,
 	ConfigurationRequest,
 	createProtocolConnection,
+	DidChangeConfigurationNotification,
 	DidChangeTextDocumentNotification,
 	DidCloseTextDocumentNotification,
 	DidOpenTextDocumentNotification,
@@ -48,7 +49,7 @@ export class LspTestClient {
 	private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 	readonly stderr: string[] = [];
 
-	private constructor(private readonly options: ClientOptions) {
+	private constructor(private options: ClientOptions) {
 		this.process = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 		this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
@@ -80,6 +81,22 @@ export class LspTestClient {
 		});
 		await client.connection.sendNotification(InitializedNotification.type, {});
 		return { client, result };
+	}
+
+	/** The server process's id (for reading its memory use from /proc). */
+	get pid(): number | undefined {
+		return this.process.pid;
+	}
+
+	/** Whether the server process is still running. */
+	get isRunning(): boolean {
+		return this.process.exitCode === null && this.process.signalCode === null;
+	}
+
+	/** Changes what the client answers to workspace/configuration and tells the server the settings changed. */
+	async setConfiguration(configuration: unknown): Promise<void> {
+		this.options = { ...this.options, configuration };
+		await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
 	}
 
 	async open(uri: string, text: string, languageId = 'json', version = 1): Promise<void> {

@@ -119,6 +119,7 @@ export type ApplyOutcome =
 	| { status: 'refused'; message: string; problems?: MappingProblem[] }
 	| { status: 'unchanged'; message: string }
 	| { status: 'cancelled'; message: string }
+	/** `sent`: the request reached AWS, or may have (the connection failed while it was being sent). */
 	| { status: 'failed'; error: UserFacingError; sent: boolean };
 
 const NOTHING_SENT = 'Nothing was sent.';
@@ -229,7 +230,8 @@ async function createFromDocument(deps: ApplyDeps, _document: ApplyDocument, bui
 	deps.ui.progress({ stage: 'sending', message: 'Sending CreateEventSourceMapping…' });
 	const result = await sendWithRetry(deps, () => deps.api.createMapping({ ...request, FunctionName: functionName }, deps.token));
 	if ('outcome' in result) {
-		return result.outcome;
+		const outcome = result.outcome;
+		return outcome.status === 'failed' && outcome.error.kind === 'network' ? rereadAfterLostCreate(deps, functionName, request, outcome.error) : outcome;
 	}
 	const created = result.mapping;
 	const uuid = created.UUID;
@@ -372,7 +374,8 @@ async function sendUpdate(deps: ApplyDeps, plan: UpdatePlan): Promise<ApplyOutco
 	deps.ui.progress({ stage: 'sending', message: `Sending UpdateEventSourceMapping to ${uuid.slice(0, 8)}…` });
 	const result = await sendWithRetry(deps, () => deps.api.updateMapping(request, deps.token));
 	if ('outcome' in result) {
-		return result.outcome;
+		const outcome = result.outcome;
+		return outcome.status === 'failed' && outcome.error.kind === 'network' ? rereadAfterLostConnection(deps, uuid, latest, request, outcome.error) : outcome;
 	}
 	const sent = result.mapping;
 	let undoAvailable = false;
@@ -386,6 +389,76 @@ async function sendUpdate(deps: ApplyDeps, plan: UpdatePlan): Promise<ApplyOutco
 	}
 	deps.logger.info(`${plan.undo ? 'Undo sent' : 'Applied'} to ${uuid}: ${diff.summary}`);
 	return follow(deps, 'update', uuid, sent, undoAvailable);
+}
+
+/**
+ * The connection failed while the update was on its way: AWS may or may not have made the change.
+ * Read the mapping again and say which, or that it is still unknown.
+ */
+async function rereadAfterLostConnection(deps: ApplyDeps, uuid: string, before: MappingConfiguration, request: JsonObject & { UUID: string }, error: UserFacingError): Promise<ApplyOutcome> {
+	const lost = `${error.message} The connection failed while UpdateEventSourceMapping was being sent, so whether event source mapping ${uuid} was changed was unknown`;
+	deps.ui.progress({ stage: 'sending', message: `Re-reading event source mapping ${uuid.slice(0, 8)}…` });
+	let now: MappingConfiguration;
+	try {
+		now = await deps.api.getMapping(uuid, deps.token);
+	} catch {
+		return {
+			status: 'failed',
+			sent: true,
+			error: {
+				...error,
+				message: `${lost}, and re-reading it failed too: its state is unknown.`,
+				nextStep: 'Re-read it with "Lambda Kafka: Open Current Configuration of Event Source Mapping" before applying again.',
+			},
+		};
+	}
+	const shown = (mapping: MappingConfiguration): string => JSON.stringify(projectCurrent(mapping, request));
+	if (shown(now) === shown(before)) {
+		return { status: 'failed', sent: false, error: { ...error, message: `${lost}; re-read, it still has its previous configuration: the change was not made.`, nextStep: 'Apply again once AWS can be reached.' } };
+	}
+	if (diffConfigs(now, request).unchanged) {
+		return {
+			status: 'failed',
+			sent: true,
+			error: { ...error, message: `${lost}; re-read, it has the new configuration: the change was made (state ${now.State ?? 'unknown'}).`, nextStep: 'Nothing needs applying again; Undo is not available for this change.' },
+		};
+	}
+	return {
+		status: 'failed',
+		sent: true,
+		error: { ...error, message: `${lost}; re-read, it has neither its previous nor the new configuration.`, nextStep: 'Open its current configuration ("Lambda Kafka: Open Current Configuration of Event Source Mapping") and review it before applying again.' },
+	};
+}
+
+/** The connection failed while a create was on its way: list the function's mappings and say whether one for this source and these topics exists now. */
+async function rereadAfterLostCreate(deps: ApplyDeps, functionName: string, request: JsonObject, error: UserFacingError): Promise<ApplyOutcome> {
+	const lost = `${error.message} The connection failed while CreateEventSourceMapping was being sent, so whether the mapping was created was unknown`;
+	deps.ui.progress({ stage: 'sending', message: `Re-reading the event source mappings of ${shortFunctionName(functionName)}…` });
+	let mappings: MappingConfiguration[];
+	try {
+		mappings = await deps.api.listKafkaMappings(functionName, deps.token);
+	} catch {
+		return {
+			status: 'failed',
+			sent: true,
+			error: { ...error, message: `${lost}, and listing the function's mappings failed too: whether it exists is unknown.`, nextStep: 'List the mappings of the function before creating again: a second create of the same mapping is refused.' },
+		};
+	}
+	const endpoints = (value: unknown): unknown => (typeof value === 'object' && value !== null ? ((value as JsonObject)['Endpoints'] ?? null) : null);
+	const source = (m: JsonObject): string => JSON.stringify([m['EventSourceArn'] ?? null, m['Topics'] ?? null, endpoints(m['SelfManagedEventSource'])]);
+	const existing = mappings.find((m) => source(m) === source(request));
+	if (!existing) {
+		return { status: 'failed', sent: false, error: { ...error, message: `${lost}; re-read, the function has no mapping for this source and these topics: it was not created.`, nextStep: 'Create again once AWS can be reached.' } };
+	}
+	return {
+		status: 'failed',
+		sent: true,
+		error: {
+			...error,
+			message: `${lost}; re-read, the function has a mapping for this source and these topics: ${existing.UUID ?? '?'} (state ${existing.State ?? 'unknown'}).`,
+			nextStep: existing.UUID ? `Add "UUID": "${existing.UUID}" to the document to update it instead of creating it again.` : 'Update that mapping instead of creating it again.',
+		},
+	};
 }
 
 /** Sends, offering a retry while the mapping is busy or AWS throttles. */
@@ -449,8 +522,18 @@ function stateMessage(uuid: string, state: string | undefined): string {
 	return `Event source mapping ${uuid.slice(0, 8)}: ${state ?? 'waiting'}${state !== undefined && !TRANSITIONAL_STATES.has(state) ? '.' : '…'}`;
 }
 
-/** Runs a flow; an error anywhere before sending becomes a `failed` outcome with nothing sent. */
+/**
+ * Whether an apply, undo or removal is running. One at a time: two would interleave their checks
+ * and sends on one mapping, and each keep a snapshot for Undo.
+ */
+let flowRunning = false;
+
+/** Runs a flow, unless another one is running; an error anywhere before sending becomes a `failed` outcome with nothing sent. */
 async function guard(deps: ApplyDeps, run: () => Promise<ApplyOutcome>): Promise<ApplyOutcome> {
+	if (flowRunning) {
+		return refused(`Another apply, undo or removal is still running; wait until it has finished (or cancel it in its notification), then try again. ${NOTHING_SENT}`);
+	}
+	flowRunning = true;
 	try {
 		return await run();
 	} catch (error) {
@@ -462,6 +545,8 @@ async function guard(deps: ApplyDeps, run: () => Promise<ApplyOutcome>): Promise
 			deps.logger.error(`Apply flow failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		}
 		return { status: 'failed', error: userFacing, sent: false };
+	} finally {
+		flowRunning = false;
 	}
 }
 

@@ -59,12 +59,8 @@ export function buildRequest(kind: DocumentKind, value: unknown): BuildResult {
 						`Remove ${createOnly.length === 1 ? 'it' : 'them'} from this update request (a mapping that should read another source or topic must be created anew).`,
 				};
 			}
-			const fields: JsonObject = {};
-			for (const [key, member] of Object.entries(document)) {
-				if (key !== 'UUID') {
-					fields[key] = member;
-				}
-			}
+			// fromEntries defines own members: assigning a "__proto__" member would set the object's prototype instead.
+			const fields: JsonObject = Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'UUID'));
 			if (Object.keys(fields).length === 0) {
 				return { ok: false, message: 'The update request changes nothing: add the fields to change next to UUID.' };
 			}

@@ -8,6 +8,7 @@
  * structure is shown as going away.
  */
 import type { JsonObject } from './buildRequest';
+import { shortLine } from '../aws/logger';
 
 export interface Change {
 	/** Dotted path of the leaf, e.g. `OnFailure.Destination` or `ProvisionedPollerConfig.MaximumPollers`. */
@@ -144,11 +145,12 @@ export function formatValue(value: unknown, isDestination = false): string {
 		if (value === '') {
 			return '""';
 		}
-		const arn = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:(.+)$/.exec(value);
+		// Values may come from the document or from AWS: one line, cut like JSON values below.
+		const arn = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:(.+)$/s.exec(value);
 		if (arn) {
-			return `arn:…:${arn[1]}`;
+			return `arn:…:${shortLine(arn[1], 100)}`;
 		}
-		return value;
+		return shortLine(value, 100);
 	}
 	const text = JSON.stringify(value);
 	return text.length > 60 ? `${text.slice(0, 57)}...` : text;

@@ -4,7 +4,7 @@
  * retry can help. The details (code, status, request id, attempts) go to the log through
  * {@link errorDetails}; neither ever holds credentials, tokens or signed headers.
  */
-import { redactSecrets } from './logger';
+import { oneLine, redactSecrets, shortLine } from './logger';
 
 export type ErrorKind =
 	| 'access-denied'
@@ -120,7 +120,8 @@ export function toUserFacingError(error: unknown, context: ErrorContext = {}): U
 		case 'AccessDenied':
 		case 'AccessDeniedError': {
 			const permission = missingPermission(awsMessage) ?? (context.operation ? `lambda:${context.operation}` : undefined);
-			const resource = /on resource: (\S+?)(?:\s|$)/.exec(awsMessage)?.[1];
+			const found = /on resource: (\S+?)(?:\s|$)/.exec(awsMessage)?.[1];
+			const resource = found === undefined ? undefined : shortLine(found, 300);
 			return {
 				...base,
 				kind: 'access-denied',
@@ -166,7 +167,8 @@ export function toUserFacingError(error: unknown, context: ErrorContext = {}): U
 			return {
 				...base,
 				kind: 'validation',
-				message: `AWS rejected the request: ${awsMessage || code}`,
+				// AWS quotes the rejected value, which comes from the document: keep it on one bounded line.
+				message: `AWS rejected the request: ${shortLine(awsMessage, 1000) || code}`,
 				nextStep: field ? `Correct ${field} and apply again.` : 'Correct the document and apply again.',
 				field,
 			};
@@ -403,7 +405,7 @@ export function errorDetails(error: unknown, context: ErrorContext = {}): string
 		context.uuid ? `uuid=${context.uuid}` : undefined,
 		`message=${JSON.stringify(info.message)}`,
 	];
-	return redactSecrets(parts.filter((p) => p !== undefined).join(' '));
+	return oneLine(redactSecrets(parts.filter((p) => p !== undefined).join(' ')));
 }
 
 /** The message and next step on one line, as notifications show them. */
@@ -412,6 +414,5 @@ export function formatUserFacing(error: UserFacingError): string {
 }
 
 function firstSentence(message: string): string {
-	const line = message.split(/\r?\n/)[0] ?? '';
-	return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+	return shortLine(message.split(/\r?\n/)[0] ?? '', 300);
 }

@@ -22,7 +22,7 @@ import type { AwsContext } from './awsContext';
 import type { ErrorContext } from './errors';
 import { errorDetails, toUserFacingError, UserFacingException } from './errors';
 import type { Logger } from './logger';
-import { redactingLogger, SILENT_LOGGER } from './logger';
+import { redactingLogger, redactSecrets, SILENT_LOGGER } from './logger';
 import { isKafkaMapping, TRANSITIONAL_STATES } from './mappingKinds';
 import { endpointFor, secretsOf } from './resolveAwsContext';
 
@@ -149,7 +149,9 @@ export function createLambdaApi(context: AwsContext, options: LambdaApiOptions =
 			} else {
 				logger.error(errorDetails(error, ctx));
 			}
-			throw new UserFacingException(userFacing);
+			// An error message may echo what was sent (a proxy quoting headers): the secrets in use never reach the user.
+			const known = [...secrets];
+			throw new UserFacingException({ ...userFacing, message: redactSecrets(userFacing.message, known), nextStep: userFacing.nextStep === undefined ? undefined : redactSecrets(userFacing.nextStep, known) });
 		} finally {
 			subscription?.dispose();
 		}

@@ -17,15 +17,35 @@ export interface Logger {
 export const SILENT_LOGGER: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const SECRET_PATTERNS: [RegExp, string][] = [
-	// A SigV4 Authorization header, with or without its name.
-	[/\bAuthorization\b["']?\s*[:=]\s*["']?[^\r\n"']*/gi, 'Authorization: [redacted]'],
-	[/AWS4-HMAC-SHA256\s+Credential=[^\r\n"']*/g, 'AWS4-HMAC-SHA256 [redacted]'],
+	// A SigV4 Authorization header, with or without its name (the replacement names neither, so a scan of the log finds nothing).
+	[/\bAuthorization\b["']?\s*[:=]\s*["']?[^\r\n"']*/gi, '[redacted signed header]'],
+	[/AWS4-HMAC-SHA256\s+Credential=[^\r\n"']*/g, '[redacted signature]'],
 	[/\b(Signature|X-Amz-Signature|X-Amz-Credential)=[^&\s"']+/gi, '$1=[redacted]'],
 	[/\b(x-amz-security-token|X-Amz-Security-Token|sessionToken|SessionToken|aws_session_token|accessToken|refreshToken|clientSecret)\b(["']?\s*[:=]\s*["']?)[^\s"',}]+/g, '$1$2[redacted]'],
 	[/\b(secretAccessKey|SecretAccessKey|aws_secret_access_key)\b(["']?\s*[:=]\s*["']?)[^\s"',}]+/g, '$1$2[redacted]'],
 	// Access key ids: not secret on their own, but they tie a log to an identity.
 	[/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1[redacted]'],
 ];
+
+/** Line breaks, other controls, line separators, bidi controls and invisible format characters, and unpaired surrogates. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * One line of plain text: line breaks and other control characters, line separators and
+ * bidi/invisible format characters are written as escapes (`\n`, `\u202e`), so text from a
+ * document or an AWS response can neither start a log line of its own nor disguise itself.
+ */
+export function oneLine(text: string): string {
+	return text.replace(UNPRINTABLE, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** {@link oneLine}, cut to `max` characters. */
+export function shortLine(text: string, max: number): string {
+	const line = oneLine(text);
+	return line.length > max ? `${line.slice(0, max - 3)}...` : line;
+}
 
 /** Removes credentials, tokens and signatures from a text meant for the log. */
 export function redactSecrets(text: string, extraSecrets: readonly string[] = []): string {
@@ -42,11 +62,12 @@ export function redactSecrets(text: string, extraSecrets: readonly string[] = []
 }
 
 /**
- * Wraps a logger so that every line is redacted. `knownSecrets` returns secrets learnt at run time
- * (the secret key and session token of the credentials in use), which are removed verbatim.
+ * Wraps a logger so that every line is redacted and kept on one line ({@link oneLine}).
+ * `knownSecrets` returns secrets learnt at run time (the secret key and session token of the
+ * credentials in use), which are removed verbatim.
  */
 export function redactingLogger(inner: Logger, knownSecrets: () => readonly string[] = () => []): Logger {
-	const wrap = (write: (message: string) => void) => (message: string) => write(redactSecrets(message, knownSecrets()));
+	const wrap = (write: (message: string) => void) => (message: string) => write(oneLine(redactSecrets(message, knownSecrets())));
 	return {
 		debug: wrap((m) => inner.debug(m)),
 		info: wrap((m) => inner.info(m)),

@@ -15,7 +15,7 @@ import {
 	TextDocumentSyncKind,
 	TextDocuments,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentInfoParams, DocumentInfoResult } from '../../../shared/protocol';
 import { DocumentInfoRequest } from '../../../shared/protocol';
 import type { ServerSettings } from '../../../shared/settings';
@@ -29,6 +29,7 @@ import { analyzeDocument } from '../language/validation/analyzeDocument';
 import type { LocatedFix, LocatedProblem } from '../language/validation/problem';
 import { registerApplyHandlers } from './handlers/applyHandlers';
 import { registerPreviewHandlers } from './handlers/previewHandlers';
+import { LAZY_TEXT_DOCUMENTS } from './lazyTextDocument';
 import { runSafe } from './runSafe';
 import { fileNameOf } from './uri';
 import { createScheduler } from './validationScheduler';
@@ -64,7 +65,8 @@ interface DiagnosticData {
 }
 
 export function startServer(connection: Connection): void {
-	const documents = new TextDocuments(TextDocument);
+	// Edits cost in proportion to their size, not the document's: see lazyTextDocument.ts.
+	const documents = new TextDocuments(LAZY_TEXT_DOCUMENTS);
 	const registry = sharedSchemaRegistry();
 	const analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
 	let settings = resolveSettings(undefined);

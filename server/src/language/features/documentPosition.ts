@@ -41,7 +41,8 @@ export function unitAt(analysis: DocumentAnalysis, offset: number): DocumentUnit
 
 export function positionContext(analysis: DocumentAnalysis, offset: number): PositionContext | undefined {
 	const unit = unitAt(analysis, offset);
-	if (!unit || analysis.kind === 'unknown') {
+	// getLocation below recurses once per level: a text nested too deeply is not walked at all.
+	if (!unit || analysis.kind === 'unknown' || unit.parsed.isTooDeep) {
 		return undefined;
 	}
 	const parsed = unit.parsed;
@@ -88,7 +89,7 @@ function payloadContext(outer: PositionContext, parsed: ParsedJson, payloadPath:
 		return outer;
 	}
 	const inner = parsed.embedded(payloadPath, payload);
-	if (!inner) {
+	if (!inner || inner.isTooDeep) {
 		return outer;
 	}
 	const decodedOffset = rawToDecodedOffset(parsed.text, node.offset, outer.offset);

@@ -63,21 +63,33 @@ export class ParsedJson {
 		private readonly tree: Node | undefined,
 	) {}
 
-	/** Parses `text`. Never throws. */
+	/**
+	 * Parses `text`. Never throws. Text nested deeper than {@link MAX_NESTING} gets no value, only a
+	 * `NestingTooDeep` error, whichever parser would read it: JSON.parse copes with any depth, but
+	 * the recursive code after it (jsonc-parser's getLocation for hover and completion, the rules)
+	 * would overflow the stack.
+	 */
 	static parse(text: string): ParsedJson {
+		let value: unknown;
 		try {
-			return new ParsedJson(text, JSON.parse(text), [], undefined);
+			value = JSON.parse(text);
 		} catch {
 			return ParsedJson.parseTolerant(text);
 		}
+		const tooDeepAt = firstOffsetDeeperThan(text, MAX_NESTING, true);
+		return tooDeepAt >= 0 ? ParsedJson.tooDeep(text, tooDeepAt) : new ParsedJson(text, value, [], undefined);
+	}
+
+	private static tooDeep(text: string, offset: number): ParsedJson {
+		return new ParsedJson(text, undefined, [{ offset, length: 1, error: 'NestingTooDeep' }], undefined);
 	}
 
 	private static parseTolerant(text: string): ParsedJson {
-		const errors: ParseError[] = [];
-		const tooDeepAt = firstOffsetDeeperThan(text, MAX_NESTING);
+		const tooDeepAt = firstOffsetDeeperThan(text, MAX_NESTING, false);
 		if (tooDeepAt >= 0) {
-			return new ParsedJson(text, undefined, [{ offset: tooDeepAt, length: 1, error: 'NestingTooDeep' }], undefined);
+			return ParsedJson.tooDeep(text, tooDeepAt);
 		}
+		const errors: ParseError[] = [];
 		const unions = findUnions(text);
 		const tree = parseTree(unions.length > 0 ? maskUnions(text, unions) : text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
 		const syntaxErrors: SyntaxError[] = errors.map((e) => ({ offset: e.offset, length: e.length, error: printParseErrorCode(e.error) }));
@@ -93,6 +105,11 @@ export class ParsedJson {
 	/** Whether the text parsed without any syntax error. */
 	get isValidJson(): boolean {
 		return this.syntaxErrors.length === 0;
+	}
+
+	/** Whether the text is nested too deeply to be parsed or walked at all (it then has no value). */
+	get isTooDeep(): boolean {
+		return this.syntaxErrors.length === 1 && this.syntaxErrors[0].error === 'NestingTooDeep';
 	}
 
 	/** The parse of the JSON held in the string at `path`, cached. Undefined when the value there is not a string. */
@@ -391,30 +408,77 @@ function nodeToValue(node: Node): unknown {
 	}
 }
 
-/** The offset of the first bracket nested deeper than `limit` (strings skipped), or -1. */
-function firstOffsetDeeperThan(text: string, limit: number): number {
+/**
+ * The offset of the first bracket nested deeper than `limit`, or -1. Strings and comments are
+ * skipped as jsonc-parser's scanner reads them (a string also ends at a line break, a comment may
+ * hold a quote), so the count is never below the depth the parser recurses to. `valid`: the text
+ * is known to be valid JSON, so a string ends at the first unescaped quote and can be skipped with
+ * indexOf (a multi-megabyte payload string costs next to nothing).
+ */
+function firstOffsetDeeperThan(text: string, limit: number, valid: boolean): number {
+	const length = text.length;
 	let depth = 0;
-	let inString = false;
-	for (let i = 0; i < text.length; i++) {
+	for (let i = 0; i < length; i++) {
 		const c = text.charCodeAt(i);
-		if (inString) {
-			if (c === 0x5c) {
-				i++;
-			} else if (c === 0x22) {
-				inString = false;
-			}
-		} else if (c === 0x22) {
-			inString = true;
-		} else if (c === 0x7b || c === 0x5b) {
+		if (c === 0x22 /* " */) {
+			i = valid ? validStringEnd(text, i) : tolerantStringEnd(text, i);
+		} else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
 			depth++;
 			if (depth > limit) {
 				return i;
 			}
-		} else if (c === 0x7d || c === 0x5d) {
-			depth--;
+		} else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+			// Never below zero: a stray closing bracket must not hide the openings after it.
+			depth = Math.max(0, depth - 1);
+		} else if (c === 0x2f /* / */ && !valid) {
+			const next = text.charCodeAt(i + 1);
+			if (next === 0x2f) {
+				while (i < length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) {
+					i++;
+				}
+			} else if (next === 0x2a /* * */) {
+				const end = text.indexOf('*/', i + 2);
+				i = end < 0 ? length : end + 1;
+			}
 		}
 	}
 	return -1;
+}
+
+/** The offset of the closing quote of the valid JSON string opening at `i`. */
+function validStringEnd(text: string, i: number): number {
+	let j = i;
+	for (;;) {
+		j = text.indexOf('"', j + 1);
+		if (j < 0) {
+			return text.length;
+		}
+		let backslashes = 0;
+		while (text.charCodeAt(j - 1 - backslashes) === 0x5c) {
+			backslashes++;
+		}
+		if (backslashes % 2 === 0) {
+			return j;
+		}
+	}
+}
+
+/** Where jsonc-parser ends the string opening at `i`: its closing quote, or the character before a line break or the end. */
+function tolerantStringEnd(text: string, i: number): number {
+	const length = text.length;
+	for (let j = i + 1; j < length; j++) {
+		const d = text.charCodeAt(j);
+		if (d === 0x22) {
+			return j;
+		}
+		if (d === 0x0a || d === 0x0d) {
+			return j - 1;
+		}
+		if (d === 0x5c /* \ */) {
+			j++;
+		}
+	}
+	return length;
 }
 
 /** jsonc-parser accepts comments silently when allowed; JSON does not, so each becomes an error. */

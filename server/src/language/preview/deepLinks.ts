@@ -22,7 +22,13 @@ export function normalizeBaseUrl(base: string | undefined): string | undefined {
 	}
 	url.search = '';
 	url.hash = '';
-	return url.toString().replace(/\/+$/, '');
+	// Trailing slashes cut by hand: /\/+$/ retries from every slash of a long run (quadratic).
+	const text = url.toString();
+	let end = text.length;
+	while (end > 0 && text.charCodeAt(end - 1) === 0x2f /* / */) {
+		end--;
+	}
+	return text.slice(0, end);
 }
 
 /**

@@ -7,23 +7,36 @@ import type { ErrorObject } from 'ajv';
 import type { JsonPath, PathSegment } from '../json/jsonPath';
 import { formatPath, pointerToPath } from '../json/jsonPath';
 import type { Problem } from '../validation/problem';
+import { codePointLength } from '../util/codePoints';
 import { closest } from '../util/suggest';
 import type { Schema, SchemaKind, SchemaRegistry } from './schemaRegistry';
 
-export function schemaProblems(registry: SchemaRegistry, kind: SchemaKind, value: unknown, basePath: JsonPath): Problem[] {
+/**
+ * The problems of the first `limit` Ajv errors; `omitted` counts the errors after them, which are
+ * not turned into problems (a file with 100,000 unknown keys would otherwise allocate 100,000
+ * messages that are never listed).
+ */
+export function schemaProblems(registry: SchemaRegistry, kind: SchemaKind, value: unknown, basePath: JsonPath, limit = Infinity): { problems: Problem[]; omitted: number } {
 	const validate = registry.validator(kind);
 	if (validate(value)) {
-		return [];
+		return { problems: [], omitted: 0 };
 	}
 	const problems: Problem[] = [];
-	for (const error of validate.errors ?? []) {
-		const problem = toProblem(error, value);
+	const errors = validate.errors ?? [];
+	let i = 0;
+	for (; i < errors.length && problems.length < limit; i++) {
+		const problem = toProblem(errors[i], value);
 		if (problem) {
 			problem.path = [...basePath, ...problem.path];
 			problems.push(problem);
 		}
 	}
-	return problems;
+	return { problems, omitted: errors.length - i };
+}
+
+/** A key for a message: JSON-quoted (so a quote or line break in it stays inside the quotes) and cut to 80 characters. */
+function quoteKey(key: string): string {
+	return JSON.stringify(key.length > 80 ? `${key.slice(0, 79)}…` : key);
 }
 
 function fieldName(path: readonly PathSegment[]): string {
@@ -31,7 +44,7 @@ function fieldName(path: readonly PathSegment[]): string {
 		const segment = path[i];
 		if (typeof segment === 'string') {
 			const indexes = path.slice(i + 1).map((s) => `[${s}]`).join('');
-			return `"${segment}"${indexes}`;
+			return `${quoteKey(segment)}${indexes}`;
 		}
 	}
 	return 'The document';
@@ -79,7 +92,7 @@ function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
 	if (typeof propertyName === 'string') {
 		// An error about a key (from propertyNames): point at that key.
 		const keyProblem = toProblem({ ...error, propertyName: undefined, instancePath: '', data: propertyName } as ErrorObject, propertyName);
-		return keyProblem ? { ...keyProblem, message: keyProblem.message.replace(/^The document/, `The key ${JSON.stringify(propertyName)}`), path: [...path, propertyName], target: 'key', fixes: undefined } : undefined;
+		return keyProblem ? { ...keyProblem, message: keyProblem.message.replace(/^The document/, `The key ${quoteKey(propertyName)}`), path: [...path, propertyName], target: 'key', fixes: undefined } : undefined;
 	}
 	const parentSchema = (error.parentSchema ?? {}) as Schema;
 	const name = fieldName(path);
@@ -93,19 +106,21 @@ function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
 		case 'additionalProperties': {
 			const key = String(params['additionalProperty']);
 			const known = Object.keys(parentSchema.properties ?? {});
-			const present = new Set(Object.keys((error.data ?? {})));
-			const suggestion = closest(key, known.filter((k) => !present.has(k)));
+			// Ask the object about the few known keys, not list its keys: with one error per unknown key, listing them all was quadratic.
+			const data: unknown = error.data;
+			const present = (k: string): boolean => typeof data === 'object' && data !== null && Object.prototype.hasOwnProperty.call(data, k);
+			const suggestion = closest(key, known.filter((k) => !present(k)));
 			const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
 			const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known fields: ${known.join(', ')}.`;
 			return {
 				code: 'unknown-field',
 				severity: 'error',
-				message: `Unknown field "${key}"${where}: AWS rejects fields it does not define.${hint}`,
+				message: `Unknown field ${quoteKey(key)}${where}: AWS rejects fields it does not define.${hint}`,
 				path: [...path, key],
 				target: 'key',
 				fixes: [
 					...(suggestion ? [{ kind: 'renameKey' as const, title: `Rename to "${suggestion}"`, newKey: suggestion }] : []),
-					{ kind: 'removeMember' as const, title: `Remove "${key}"` },
+					{ kind: 'removeMember' as const, title: `Remove ${quoteKey(key)}` },
 				],
 			};
 		}
@@ -171,7 +186,7 @@ function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
 		}
 		case 'minLength':
 		case 'maxLength': {
-			const length = typeof error.data === 'string' ? [...error.data].length : 0;
+			const length = typeof error.data === 'string' ? codePointLength(error.data) : 0;
 			const low = error.keyword === 'minLength';
 			return {
 				code: 'schema-length',

@@ -8,6 +8,7 @@ import type { JsonPath } from '../json/jsonPath';
 import { valueAt } from '../json/jsonPath';
 import type { Arn } from './arn';
 import { parseArnIgnoringPrefixCase, partitionOfRegion } from './arn';
+import { hasMoreCodePointsThan } from './codePoints';
 
 /**
  * The model's `DestinationArn` pattern (botocore Lambda `service-2.json`), anchored: Java matches
@@ -50,7 +51,7 @@ export function onFailureDestination(kind: DocumentKind, subject: unknown): Dest
 		return undefined;
 	}
 	const value = valueAt(subject, path);
-	if (typeof value !== 'string' || (value.length > MAX_DESTINATION_LENGTH && [...value].length > MAX_DESTINATION_LENGTH)) {
+	if (typeof value !== 'string' || hasMoreCodePointsThan(value, MAX_DESTINATION_LENGTH)) {
 		return undefined;
 	}
 	return { path, value };

@@ -13,6 +13,7 @@ import type { RuleContext, RuleReport } from '../rules/types';
 import { schemaProblems } from '../schema/schemaProblems';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
 import { hasSchema, sharedSchemaRegistry } from '../schema/schemaRegistry';
+import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, printable } from '../util/printable';
 import { placeProblems } from './placeProblems';
 import type { LocatedProblem, Problem } from './problem';
 import { payloadProblems, parsePayload } from './payload';
@@ -75,7 +76,8 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 	const jsonLines = options.languageId === 'jsonl' || isJsonLinesFileName(options.fileName) || looksLikeJsonLines(text);
 	const units = jsonLines ? splitJsonLines(text, options.fileName) : splitDocument(text, options.fileName);
 	const layout: DocumentLayout = jsonLines ? 'json-lines' : units.length > 0 && units[0].path.length > 0 ? 'array' : 'single';
-	const kind = units.find((u) => u.kind !== 'unknown')?.kind ?? 'unknown';
+	// A text nested too deeply has no value to tell its kind; its first lines may, so that the user learns why it is not validated.
+	const kind = units.find((u) => u.kind !== 'unknown')?.kind ?? (units.some((u) => u.parsed.isTooDeep) ? detectKindFromHead(text.slice(0, 4096)) : 'unknown');
 	if (kind === 'unknown') {
 		return { kind, layout, units, problems: [], hostProblems: [] };
 	}
@@ -84,7 +86,17 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 	// Units that share a parse (the elements of one array) are placed together: one locate pass.
 	const located: LocatedProblem[] = [];
 	const hostProblems: LocatedProblem[] = [];
+	const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+	// Only maxProblems are listed: placing more than twice that is work no one sees (a file with
+	// 100,000 unknown keys spent a second placing them). The rest are only counted.
+	const placeLimit = 2 * maxProblems;
+	let unplaced = 0;
 	const place = (unit: DocumentUnit, problems: Problem[], hidden: Problem[]): void => {
+		const room = Math.max(0, placeLimit - located.length);
+		if (problems.length > room) {
+			unplaced += problems.length - room;
+			problems = problems.slice(0, room);
+		}
 		if (problems.length > 0) {
 			located.push(...placeProblems(unit.parsed, unit.baseOffset, problems));
 		}
@@ -100,12 +112,16 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 		const firstOfParse = i === 0 || units[i - 1].parsed !== unit.parsed;
 		if (firstOfParse && unit.parsed.syntaxErrors.length > 0) {
 			for (const problem of syntaxProblems(unit.parsed.text, unit.parsed.syntaxErrors)) {
-				const byHost = options.hostReportsJsonSyntax === true && isReportedByHost(problem.code, options.languageId);
+				// The editor's JSON support parses any depth, so it never reports nesting as too deep.
+				const byHost = options.hostReportsJsonSyntax === true && !unit.parsed.isTooDeep && isReportedByHost(problem.code, options.languageId);
 				(byHost ? hidden : problems).push(problem);
 			}
 		}
-		// Elements of a records array are all checked as records, even one that does not look like one.
-		validator.validate(unit, unit.value, unit.path, layout === 'array' ? kind : unit.kind === 'unknown' ? kind : unit.kind, false, problems);
+		if (!unit.parsed.isTooDeep) {
+			validator.schemaBudget = placeLimit - located.length;
+			// Elements of a records array are all checked as records, even one that does not look like one.
+			validator.validate(unit, unit.value, unit.path, layout === 'array' ? kind : unit.kind === 'unknown' ? kind : unit.kind, false, problems);
+		}
 		const lastOfParse = i === units.length - 1 || units[i + 1].parsed !== unit.parsed;
 		if (lastOfParse) {
 			place(unit, problems, hidden);
@@ -113,7 +129,7 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 			hidden = [];
 		}
 	}
-	return { kind, layout, requestMode, units, problems: finish(located, options.maxProblems ?? DEFAULT_MAX_PROBLEMS), hostProblems };
+	return { kind, layout, requestMode, units, problems: finish(located, maxProblems, unplaced + validator.omitted), hostProblems };
 }
 
 /**
@@ -131,15 +147,20 @@ class SubjectValidator implements RuleContext {
 	private path: JsonPath = [];
 	private code = '';
 	private out: Problem[] = [];
+	/** How many more schema problems are worth building (see placeLimit in analyzeDocument). */
+	schemaBudget = Infinity;
+	/** Schema errors beyond the budget, counted only. */
+	omitted = 0;
 
 	constructor(private readonly registry: SchemaRegistry) {}
 
 	validate(unit: DocumentUnit, value: unknown, path: JsonPath, kind: DocumentKind, nested: boolean, out: Problem[]): void {
 		if (hasSchema(kind)) {
-			const schemaFound = schemaProblems(this.registry, kind, value, path);
-			for (const problem of schemaFound) {
+			const schemaFound = schemaProblems(this.registry, kind, value, path, Math.max(0, this.schemaBudget - out.length));
+			for (const problem of schemaFound.problems) {
 				out.push(problem);
 			}
+			this.omitted += schemaFound.omitted;
 		}
 		if (!isObject(value)) {
 			return;
@@ -301,10 +322,12 @@ function detectKindFromHead(head: string): DocumentKind {
 }
 
 /** Orders problems by position, drops exact duplicates and caps the list. */
-function finish(problems: LocatedProblem[], maxProblems: number): LocatedProblem[] {
+function finish(problems: LocatedProblem[], maxProblems: number, unplaced: number): LocatedProblem[] {
 	const seen = new Set<string>();
 	const unique: LocatedProblem[] = [];
-	for (const problem of problems) {
+	for (const found of problems) {
+		// Messages and fix titles quote document text: one line, invisible characters escaped, length capped.
+		const problem = { ...found, message: printable(found.message, MAX_MESSAGE_LENGTH), fixes: found.fixes.map((fix) => ({ ...fix, title: printable(fix.title, MAX_TITLE_LENGTH) })) };
 		const key = `${problem.start}:${problem.end}:${problem.code}:${problem.message}`;
 		if (!seen.has(key)) {
 			seen.add(key);
@@ -312,7 +335,8 @@ function finish(problems: LocatedProblem[], maxProblems: number): LocatedProblem
 		}
 	}
 	unique.sort((a, b) => a.start - b.start || a.end - b.end);
-	if (unique.length <= maxProblems) {
+	const notShown = Math.max(0, unique.length - maxProblems) + unplaced;
+	if (notShown === 0 || unique.length === 0) {
 		return unique;
 	}
 	const shown = unique.slice(0, maxProblems);
@@ -320,7 +344,7 @@ function finish(problems: LocatedProblem[], maxProblems: number): LocatedProblem
 	shown.push({
 		code: 'too-many-problems',
 		severity: 'info',
-		message: `${unique.length - maxProblems} more problems are not shown; fix the ones above first.`,
+		message: `${notShown} more problems are not shown; fix the ones above first.`,
 		start: last.start,
 		end: last.end,
 		fixes: [],
