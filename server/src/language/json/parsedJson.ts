@@ -76,8 +76,10 @@ export class ParsedJson {
 		} catch {
 			return ParsedJson.parseTolerant(text);
 		}
-		const tooDeepAt = firstOffsetDeeperThan(text, MAX_NESTING, true);
-		return tooDeepAt >= 0 ? ParsedJson.tooDeep(text, tooDeepAt) : new ParsedJson(text, value, [], undefined);
+		// No depth check here: it would cost a pass over every valid document. Code that recurses
+		// over arbitrary input asks isTooDeep (hover, completion) or treats a stack overflow as
+		// "too deep" (validation), so only those pay for it, and only when it matters.
+		return new ParsedJson(text, value, [], undefined);
 	}
 
 	private static tooDeep(text: string, offset: number): ParsedJson {
@@ -107,9 +109,27 @@ export class ParsedJson {
 		return this.syntaxErrors.length === 0;
 	}
 
-	/** Whether the text is nested too deeply to be parsed or walked at all (it then has no value). */
+	private tooDeepOffset: number | undefined;
+
+	/**
+	 * Whether the text is nested deeper than {@link MAX_NESTING}: too deep to be walked by recursive
+	 * code. A tolerant parse of such text has no value; valid JSON keeps its value, and this is
+	 * computed (once) only when asked.
+	 */
 	get isTooDeep(): boolean {
-		return this.syntaxErrors.length === 1 && this.syntaxErrors[0].error === 'NestingTooDeep';
+		if (this.syntaxErrors.length === 1 && this.syntaxErrors[0].error === 'NestingTooDeep') {
+			return true;
+		}
+		if (!this.isValidJson) {
+			return false;
+		}
+		this.tooDeepOffset ??= firstOffsetDeeperThan(this.text, MAX_NESTING, true);
+		return this.tooDeepOffset >= 0;
+	}
+
+	/** Where the nesting first goes too deep, for the diagnostic (see isTooDeep). */
+	get tooDeepAt(): number {
+		return this.isTooDeep ? (this.syntaxErrors[0]?.offset ?? this.tooDeepOffset ?? 0) : -1;
 	}
 
 	/** The parse of the JSON held in the string at `path`, cached. Undefined when the value there is not a string. */

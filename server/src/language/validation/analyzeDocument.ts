@@ -117,10 +117,22 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 				(byHost ? hidden : problems).push(problem);
 			}
 		}
-		if (!unit.parsed.isTooDeep) {
+		if (unit.parsed.isValidJson || !unit.parsed.isTooDeep) {
 			validator.schemaBudget = placeLimit - located.length;
-			// Elements of a records array are all checked as records, even one that does not look like one.
-			validator.validate(unit, unit.value, unit.path, layout === 'array' ? kind : unit.kind === 'unknown' ? kind : unit.kind, false, problems);
+			const before = problems.length;
+			try {
+				// Elements of a records array are all checked as records, even one that does not look like one.
+				validator.validate(unit, unit.value, unit.path, layout === 'array' ? kind : unit.kind === 'unknown' ? kind : unit.kind, false, problems);
+			} catch (error) {
+				// Valid JSON is not checked for depth up front; code that recursed into a value nested
+				// thousands of levels deep overflowed the stack. Say so instead of half a result.
+				if (!(error instanceof RangeError && /call stack/i.test(error.message))) {
+					throw error;
+				}
+				problems.length = before;
+				const offset = Math.max(0, unit.parsed.tooDeepAt);
+				problems.push(...syntaxProblems(unit.parsed.text, [{ offset, length: 1, error: 'NestingTooDeep' }]));
+			}
 		}
 		const lastOfParse = i === units.length - 1 || units[i + 1].parsed !== unit.parsed;
 		if (lastOfParse) {
