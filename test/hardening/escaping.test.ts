@@ -166,7 +166,6 @@ function proseOf(markdown: string): string {
 }
 
 /** Control characters (but tab and line feed, which Markdown may hold), line separators and bidi overrides. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL_IN_PROSE = /[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029\u202a-\u202e]/;
 const DOC_LINK = /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/[^\s()]*\)/g;
 
@@ -233,7 +232,6 @@ function shell(script: string, env: NodeJS.ProcessEnv = {}, cwd?: string): { std
 
 // ---- logs and messages --------------------------------------------------------------------------
 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 function assertOneLine(line: string, where: string): void {
