@@ -5,11 +5,11 @@
  * error bodies whose `message`/`Message` casing follows the model.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec } from './faults';
 import { FaultQueue } from './faults';
-import { closeServer, listenOnLoopback, parseTarget, readBody, safeDecode, sleep, withoutSecrets } from './httpUtil';
+import { parseTarget, readBody, safeDecode, sleep, withoutSecrets } from './httpUtil';
+import { LoopbackService } from './loopbackService';
 import type { WireError } from './lambdaErrors';
 import {
 	accessDenied, authenticationError, invalidParameterValue, invalidRequestContent, resourceConflict, resourceInUse,
@@ -22,7 +22,7 @@ import {
 import { applyMembers, checkMaxItems, INVALID_JSON, paginate, parseJson, sameSource } from './lambdaRequests';
 import { checkModelConstraints, checkServiceRules } from './lambdaValidation';
 import type { SigV4Result } from './sigv4';
-import { CredentialStore, verifySigV4 } from './sigv4';
+import { verifySigV4 } from './sigv4';
 
 export type { EventSourceMappingWire, LambdaOperation, MappingSeed } from './lambdaModel';
 
@@ -83,70 +83,35 @@ const MAPPING_PAGE_LIMIT = 100;
 const FUNCTION_PAGE_LIMIT = 50;
 
 /** The loopback Lambda server. Start it with {@link LoopbackLambda.start}. */
-export class LoopbackLambda {
+export class LoopbackLambda extends LoopbackService {
 	/** Every request received, oldest first. */
 	readonly requests: RecordedLambdaRequest[] = [];
-	/** The Authorization header of every request that had one, oldest first. */
-	readonly authorizationHeaders: string[] = [];
 	/** How long transitional states last; tests may change it between calls. */
 	transitionDelayMs: number;
 
 	private readonly store = new Map<string, StoredMapping>();
 	private readonly functions = new Map<string, FunctionOptions>();
 	private readonly faults = new FaultQueue<LambdaOperation>();
-	private readonly credentials = new CredentialStore();
-	private port = 0;
 
-	private constructor(
-		private readonly server: Server,
-		/** The region requests must be signed for. */
-		readonly region: string,
-		private readonly requireSignature: boolean,
-		private readonly allowUnknownAccessKeys: boolean,
-		transitionDelayMs: number,
-	) {
+	private constructor(region: string, requireSignature: boolean, allowUnknownAccessKeys: boolean, transitionDelayMs: number) {
+		super(region, requireSignature, allowUnknownAccessKeys);
 		this.transitionDelayMs = transitionDelayMs;
 	}
 
 	/** Starts a server on 127.0.0.1. */
 	static async start(options: LoopbackLambdaOptions = {}): Promise<LoopbackLambda> {
-		const server = createServer();
-		const lambda = new LoopbackLambda(
-			server,
-			options.region ?? 'us-east-1',
-			options.requireSignature ?? true,
-			options.allowUnknownAccessKeys ?? false,
-			options.transitionDelayMs ?? 300,
-		);
-		server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-			void lambda.handle(request, response);
-		});
-		lambda.port = await listenOnLoopback(server, options.port);
-		return lambda;
-	}
-
-	/** `http://127.0.0.1:PORT`, for the SDK's `endpoint` option. */
-	get endpoint(): string {
-		return `http://127.0.0.1:${this.port}`;
+		const lambda = new LoopbackLambda(options.region ?? 'us-east-1', options.requireSignature ?? true, options.allowUnknownAccessKeys ?? false, options.transitionDelayMs ?? 300);
+		return lambda.listen(options.port);
 	}
 
 	/** Stops the server and every pending state transition. */
-	async close(): Promise<void> {
+	override async close(): Promise<void> {
 		for (const stored of this.store.values()) {
 			clearTimeout(stored.timer);
 		}
-		await closeServer(this.server);
+		await super.close();
 	}
 
-	/** Registers an access key whose signatures are verified (AKIDLOOPBACK/secret is always registered). */
-	addCredentials(accessKeyId: string, secretAccessKey: string, sessionToken?: string): void {
-		this.credentials.add(accessKeyId, secretAccessKey, sessionToken);
-	}
-
-	/** Makes every later request signed with this key fail with ExpiredTokenException. */
-	expireCredentials(accessKeyId: string): void {
-		this.credentials.expire(accessKeyId);
-	}
 
 	/** Registers a function (for ListFunctions and as a target of CreateEventSourceMapping); returns its ARN. */
 	addFunction(name: string, options: FunctionOptions = {}): string {
@@ -213,7 +178,7 @@ export class LoopbackLambda {
 		return this.requests.filter((r) => r.operation === operation);
 	}
 
-	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+	protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const requestId = randomUUID();
 		const target = parseTarget(request.url);
 		const method = request.method ?? 'GET';

@@ -4,13 +4,13 @@
  * HeadObject, with S3's XML errors and its own authentication error codes.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { closeServer, headerValue, listenOnLoopback, parseTarget, readBody, safeDecode, withoutSecrets } from './httpUtil';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { headerValue, parseTarget, readBody, safeDecode, withoutSecrets } from './httpUtil';
+import { LoopbackService } from './loopbackService';
 import type { StoredObject } from './s3Listing';
 import { decodeToken, escapeXml, listObjectsV2, storedObject, xmlDocument } from './s3Listing';
 import type { SigV4Result } from './sigv4';
-import { CredentialStore, verifySigV4 } from './sigv4';
+import { verifySigV4 } from './sigv4';
 
 export type { StoredObject } from './s3Listing';
 
@@ -56,56 +56,25 @@ interface Reply {
 }
 
 /** The loopback S3 server. Start it with {@link LoopbackS3.start}. */
-export class LoopbackS3 {
+export class LoopbackS3 extends LoopbackService {
 	/** Every request received, oldest first. */
 	readonly requests: RecordedS3Request[] = [];
-	/** The Authorization header of every request that had one. */
-	readonly authorizationHeaders: string[] = [];
 	/** Test hook: while true, GetObject sends a wrong `x-amz-checksum-crc32` (the SDK must reject the body). */
 	corruptChecksums = false;
 
 	private readonly buckets = new Map<string, Map<string, StoredObject>>();
-	private readonly credentials = new CredentialStore();
-	private port = 0;
 
-	private constructor(
-		private readonly server: Server,
-		/** The region requests must be signed for. */
-		readonly region: string,
-		private readonly requireSignature: boolean,
-		private readonly allowUnknownAccessKeys: boolean,
-	) {}
+	private constructor(region: string, requireSignature: boolean, allowUnknownAccessKeys: boolean) {
+		super(region, requireSignature, allowUnknownAccessKeys);
+	}
 
 	/** Starts a server on 127.0.0.1. */
 	static async start(options: LoopbackS3Options = {}): Promise<LoopbackS3> {
-		const server = createServer();
-		const s3 = new LoopbackS3(server, options.region ?? 'us-east-1', options.requireSignature ?? true, options.allowUnknownAccessKeys ?? false);
-		server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-			void s3.handle(request, response);
-		});
-		s3.port = await listenOnLoopback(server, options.port);
-		return s3;
+		const s3 = new LoopbackS3(options.region ?? 'us-east-1', options.requireSignature ?? true, options.allowUnknownAccessKeys ?? false);
+		return s3.listen(options.port);
 	}
 
-	/** `http://127.0.0.1:PORT`; use with `forcePathStyle: true`. */
-	get endpoint(): string {
-		return `http://127.0.0.1:${this.port}`;
-	}
 
-	/** Stops the server. */
-	async close(): Promise<void> {
-		await closeServer(this.server);
-	}
-
-	/** Registers an access key whose signatures are verified. */
-	addCredentials(accessKeyId: string, secretAccessKey: string, sessionToken?: string): void {
-		this.credentials.add(accessKeyId, secretAccessKey, sessionToken);
-	}
-
-	/** Makes requests signed with this key fail with ExpiredToken. */
-	expireCredentials(accessKeyId: string): void {
-		this.credentials.expire(accessKeyId);
-	}
 
 	/** Creates an empty bucket (idempotent). */
 	createBucket(bucket: string): void {
@@ -127,7 +96,7 @@ export class LoopbackS3 {
 		return [...(this.buckets.get(bucket)?.keys() ?? [])].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 	}
 
-	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+	protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const requestId = randomBytes(8).toString('hex').toUpperCase();
 		const target = parseTarget(request.url);
 		const method = request.method ?? 'GET';

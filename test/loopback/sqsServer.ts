@@ -5,11 +5,11 @@
  * the SDK reads in its query-compatible mode.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { ACCOUNT_ID, closeServer, headerValue, listenOnLoopback, parseTarget, readBody, sleep, withoutSecrets } from './httpUtil';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ACCOUNT_ID, headerValue, parseTarget, readBody, sleep, withoutSecrets } from './httpUtil';
+import { LoopbackService } from './loopbackService';
 import type { SigV4Result } from './sigv4';
-import { CredentialStore, verifySigV4 } from './sigv4';
+import { verifySigV4 } from './sigv4';
 import type { MessageAttributeWire, Queue, SqsMessageView, StoredMessage } from './sqsMessages';
 import {
 	md5OfBody, md5OfMessageAttributes, newMessage, newReceiptHandle, selectedMessageAttributes, systemAttributes, viewOf,
@@ -56,58 +56,25 @@ type Outcome = { body: unknown } | SqsError;
 const TARGET_PREFIX = 'AmazonSQS.';
 
 /** The loopback SQS server. Start it with {@link LoopbackSqs.start}. */
-export class LoopbackSqs {
+export class LoopbackSqs extends LoopbackService {
 	/** Every request received, oldest first. */
 	readonly requests: RecordedSqsRequest[] = [];
-	/** The Authorization header of every request that had one. */
-	readonly authorizationHeaders: string[] = [];
 	/** Test hook: while true, ReceiveMessage sends a wrong `MD5OfBody` (the SDK must reject it). */
 	corruptMd5OfBody = false;
 
 	private readonly queues = new Map<string, Queue>();
-	private readonly credentials = new CredentialStore();
-	private port = 0;
 
-	private constructor(
-		private readonly server: Server,
-		/** The region requests must be signed for. */
-		readonly region: string,
-		private readonly requireSignature: boolean,
-		private readonly allowUnknownAccessKeys: boolean,
-		private readonly maxWaitMs: number,
-	) {}
+	private constructor(region: string, requireSignature: boolean, allowUnknownAccessKeys: boolean, private readonly maxWaitMs: number) {
+		super(region, requireSignature, allowUnknownAccessKeys);
+	}
 
 	/** Starts a server on 127.0.0.1. */
 	static async start(options: LoopbackSqsOptions = {}): Promise<LoopbackSqs> {
-		const server = createServer();
-		const sqs = new LoopbackSqs(server, options.region ?? 'us-east-1', options.requireSignature ?? true,
-			options.allowUnknownAccessKeys ?? false, options.maxWaitMs ?? 1000);
-		server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-			void sqs.handle(request, response);
-		});
-		sqs.port = await listenOnLoopback(server, options.port);
-		return sqs;
+		const sqs = new LoopbackSqs(options.region ?? 'us-east-1', options.requireSignature ?? true, options.allowUnknownAccessKeys ?? false, options.maxWaitMs ?? 1000);
+		return sqs.listen(options.port);
 	}
 
-	/** `http://127.0.0.1:PORT`, for the SDK's `endpoint` option. */
-	get endpoint(): string {
-		return `http://127.0.0.1:${this.port}`;
-	}
 
-	/** Stops the server. */
-	async close(): Promise<void> {
-		await closeServer(this.server);
-	}
-
-	/** Registers an access key whose signatures are verified. */
-	addCredentials(accessKeyId: string, secretAccessKey: string, sessionToken?: string): void {
-		this.credentials.add(accessKeyId, secretAccessKey, sessionToken);
-	}
-
-	/** Makes requests signed with this key fail with ExpiredTokenException. */
-	expireCredentials(accessKeyId: string): void {
-		this.credentials.expire(accessKeyId);
-	}
 
 	/** Creates a queue (idempotent) and returns its URL, `http://127.0.0.1:PORT/123456789012/<name>`. */
 	createQueue(name: string, visibilityTimeout = 30): string {
@@ -148,7 +115,7 @@ export class LoopbackSqs {
 		return queue.messages.map((m) => viewOf(m, now));
 	}
 
-	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+	protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const requestId = randomUUID();
 		const target = parseTarget(request.url);
 		const amzTarget = headerValue(request.headers, 'x-amz-target') ?? '';

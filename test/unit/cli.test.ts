@@ -11,20 +11,9 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { allDiagnosticCodes } from '../../server/src/language/validation/codes';
 import { SYNTAX_CODES } from '../../server/src/language/validation/syntax';
+import { repoRoot } from '../helpers';
 
-function findRepoRoot(start: string): string {
-	let dir = start;
-	while (!fs.existsSync(path.join(dir, 'package.json'))) {
-		const parent = path.dirname(dir);
-		if (parent === dir) {
-			throw new Error(`No package.json above ${start}.`);
-		}
-		dir = parent;
-	}
-	return dir;
-}
-
-const root = findRepoRoot(__dirname);
+const root = repoRoot();
 const cliPath = path.join(root, 'dist', 'cli.js');
 const packageVersion = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 

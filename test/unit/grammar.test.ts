@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
+import { repoRoot } from '../helpers';
 
 interface Capture {
 	name: string;
@@ -37,19 +38,7 @@ interface GrammarContribution {
 	injectTo: string[];
 }
 
-function findRepoRoot(start: string): string {
-	let dir = start;
-	while (!fs.existsSync(path.join(dir, 'package.json'))) {
-		const parent = path.dirname(dir);
-		if (parent === dir) {
-			throw new Error(`No package.json above ${start}.`);
-		}
-		dir = parent;
-	}
-	return dir;
-}
-
-const root = findRepoRoot(__dirname);
+const root = repoRoot();
 const grammarPath = path.join(root, 'syntaxes', 'lambda-kafka.injection.tmLanguage.json');
 const grammarText = fs.readFileSync(grammarPath, 'utf8');
 const grammar = JSON.parse(grammarText) as Grammar;

@@ -17,7 +17,7 @@
  */
 import type { Arn, ArnPart } from '../util/arn';
 import { isAccountId, isKnownPartition, isModelRegion, isRegionOfPartition, PARTITION_NAMES, partitionOfRegion, partSpan } from '../util/arn';
-import { classifyDestination, onFailureDestination } from '../util/destination';
+import { arnDestination } from '../util/destination';
 import { bucketNameProblem, isFifoName, queueOrTopicNameProblem } from '../util/resourceNames';
 import type { FixDescription, Severity } from '../validation/problem';
 import type { Rule } from './types';
@@ -32,11 +32,11 @@ export const destinationArnStructure: Rule = {
 	kinds: ['destination-config', 'esm-request'],
 	description: 'An SQS, SNS or S3 destination ARN with an unknown partition, a region or account that is missing, malformed or not allowed, an object key, or an invalid queue, topic or bucket name.',
 	check(context) {
-		const site = onFailureDestination(context.kind, context.value);
-		const kind = site && classifyDestination(site.value);
-		if (!site || kind?.type !== 'arn') {
+		const kind = arnDestination(context.kind, context.value);
+		if (!kind) {
 			return;
 		}
+		const { site } = kind;
 		const service = kind.arn.service.value;
 		if (service !== 'sqs' && service !== 'sns' && service !== 's3') {
 			return;

@@ -10,7 +10,7 @@
  */
 import type { Arn } from '../util/arn';
 import { isKnownPartition, isModelRegion, isRegionOfPartition, parseArn } from '../util/arn';
-import { classifyDestination, onFailureDestination } from '../util/destination';
+import { arnDestination } from '../util/destination';
 import { member } from '../util/esmRequest';
 import type { Rule } from './types';
 
@@ -19,11 +19,11 @@ export const destinationRegionMismatch: Rule = {
 	kinds: ['esm-request'],
 	description: 'An SQS, SNS or S3 destination in another region or partition than the function or event source (a warning: same-region is not documented as required).',
 	check(context) {
-		const site = onFailureDestination(context.kind, context.value);
-		const kind = site && classifyDestination(site.value);
-		if (!site || kind?.type !== 'arn' || kind.prefixMiscased) {
+		const kind = arnDestination(context.kind, context.value);
+		if (!kind || kind.prefixMiscased) {
 			return;
 		}
+		const { site } = kind;
 		const destination = kind.arn;
 		const service = destination.service.value;
 		if ((service !== 'sqs' && service !== 'sns' && service !== 's3') || !isKnownPartition(destination.partition.value)) {

@@ -7,7 +7,7 @@
  * @example "arn:aws:lambda:us-east-1:123456789012:function:handler" → error on "lambda"
  */
 import { partSpan } from '../util/arn';
-import { classifyDestination, onFailureDestination } from '../util/destination';
+import { arnDestination } from '../util/destination';
 import type { FixDescription } from '../validation/problem';
 import type { Rule } from './types';
 
@@ -20,11 +20,11 @@ export const destinationService: Rule = {
 	kinds: ['destination-config', 'esm-request'],
 	description: 'An on-failure destination ARN whose service is not SQS, SNS or S3 (such as a Lambda function or EventBridge bus, which only asynchronous invocation supports).',
 	check(context) {
-		const site = onFailureDestination(context.kind, context.value);
-		const kind = site && classifyDestination(site.value);
-		if (!site || kind?.type !== 'arn') {
+		const kind = arnDestination(context.kind, context.value);
+		if (!kind) {
 			return;
 		}
+		const { site } = kind;
 		const service = kind.arn.service.value;
 		if (DESTINATION_SERVICES.includes(service)) {
 			return;

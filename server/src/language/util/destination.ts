@@ -82,6 +82,13 @@ const SQS_URL = /^https?:\/\/sqs\.([a-z0-9-]{1,40})\.amazonaws\.com(?:\.cn)?\/(\
 const S3_URI = /^s3:\/\/([^/]{1,255})(?:\/.*)?$/s;
 const BARE_TOPIC = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,248}$/;
 
+/** The on-failure destination of a subject when it is an ARN (the rules about ARN destinations start here). */
+export function arnDestination(kind: DocumentKind, subject: unknown): { site: DestinationSite; arn: Arn; prefixMiscased: boolean } | undefined {
+	const site = onFailureDestination(kind, subject);
+	const found = site && classifyDestination(site.value);
+	return site && found?.type === 'arn' ? { site, arn: found.arn, prefixMiscased: found.prefixMiscased } : undefined;
+}
+
 export function classifyDestination(value: string): DestinationClass {
 	if (value === '') {
 		return { type: 'empty' };
