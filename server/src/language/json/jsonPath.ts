@@ -66,6 +66,16 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether an object has no own keys; unlike `Object.keys(value).length`, builds no array (rules run once per record). */
+export function hasNoOwnKeys(value: Record<string, unknown>): boolean {
+	for (const key in value) {
+		if (Object.prototype.hasOwnProperty.call(value, key)) {
+			return false;
+		}
+	}
+	return true;
+}
+
 /** Own enumerable entries of a JSON object, safe for keys such as `__proto__`. */
 export function ownEntries(value: Record<string, unknown>): [string, unknown][] {
 	return Object.keys(value).map((key) => [key, value[key]]);

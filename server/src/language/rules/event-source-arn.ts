@@ -64,6 +64,10 @@ function checkArn(ctx: RuleContext, path: JsonPath, value: unknown): void {
 	KNOWN_GOOD.add(value);
 }
 
+// Shared, not built per record: report() copies the path it is given.
+const RECORD_ARN_PATH: JsonPath = ['KafkaBatchInfo', 'eventSourceArn'];
+const EVENT_ARN_PATH: JsonPath = ['eventSourceArn'];
+
 function checkRecord(ctx: RuleContext): void {
 	const info = member(ctx.value, 'KafkaBatchInfo');
 	if (!isObject(info) || !Object.prototype.hasOwnProperty.call(info, 'eventSourceArn')) {
@@ -72,7 +76,7 @@ function checkRecord(ctx: RuleContext): void {
 	if (member(ctx.payload, 'eventSource') === 'SelfManagedKafka') {
 		return;
 	}
-	checkArn(ctx, ['KafkaBatchInfo', 'eventSourceArn'], info['eventSourceArn']);
+	checkArn(ctx, RECORD_ARN_PATH, info['eventSourceArn']);
 }
 
 function checkEvent(ctx: RuleContext): void {
@@ -96,7 +100,7 @@ function checkEvent(ctx: RuleContext): void {
 		return;
 	}
 	if (hasArn) {
-		checkArn(ctx, ['eventSourceArn'], ctx.value['eventSourceArn']);
+		checkArn(ctx, EVENT_ARN_PATH, ctx.value['eventSourceArn']);
 	}
 }
 

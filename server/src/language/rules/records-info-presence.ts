@@ -4,7 +4,7 @@
  * destinations: the one record, facts sheet §3.5). The schema cannot require one of the two
  * without `anyOf`, which the schema conventions avoid, so this rule does.
  */
-import { isObject } from '../json/jsonPath';
+import { hasNoOwnKeys, isObject } from '../json/jsonPath';
 import { member } from '../util/kafkaRecord';
 import type { Rule, RuleContext } from './types';
 
@@ -31,7 +31,7 @@ function check(ctx: RuleContext): void {
 		});
 	} else if (hasRange) {
 		const range = info['recordsInfo'];
-		if (isObject(range) && Object.keys(range).length === 0) {
+		if (isObject(range) && hasNoOwnKeys(range)) {
 			ctx.report({
 				severity: 'warning',
 				message: '"recordsInfo" is empty; a failed batch has at least one partition with at least one record.',

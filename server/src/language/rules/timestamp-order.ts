@@ -17,8 +17,8 @@ function check(ctx: RuleContext): void {
 	if (!isObject(ranges)) {
 		return;
 	}
-	for (const key of Object.keys(ranges)) {
-		const range = ranges[key];
+	for (const key in ranges) {
+		const range = member(ranges, key);
 		const firstText = member(range, 'firstRecordTimestamp');
 		const lastText = member(range, 'lastRecordTimestamp');
 		if (inUtcOrder(firstText, lastText)) {

@@ -63,18 +63,22 @@ export function isValidTopicPartitionKey(key: string): boolean {
 	return topicPartitionKeyProblem(key, '') === undefined;
 }
 
+const RECORDS_INFO_PATH = ['KafkaBatchInfo', 'recordsInfo'];
+const RECORDS_PATH = ['records'];
+
 function check(ctx: RuleContext): void {
-	const [map, path, label] =
-		ctx.kind === 'failure-record'
-			? [member(member(ctx.value, 'KafkaBatchInfo'), 'recordsInfo'), ['KafkaBatchInfo', 'recordsInfo'], 'recordsInfo key']
-			: [member(ctx.value, 'records'), ['records'], 'records key'];
+	const record = ctx.kind === 'failure-record';
+	const map = record ? member(member(ctx.value, 'KafkaBatchInfo'), 'recordsInfo') : member(ctx.value, 'records');
 	if (!isObject(map)) {
 		return;
 	}
-	for (const key of Object.keys(map)) {
-		const message = topicPartitionKeyProblem(key, label);
+	for (const key in map) {
+		if (!Object.prototype.hasOwnProperty.call(map, key)) {
+			continue;
+		}
+		const message = topicPartitionKeyProblem(key, record ? 'recordsInfo key' : 'records key');
 		if (message) {
-			ctx.report({ severity: 'error', message, path: [...path, key], target: 'key' });
+			ctx.report({ severity: 'error', message, path: [...(record ? RECORDS_INFO_PATH : RECORDS_PATH), key], target: 'key' });
 		}
 	}
 }

@@ -68,8 +68,8 @@ export function forEachPartition(event: Record<string, unknown>, visit: (key: st
 	if (!isObject(records)) {
 		return;
 	}
-	for (const key of Object.keys(records)) {
-		const list = records[key];
+	for (const key in records) {
+		const list = member(records, key);
 		if (Array.isArray(list)) {
 			visit(key, list);
 		}
