@@ -27,6 +27,23 @@ describe('isCanonicalBase64', () => {
 		);
 	});
 
+	// Short texts are checked by a character loop, longer ones by a Buffer round-trip: both sides of the switch.
+	it('agrees with the round trip on mutated encodings from 1 to 60 bytes', () => {
+		const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ \n*é';
+		const mutation = fc.tuple(fc.nat(), fc.constantFrom(...alphabet.split('')));
+		fc.assert(
+			fc.property(fc.uint8Array({ minLength: 1, maxLength: 60 }), fc.array(mutation, { maxLength: 2 }), (bytes, edits) => {
+				const chars = Buffer.from(bytes).toString('base64').split('');
+				for (const [at, char] of edits) {
+					chars[at % chars.length] = char;
+				}
+				const text = chars.join('');
+				return isCanonicalBase64(text) === roundTrips(text);
+			}),
+			{ seed: 3, numRuns: 20_000 },
+		);
+	});
+
 	it('accepts every encoding of random bytes', () => {
 		fc.assert(
 			fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => isCanonicalBase64(Buffer.from(bytes).toString('base64'))),

@@ -209,7 +209,7 @@ export class ParsedJson {
 		const text = this.text;
 		const code = text.charCodeAt(pos);
 		let end: number;
-		if (node.children.size === 0) {
+		if (node.keys.size === 0 && node.indexes.size === 0) {
 			end = scanner.skipValue(pos);
 		} else if (code === 0x7b /* { */) {
 			end = this.walkObject(scanner, pos, node, path, requests, results);
@@ -249,7 +249,7 @@ export class ParsedJson {
 			const key = rawKey.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : rawKey;
 			i = scanner.skipWhitespace(keyEnd);
 			i = scanner.skipWhitespace(i + 1); // past ':'
-			const childNode = node.children.get(segmentKey(key));
+			const childNode = node.keys.get(key);
 			if (childNode) {
 				// A later duplicate key wins, as it does for JSON.parse.
 				path.push(key);
@@ -278,7 +278,7 @@ export class ParsedJson {
 			return i + 1;
 		}
 		for (let index = 0; ; index++) {
-			const childNode = node.children.get(segmentKey(index));
+			const childNode = node.indexes.get(index);
 			if (childNode) {
 				path.push(index);
 				for (const r of childNode.subtree) {
@@ -637,26 +637,31 @@ function indexLongNumbers(text: string): Map<string, string> {
 // ---- trie of requested paths ------------------------------------------------------------
 
 interface TrieNode {
-	children: Map<string, TrieNode>;
+	/** Children by object key and by array index: two maps, so that looking one up builds no string. */
+	keys: Map<string, TrieNode>;
+	indexes: Map<number, TrieNode>;
 	/** Indexes of all requests whose path passes through or ends at this node. */
 	subtree: number[];
 }
 
-function segmentKey(segment: PathSegment): string {
-	return typeof segment === 'number' ? `#${segment}` : `$${segment}`;
+function newTrieNode(): TrieNode {
+	return { keys: new Map(), indexes: new Map(), subtree: [] };
 }
 
 function buildTrie(requests: readonly LocateRequest[]): TrieNode {
-	const root: TrieNode = { children: new Map(), subtree: [] };
+	const root = newTrieNode();
 	requests.forEach((request, index) => {
 		let node = root;
 		node.subtree.push(index);
 		for (const segment of request.path) {
-			const key = segmentKey(segment);
-			let next = node.children.get(key);
+			let next = typeof segment === 'number' ? node.indexes.get(segment) : node.keys.get(segment);
 			if (!next) {
-				next = { children: new Map(), subtree: [] };
-				node.children.set(key, next);
+				next = newTrieNode();
+				if (typeof segment === 'number') {
+					node.indexes.set(segment, next);
+				} else {
+					node.keys.set(segment, next);
+				}
 			}
 			next.subtree.push(index);
 			node = next;
@@ -682,20 +687,28 @@ class Scanner {
 		}
 	}
 
-	/** `i` is at an opening quote; returns the offset after the closing quote. */
+	/**
+	 * `i` is at an opening quote; returns the offset after the closing quote. indexOf jumps to each
+	 * candidate quote (twice the speed of a character loop on a 12 MB array, where most of the text
+	 * is inside strings); a quote is escaped when an odd number of backslashes precede it.
+	 */
 	skipString(i: number): number {
 		const text = this.text;
-		const length = text.length;
-		for (let j = i + 1; j < length; j++) {
-			const c = text.charCodeAt(j);
-			if (c === 0x22 /* " */) {
-				return j + 1;
+		let from = i + 1;
+		for (;;) {
+			const quote = text.indexOf('"', from);
+			if (quote < 0) {
+				return text.length;
 			}
-			if (c === 0x5c /* \ */) {
-				j++;
+			let backslash = quote - 1;
+			while (text.charCodeAt(backslash) === 0x5c /* \ */) {
+				backslash--;
 			}
+			if ((quote - 1 - backslash) % 2 === 0) {
+				return quote + 1;
+			}
+			from = quote + 1;
 		}
-		return length;
 	}
 
 	skipValue(i: number): number {
@@ -706,7 +719,8 @@ class Scanner {
 		}
 		if (c === 0x7b || c === 0x5b) {
 			let depth = 0;
-			for (let j = i; j < text.length; j++) {
+			const length = text.length;
+			for (let j = i; j < length; j++) {
 				const d = text.charCodeAt(j);
 				if (d === 0x22) {
 					j = this.skipString(j) - 1;

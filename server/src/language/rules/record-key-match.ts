@@ -4,39 +4,52 @@
  * topic-partition-key, and its records are not compared with it.
  */
 import { splitTopicPartition } from '../util/kafkaTopic';
-import { forEachPartition, member, quoteText } from '../util/kafkaRecord';
+import { isObject } from '../json/jsonPath';
+import { member, quoteText } from '../util/kafkaRecord';
 import { isValidTopicPartitionKey } from './topic-partition-key';
 import type { Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): void {
-	forEachPartition(ctx.value, (key, records) => {
-		const split = splitTopicPartition(key);
-		if (!split || !isValidTopicPartitionKey(key)) {
-			return;
+	const partitions = member(ctx.value, 'records');
+	if (!isObject(partitions)) {
+		return;
+	}
+	// Plain loops rather than a callback per partition: this runs over every record of a large payload.
+	for (const key in partitions) {
+		const records = member(partitions, key);
+		if (Array.isArray(records)) {
+			checkPartition(ctx, key, records);
 		}
-		const partition = Number(split.partition);
-		const shownKey = quoteText(key);
-		for (let i = 0; i < records.length; i++) {
-			const record = records[i];
-			const topic = member(record, 'topic');
-			if (typeof topic === 'string' && topic !== split.topic) {
-				ctx.report({
-					severity: 'error',
-					message: `"topic" is ${quoteText(topic)}, but the record is listed under ${shownKey}, the key of topic ${quoteText(split.topic)}.`,
-					path: ['records', key, i, 'topic'],
-				});
-			}
-			const value = member(record, 'partition');
-			const matches = typeof value === 'number' ? !Number.isInteger(value) || value === partition : typeof value === 'string' ? value === split.partition : true;
-			if (!matches) {
-				ctx.report({
-					severity: 'error',
-					message: `"partition" is ${typeof value === 'string' ? quoteText(value) : String(value)}, but the record is listed under ${shownKey}, the key of partition ${split.partition}.`,
-					path: ['records', key, i, 'partition'],
-				});
-			}
+	}
+}
+
+function checkPartition(ctx: RuleContext, key: string, records: readonly unknown[]): void {
+	const split = splitTopicPartition(key);
+	if (!split || !isValidTopicPartitionKey(key)) {
+		return;
+	}
+	const partition = Number(split.partition);
+	const shownKey = quoteText(key);
+	for (let i = 0; i < records.length; i++) {
+		const record = records[i];
+		const topic = member(record, 'topic');
+		if (typeof topic === 'string' && topic !== split.topic) {
+			ctx.report({
+				severity: 'error',
+				message: `"topic" is ${quoteText(topic)}, but the record is listed under ${shownKey}, the key of topic ${quoteText(split.topic)}.`,
+				path: ['records', key, i, 'topic'],
+			});
 		}
-	});
+		const value = member(record, 'partition');
+		const matches = typeof value === 'number' ? !Number.isInteger(value) || value === partition : typeof value === 'string' ? value === split.partition : true;
+		if (!matches) {
+			ctx.report({
+				severity: 'error',
+				message: `"partition" is ${typeof value === 'string' ? quoteText(value) : String(value)}, but the record is listed under ${shownKey}, the key of partition ${split.partition}.`,
+				path: ['records', key, i, 'partition'],
+			});
+		}
+	}
 }
 
 /** Checks that each record's topic and partition rebuild the records key that holds it. */

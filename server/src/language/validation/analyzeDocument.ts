@@ -168,11 +168,7 @@ class SubjectValidator implements RuleContext {
 
 	validate(unit: DocumentUnit, value: unknown, path: JsonPath, kind: DocumentKind, nested: boolean, out: Problem[]): void {
 		if (hasSchema(kind)) {
-			const schemaFound = schemaProblems(this.registry, kind, value, path, Math.max(0, this.schemaBudget - out.length));
-			for (const problem of schemaFound.problems) {
-				out.push(problem);
-			}
-			this.omitted += schemaFound.omitted;
+			this.omitted += schemaProblems(this.registry, kind, value, path, out, Math.max(0, this.schemaBudget - out.length));
 		}
 		if (!isObject(value)) {
 			return;
