@@ -52,6 +52,9 @@ export interface Located {
 /** Deepest nesting accepted before a document is reported as too deep (it would overflow the stack elsewhere). */
 export const MAX_NESTING = 512;
 
+/** Shared by every valid parse (one per line of a JSON Lines file): the list is read-only. */
+const NO_SYNTAX_ERRORS: readonly SyntaxError[] = Object.freeze([]);
+
 export class ParsedJson {
 	/** Created on first use: most parses (every line of a JSON Lines file) never hold embedded JSON. */
 	private embeddedCache: Map<string, ParsedJson> | undefined;
@@ -79,7 +82,7 @@ export class ParsedJson {
 		// No depth check here: it would cost a pass over every valid document. Code that recurses
 		// over arbitrary input asks isTooDeep (hover, completion) or treats a stack overflow as
 		// "too deep" (validation), so only those pay for it, and only when it matters.
-		return new ParsedJson(text, value, [], undefined);
+		return new ParsedJson(text, value, NO_SYNTAX_ERRORS, undefined);
 	}
 
 	private static tooDeep(text: string, offset: number): ParsedJson {

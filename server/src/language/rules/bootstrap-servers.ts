@@ -114,11 +114,15 @@ function checkServers(ctx: RuleContext, path: JsonPath, value: unknown): void {
 	}
 }
 
+// Shared, not built per record: report() copies the path it is given.
+const RECORD_PATH: JsonPath = ['KafkaBatchInfo', 'bootstrapServers'];
+const EVENT_PATH: JsonPath = ['bootstrapServers'];
+
 function check(ctx: RuleContext): void {
 	if (ctx.kind === 'failure-record') {
-		checkServers(ctx, ['KafkaBatchInfo', 'bootstrapServers'], member(member(ctx.value, 'KafkaBatchInfo'), 'bootstrapServers'));
+		checkServers(ctx, RECORD_PATH, member(member(ctx.value, 'KafkaBatchInfo'), 'bootstrapServers'));
 	} else {
-		checkServers(ctx, ['bootstrapServers'], member(ctx.value, 'bootstrapServers'));
+		checkServers(ctx, EVENT_PATH, member(ctx.value, 'bootstrapServers'));
 	}
 }
 

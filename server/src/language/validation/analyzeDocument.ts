@@ -135,7 +135,8 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 			}
 		}
 		const lastOfParse = i === units.length - 1 || units[i + 1].parsed !== unit.parsed;
-		if (lastOfParse) {
+		if (lastOfParse && (problems.length > 0 || hidden.length > 0)) {
+			// New lists only after a parse that had problems: a JSON Lines file has a parse per line.
 			place(unit, problems, hidden);
 			problems = [];
 			hidden = [];
@@ -236,6 +237,9 @@ function splitDocument(text: string, fileName: string | undefined): DocumentUnit
 	return [{ parsed, baseOffset: 0, path: [], value, kind: detectKind(value, fileName) }];
 }
 
+/** The path of every line's value, shared: paths are read-only. */
+const ROOT_PATH: JsonPath = Object.freeze([]);
+
 function splitJsonLines(text: string, fileName: string | undefined): DocumentUnit[] {
 	const units: DocumentUnit[] = [];
 	let start = 0;
@@ -247,7 +251,7 @@ function splitJsonLines(text: string, fileName: string | undefined): DocumentUni
 		const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d /* \r */ ? end - 1 : end;
 		if (!isBlank(text, start, lineEnd)) {
 			const parsed = ParsedJson.parse(text.slice(start, lineEnd));
-			units.push({ parsed, baseOffset: start, path: [], value: parsed.value, kind: detectKind(parsed.value, fileName) });
+			units.push({ parsed, baseOffset: start, path: ROOT_PATH, value: parsed.value, kind: detectKind(parsed.value, fileName) });
 		}
 		start = end + 1;
 	}
