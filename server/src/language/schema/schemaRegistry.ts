@@ -31,6 +31,7 @@ export const ANNOTATION_KEYWORDS = [
 	'deprecationMessage',
 	'doNotSuggest',
 	'docUrl',
+	'checkedByRule',
 ];
 
 /** A JSON Schema object as our code reads it. */
@@ -65,6 +66,13 @@ export interface Schema {
 	pattern?: string;
 	format?: string;
 	default?: unknown;
+	/**
+	 * The id of the rule that checks this value's `pattern`, with a precise message and without a
+	 * regular expression (base64 on megabytes of payload, offsets, topic-partition keys). The
+	 * pattern stays in the file for other JSON Schema tools; our Ajv validators are compiled
+	 * without it, so the rule's diagnostic is the only one.
+	 */
+	checkedByRule?: string;
 }
 
 export class SchemaRegistry {
@@ -92,7 +100,7 @@ export class SchemaRegistry {
 	validator(kind: SchemaKind): ValidateFunction {
 		let validate = this.validators.get(kind);
 		if (!validate) {
-			validate = this.ajv.compile(this.schema(kind));
+			validate = this.ajv.compile(withoutRuleCheckedPatterns(this.schema(kind)));
 			this.validators.set(kind, validate);
 		}
 		return validate;
@@ -104,6 +112,24 @@ export class SchemaRegistry {
 			this.validator(kind);
 		}
 	}
+}
+
+/** A copy of `schema` without the `pattern` of every subschema marked `checkedByRule`. */
+export function withoutRuleCheckedPatterns(schema: Schema): Schema {
+	const copy = structuredClone(schema);
+	const visit = (node: unknown): void => {
+		if (Array.isArray(node)) {
+			node.forEach(visit);
+		} else if (typeof node === 'object' && node !== null) {
+			const record = node as Record<string, unknown>;
+			if (typeof record['checkedByRule'] === 'string') {
+				delete record['pattern'];
+			}
+			Object.values(record).forEach(visit);
+		}
+	};
+	visit(copy);
+	return copy;
 }
 
 const fullDateTime = (fullFormats['date-time'] as { validate: (text: string) => boolean }).validate;
