@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { AcceptedValues } from '../../server/src/language/util/kafkaRecord';
 
 describe('AcceptedValues', () => {
-	it('knows only what was added, whether it is among the recent hits or only in the set', () => {
+	it('knows only what was added, including strings that share a length and the characters it samples', () => {
 		const accepted = new AcceptedValues();
 		const values = ['a', 'b', 'c', 'd', 'e', 'f'];
 		for (const value of values) {
@@ -15,9 +15,15 @@ describe('AcceptedValues', () => {
 		// A copy built at run time (not the same string object) is found too.
 		assert.equal(accepted.has(['a', 'b'].join('').slice(0, 1)), true);
 		assert.equal(accepted.has('g'), false);
+		// Same length, same last, middle and three-quarter characters: one bucket, told apart by comparison.
+		accepted.add('xaxaxx');
+		assert.equal(accepted.has('yaxaxx'), false);
+		accepted.add('yaxaxx');
+		assert.equal(accepted.has('yaxaxx'), true);
+		assert.equal(accepted.has('xaxaxx'), true);
 	});
 
-	it('does not take the empty slots of its recent list for an accepted empty string', () => {
+	it('knows the empty string only once added', () => {
 		const accepted = new AcceptedValues();
 		assert.equal(accepted.has(''), false);
 		accepted.add('x');
@@ -26,7 +32,7 @@ describe('AcceptedValues', () => {
 		assert.equal(accepted.has(''), true);
 	});
 
-	it('forgets everything, recent hits included, when full, and never keeps long strings', () => {
+	it('forgets everything when full, and never keeps long strings', () => {
 		const accepted = new AcceptedValues(3, 5);
 		accepted.add('one');
 		accepted.add('two');

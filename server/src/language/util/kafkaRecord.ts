@@ -274,16 +274,16 @@ export function headerViews(headers: unknown, maxHeaders: number, limits: Displa
 /**
  * A bounded memo of strings a check has accepted. The records of one file repeat the same few
  * brokers, ARNs and topic-partition keys, so with it most checks of a 10,000-record array are
- * one set lookup. Long strings are not kept, and the memo is emptied when full.
+ * one lookup. Long strings are not kept, and the memo is emptied when full.
  *
- * The last few hits are compared first: each record's strings are new string objects, so a set
- * lookup has to hash the whole string, while comparing with a recent value stops at the length
- * or the first differing character (a 150-character broker list costs a hash of 150 characters).
+ * Not a Set: each record's strings are new string objects, so a Set would hash every one of them
+ * in full (a 150-character broker list, for every record). Buckets keyed by a fingerprint of the
+ * length and three characters cost a few reads, and the candidate comparison stops at the first
+ * differing character.
  */
 export class AcceptedValues {
-	private readonly values = new Set<string>();
-	private readonly recent: string[] = ['', '', '', ''];
-	private next = 0;
+	private readonly buckets = new Map<number, string[]>();
+	private size = 0;
 
 	constructor(
 		private readonly maxEntries = 512,
@@ -291,31 +291,47 @@ export class AcceptedValues {
 	) {}
 
 	has(value: string): boolean {
-		const recent = this.recent;
-		if (value === recent[0] || value === recent[1] || value === recent[2] || value === recent[3]) {
-			return value !== '' || this.values.has('');
-		}
-		if (!this.values.has(value)) {
+		const candidates = this.buckets.get(fingerprint(value));
+		if (candidates === undefined) {
 			return false;
 		}
-		this.remember(value);
-		return true;
+		for (let i = 0; i < candidates.length; i++) {
+			if (candidates[i] === value) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	add(value: string): void {
-		if (value.length > this.maxLength) {
+		if (value.length > this.maxLength || this.has(value)) {
 			return;
 		}
-		if (this.values.size >= this.maxEntries) {
-			this.values.clear();
-			this.recent.fill('');
+		if (this.size >= this.maxEntries) {
+			this.buckets.clear();
+			this.size = 0;
 		}
-		this.values.add(value);
-		this.remember(value);
+		const key = fingerprint(value);
+		const candidates = this.buckets.get(key);
+		if (candidates) {
+			candidates.push(value);
+		} else {
+			this.buckets.set(key, [value]);
+		}
+		this.size++;
 	}
+}
 
-	private remember(value: string): void {
-		this.recent[this.next] = value;
-		this.next = (this.next + 1) & 3;
+/** A small integer from a string's length and three of its characters (the last, the middle one, and at three quarters). */
+function fingerprint(value: string): number {
+	const length = value.length;
+	if (length === 0) {
+		return 0;
 	}
+	let hash = Math.imul(length, 0x9e3779b1);
+	hash = Math.imul(hash ^ value.charCodeAt(length - 1), 0x85ebca6b);
+	hash = Math.imul(hash ^ value.charCodeAt(length >> 1), 0xc2b2ae35);
+	hash = Math.imul(hash ^ value.charCodeAt((length * 3) >> 2), 0x27d4eb2f);
+	// A small integer, so that the map keys stay V8 small integers.
+	return hash >>> 2;
 }
