@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { RULES } from '../../server/src/language/rules';
 import { isValidTopicPartitionKey } from '../../server/src/language/rules/topic-partition-key';
 import type { Schema } from '../../server/src/language/schema/schemaRegistry';
-import { withoutRuleCheckedPatterns } from '../../server/src/language/schema/schemaRegistry';
+import { forValidation } from '../../server/src/language/schema/schemaRegistry';
 import { isCanonicalBase64 } from '../../server/src/language/util/base64';
 import { parseOffsetText } from '../../server/src/language/util/offsets';
 import { problemsOf, repoRoot } from '../helpers';
@@ -78,9 +78,39 @@ describe('schema patterns checked by rules', () => {
 
 	it('are removed from the copy our validators are compiled from, and only there', () => {
 		const schema: Schema = { type: 'object', properties: { a: { type: 'string', pattern: '^x$', checkedByRule: 'base64-value' }, b: { type: 'string', pattern: '^y$' } } };
-		const copy = withoutRuleCheckedPatterns(schema);
+		const copy = forValidation(schema);
 		assert.deepEqual(copy.properties, { a: { type: 'string', checkedByRule: 'base64-value' }, b: { type: 'string', pattern: '^y$' } });
 		assert.equal(schema.properties?.['a'].pattern, '^x$');
+	});
+
+	it('inline local definitions in that copy, annotations beside a reference merged, cycles and conflicts kept as references', () => {
+		const schema = {
+			type: 'object',
+			properties: {
+				list: { type: 'array', items: { $ref: '#/definitions/item', description: 'An item.' } },
+				tree: { $ref: '#/definitions/node' },
+				clash: { $ref: '#/definitions/item', type: 'number' },
+			},
+			definitions: {
+				item: { type: 'object', properties: { key: { type: 'string', pattern: '^k$', checkedByRule: 'base64-value' }, part: { $ref: '#/definitions/part' } } },
+				part: { type: 'integer' },
+				node: { type: 'object', properties: { child: { $ref: '#/definitions/node' } } },
+			},
+		} as Schema;
+		const copy = forValidation(schema) as Record<string, unknown> & Schema;
+		assert.deepEqual(copy.properties?.['list'].items, { type: 'object', properties: { key: { type: 'string', checkedByRule: 'base64-value' }, part: { type: 'integer' } }, description: 'An item.' });
+		assert.deepEqual(copy.properties?.['tree'], { type: 'object', properties: { child: { $ref: '#/definitions/node' } } });
+		assert.deepEqual(copy.properties?.['clash'], { $ref: '#/definitions/item', type: 'number' });
+		// References remain, so the definitions stay, rearranged the same way.
+		assert.deepEqual((copy.definitions?.['item'].properties as Record<string, unknown>)['key'], { type: 'string', checkedByRule: 'base64-value' });
+	});
+
+	it('leave no reference in the validators of the record and event schemas', () => {
+		for (const file of ['failure-record.schema.json', 'kafka-event.schema.json']) {
+			const copy = forValidation(JSON.parse(fs.readFileSync(path.join(repoRoot(), 'schemas', file), 'utf8')) as Schema);
+			assert.equal(JSON.stringify(copy).includes('"$ref"'), false, file);
+			assert.equal('definitions' in copy, false, file);
+		}
 	});
 
 	it('accept every base64 encoding the base64-value rule accepts', () => {
