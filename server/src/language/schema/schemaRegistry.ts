@@ -168,7 +168,7 @@ export function forValidation(schema: Schema): Schema {
 		// Some references stay: their definitions must be rearranged the same way.
 		result['definitions'] = Object.fromEntries(Object.entries(definitions).map(([name, definition]) => [name, expand(definition, [name])]));
 	}
-	return result as Schema;
+	return result;
 }
 
 function isAnnotation(key: string): boolean {
