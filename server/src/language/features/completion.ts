@@ -4,7 +4,6 @@
  * destination type, whole requests...). An empty file is offered the snippets of every kind.
  */
 import type { Node } from 'jsonc-parser';
-import { getLocation } from 'jsonc-parser';
 import type { DocumentKind } from '../../../../shared/documentKinds';
 import { isObject, valueAt } from '../json/jsonPath';
 import { resolveRef, schemaAtPath, typesOf } from '../schema/schemaLookup';
@@ -40,7 +39,7 @@ export function computeCompletions(text: string, analysis: DocumentAnalysis, off
 	}
 	const root = registry.schema(context.kind);
 	const node = context.node;
-	const location = getLocation(context.text, context.offset);
+	const location = { path: context.textPath, isAtPropertyKey: context.isAtPropertyKey };
 	const replace = (n: Node | undefined): { start: number; end: number } =>
 		n && (n.type === 'string' || n.type === 'number' || n.type === 'boolean' || n.type === 'null') && context.offset >= n.offset && context.offset <= n.offset + n.length
 			? context.toFileRange(n.offset, n.offset + n.length)

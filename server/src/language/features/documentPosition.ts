@@ -4,10 +4,10 @@
  * A position inside the S3 record's `payload` string is followed into the JSON it holds.
  */
 import type { Node } from 'jsonc-parser';
-import { getLocation } from 'jsonc-parser';
 import type { DocumentKind } from '../../../../shared/documentKinds';
 import type { JsonPath, PathSegment } from '../json/jsonPath';
 import { valueAt } from '../json/jsonPath';
+import { locationAt } from '../json/location';
 import type { ParsedJson } from '../json/parsedJson';
 import { decodedToRawOffsets, rawToDecodedOffset } from '../json/stringOffsets';
 import type { DocumentAnalysis, DocumentUnit } from '../validation/analyzeDocument';
@@ -16,6 +16,8 @@ export interface PositionContext {
 	kind: DocumentKind;
 	/** Path of the member under the cursor, relative to the subject (the record, config or event). */
 	path: PathSegment[];
+	/** The same path from the root of `text` (for an array element, it starts with the index). */
+	textPath: PathSegment[];
 	/** The subject's value (the whole record, or the parsed payload for positions inside it). */
 	subject: unknown;
 	/** For a payload event: the enclosing failure record. */
@@ -47,7 +49,7 @@ export function positionContext(analysis: DocumentAnalysis, offset: number): Pos
 	}
 	const parsed = unit.parsed;
 	const local = offset - unit.baseOffset;
-	const location = getLocation(parsed.text, local);
+	const location = locationAt(parsed.text, local, parsed.isValidJson, (at) => valueAt(parsed.value, at));
 	let path = [...location.path];
 	let subjectPath: JsonPath = [];
 	if (analysis.layout === 'array') {
@@ -63,6 +65,7 @@ export function positionContext(analysis: DocumentAnalysis, offset: number): Pos
 	const context: PositionContext = {
 		kind,
 		path,
+		textPath: location.path,
 		subject,
 		isAtPropertyKey: location.isAtPropertyKey,
 		node: location.previousNode,
@@ -93,11 +96,12 @@ function payloadContext(outer: PositionContext, parsed: ParsedJson, payloadPath:
 		return outer;
 	}
 	const decodedOffset = rawToDecodedOffset(parsed.text, node.offset, outer.offset);
-	const location = getLocation(inner.text, decodedOffset);
+	const location = locationAt(inner.text, decodedOffset, inner.isValidJson, (at) => valueAt(inner.value, at));
 	const quote = node.offset;
 	return {
 		kind: 'kafka-event',
 		path: [...location.path],
+		textPath: location.path,
 		subject: inner.value,
 		record,
 		isAtPropertyKey: location.isAtPropertyKey,

@@ -3,7 +3,6 @@
  * sees, so its exact digits are read from the text instead. This parses the text again and is
  * used only for such numbers.
  */
-import { getLocation } from 'jsonc-parser';
 import type { JsonPath } from '../json/jsonPath';
 import { ParsedJson } from '../json/parsedJson';
 import type { PositionContext } from './documentPosition';
@@ -12,7 +11,7 @@ const NUMBER_TEXT = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
 /** The source text of the number at `path` (relative to the hovered subject), or undefined. */
 export function numberSourceText(context: PositionContext, path: JsonPath): string | undefined {
-	const full = getLocation(context.text, context.offset).path;
+	const full = context.textPath;
 	if (full.length < context.path.length) {
 		return undefined;
 	}

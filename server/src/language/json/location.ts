@@ -1,0 +1,123 @@
+/**
+ * "What is at this offset?" for hover and completion, answered as jsonc-parser's getLocation
+ * answers it, without its cost on large documents: getLocation tokenizes everything before the
+ * offset, 85 ms at the end of a 12 MB array and 110 ms deep in an 8 MB payload.
+ *
+ * For valid JSON, the structural scanner first skips to the smallest value that strictly contains
+ * the offset (an object, or an array that is a member's value: getLocation resets its state on
+ * entering those, so asking it about that value alone gives the same answer), and getLocation
+ * reads only that value. An offset on a member's string value, however long, is
+ * answered directly, with the string's value from the parsed document.
+ */
+import type { Node } from 'jsonc-parser';
+import { getLocation } from 'jsonc-parser';
+import type { JsonPath, PathSegment } from './jsonPath';
+import { Scanner } from './scanner';
+
+export interface JsonLocation {
+	/** The path of the member or element at the offset (the last segment is '' before a new object member). */
+	path: PathSegment[];
+	/** Whether the offset is on a property key (or where a key is expected). */
+	isAtPropertyKey: boolean;
+	/** The key or scalar token at or just before the offset, in the text's coordinates. */
+	previousNode: Node | undefined;
+}
+
+/** Values smaller than this many characters are left to getLocation: skipping into them would cost more than it saves. */
+const DIRECT_LIMIT = 64 * 1024;
+
+/**
+ * The location at `offset`. `validJson` says that JSON.parse accepted `text`; `valueAt` returns the
+ * parsed value at a path (for the value of a long string member). `directLimit` is for tests.
+ */
+export function locationAt(text: string, offset: number, validJson: boolean, valueAt: (path: JsonPath) => unknown, directLimit = DIRECT_LIMIT): JsonLocation {
+	if (!validJson || text.length <= directLimit) {
+		return fromGetLocation(text, offset, 0, []);
+	}
+	const scanner = new Scanner(text);
+	const prefix: PathSegment[] = [];
+	let start = scanner.skipWhitespace(0);
+	let end = text.length;
+	descend: while (end - start > directLimit) {
+		const open = text.charCodeAt(start);
+		if (open === 0x7b /* { */) {
+			let i = scanner.skipWhitespace(start + 1);
+			if (text.charCodeAt(i) === 0x7d /* } */) {
+				break;
+			}
+			for (;;) {
+				const keyStart = i;
+				const keyEnd = scanner.skipString(i);
+				const valueStart = scanner.skipWhitespace(scanner.skipWhitespace(keyEnd) + 1);
+				if (offset < valueStart) {
+					break descend;
+				}
+				const valueEnd = scanner.skipValue(valueStart);
+				if (offset <= valueEnd) {
+					const key = keyText(text, keyStart, keyEnd);
+					const first = text.charCodeAt(valueStart);
+					if ((first === 0x7b || first === 0x5b) && offset > valueStart && offset < valueEnd) {
+						prefix.push(key);
+						start = valueStart;
+						end = valueEnd;
+						continue descend;
+					}
+					if (first === 0x22 /* " */) {
+						// getLocation: the ':' cleared the key state, and the string is the last token read.
+						const path = [...prefix, key];
+						return { path, isAtPropertyKey: false, previousNode: { type: 'string', value: valueAt(path), offset: valueStart, length: valueEnd - valueStart } };
+					}
+					break descend;
+				}
+				i = scanner.skipWhitespace(valueEnd);
+				if (text.charCodeAt(i) !== 0x2c /* , */) {
+					break descend;
+				}
+				i = scanner.skipWhitespace(i + 1);
+			}
+		}
+		if (open === 0x5b /* [ */) {
+			let i = scanner.skipWhitespace(start + 1);
+			for (let index = 0; text.charCodeAt(i) !== 0x5d /* ] */; index++) {
+				if (offset < i) {
+					break descend;
+				}
+				const elementEnd = scanner.skipValue(i);
+				if (offset <= elementEnd) {
+					// Only an object element is entered: getLocation carries its key state into an array
+					// element that is itself an array, so that one must be read from its parent.
+					if (text.charCodeAt(i) === 0x7b && offset > i && offset < elementEnd) {
+						prefix.push(index);
+						start = i;
+						end = elementEnd;
+						continue descend;
+					}
+					break descend;
+				}
+				i = scanner.skipWhitespace(elementEnd);
+				if (text.charCodeAt(i) !== 0x2c) {
+					break descend;
+				}
+				i = scanner.skipWhitespace(i + 1);
+			}
+		}
+		break;
+	}
+	return prefix.length === 0 ? fromGetLocation(text, offset, 0, []) : fromGetLocation(text.slice(start, end), offset - start, start, prefix);
+}
+
+function fromGetLocation(text: string, offset: number, shift: number, prefix: readonly PathSegment[]): JsonLocation {
+	const location = getLocation(text, offset);
+	const node = location.previousNode;
+	return {
+		path: [...prefix, ...location.path],
+		isAtPropertyKey: location.isAtPropertyKey,
+		previousNode: node && { type: node.type, value: node.value as unknown, offset: node.offset + shift, length: node.length },
+	};
+}
+
+/** A key's value from its quoted text. */
+function keyText(text: string, start: number, end: number): string {
+	const raw = text.slice(start + 1, end - 1);
+	return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
+}
