@@ -24,8 +24,8 @@ import { computeCodeActions } from '../language/features/codeActions';
 import { computeCompletions } from '../language/features/completion';
 import { computeHover } from '../language/features/hover';
 import { sharedSchemaRegistry } from '../language/schema/schemaRegistry';
-import type { DocumentAnalysis } from '../language/validation/analyzeDocument';
-import { analyzeDocument } from '../language/validation/analyzeDocument';
+import type { AnalyzeOptions, DocumentAnalysis, PreparedDocument } from '../language/validation/analyzeDocument';
+import { analyzeDocument, prepareDocument, validationSteps } from '../language/validation/analyzeDocument';
 import type { LocatedFix, LocatedProblem } from '../language/validation/problem';
 import { registerApplyHandlers } from './handlers/applyHandlers';
 import { registerPreviewHandlers } from './handlers/previewHandlers';
@@ -64,6 +64,9 @@ interface DiagnosticData {
 	fixes: LocatedFix[];
 }
 
+/** Longest stretch of validation without answering other requests (a frame at 60 Hz). */
+const VALIDATION_SLICE_MS = 16;
+
 export function startServer(connection: Connection): void {
 	// Edits cost in proportion to their size, not the document's: see lazyTextDocument.ts.
 	const documents = new TextDocuments(LAZY_TEXT_DOCUMENTS);
@@ -73,22 +76,51 @@ export function startServer(connection: Connection): void {
 	let hostReportsJsonSyntax = false;
 	let canPullConfiguration = false;
 
+	// The parse of each document's current version, for hover and completion, which need no
+	// validation: after an edit they cost one parse, not a validation.
+	const prepared = new Map<string, { version: number; prepared: PreparedDocument }>();
+	// Bumped when settings change: a validation that started before must not store its result.
+	let generation = 0;
+
+	const analyzeOptions = (document: TextDocument): AnalyzeOptions => ({
+		fileName: fileNameOf(document.uri),
+		languageId: document.languageId,
+		hostReportsJsonSyntax,
+		maxLength: settings.validation.maxFileSizeMB * 1024 * 1024,
+	});
+
 	const analysisOf = (document: TextDocument): DocumentAnalysis => {
 		const cached = analyses.get(document.uri);
 		if (cached && cached.version === document.version) {
 			return cached.analysis;
 		}
-		const analysis = analyzeDocument(document.getText(), {
-			fileName: fileNameOf(document.uri),
-			languageId: document.languageId,
-			hostReportsJsonSyntax,
-			maxLength: settings.validation.maxFileSizeMB * 1024 * 1024,
-		});
+		const analysis = analyzeDocument(document.getText(), analyzeOptions(document));
 		analyses.set(document.uri, { version: document.version, analysis });
 		return analysis;
 	};
 
-	const validate = (uri: string): void => {
+	const preparedOf = (document: TextDocument): PreparedDocument => {
+		const cached = prepared.get(document.uri);
+		if (cached && cached.version === document.version) {
+			return cached.prepared;
+		}
+		const result = prepareDocument(document.getText(), analyzeOptions(document));
+		prepared.set(document.uri, { version: document.version, prepared: result });
+		return result;
+	};
+
+	/** What hover and completion read: the full analysis when there is one for this version, else the parse. */
+	const structureOf = (document: TextDocument): DocumentAnalysis => {
+		const cached = analyses.get(document.uri);
+		return cached && cached.version === document.version ? cached.analysis : preparedOf(document).analysis;
+	};
+
+	/**
+	 * Validates in slices of VALIDATION_SLICE_MS between the documents of a file (array elements,
+	 * lines), answering requests that arrived meanwhile, such as hovers, in between; a newer
+	 * version of the text makes it stop.
+	 */
+	const validate = async (uri: string): Promise<void> => {
 		const document = documents.get(uri);
 		if (!document) {
 			return;
@@ -97,15 +129,37 @@ export function startServer(connection: Connection): void {
 			void connection.sendDiagnostics({ uri, diagnostics: [] });
 			return;
 		}
+		const version = document.version;
+		const startedIn = generation;
 		try {
-			const analysis = analysisOf(document);
+			let analysis = analyses.get(uri)?.version === version ? analyses.get(uri)?.analysis : undefined;
+			if (!analysis) {
+				const start = preparedOf(document);
+				if (start.validate) {
+					const steps = validationSteps(start.analysis, analyzeOptions(document), VALIDATION_SLICE_MS);
+					for (let step = steps.next(); ; step = steps.next()) {
+						if (step.done) {
+							analysis = step.value;
+							break;
+						}
+						await new Promise((resolve) => setImmediate(resolve));
+						if (documents.get(uri)?.version !== version || generation !== startedIn) {
+							return; // Superseded: the newer version (or the new settings) has its own run scheduled.
+						}
+					}
+				} else {
+					analysis = start.analysis;
+				}
+				analyses.set(uri, { version, analysis });
+				prepared.delete(uri);
+			}
 			const diagnostics = analysis.problems.map((problem) => toDiagnostic(document, problem));
-			void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+			void connection.sendDiagnostics({ uri, version, diagnostics });
 		} catch (error) {
 			connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		}
 	};
-	const scheduler = createScheduler(validate, () => settings.validation.debounceMs);
+	const scheduler = createScheduler((uri) => void validate(uri), () => settings.validation.debounceMs);
 
 	const refreshSettings = async (): Promise<void> => {
 		if (canPullConfiguration) {
@@ -115,7 +169,9 @@ export function startServer(connection: Connection): void {
 				connection.console.warn(`Could not read settings: ${String(error)}`);
 			}
 		}
+		generation++;
 		analyses.clear();
+		prepared.clear();
 		for (const document of documents.all()) {
 			scheduler.now(document.uri);
 		}
@@ -166,6 +222,7 @@ export function startServer(connection: Connection): void {
 	documents.onDidClose((event) => {
 		scheduler.cancel(event.document.uri);
 		analyses.delete(event.document.uri);
+		prepared.delete(event.document.uri);
 		void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 	});
 
@@ -175,7 +232,7 @@ export function startServer(connection: Connection): void {
 			return null;
 		}
 		const result = runSafe(connection, 'Hover', null, token, () => {
-			const analysis = analysisOf(document);
+			const analysis = structureOf(document);
 			const hover = computeHover(document.getText(), analysis, document.offsetAt(params.position), registry);
 			if (!hover) {
 				return null;
@@ -194,7 +251,7 @@ export function startServer(connection: Connection): void {
 			return [];
 		}
 		const result = runSafe(connection, 'Completion', [] as CompletionItem[], token, () => {
-			const analysis = analysisOf(document);
+			const analysis = structureOf(document);
 			return computeCompletions(document.getText(), analysis, document.offsetAt(params.position), registry).map((candidate, index) => ({
 				label: candidate.label,
 				kind: candidate.kind === 'property' ? CompletionItemKind.Property : candidate.kind === 'snippet' ? CompletionItemKind.Snippet : CompletionItemKind.Value,

@@ -58,20 +58,30 @@ export interface DocumentAnalysis {
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 
-export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
-	const registry = options.registry ?? sharedSchemaRegistry();
+/**
+ * The documents a text holds and their kind, without validating them: what hover and completion
+ * need, at the cost of one parse. `validate` is false when there is nothing to validate (an empty,
+ * binary, too large or unrecognised text); `analysis` is then final.
+ */
+export interface PreparedDocument {
+	analysis: DocumentAnalysis;
+	validate: boolean;
+}
+
+export function prepareDocument(text: string, options: AnalyzeOptions = {}): PreparedDocument {
+	const final = (analysis: DocumentAnalysis): PreparedDocument => ({ analysis, validate: false });
 	if (text.trim() === '') {
-		return { kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [], skipped: 'empty' };
+		return final({ kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [], skipped: 'empty' });
 	}
 	if (looksBinary(text)) {
-		return { kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [], skipped: 'binary' };
+		return final({ kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [], skipped: 'binary' });
 	}
 	if (options.maxLength !== undefined && text.length > options.maxLength) {
-		return tooLarge(text, options.maxLength);
+		return final(tooLarge(text, options.maxLength));
 	}
 	if (!/^\s*[[{]/.test(text.slice(0, 1024))) {
 		// Not JSON we could understand (a log, a CSV...): leave it alone without parsing it.
-		return { kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [] };
+		return final({ kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [] });
 	}
 	const jsonLines = options.languageId === 'jsonl' || isJsonLinesFileName(options.fileName) || looksLikeJsonLines(text);
 	const units = jsonLines ? splitJsonLines(text, options.fileName) : splitDocument(text, options.fileName);
@@ -79,10 +89,36 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 	// A text nested too deeply has no value to tell its kind; its first lines may, so that the user learns why it is not validated.
 	const kind = units.find((u) => u.kind !== 'unknown')?.kind ?? (units.some((u) => u.parsed.isTooDeep) ? detectKindFromHead(text.slice(0, 4096)) : 'unknown');
 	if (kind === 'unknown') {
-		return { kind, layout, units, problems: [], hostProblems: [] };
+		return final({ kind, layout, units, problems: [], hostProblems: [] });
 	}
 	const requestMode = kind === 'esm-request' && isObject(units[0]?.value) ? ('UUID' in units[0].value ? 'update' : 'create') : undefined;
+	return { analysis: { kind, layout, requestMode, units, problems: [], hostProblems: [] }, validate: true };
+}
 
+/** Parses, then validates everything at once. */
+export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
+	const prepared = prepareDocument(text, options);
+	if (!prepared.validate) {
+		return prepared.analysis;
+	}
+	const steps = validationSteps(prepared.analysis, options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) {
+			return step.value;
+		}
+	}
+}
+
+/**
+ * Validates a prepared document, pausing (yielding) whenever `sliceMs` have passed since the last
+ * pause, between two of its documents (array elements, JSON Lines lines): the server resumes it
+ * after answering whatever arrived meanwhile, such as a hover, and drops it when the text has
+ * changed. Run to the end without pausing, it is analyzeDocument.
+ */
+export function* validationSteps(prepared: DocumentAnalysis, options: AnalyzeOptions = {}, sliceMs = Infinity): Generator<void, DocumentAnalysis, void> {
+	const registry = options.registry ?? sharedSchemaRegistry();
+	const { kind, layout, units } = prepared;
 	// Units that share a parse (the elements of one array) are placed together: one locate pass.
 	const located: LocatedProblem[] = [];
 	const hostProblems: LocatedProblem[] = [];
@@ -107,6 +143,7 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 	const validator = new SubjectValidator(registry);
 	let problems: Problem[] = [];
 	let hidden: Problem[] = [];
+	let sliceStart = sliceMs === Infinity ? 0 : performance.now();
 	for (let i = 0; i < units.length; i++) {
 		const unit = units[i];
 		const firstOfParse = i === 0 || units[i - 1].parsed !== unit.parsed;
@@ -141,8 +178,12 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
 			problems = [];
 			hidden = [];
 		}
+		if (sliceMs !== Infinity && i + 1 < units.length && performance.now() - sliceStart >= sliceMs) {
+			yield;
+			sliceStart = performance.now();
+		}
 	}
-	return { kind, layout, requestMode, units, problems: finish(located, maxProblems, unplaced + validator.omitted), hostProblems };
+	return { ...prepared, problems: finish(located, maxProblems, unplaced + validator.omitted), hostProblems };
 }
 
 /**
