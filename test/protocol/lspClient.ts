@@ -40,6 +40,8 @@ export interface ClientOptions {
 	initializationOptions?: unknown;
 	/** What the client answers to workspace/configuration; undefined means the client lacks that capability. */
 	configuration?: unknown;
+	/** Extra Node.js options for the server process (such as --heapsnapshot-signal). */
+	nodeOptions?: string[];
 }
 
 export class LspTestClient {
@@ -50,7 +52,7 @@ export class LspTestClient {
 	readonly stderr: string[] = [];
 
 	private constructor(private options: ClientOptions) {
-		this.process = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 		this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
 		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
