@@ -4,8 +4,6 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { getLocation } from 'jsonc-parser';
-import type { JsonPath } from '../../server/src/language/json/jsonPath';
-import { valueAt } from '../../server/src/language/json/jsonPath';
 import { locationAt } from '../../server/src/language/json/location';
 import { repoRoot } from '../helpers';
 
@@ -16,10 +14,11 @@ function reference(text: string, offset: number): unknown {
 	return { path: location.path, isAtPropertyKey: location.isAtPropertyKey, previousNode: node && { type: node.type, value: node.value as unknown, offset: node.offset, length: node.length } };
 }
 
-/** locationAt with a tiny threshold, so that even small documents take the skipping path. */
+/** locationAt with a tiny threshold, so that even small documents take the skipping path; its node as a plain object. */
 function fast(text: string, offset: number, limit: number): unknown {
-	const value: unknown = JSON.parse(text);
-	return locationAt(text, offset, true, (at: JsonPath) => valueAt(value, at), limit);
+	const location = locationAt(text, offset, true, limit);
+	const node = location.previousNode;
+	return { ...location, previousNode: node && { type: node.type, value: node.value as unknown, offset: node.offset, length: node.length } };
 }
 
 function fixtures(): { name: string; text: string }[] {
@@ -36,6 +35,12 @@ function fixtures(): { name: string; text: string }[] {
 				return false;
 			}
 		});
+}
+
+function fastInvalid(text: string, offset: number): unknown {
+	const location = locationAt(text, offset, false, 0);
+	const node = location.previousNode;
+	return { ...location, previousNode: node && { type: node.type, value: node.value as unknown, offset: node.offset, length: node.length } };
 }
 
 describe('locationAt', () => {
@@ -66,7 +71,7 @@ describe('locationAt', () => {
 	it('leaves text that JSON.parse rejected to jsonc-parser', () => {
 		const text = '{"a": [1, 2,, 3], "b": {"c": tru}}';
 		for (let offset = 0; offset <= text.length; offset++) {
-			assert.deepEqual(locationAt(text, offset, false, () => undefined, 0), reference(text, offset));
+			assert.deepEqual(fastInvalid(text, offset), reference(text, offset));
 		}
 	});
 
@@ -74,10 +79,21 @@ describe('locationAt', () => {
 		const element = { requestContext: { functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f' }, version: '1.0' };
 		const text = JSON.stringify(Array.from({ length: 20_000 }, () => element), null, 2);
 		const offset = text.lastIndexOf('functionArn') + 2;
-		const value: unknown = JSON.parse(text);
-		const location = locationAt(text, offset, true, (at) => valueAt(value, at));
+		const location = locationAt(text, offset, true);
 		assert.deepEqual(location.path, [19_999, 'requestContext', 'functionArn']);
 		assert.equal(location.isAtPropertyKey, true);
-		assert.deepEqual(location, reference(text, offset));
+		assert.deepEqual(fast(text, offset, 64 * 1024), reference(text, offset));
+	});
+
+	it('reads a string from the text, not the parse, so a duplicate key does not change it', () => {
+		for (const [text, needle] of [
+			['{"a":"x","a":"y"}', 'x'],
+			['{"a":{"b":"x"},"a":{"b":"y"}}', 'x'],
+			['{"\\u0061":"q","a":"r"}', 'q'],
+			['{"k":"\\"","k":[true,{},-50]}', '\\"'],
+		]) {
+			const offset = text.indexOf(needle);
+			assert.deepEqual(fast(text, offset, 0), reference(text, offset), text);
+		}
 	});
 });

@@ -25,7 +25,7 @@ import { computeCompletions } from '../language/features/completion';
 import { computeHover } from '../language/features/hover';
 import { sharedSchemaRegistry } from '../language/schema/schemaRegistry';
 import type { AnalyzeOptions, DocumentAnalysis, PreparedDocument } from '../language/validation/analyzeDocument';
-import { analyzeDocument, prepareDocument, validationSteps } from '../language/validation/analyzeDocument';
+import { prepareDocument, validatePrepared, validationSteps } from '../language/validation/analyzeDocument';
 import type { LocatedFix, LocatedProblem } from '../language/validation/problem';
 import { registerApplyHandlers } from './handlers/applyHandlers';
 import { registerPreviewHandlers } from './handlers/previewHandlers';
@@ -54,6 +54,8 @@ export interface ServerContext {
 	documents: TextDocuments<TextDocument>;
 	/** The analysis of the document's current version (cached per version). */
 	analysisOf(document: TextDocument): DocumentAnalysis;
+	/** Its parse only (units and kind, no problems), or the analysis if there is one: for features that need no validation. */
+	structureOf(document: TextDocument): DocumentAnalysis;
 	registry: ReturnType<typeof sharedSchemaRegistry>;
 	/** Whether the editor reports JSON syntax errors itself (from the initialization options). */
 	hostReportsJsonSyntax: () => boolean;
@@ -89,13 +91,20 @@ export function startServer(connection: Connection): void {
 		maxLength: settings.validation.maxFileSizeMB * 1024 * 1024,
 	});
 
+	/** Stores the full analysis of a version; the parse kept for it is then part of that analysis. */
+	const remember = (uri: string, version: number, analysis: DocumentAnalysis): void => {
+		analyses.set(uri, { version, analysis });
+		prepared.delete(uri);
+	};
+
+	/** The full analysis of the current version, validated at once if no validation has finished yet. */
 	const analysisOf = (document: TextDocument): DocumentAnalysis => {
 		const cached = analyses.get(document.uri);
 		if (cached && cached.version === document.version) {
 			return cached.analysis;
 		}
-		const analysis = analyzeDocument(document.getText(), analyzeOptions(document));
-		analyses.set(document.uri, { version: document.version, analysis });
+		const analysis = validatePrepared(preparedOf(document), analyzeOptions(document));
+		remember(document.uri, document.version, analysis);
 		return analysis;
 	};
 
@@ -150,8 +159,7 @@ export function startServer(connection: Connection): void {
 				} else {
 					analysis = start.analysis;
 				}
-				analyses.set(uri, { version, analysis });
-				prepared.delete(uri);
+				remember(uri, version, analysis);
 			}
 			const diagnostics = analysis.problems.map((problem) => toDiagnostic(document, problem));
 			void connection.sendDiagnostics({ uri, version, diagnostics });
@@ -310,7 +318,7 @@ export function startServer(connection: Connection): void {
 		return { kind: analysis.kind, layout: analysis.layout, requestMode: analysis.requestMode, counts, version: document.version };
 	});
 
-	registerHandlers({ connection, documents, analysisOf, registry, hostReportsJsonSyntax: () => hostReportsJsonSyntax });
+	registerHandlers({ connection, documents, analysisOf, structureOf, registry, hostReportsJsonSyntax: () => hostReportsJsonSyntax });
 	connection.onShutdown(() => scheduler.dispose());
 	documents.listen(connection);
 }

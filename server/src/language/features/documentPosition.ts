@@ -49,7 +49,7 @@ export function positionContext(analysis: DocumentAnalysis, offset: number): Pos
 	}
 	const parsed = unit.parsed;
 	const local = offset - unit.baseOffset;
-	const location = locationAt(parsed.text, local, parsed.isValidJson, (at) => valueAt(parsed.value, at));
+	const location = locationAt(parsed.text, local, parsed.isValidJson);
 	let path = [...location.path];
 	let subjectPath: JsonPath = [];
 	if (analysis.layout === 'array') {
@@ -96,7 +96,7 @@ function payloadContext(outer: PositionContext, parsed: ParsedJson, payloadPath:
 		return outer;
 	}
 	const decodedOffset = rawToDecodedOffset(parsed.text, node.offset, outer.offset);
-	const location = locationAt(inner.text, decodedOffset, inner.isValidJson, (at) => valueAt(inner.value, at));
+	const location = locationAt(inner.text, decodedOffset, inner.isValidJson);
 	const quote = node.offset;
 	return {
 		kind: 'kafka-event',

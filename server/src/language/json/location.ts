@@ -7,11 +7,11 @@
  * the offset (an object, or an array that is a member's value: getLocation resets its state on
  * entering those, so asking it about that value alone gives the same answer), and getLocation
  * reads only that value. An offset on a member's string value, however long, is
- * answered directly, with the string's value from the parsed document.
+ * answered directly; the string is decoded only if its value is read.
  */
 import type { Node } from 'jsonc-parser';
 import { getLocation } from 'jsonc-parser';
-import type { JsonPath, PathSegment } from './jsonPath';
+import type { PathSegment } from './jsonPath';
 import { Scanner } from './scanner';
 
 export interface JsonLocation {
@@ -26,11 +26,8 @@ export interface JsonLocation {
 /** Values smaller than this many characters are left to getLocation: skipping into them would cost more than it saves. */
 const DIRECT_LIMIT = 64 * 1024;
 
-/**
- * The location at `offset`. `validJson` says that JSON.parse accepted `text`; `valueAt` returns the
- * parsed value at a path (for the value of a long string member). `directLimit` is for tests.
- */
-export function locationAt(text: string, offset: number, validJson: boolean, valueAt: (path: JsonPath) => unknown, directLimit = DIRECT_LIMIT): JsonLocation {
+/** The location at `offset`. `validJson` says that JSON.parse accepted `text`. `directLimit` is for tests. */
+export function locationAt(text: string, offset: number, validJson: boolean, directLimit = DIRECT_LIMIT): JsonLocation {
 	if (!validJson || text.length <= directLimit) {
 		return fromGetLocation(text, offset, 0, []);
 	}
@@ -64,8 +61,7 @@ export function locationAt(text: string, offset: number, validJson: boolean, val
 					}
 					if (first === 0x22 /* " */) {
 						// getLocation: the ':' cleared the key state, and the string is the last token read.
-						const path = [...prefix, key];
-						return { path, isAtPropertyKey: false, previousNode: { type: 'string', value: valueAt(path), offset: valueStart, length: valueEnd - valueStart } };
+						return { path: [...prefix, key], isAtPropertyKey: false, previousNode: stringNode(text, valueStart, valueEnd) };
 					}
 					break descend;
 				}
@@ -114,6 +110,21 @@ function fromGetLocation(text: string, offset: number, shift: number, prefix: re
 		isAtPropertyKey: location.isAtPropertyKey,
 		previousNode: node && { type: node.type, value: node.value as unknown, offset: node.offset + shift, length: node.length },
 	};
+}
+
+/**
+ * The node of the string literal at [start, end), as getLocation gives it. Its value is read from
+ * the text, not from the parsed document, where a later duplicate key would have replaced it; it
+ * is decoded when first read, as decoding the 8 MB payload costs more than the rest of a hover.
+ */
+function stringNode(text: string, start: number, end: number): Node {
+	let decoded: string | undefined;
+	const node = { type: 'string', offset: start, length: end - start } as Node;
+	Object.defineProperty(node, 'value', {
+		enumerable: true,
+		get: () => (decoded ??= JSON.parse(text.slice(start, end)) as string),
+	});
+	return node;
 }
 
 /** A key's value from its quoted text. */

@@ -97,7 +97,11 @@ export function prepareDocument(text: string, options: AnalyzeOptions = {}): Pre
 
 /** Parses, then validates everything at once. */
 export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
-	const prepared = prepareDocument(text, options);
+	return validatePrepared(prepareDocument(text, options), options);
+}
+
+/** Validates a prepared document at once (see validationSteps for validation in slices). */
+export function validatePrepared(prepared: PreparedDocument, options: AnalyzeOptions = {}): DocumentAnalysis {
 	if (!prepared.validate) {
 		return prepared.analysis;
 	}

@@ -34,7 +34,8 @@ export function registerPreviewHandlers(context: ServerContext): void {
 		const result = runSafe(connection, 'Code lenses', [] as CodeLens[], token, () => {
 			const lenses: CodeLens[] = [];
 			const lines = new Set<number>();
-			for (const anchor of previewAnchors(context.analysisOf(document))) {
+			// Lenses need only where the records are: no validation for them (VS Code asks after every edit).
+			for (const anchor of previewAnchors(context.structureOf(document))) {
 				const position = document.positionAt(anchor.offset);
 				// JSON Lines: the record start and its recordsInfo key share a line; one lens is enough.
 				if (lines.has(position.line)) {
