@@ -283,7 +283,11 @@ export function startServer(connection: Connection): void {
 			return [];
 		}
 		const result = runSafe(connection, 'Code actions', [] as CodeAction[], token, () => {
-			const analysis = analysisOf(document);
+			// VS Code asks for code actions as the cursor moves, also before an edit's validation has run.
+			// The fixes of our diagnostics travel with them; the analysis is needed only for the syntax
+			// problems the editor reports itself, so a text that parsed cleanly is not validated here.
+			const structure = structureOf(document);
+			const hostProblems = structure.units.every((unit) => unit.parsed.isValidJson) ? structure.hostProblems : analysisOf(document).hostProblems;
 			const start = document.offsetAt(params.range.start);
 			const end = document.offsetAt(params.range.end);
 			const actions: CodeAction[] = [];
@@ -294,7 +298,7 @@ export function startServer(connection: Connection): void {
 				}
 			}
 			// Fixes for syntax problems that the editor itself reported (we left those diagnostics out).
-			for (const { problem, fix } of computeCodeActions(analysis.hostProblems, start, end)) {
+			for (const { problem, fix } of computeCodeActions(hostProblems, start, end)) {
 				const match = params.context.diagnostics.find((d) => d.source !== DIAGNOSTIC_SOURCE && overlaps(document, d, problem));
 				actions.push(toCodeAction(document, fix, match, false));
 			}
