@@ -27,7 +27,7 @@ import { isObject } from '../json/jsonPath';
 import type { ParsedJson } from '../json/parsedJson';
 import { splitTopicPartition, topicNameProblem } from '../util/kafkaTopic';
 import type { DecodedBytes, DisplayLimits } from '../util/kafkaRecord';
-import { base64Bytes, describeBytes, epochMillisToIso, forEachPartition, formatDuration, headerViews, isoTimestampMillis, member } from '../util/kafkaRecord';
+import { base64Bytes, describeBytes, epochMillisToIso, formatDuration, headerViews, isoTimestampMillis, member, partitionsOf } from '../util/kafkaRecord';
 import { MAX_OFFSET_DIGITS, exactOffset, parseOffsetText, parsePartitionText } from '../util/offsets';
 import type { DocumentAnalysis, DocumentUnit } from '../validation/analyzeDocument';
 import { parsePayload } from '../validation/payload';
@@ -230,11 +230,8 @@ function fromFailureRecord(unit: DocumentUnit, index: number, budget: PayloadBud
 
 /** The `<topic>-<partition>` a Kafka-destination record's single offset belongs to: the payload's only records key. */
 function recordInfoKey(payload: Record<string, unknown> | undefined): string | undefined {
-	const keys: string[] = [];
-	if (payload) {
-		forEachPartition(payload, (key) => keys.push(key));
-	}
-	return keys.length === 1 ? keys[0] : undefined;
+	const partitions = partitionsOf(payload);
+	return partitions.length === 1 ? partitions[0][0] : undefined;
 }
 
 interface OffsetInput {
@@ -357,7 +354,7 @@ function fromKafkaEvent(unit: DocumentUnit, index: number, budget: PayloadBudget
 	const cluster = clusterOf(eventSourceArn, bootstrapServers);
 	const source: NumberSource = { parsed: unit.parsed, path: unit.path };
 	const entries: RangeEntry[] = [];
-	forEachPartition(event, (key, list) => {
+	for (const [key, list] of partitionsOf(event)) {
 		let first: bigint | undefined;
 		let last: bigint | undefined;
 		let firstMs: number | undefined;
@@ -388,7 +385,7 @@ function fromKafkaEvent(unit: DocumentUnit, index: number, budget: PayloadBudget
 		if (range.entry) {
 			entries.push({ ...range.entry, recordIndex: index, cluster, bootstrapServers, eventSourceArn });
 		}
-	});
+	}
 	return { record, entries, payload: decodePayload(event, source, index, record.ranges, budget) };
 }
 
@@ -414,7 +411,7 @@ function payloadOffset(item: unknown, source: NumberSource, key: string, i: numb
 /** Decodes the event's records while the budget lasts; counts them all in `budget.total`. */
 function decodePayload(event: Record<string, unknown>, source: NumberSource, recordIndex: number, ranges: readonly PreviewRange[], budget: PayloadBudget): PreviewPayloadRecord[] {
 	const result: PreviewPayloadRecord[] = [];
-	forEachPartition(event, (key, list) => {
+	for (const [key, list] of partitionsOf(event)) {
 		const split = splitTopicPartition(key);
 		list.forEach((item, i) => {
 			if (!isObject(item)) {
@@ -450,7 +447,7 @@ function decodePayload(event: Record<string, unknown>, source: NumberSource, rec
 				position: placed.position,
 			});
 		});
-	});
+	}
 	return result;
 }
 

@@ -6,7 +6,7 @@
 import type { Base64Issue } from '../util/base64';
 import { base64Issue, isCanonicalBase64 } from '../util/base64';
 import { isObject } from '../json/jsonPath';
-import { member } from '../util/kafkaRecord';
+import { member, partitionsOf } from '../util/kafkaRecord';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 function describe(field: string, text: string, issue: Base64Issue): Pick<RuleReport, 'severity' | 'message' | 'span'> {
@@ -54,17 +54,8 @@ function checkField(ctx: RuleContext, key: string, index: number, record: Record
 	}
 }
 
-/** Plain loops, no callback per partition: this runs over every record of a payload of thousands. */
 function check(ctx: RuleContext): void {
-	const partitions = member(ctx.value, 'records');
-	if (!isObject(partitions)) {
-		return;
-	}
-	for (const key in partitions) {
-		const records = member(partitions, key);
-		if (!Array.isArray(records)) {
-			continue;
-		}
+	for (const [key, records] of partitionsOf(ctx.value)) {
 		for (let i = 0; i < records.length; i++) {
 			const record: unknown = records[i];
 			if (isObject(record)) {

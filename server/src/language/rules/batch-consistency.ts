@@ -10,7 +10,7 @@
  */
 import type { JsonPath } from '../json/jsonPath';
 import { isObject } from '../json/jsonPath';
-import { epochMillisToIso, isoTimestampMillis, member, quoteText } from '../util/kafkaRecord';
+import { epochMillisToIso, isoTimestampMillis, member, partitionsOf, quoteText } from '../util/kafkaRecord';
 import { exactOffset, parseJsonIntegerText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
 
@@ -201,11 +201,7 @@ function check(ctx: RuleContext): void {
 	const needSummaries = isObject(ranges);
 	let total = 0;
 	const summaries = new Map<string, PartitionSummary>();
-	for (const key of Object.keys(records)) {
-		const list = records[key];
-		if (!Array.isArray(list)) {
-			continue;
-		}
+	for (const [key, list] of partitionsOf(event)) {
 		total += list.length;
 		if (needSummaries) {
 			summaries.set(key, summarize(ctx, key, list));

@@ -4,22 +4,13 @@
  * topic-partition-key, and its records are not compared with it.
  */
 import { splitTopicPartition } from '../util/kafkaTopic';
-import { isObject } from '../json/jsonPath';
-import { member, quoteText } from '../util/kafkaRecord';
+import { member, partitionsOf, quoteText } from '../util/kafkaRecord';
 import { isValidTopicPartitionKey } from './topic-partition-key';
 import type { Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): void {
-	const partitions = member(ctx.value, 'records');
-	if (!isObject(partitions)) {
-		return;
-	}
-	// Plain loops rather than a callback per partition: this runs over every record of a large payload.
-	for (const key in partitions) {
-		const records = member(partitions, key);
-		if (Array.isArray(records)) {
-			checkPartition(ctx, key, records);
-		}
+	for (const [key, records] of partitionsOf(ctx.value)) {
+		checkPartition(ctx, key, records);
 	}
 }
 

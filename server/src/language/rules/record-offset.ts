@@ -4,24 +4,14 @@
  * offset, and above 2^53 - 1 JavaScript (and many JSON tools) read it rounded. The exact value
  * comes from the number's source text.
  */
-import { isObject } from '../json/jsonPath';
-import { member } from '../util/kafkaRecord';
+import { member, partitionsOf } from '../util/kafkaRecord';
 import { MAX_KAFKA_OFFSET, isUnsafeInteger, parseJsonIntegerText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
 
 const TWO_POW_63 = 2 ** 63;
 
 function check(ctx: RuleContext): void {
-	const partitions = member(ctx.value, 'records');
-	if (!isObject(partitions)) {
-		return;
-	}
-	// Plain loops rather than a callback per partition: this runs over every record of a large payload.
-	for (const key in partitions) {
-		const records = member(partitions, key);
-		if (!Array.isArray(records)) {
-			continue;
-		}
+	for (const [key, records] of partitionsOf(ctx.value)) {
 		for (let i = 0; i < records.length; i++) {
 			const offset = member(records[i], 'offset');
 			if (typeof offset !== 'number' || offset < 0 || !isUnsafeInteger(offset)) {
