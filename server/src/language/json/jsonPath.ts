@@ -76,7 +76,3 @@ export function hasNoOwnKeys(value: Record<string, unknown>): boolean {
 	return true;
 }
 
-/** Own enumerable entries of a JSON object, safe for keys such as `__proto__`. */
-export function ownEntries(value: Record<string, unknown>): [string, unknown][] {
-	return Object.keys(value).map((key) => [key, value[key]]);
-}

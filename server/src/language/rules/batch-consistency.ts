@@ -10,7 +10,8 @@
  */
 import type { JsonPath } from '../json/jsonPath';
 import { isObject } from '../json/jsonPath';
-import { epochMillisToIso, isoTimestampMillis, member, partitionsOf, quoteText } from '../util/kafkaRecord';
+import { epochMillisToIso, isoTimestampMillis, member, partitionsOf } from '../util/kafkaRecord';
+import { quoteText } from '../util/printable';
 import { exactOffset, parseJsonIntegerText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
 

@@ -4,7 +4,8 @@
  * (§6 item 6). Each bad entry is reported with a span on that entry.
  */
 import type { JsonPath } from '../json/jsonPath';
-import { AcceptedValues, member, quoteText } from '../util/kafkaRecord';
+import { AcceptedValues, member } from '../util/kafkaRecord';
+import { quoteText } from '../util/printable';
 import { parseOffsetText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
 

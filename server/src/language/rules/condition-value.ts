@@ -5,7 +5,8 @@
  * which reuses the asynchronous-invocation record (facts sheet §3.2, §6 item 10).
  */
 import { closest } from '../util/suggest';
-import { member, quoteText } from '../util/kafkaRecord';
+import { member } from '../util/kafkaRecord';
+import { quoteText } from '../util/printable';
 import type { Rule, RuleContext } from './types';
 
 const ESM_CONDITIONS = ['RetryAttemptsExhausted', 'MaximumPayloadSizeExceeded', 'RecordAgeExceeded'] as const;

@@ -17,7 +17,7 @@
  */
 import type { Arn, ArnPart } from '../util/arn';
 import { isAccountId, isKnownPartition, isModelRegion, isRegionOfPartition, PARTITION_NAMES, partitionOfRegion, partSpan } from '../util/arn';
-import { arnDestination } from '../util/destination';
+import { arnDestination, isDestinationService } from '../util/destination';
 import { bucketNameProblem, isFifoName, queueOrTopicNameProblem } from '../util/resourceNames';
 import type { FixDescription, Severity } from '../validation/problem';
 import type { Rule } from './types';
@@ -38,7 +38,7 @@ export const destinationArnStructure: Rule = {
 		}
 		const { site } = kind;
 		const service = kind.arn.service.value;
-		if (service !== 'sqs' && service !== 'sns' && service !== 's3') {
+		if (!isDestinationService(service)) {
 			return;
 		}
 		const report: Report = (severity, message, span, fixes) => {

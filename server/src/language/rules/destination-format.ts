@@ -11,7 +11,8 @@
  * @example "orders-dlq" → "kafka://orders-dlq"
  */
 import type { JsonPath } from '../json/jsonPath';
-import { classifyDestination, KAFKA_SCHEME, onFailureDestination, quote } from '../util/destination';
+import { classifyDestination, KAFKA_SCHEME, onFailureDestination } from '../util/destination';
+import { quoteText } from '../util/printable';
 import type { Rule, RuleContext } from './types';
 
 const EXPECTED = 'expected an SQS queue ARN, SNS topic ARN, S3 bucket ARN, kafka://topic or ""';
@@ -26,7 +27,7 @@ export const destinationFormat: Rule = {
 			return;
 		}
 		const { path, value } = site;
-		const shown = quote(value);
+		const shown = quoteText(value, 80);
 		const kind = classifyDestination(value);
 		switch (kind.type) {
 			case 'empty':
@@ -44,7 +45,7 @@ export const destinationFormat: Rule = {
 				if (kind.prefixMiscased) {
 					context.report({
 						severity: 'error',
-						message: `The scheme ${quote(value.slice(0, KAFKA_SCHEME.length))} must be written in lower case as kafka://; the Lambda API's destination pattern is case-sensitive.`,
+						message: `The scheme ${quoteText(value.slice(0, KAFKA_SCHEME.length), 80)} must be written in lower case as kafka://; the Lambda API's destination pattern is case-sensitive.`,
 						path,
 						span: { start: 0, end: KAFKA_SCHEME.length },
 						fixes: [{ kind: 'replaceInString', title: 'Change to kafka://', start: 0, end: KAFKA_SCHEME.length, text: KAFKA_SCHEME }],
@@ -63,7 +64,7 @@ export const destinationFormat: Rule = {
 				if (kind.prefixMiscased) {
 					context.report({
 						severity: 'error',
-						message: `The prefix ${quote(value.slice(0, 4))} must be written in lower case as arn:; the Lambda API's destination pattern is case-sensitive.`,
+						message: `The prefix ${quoteText(value.slice(0, 4), 80)} must be written in lower case as arn:; the Lambda API's destination pattern is case-sensitive.`,
 						path,
 						span: { start: 0, end: 4 },
 						fixes: [{ kind: 'replaceInString', title: 'Change to arn:', start: 0, end: 4, text: 'arn:' }],

@@ -10,7 +10,7 @@
  */
 import type { Arn } from '../util/arn';
 import { isKnownPartition, isModelRegion, isRegionOfPartition, parseArn } from '../util/arn';
-import { arnDestination } from '../util/destination';
+import { arnDestination, isDestinationService } from '../util/destination';
 import { member } from '../util/esmRequest';
 import type { Rule } from './types';
 
@@ -26,7 +26,7 @@ export const destinationRegionMismatch: Rule = {
 		const { site } = kind;
 		const destination = kind.arn;
 		const service = destination.service.value;
-		if ((service !== 'sqs' && service !== 'sns' && service !== 's3') || !isKnownPartition(destination.partition.value)) {
+		if (!isDestinationService(service) || !isKnownPartition(destination.partition.value)) {
 			return;
 		}
 		const reference = mappingArn(context.value);
@@ -63,7 +63,7 @@ function mappingArn(request: Record<string, unknown>): { arn: Arn; field: string
 	for (const field of ['FunctionName', 'EventSourceArn']) {
 		const text = member(request, field);
 		const arn = typeof text === 'string' ? parseArn(text) : undefined;
-		if (arn && isKnownPartition(arn.partition.value) && isModelRegion(arn.region.value) && isRegionOfPartition(arn.region.value, arn.partition.value)) {
+		if (arn && isModelRegion(arn.region.value) && isRegionOfPartition(arn.region.value, arn.partition.value)) {
 			return { arn, field };
 		}
 	}

@@ -7,11 +7,9 @@
  * @example "arn:aws:lambda:us-east-1:123456789012:function:handler" → error on "lambda"
  */
 import { partSpan } from '../util/arn';
-import { arnDestination } from '../util/destination';
+import { arnDestination, isDestinationService } from '../util/destination';
 import type { FixDescription } from '../validation/problem';
 import type { Rule } from './types';
-
-export const DESTINATION_SERVICES: readonly string[] = ['sqs', 'sns', 's3'];
 
 const ASYNC_ONLY: Record<string, string> = { lambda: 'a Lambda function', events: 'an EventBridge event bus' };
 
@@ -26,7 +24,7 @@ export const destinationService: Rule = {
 		}
 		const { site } = kind;
 		const service = kind.arn.service.value;
-		if (DESTINATION_SERVICES.includes(service)) {
+		if (isDestinationService(service)) {
 			return;
 		}
 		const span = partSpan(kind.arn.service, site.value.length);
@@ -36,7 +34,7 @@ export const destinationService: Rule = {
 		const lower = service.toLowerCase();
 		if (service === '') {
 			report('The destination ARN has no service; expected sqs, sns or s3.');
-		} else if (DESTINATION_SERVICES.includes(lower)) {
+		} else if (isDestinationService(lower)) {
 			report(`The service ${JSON.stringify(service)} must be written in lower case as ${lower}; ARN services are case-sensitive.`, [
 				{ kind: 'replaceInString', title: `Change to ${lower}`, start: span.start, end: span.end, text: lower },
 			]);

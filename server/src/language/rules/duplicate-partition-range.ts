@@ -5,7 +5,8 @@
  * partitions both at offset 0) can be real and are not reported.
  */
 import { isObject } from '../json/jsonPath';
-import { member, quoteText } from '../util/kafkaRecord';
+import { member } from '../util/kafkaRecord';
+import { quoteText } from '../util/printable';
 import { isUnsafeInteger } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
 

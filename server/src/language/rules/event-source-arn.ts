@@ -7,8 +7,9 @@
  */
 import type { JsonPath } from '../json/jsonPath';
 import { isObject } from '../json/jsonPath';
-import { PARTITIONS, isAccountId, isKnownPartition, parseArn } from '../util/arn';
-import { AcceptedValues, member, quoteText } from '../util/kafkaRecord';
+import { isAccountId, isKnownPartition, isRegionOfPartition, parseArn } from '../util/arn';
+import { AcceptedValues, member } from '../util/kafkaRecord';
+import { quoteText } from '../util/printable';
 import type { Rule, RuleContext } from './types';
 
 const EXAMPLE = 'arn:aws:kafka:us-east-1:123456789012:cluster/<name>/<uuid>-<n>';
@@ -36,7 +37,7 @@ function checkArn(ctx: RuleContext, path: JsonPath, value: unknown): void {
 		warn(`"eventSourceArn" has the partition ${quoteText(arn.partition.value)}, which is not an AWS partition (such as "aws", "aws-cn" or "aws-us-gov").`, arn.partition);
 		return;
 	}
-	if (!PARTITIONS[arn.partition.value].test(arn.region.value)) {
+	if (!isRegionOfPartition(arn.region.value, arn.partition.value)) {
 		warn(`"eventSourceArn" has the region ${quoteText(arn.region.value)}, which is not a region of the partition "${arn.partition.value}".`, arn.region);
 		return;
 	}

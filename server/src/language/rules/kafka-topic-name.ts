@@ -12,7 +12,8 @@
  * @example "kafka://#bad" → error on "#"
  */
 import type { JsonPath } from '../json/jsonPath';
-import { classifyDestination, DESTINATION_ARN_PATTERN, KAFKA_SCHEME, onFailureDestination, quote } from '../util/destination';
+import { classifyDestination, DESTINATION_ARN_PATTERN, KAFKA_SCHEME, onFailureDestination } from '../util/destination';
+import { quoteText } from '../util/printable';
 import { sourceTopics } from '../util/esmRequest';
 import { MAX_TOPIC_LENGTH, metricCollisionKey, topicNameProblem } from '../util/kafkaTopic';
 import type { Rule, RuleContext } from './types';
@@ -32,9 +33,9 @@ export const kafkaTopicName: Rule = {
 		const { topic, topicStart } = kind;
 		const topicSpan = { start: topicStart, end: topicStart + topic.length };
 		const error = (message: string, span: { start: number; end: number }): void => context.report({ severity: 'error', message, path: site.path, span });
-		const shown = quote(topic);
+		const shown = quoteText(topic, 80);
 		if (topic === '') {
-			error(`The destination ${quote(site.value)} names no topic; write the topic after kafka://, as in kafka://failed-records.`, { start: 0, end: topicStart });
+			error(`The destination ${quoteText(site.value, 80)} names no topic; write the topic after kafka://, as in kafka://failed-records.`, { start: 0, end: topicStart });
 			return;
 		}
 		if (topicNameProblem(topic) !== undefined) {
@@ -50,14 +51,14 @@ export const kafkaTopicName: Rule = {
 };
 
 function reportKafkaProblem(topic: string, topicStart: number, value: string, error: (message: string, span: { start: number; end: number }) => void): void {
-	const shown = quote(topic);
+	const shown = quoteText(topic, 80);
 	const topicSpan = { start: topicStart, end: topicStart + topic.length };
 	if (topic === '.' || topic === '..') {
 		error(`Kafka does not allow a topic named ${shown}.`, topicSpan);
 		return;
 	}
 	if (/[:/]/.test(topic)) {
-		error(`The destination ${quote(value)} must name only a topic, with no broker address or path: the topic is on the source cluster.`, topicSpan);
+		error(`The destination ${quoteText(value, 80)} must name only a topic, with no broker address or path: the topic is on the source cluster.`, topicSpan);
 		return;
 	}
 	const bad = /[^A-Za-z0-9._-]/.exec(topic);
@@ -88,7 +89,7 @@ function reportMetricCollisions(context: RuleContext, path: JsonPath, topic: str
 		if (source !== topic && metricCollisionKey(source) === key) {
 			context.report({
 				severity: 'info',
-				message: `The destination topic ${quote(topic)} and the source topic ${quote(source)} differ only by "." versus "_", so their Kafka metric names collide.`,
+				message: `The destination topic ${quoteText(topic, 80)} and the source topic ${quoteText(source, 80)} differ only by "." versus "_", so their Kafka metric names collide.`,
 				path,
 				span,
 			});

@@ -7,7 +7,8 @@
  */
 import type { JsonPath } from '../json/jsonPath';
 import { isObject } from '../json/jsonPath';
-import { member, quoteText } from '../util/kafkaRecord';
+import { member } from '../util/kafkaRecord';
+import { quoteText } from '../util/printable';
 import type { DecimalIssue } from '../util/offsets';
 import { MAX_KAFKA_OFFSET, MAX_OFFSET_DIGITS, parseJsonIntegerText, parseOffsetText, smallDecimalValue } from '../util/offsets';
 import type { Rule, RuleContext, RuleReport } from './types';

@@ -4,7 +4,8 @@
  * topic-partition-key, and its records are not compared with it.
  */
 import { splitTopicPartition } from '../util/kafkaTopic';
-import { member, partitionsOf, quoteText } from '../util/kafkaRecord';
+import { member, partitionsOf } from '../util/kafkaRecord';
+import { quoteText } from '../util/printable';
 import { isValidTopicPartitionKey } from './topic-partition-key';
 import type { Rule, RuleContext } from './types';
 

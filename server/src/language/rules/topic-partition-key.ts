@@ -6,7 +6,8 @@
  */
 import { isObject } from '../json/jsonPath';
 import { MAX_TOPIC_LENGTH, invalidTopicCharacterIndex } from '../util/kafkaTopic';
-import { AcceptedValues, member, quoteText } from '../util/kafkaRecord';
+import { AcceptedValues, member } from '../util/kafkaRecord';
+import { quoteText } from '../util/printable';
 import { MAX_KAFKA_PARTITION, parsePartitionText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
 

@@ -9,6 +9,7 @@ import type { JsonPath, PathSegment } from '../json/jsonPath';
 import { formatPath, pointerToPath } from '../json/jsonPath';
 import type { Problem } from '../validation/problem';
 import { codePointLength } from '../util/codePoints';
+import { quoteText } from '../util/printable';
 import { closest } from '../util/suggest';
 import type { Schema, SchemaKind, SchemaRegistry } from './schemaRegistry';
 
@@ -44,17 +45,12 @@ export function schemaProblems(registry: SchemaRegistry, kind: SchemaKind, value
 	return errors.length - i;
 }
 
-/** A key for a message: JSON-quoted (so a quote or line break in it stays inside the quotes) and cut to 80 characters. */
-function quoteKey(key: string): string {
-	return JSON.stringify(key.length > 80 ? `${key.slice(0, 79)}…` : key);
-}
-
 function fieldName(path: readonly PathSegment[]): string {
 	for (let i = path.length - 1; i >= 0; i--) {
 		const segment = path[i];
 		if (typeof segment === 'string') {
 			const indexes = path.slice(i + 1).map((s) => `[${s}]`).join('');
-			return `${quoteKey(segment)}${indexes}`;
+			return `${quoteText(segment, 80)}${indexes}`;
 		}
 	}
 	return 'The document';
@@ -102,7 +98,7 @@ function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
 	if (typeof propertyName === 'string') {
 		// An error about a key (from propertyNames): point at that key.
 		const keyProblem = toProblem({ ...error, propertyName: undefined, instancePath: '', data: propertyName } as ErrorObject, propertyName);
-		return keyProblem ? { ...keyProblem, message: keyProblem.message.replace(/^The document/, `The key ${quoteKey(propertyName)}`), path: [...path, propertyName], target: 'key', fixes: undefined } : undefined;
+		return keyProblem ? { ...keyProblem, message: keyProblem.message.replace(/^The document/, `The key ${quoteText(propertyName, 80)}`), path: [...path, propertyName], target: 'key', fixes: undefined } : undefined;
 	}
 	const parentSchema = (error.parentSchema ?? {}) as Schema;
 	const name = fieldName(path);
@@ -125,12 +121,12 @@ function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
 			return {
 				code: 'unknown-field',
 				severity: 'error',
-				message: `Unknown field ${quoteKey(key)}${where}: AWS rejects fields it does not define.${hint}`,
+				message: `Unknown field ${quoteText(key)}${where}: AWS rejects fields it does not define.${hint}`,
 				path: [...path, key],
 				target: 'key',
 				fixes: [
 					...(suggestion ? [{ kind: 'renameKey' as const, title: `Rename to "${suggestion}"`, newKey: suggestion }] : []),
-					{ kind: 'removeMember' as const, title: `Remove ${quoteKey(key)}` },
+					{ kind: 'removeMember' as const, title: `Remove ${quoteText(key)}` },
 				],
 			};
 		}

@@ -82,6 +82,14 @@ const SQS_URL = /^https?:\/\/sqs\.([a-z0-9-]{1,40})\.amazonaws\.com(?:\.cn)?\/(\
 const S3_URI = /^s3:\/\/([^/]{1,255})(?:\/.*)?$/s;
 const BARE_TOPIC = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,248}$/;
 
+/** The services of the ARNs an event source mapping accepts as on-failure destination. */
+export const DESTINATION_SERVICES = ['sqs', 'sns', 's3'] as const;
+export type DestinationService = (typeof DESTINATION_SERVICES)[number];
+
+export function isDestinationService(service: string): service is DestinationService {
+	return (DESTINATION_SERVICES as readonly string[]).includes(service);
+}
+
 /** The on-failure destination of a subject when it is an ARN (the rules about ARN destinations start here). */
 export function arnDestination(kind: DocumentKind, subject: unknown): { site: DestinationSite; arn: Arn; prefixMiscased: boolean } | undefined {
 	const site = onFailureDestination(kind, subject);
@@ -123,14 +131,3 @@ export function classifyDestination(value: string): DestinationClass {
 	return { type: 'other' };
 }
 
-/** The kafka:// topic of a destination, or undefined when the destination is not a Kafka topic. */
-export function kafkaDestinationTopic(value: string): string | undefined {
-	const kind = classifyDestination(value);
-	return kind.type === 'kafka' ? kind.topic : undefined;
-}
-
-/** A value for a message: JSON-quoted and cut to 80 characters. */
-export function quote(value: string): string {
-	const text = JSON.stringify(value);
-	return text.length > 80 ? `${text.slice(0, 76)}..."` : text;
-}

@@ -9,11 +9,6 @@ import { TextDecoder } from 'node:util';
 import { isObject } from '../json/jsonPath';
 import { decodeBase64, isCanonicalBase64 } from './base64';
 
-/** Quotes a document string for a diagnostic message, shortened to `max` characters. */
-export function quoteText(text: string, max = 60): string {
-	return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
-}
-
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
 /** Epoch milliseconds of an ISO-8601 date-time with a time zone (the failure records' format), or undefined. */

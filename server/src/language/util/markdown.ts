@@ -4,11 +4,6 @@
  * HTML or command URIs.
  */
 
-/** Escapes Markdown and HTML metacharacters so the text renders literally. */
-export function escapeMarkdown(text: string): string {
-	return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~"'=:]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-
 /** Renders text as inline code: a fence longer than any backtick run inside, and no line breaks. */
 export function inlineCode(text: string, maxLength = 200): string {
 	let shown = text.replace(/[\r\n\t]+/g, ' ');

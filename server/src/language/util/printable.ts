@@ -30,3 +30,11 @@ export function printable(text: string, max: number): string {
 	}
 	return `${cut}…`;
 }
+
+/**
+ * Quotes a document string for a diagnostic message: shortened to `max` characters first, then
+ * JSON-quoted, so a quote or line break in it stays inside the quotes and no escape is cut in half.
+ */
+export function quoteText(text: string, max = 60): string {
+	return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
+}
