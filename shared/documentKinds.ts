@@ -17,4 +17,3 @@ export type DocumentKind =
 /** How the documents are laid out in one file. */
 export type DocumentLayout = 'single' | 'array' | 'json-lines';
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['destination-config', 'esm-request', 'failure-record', 'kafka-event', 'unknown'];

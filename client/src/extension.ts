@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { registerAwsCommands } from './commands';
 import { registerFetchCommands } from './fetch/commands';
-import { startLanguageClient } from './languageClient';
+import { createLanguageClient } from './languageClient';
 import { registerLanguageStatus } from './languageStatus';
 import { registerPreviewFeature } from './preview/commands';
 import { registerRecordDetection } from './recordDetection';
@@ -15,13 +15,9 @@ let stopClient: (() => Promise<void>) | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	const output = vscode.window.createOutputChannel('Lambda Kafka', { log: true });
 	context.subscriptions.push(output);
-	const client = await startLanguageClient(context, output);
+	const client = createLanguageClient(context, output);
 	stopClient = () => client.stop();
-	registerLanguageStatus(context, client);
-	registerRecordDetection(context);
-	registerAwsCommands(context, client, output);
-	registerPreviewFeature(context, client);
-	registerFetchCommands(context, client, output);
+	// Commands first: if the server fails to start, Show Log and Restart must still be there.
 	context.subscriptions.push(
 		vscode.commands.registerCommand('lambdaKafka.restartServer', async () => {
 			await client.restart();
@@ -29,8 +25,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		}),
 		vscode.commands.registerCommand('lambdaKafka.showOutput', () => output.show()),
 	);
+	try {
+		await client.start();
+	} catch (error) {
+		output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+		void vscode.window.showErrorMessage('Lambda Kafka: the language server did not start, so documents are not validated. Restart it with "Lambda Kafka: Restart Language Server".', 'Show Log').then((choice) => choice && output.show());
+	}
+	// After the start: these ask the server about the active document at once.
+	registerLanguageStatus(context, client);
+	registerRecordDetection(context);
+	registerAwsCommands(context, client, output);
+	registerPreviewFeature(context, client);
+	registerFetchCommands(context, client, output);
 }
 
 export async function deactivate(): Promise<void> {
-	await stopClient?.();
+	try {
+		await stopClient?.();
+	} catch {
+		// A client that never started has nothing to stop.
+	}
 }

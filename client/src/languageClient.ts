@@ -1,4 +1,4 @@
-/** Starts the language server (dist/server.js) over IPC and connects VS Code to it. */
+/** Creates the client that starts the language server (dist/server.js) over IPC and connects VS Code to it. */
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
@@ -14,7 +14,8 @@ export const DOCUMENT_SELECTOR = [
 	{ language: 'plaintext' },
 ];
 
-export async function startLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
+/** The client, not started yet: activation registers its commands first, so that Show Log and Restart work even if the server fails to start. */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
 	const serverModule = context.asAbsolutePath('dist/server.js');
 	const serverOptions: ServerOptions = {
 		run: { module: serverModule, transport: TransportKind.ipc },
@@ -24,7 +25,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
 		documentSelector: DOCUMENT_SELECTOR,
 		synchronize: { configurationSection: SETTINGS_SECTION },
 		outputChannel: output,
-		initializationOptions: { hostReportsJsonSyntax: hostReportsJsonSyntax() },
+		initializationOptions: { hostReportsJsonSyntax: hostReportsJsonSyntax(), previewCodeLens: true },
 		errorHandler: createRestartPolicy({
 			now: () => Date.now(),
 			notify: (message, severity) => {
@@ -34,9 +35,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
 			log: (message) => output.warn(message),
 		}),
 	};
-	const client = new LanguageClient('lambdaKafka', 'Lambda Kafka Language Server', serverOptions, clientOptions);
-	await client.start();
-	return client;
+	return new LanguageClient('lambdaKafka', 'Lambda Kafka Language Server', serverOptions, clientOptions);
 }
 
 /**

@@ -180,7 +180,7 @@ function hoverAll(text: string, analysis: DocumentAnalysis): string[] {
 	const markdowns = new Set<string>();
 	for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) {
 		for (const offset of [at + 1, at + 2]) {
-			const hover = computeHover(text, analysis, Math.min(offset, text.length), registry);
+			const hover = computeHover(analysis, Math.min(offset, text.length), registry);
 			if (hover) {
 				markdowns.add(hover.markdown);
 			}

@@ -123,7 +123,7 @@ export function assertProblemsInRange(text: string, problems: readonly LocatedPr
 
 /** Hover and completion at `offset`: no exception, ranges inside the text. */
 export function assertFeaturesAt(text: string, analysis: DocumentAnalysis, offset: number): void {
-	const hover = computeHover(text, analysis, offset, registry);
+	const hover = computeHover(analysis, offset, registry);
 	if (hover) {
 		assert.equal(typeof hover.markdown, 'string');
 		assert.ok(hover.start >= 0 && hover.start <= hover.end && hover.end <= text.length, `hover range [${hover.start}, ${hover.end}) at ${offset} outside ${describeText(text)}`);

@@ -18,7 +18,8 @@ describe('preview over stdio', () => {
 	let capabilities: Awaited<ReturnType<typeof LspTestClient.start>>['result']['capabilities'];
 
 	before(async () => {
-		const started = await LspTestClient.start({ configuration: { validation: { debounceMs: 20 } } });
+		// As the VS Code extension does: it runs the lenses' command.
+		const started = await LspTestClient.start({ configuration: { validation: { debounceMs: 20 } }, initializationOptions: { previewCodeLens: true } });
 		client = started.client;
 		capabilities = started.result.capabilities;
 	});

@@ -32,6 +32,10 @@ describe('language server over stdio', () => {
 		assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
 	});
 
+	it('offers no code lenses to a client that did not say it runs their command', () => {
+		assert.equal(capabilities.codeLensProvider, undefined);
+	});
+
 	it('publishes diagnostics at once when a document is opened', async () => {
 		const uri = 'file:///work/orders.destination.json';
 		const text = '{\n  "OnFailure": {\n    "Destinaton": "arn:aws:sqs:us-east-1:123456789012:dlq"\n  }\n}';

@@ -15,7 +15,7 @@ function cursor(textWithBar: string): [string, number] {
 
 function hoverAt(textWithBar: string): { markdown: string; covered: string } | undefined {
 	const [text, offset] = cursor(textWithBar);
-	const hover = computeHover(text, analyze(text), offset, registry);
+	const hover = computeHover(analyze(text), offset, registry);
 	return hover && { markdown: hover.markdown, covered: text.slice(hover.start, hover.end) };
 }
 

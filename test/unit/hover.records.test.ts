@@ -19,7 +19,7 @@ function hoverAt(text: string, needle: string, delta = 1, nth = 0, fileName?: st
 		at = text.indexOf(needle, at + 1);
 		assert.ok(at >= 0, `${needle} #${nth}`);
 	}
-	const hover = computeHover(text, analyze(text, { fileName }), at + delta, registry);
+	const hover = computeHover(analyze(text, { fileName }), at + delta, registry);
 	return hover && { markdown: hover.markdown, covered: text.slice(hover.start, hover.end) };
 }
 

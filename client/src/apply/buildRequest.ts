@@ -5,11 +5,10 @@
  * accepts are refused for an update here, before anything is sent, with a message that says why.
  */
 import type { DocumentKind } from '../../../shared/documentKinds';
+import { CREATE_ONLY_FIELDS } from '../../../server/src/language/util/esmRequest';
 
 export type JsonObject = Record<string, unknown>;
 
-/** Members of CreateEventSourceMapping that UpdateEventSourceMapping does not accept (Lambda model). */
-export const CREATE_ONLY_FIELDS: readonly string[] = ['EventSourceArn', 'Topics', 'Queues', 'StartingPosition', 'StartingPositionTimestamp', 'SelfManagedEventSource', 'Tags'];
 
 export type BuiltRequest =
 	| {

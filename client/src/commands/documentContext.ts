@@ -14,7 +14,7 @@ export function trackDocumentContext(client: LanguageClient): vscode.Disposable 
 		const document = vscode.window.activeTextEditor?.document;
 		let kind: string | undefined;
 		let mode: string | undefined;
-		if (document && (document.languageId === 'json' || document.languageId === 'jsonc')) {
+		if (document && (document.languageId === 'json' || document.languageId === 'jsonc' || document.languageId === 'jsonl')) {
 			try {
 				const info = await serverChecks(client, document).documentInfo();
 				kind = info?.kind;

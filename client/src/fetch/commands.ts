@@ -31,6 +31,7 @@ import type { FailureObject } from './s3Fetch';
 import { getObjectText, listFailureObjects } from './s3Fetch';
 import type { PeekedMessage } from './sqsFetch';
 import { deleteMessages, describeQueue, MAX_PEEK, peekMessages } from './sqsFetch';
+import { requireTrust } from '../commands/support';
 
 
 /** Separate editors beyond this many would bury the workspace: more records go into one JSON Lines document. */
@@ -58,9 +59,10 @@ let lastSqsFetch: LastSqsFetch | undefined;
 export function registerFetchCommands(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.LogOutputChannel): void {
 	const deps: FetchDeps = { client, output };
 	context.subscriptions.push(
-		vscode.commands.registerCommand('lambdaKafka.fetchFailureRecordsFromSqs', () => fetchFromSqs(deps)),
-		vscode.commands.registerCommand('lambdaKafka.fetchFailureRecordsFromS3', () => fetchFromS3(deps)),
-		vscode.commands.registerCommand('lambdaKafka.deleteFetchedSqsMessages', () => confirmAndDelete(deps)),
+		// Hidden in Restricted Mode, but a button or another extension could still run them: refuse there too.
+		vscode.commands.registerCommand('lambdaKafka.fetchFailureRecordsFromSqs', () => (requireTrust('Fetching failure records from SQS') ? fetchFromSqs(deps) : undefined)),
+		vscode.commands.registerCommand('lambdaKafka.fetchFailureRecordsFromS3', () => (requireTrust('Fetching failure records from S3') ? fetchFromS3(deps) : undefined)),
+		vscode.commands.registerCommand('lambdaKafka.deleteFetchedSqsMessages', () => (requireTrust('Deleting SQS messages') ? confirmAndDelete(deps) : undefined)),
 		{ dispose: () => (lastSqsFetch = undefined) },
 	);
 }

@@ -30,6 +30,7 @@ import type { LocatedFix, LocatedProblem } from '../language/validation/problem'
 import { registerApplyHandlers } from './handlers/applyHandlers';
 import { registerPreviewHandlers } from './handlers/previewHandlers';
 import { LAZY_TEXT_DOCUMENTS } from './lazyTextDocument';
+import { readVersion } from '../cli/version';
 import { runSafe } from './runSafe';
 import { fileNameOf } from './uri';
 import { createScheduler } from './validationScheduler';
@@ -40,6 +41,11 @@ export interface InitializationOptions {
 	hostReportsJsonSyntax?: boolean;
 	/** Settings for clients that do not answer `workspace/configuration`. */
 	settings?: Partial<ServerSettings>;
+	/**
+	 * The client runs the `lambdaKafka.previewOffsets` command (the VS Code extension does): only
+	 * then are "Preview offsets" code lenses offered, as another editor could not run them.
+	 */
+	previewCodeLens?: boolean;
 }
 
 export const DIAGNOSTIC_SOURCE = 'lambda-kafka';
@@ -56,7 +62,6 @@ export interface ServerContext {
 	analysisOf(document: TextDocument): DocumentAnalysis;
 	/** Its parse only (units and kind, no problems), or the analysis if there is one: for features that need no validation. */
 	structureOf(document: TextDocument): DocumentAnalysis;
-	registry: ReturnType<typeof sharedSchemaRegistry>;
 	/** Whether the editor reports JSON syntax errors itself (from the initialization options). */
 	hostReportsJsonSyntax: () => boolean;
 }
@@ -169,7 +174,13 @@ export function startServer(connection: Connection): void {
 	};
 	const scheduler = createScheduler((uri) => void validate(uri), () => settings.validation.debounceMs);
 
+	/**
+	 * Reads the settings again. Only enabling or disabling validation and the size limit change
+	 * results: other changes (the debounce; the client's AWS profile and region, which live in the
+	 * same section) revalidate nothing.
+	 */
 	const refreshSettings = async (): Promise<void> => {
+		const before = settings.validation;
 		if (canPullConfiguration) {
 			try {
 				settings = resolveSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
@@ -177,6 +188,12 @@ export function startServer(connection: Connection): void {
 				connection.console.warn(`Could not read settings: ${String(error)}`);
 			}
 		}
+		if (settings.validation.enable !== before.enable || settings.validation.maxFileSizeMB !== before.maxFileSizeMB) {
+			revalidateAll();
+		}
+	};
+
+	const revalidateAll = (): void => {
 		generation++;
 		analyses.clear();
 		prepared.clear();
@@ -196,9 +213,9 @@ export function startServer(connection: Connection): void {
 				hoverProvider: true,
 				completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-				codeLensProvider: { resolveProvider: false },
+				...(options.previewCodeLens === true ? { codeLensProvider: { resolveProvider: false } } : {}),
 			},
-			serverInfo: { name: 'lambda-kafka-language-server', version: '0.1.0' },
+			serverInfo: { name: 'lambda-kafka-language-server', version: readVersion() },
 		};
 	});
 
@@ -214,19 +231,20 @@ export function startServer(connection: Connection): void {
 		if (!canPullConfiguration) {
 			const section = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
 			if (section !== undefined) {
+				const before = settings.validation;
 				settings = resolveSettings(section);
+				if (settings.validation.enable !== before.enable || settings.validation.maxFileSizeMB !== before.maxFileSizeMB) {
+					revalidateAll();
+				}
 			}
+			return;
 		}
 		void refreshSettings();
 	});
 
 	documents.onDidOpen((event) => scheduler.now(event.document.uri));
-	documents.onDidChangeContent((event) => {
-		// onDidOpen also fires a content change; an open document is already scheduled "now".
-		if (event.document.version > 1 || analyses.has(event.document.uri)) {
-			scheduler.later(event.document.uri);
-		}
-	});
+	// onDidOpen also fires a content change: the scheduler keeps the open's immediate run.
+	documents.onDidChangeContent((event) => scheduler.later(event.document.uri));
 	documents.onDidClose((event) => {
 		scheduler.cancel(event.document.uri);
 		analyses.delete(event.document.uri);
@@ -241,7 +259,7 @@ export function startServer(connection: Connection): void {
 		}
 		const result = runSafe(connection, 'Hover', null, token, () => {
 			const analysis = structureOf(document);
-			const hover = computeHover(document.getText(), analysis, document.offsetAt(params.position), registry);
+			const hover = computeHover(analysis, document.offsetAt(params.position), registry);
 			if (!hover) {
 				return null;
 			}
@@ -322,7 +340,7 @@ export function startServer(connection: Connection): void {
 		return { kind: analysis.kind, layout: analysis.layout, requestMode: analysis.requestMode, counts, version: document.version };
 	});
 
-	registerHandlers({ connection, documents, analysisOf, structureOf, registry, hostReportsJsonSyntax: () => hostReportsJsonSyntax });
+	registerHandlers({ connection, documents, analysisOf, structureOf, hostReportsJsonSyntax: () => hostReportsJsonSyntax });
 	connection.onShutdown(() => scheduler.dispose());
 	documents.listen(connection);
 }

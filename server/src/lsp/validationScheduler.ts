@@ -13,12 +13,12 @@ export interface Scheduler {
 }
 
 export function createScheduler(run: (uri: string) => void, delayMs: () => number): Scheduler {
-	const pending = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+	const pending = new Map<string, { handle: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean }>();
 	const clear = (uri: string): void => {
-		const handle = pending.get(uri);
-		if (handle) {
-			clearTimeout(handle as NodeJS.Timeout);
-			clearImmediate(handle as NodeJS.Immediate);
+		const entry = pending.get(uri);
+		if (entry) {
+			clearTimeout(entry.handle as NodeJS.Timeout);
+			clearImmediate(entry.handle as NodeJS.Immediate);
 			pending.delete(uri);
 		}
 	};
@@ -29,11 +29,16 @@ export function createScheduler(run: (uri: string) => void, delayMs: () => numbe
 	return {
 		now(uri) {
 			clear(uri);
-			pending.set(uri, setImmediate(() => fire(uri)));
+			pending.set(uri, { handle: setImmediate(() => fire(uri)), immediate: true });
 		},
 		later(uri) {
+			// A pending immediate run (the document was just opened) reads the newest text anyway:
+			// an edit must not push it back by the debounce.
+			if (pending.get(uri)?.immediate) {
+				return;
+			}
 			clear(uri);
-			pending.set(uri, setTimeout(() => fire(uri), delayMs()));
+			pending.set(uri, { handle: setTimeout(() => fire(uri), delayMs()), immediate: false });
 		},
 		cancel: clear,
 		dispose() {

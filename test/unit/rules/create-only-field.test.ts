@@ -38,6 +38,14 @@ describe('create-only-field', () => {
 		);
 	});
 
+	it('covers Queues (Amazon MQ), which the client request builder also refuses in an update', () => {
+		const text = JSON.stringify({ UUID, Queues: ['orders'] });
+		assert.deepEqual(
+			problemsWithCode(text, CODE).map((p) => [p.text, p.message]),
+			[['"Queues"', 'Queues can only be set when the mapping is created (CreateEventSourceMapping); UpdateEventSourceMapping rejects it.']],
+		);
+	});
+
 	it('warns about a ConsumerGroupId in an update request', () => {
 		const text = JSON.stringify({ UUID, AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'orders-consumer' } });
 		const start = text.indexOf('"ConsumerGroupId"');

@@ -29,6 +29,8 @@ export interface PositionContext {
 	insideString: boolean;
 	/** The text the path and node refer to (the file's text, a JSON Lines line, or a decoded payload). */
 	text: string;
+	/** The parse of `text`. */
+	parsed: ParsedJson;
 	offset: number;
 	/** Maps a [start, end) range of `text` to offsets in the whole file. */
 	toFileRange(start: number, end: number): { start: number; end: number };
@@ -71,6 +73,7 @@ export function positionContext(analysis: DocumentAnalysis, offset: number): Pos
 		node: location.previousNode,
 		insideString: false,
 		text: parsed.text,
+		parsed,
 		offset: local,
 		toFileRange: (start, end) => ({ start: start + base, end: end + base }),
 	};
@@ -108,6 +111,7 @@ function payloadContext(outer: PositionContext, parsed: ParsedJson, payloadPath:
 		node: location.previousNode,
 		insideString: true,
 		text: inner.text,
+		parsed: inner,
 		offset: decodedOffset,
 		toFileRange: (start, end) => {
 			const [s, e] = decodedToRawOffsets(parsed.text, quote, [start, end]);

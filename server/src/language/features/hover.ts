@@ -22,7 +22,7 @@ export interface HoverResult {
 /** A hover computed from the document's values. Returns Markdown in which all document text is escaped, or undefined. */
 export type HoverProvider = (context: PositionContext) => string | undefined;
 
-export function computeHover(_text: string, analysis: DocumentAnalysis, offset: number, registry: SchemaRegistry): HoverResult | undefined {
+export function computeHover(analysis: DocumentAnalysis, offset: number, registry: SchemaRegistry): HoverResult | undefined {
 	const context = positionContext(analysis, offset);
 	if (!context?.node) {
 		return undefined;

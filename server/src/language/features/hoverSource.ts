@@ -1,10 +1,9 @@
 /**
  * Source text for hovers: a JSON number above 2^53 - 1 is rounded in the parsed values a hover
- * sees, so its exact digits are read from the text instead. This parses the text again and is
- * used only for such numbers.
+ * sees, so its exact digits are read from the text instead, through the parse's index of long
+ * numbers (built once per text).
  */
 import type { JsonPath } from '../json/jsonPath';
-import { ParsedJson } from '../json/parsedJson';
 import type { PositionContext } from './documentPosition';
 
 const NUMBER_TEXT = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
@@ -16,11 +15,10 @@ export function numberSourceText(context: PositionContext, path: JsonPath): stri
 		return undefined;
 	}
 	const absolute = [...full.slice(0, full.length - context.path.length), ...path];
-	const located = ParsedJson.parse(context.text).locate({ path: absolute });
-	if (located.depth !== absolute.length) {
+	const raw = context.parsed.numberText(absolute);
+	if (raw === undefined) {
 		return undefined;
 	}
-	const raw = context.text.slice(located.valueStart, located.valueEnd);
 	return raw.length <= 400 && NUMBER_TEXT.test(raw) ? raw : undefined;
 }
 

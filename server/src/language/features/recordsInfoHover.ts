@@ -7,7 +7,7 @@
 import type { JsonPath } from '../json/jsonPath';
 import { isObject } from '../json/jsonPath';
 import { splitTopicPartition } from '../util/kafkaTopic';
-import { formatDuration, isoTimestampMillis, member } from '../util/kafkaRecord';
+import { formatDuration, isoTimestampMillis, member, recordInfoKey } from '../util/kafkaRecord';
 import { inlineCode } from '../util/markdown';
 import { exactOffset, parsePartitionText } from '../util/offsets';
 import type { PositionContext } from './documentPosition';
@@ -85,27 +85,19 @@ function rangeHover(context: PositionContext, key: string, range: unknown): stri
 	return lines.join('\n');
 }
 
-/** The topic-partition key of a single-record payload, which `recordInfo` does not name itself. */
-function payloadKey(record: unknown): string | undefined {
-	let payload = member(record, 'payload');
-	if (typeof payload === 'string' && payload.length < 1_000_000) {
-		try {
-			payload = JSON.parse(payload) as unknown;
-		} catch {
-			return undefined;
-		}
+/** The topic-partition key of a single-record payload, which `recordInfo` does not name itself; a payload string is read through the parse's cache. */
+function payloadKey(context: PositionContext): string | undefined {
+	const payload = member(context.subject, 'payload');
+	if (typeof payload !== 'string') {
+		return recordInfoKey(payload);
 	}
-	const records = member(payload, 'records');
-	if (!isObject(records)) {
-		return undefined;
-	}
-	const keys = Object.keys(records);
-	return keys.length === 1 ? keys[0] : undefined;
+	const subjectPath = context.textPath.slice(0, context.textPath.length - context.path.length);
+	return recordInfoKey(context.parsed.embedded([...subjectPath, 'payload'], payload)?.value);
 }
 
 function singleHover(context: PositionContext, single: unknown): string {
 	const lines = ['**recordInfo**: one record (the form Lambda writes to Kafka-topic destinations)', ''];
-	const key = payloadKey(context.subject);
+	const key = payloadKey(context);
 	if (key !== undefined) {
 		lines.push(`${topicLine(key)} (from ${code(key)} in \`payload\`)`, '');
 	}

@@ -27,7 +27,7 @@ import { isObject } from '../json/jsonPath';
 import type { ParsedJson } from '../json/parsedJson';
 import { splitTopicPartition, topicNameProblem } from '../util/kafkaTopic';
 import type { DecodedBytes, DisplayLimits } from '../util/kafkaRecord';
-import { base64Bytes, describeBytes, epochMillisToIso, formatDuration, headerViews, isoTimestampMillis, member, partitionsOf } from '../util/kafkaRecord';
+import { base64Bytes, describeBytes, epochMillisToIso, formatDuration, headerViews, isoTimestampMillis, member, partitionsOf, recordInfoKey } from '../util/kafkaRecord';
 import { MAX_OFFSET_DIGITS, exactOffset, parseOffsetText, parsePartitionText } from '../util/offsets';
 import type { DocumentAnalysis, DocumentUnit } from '../validation/analyzeDocument';
 import { parsePayload } from '../validation/payload';
@@ -226,12 +226,6 @@ function fromFailureRecord(unit: DocumentUnit, index: number, budget: PayloadBud
 	}
 	const payloadRecords = payloadValue ? decodePayload(payloadValue, payloadSource, index, record.ranges, budget) : [];
 	return { record, entries, payload: payloadRecords };
-}
-
-/** The `<topic>-<partition>` a Kafka-destination record's single offset belongs to: the payload's only records key. */
-function recordInfoKey(payload: Record<string, unknown> | undefined): string | undefined {
-	const partitions = partitionsOf(payload);
-	return partitions.length === 1 ? partitions[0][0] : undefined;
 }
 
 interface OffsetInput {

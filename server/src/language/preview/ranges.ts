@@ -130,11 +130,6 @@ function uniqueSorted(values: readonly number[]): number[] {
 	return [...new Set(values)].sort((a, b) => a - b);
 }
 
-/** Whether `offset` lies in the closed range. */
-export function contains(first: bigint, last: bigint, offset: bigint): boolean {
-	return first <= offset && offset <= last;
-}
-
 function compare(a: bigint, b: bigint): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -63,8 +63,3 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 	}
 	return new SafeHtml(TOKEN, out);
 }
-
-/** Joins fragments with a separator (itself markup from {@link html}). */
-export function joinHtml(parts: readonly SafeHtml[], separator: SafeHtml = html``): SafeHtml {
-	return new SafeHtml(TOKEN, parts.map((p) => p.value).join(separator.value));
-}

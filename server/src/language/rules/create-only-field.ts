@@ -1,16 +1,14 @@
 /**
  * `create-only-field`: members of CreateEventSourceMapping that UpdateEventSourceMapping does not
- * take (facts sheet §5.2): the source (`EventSourceArn`, `SelfManagedEventSource`), `Topics`,
+ * take (facts sheet §5.2): the source (`EventSourceArn`, `SelfManagedEventSource`), `Topics`, `Queues`,
  * the starting position and `Tags`. An update request (one with a `UUID`) that sets them is an
  * error. A Kafka `ConsumerGroupId` is accepted in an update but cannot be changed after creation,
  * so it gets a warning.
  *
  * @example {"UUID": "...", "Topics": ["orders"]} → error on "Topics", fix: remove it
  */
-import { hasOwn, member } from '../util/esmRequest';
+import { CREATE_ONLY_FIELDS, hasOwn, member } from '../util/esmRequest';
 import type { Rule } from './types';
-
-export const CREATE_ONLY_FIELDS: readonly string[] = ['EventSourceArn', 'SelfManagedEventSource', 'Topics', 'StartingPosition', 'StartingPositionTimestamp', 'Tags'];
 
 const KAFKA_CONFIGS = ['AmazonManagedKafkaEventSourceConfig', 'SelfManagedKafkaEventSourceConfig'];
 

@@ -91,3 +91,10 @@ export function sourceTopics(request: unknown): { index: number; topic: string }
 	});
 	return result;
 }
+
+/**
+ * Members of CreateEventSourceMapping that UpdateEventSourceMapping does not take (facts sheet
+ * §5.2; `Queues`, for Amazon MQ sources, is create-only in the same Lambda model). Shared by the
+ * create-only-field rule and the client's request builder, so the two cannot drift.
+ */
+export const CREATE_ONLY_FIELDS: readonly string[] = ['EventSourceArn', 'SelfManagedEventSource', 'Topics', 'Queues', 'StartingPosition', 'StartingPositionTimestamp', 'Tags'];

@@ -76,6 +76,12 @@ export function partitionsOf(event: unknown): [key: string, records: readonly un
 	return partitions;
 }
 
+/** The `<topic>-<partition>` a Kafka-destination record's single offset belongs to: the payload's only records key. */
+export function recordInfoKey(payload: unknown): string | undefined {
+	const partitions = partitionsOf(payload);
+	return partitions.length === 1 ? partitions[0][0] : undefined;
+}
+
 /** An own property of a JSON object, or undefined. */
 export function member(value: unknown, key: string): unknown {
 	return isObject(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;

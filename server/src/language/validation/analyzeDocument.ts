@@ -53,7 +53,7 @@ export interface DocumentAnalysis {
 	/** Syntax problems left out because the editor reports them itself; kept for their quick fixes. */
 	hostProblems: LocatedProblem[];
 	/** Why the text was not validated, when it was not. */
-	skipped?: 'empty' | 'binary' | 'too-large' | 'disabled';
+	skipped?: 'empty' | 'binary' | 'too-large';
 }
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
