@@ -170,6 +170,15 @@ describe('AWS errors as plain messages', () => {
 		assert.match(toUserFacingError(service('AccessDeniedException', 'Forbidden', 403), { operation: 'GetEventSourceMapping' }).message, /lambda:GetEventSourceMapping/);
 	});
 
+	it('names the service and the IAM action of SQS and S3 calls, not Lambda', () => {
+		assert.match(toUserFacingError(service('AccessDenied', 'Access Denied', 403), { service: 's3', operation: 'ListObjectsV2', profile: 'dev' }).message, /not allowed s3:ListBucket\./);
+		assert.match(toUserFacingError(service('AccessDenied', 'Access Denied', 403), { service: 's3', operation: 'GetObject' }).message, /s3:GetObject/);
+		assert.match(toUserFacingError(service('AccessDenied', 'Access Denied', 403), { service: 'sqs', operation: 'DeleteMessageBatch' }).message, /sqs:DeleteMessage\b/);
+		const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
+		assert.match(toUserFacingError(refused, { service: 'sqs', region: 'eu-west-1' }).message, /^Could not reach Amazon SQS in eu-west-1:/);
+		assert.match(toUserFacingError(refused, { region: 'eu-west-1' }).message, /^Could not reach AWS Lambda in eu-west-1:/);
+	});
+
 	it('recognises expired and invalid keys', () => {
 		assert.equal(toUserFacingError(service('ExpiredTokenException', 'The security token included in the request is expired', 403)).kind, 'expired-credentials');
 		assert.equal(toUserFacingError(service('UnrecognizedClientException', 'The security token included in the request is invalid.', 403)).kind, 'invalid-credentials');

@@ -49,7 +49,9 @@ export class UserFacingException extends Error {
 
 /** What the failed call was about; makes the messages specific. */
 export interface ErrorContext {
-	/** The Lambda operation, e.g. `UpdateEventSourceMapping`. */
+	/** The service called (default: Lambda); it names the service and the IAM action in messages. */
+	service?: AwsService;
+	/** The operation, e.g. `UpdateEventSourceMapping`. */
 	operation?: string;
 	/** The profile in use (undefined: the default chain). */
 	profile?: string;
@@ -57,6 +59,26 @@ export interface ErrorContext {
 	endpoint?: string;
 	uuid?: string;
 	functionName?: string;
+}
+
+export type AwsService = 'lambda' | 'sqs' | 's3';
+
+/** How messages name each service, and its IAM action prefix. */
+const SERVICES: Record<AwsService, { name: string; iam: string }> = {
+	lambda: { name: 'AWS Lambda', iam: 'lambda' },
+	sqs: { name: 'Amazon SQS', iam: 'sqs' },
+	s3: { name: 'Amazon S3', iam: 's3' },
+};
+
+/** The IAM action an operation needs, where it is not named after the operation. */
+const IAM_ACTIONS: Record<string, string> = {
+	ListObjectsV2: 'ListBucket',
+	DeleteMessageBatch: 'DeleteMessage',
+	ChangeMessageVisibilityBatch: 'ChangeMessageVisibility',
+};
+
+function iamAction(operation: string): string {
+	return IAM_ACTIONS[operation] ?? operation;
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'EPROTO', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN']);
@@ -85,6 +107,7 @@ export function toUserFacingError(error: unknown, context: ErrorContext = {}): U
 	const base = { code: info.isService ? code : undefined, requestId: info.requestId };
 	const profileName = context.profile ?? 'default';
 	const profileFlag = context.profile ? ` --profile ${context.profile}` : '';
+	const service = SERVICES[context.service ?? 'lambda'];
 
 	if (info.name === 'AbortError' || code === 'AbortError' || code === 'RequestAbortedError') {
 		return { ...base, kind: 'cancelled', message: 'Cancelled.' };
@@ -119,7 +142,7 @@ export function toUserFacingError(error: unknown, context: ErrorContext = {}): U
 		case 'AccessDeniedException':
 		case 'AccessDenied':
 		case 'AccessDeniedError': {
-			const permission = missingPermission(awsMessage) ?? (context.operation ? `lambda:${context.operation}` : undefined);
+			const permission = missingPermission(awsMessage) ?? (context.operation ? `${service.iam}:${iamAction(context.operation)}` : undefined);
 			const found = /on resource: (\S+?)(?:\s|$)/.exec(awsMessage)?.[1];
 			const resource = found === undefined ? undefined : shortLine(found, 300);
 			return {
@@ -128,7 +151,7 @@ export function toUserFacingError(error: unknown, context: ErrorContext = {}): U
 				message: permission
 					? `Access denied: the identity of profile "${profileName}" is not allowed ${permission}${resource ? ` on ${resource}` : ''}.`
 					: `Access denied: ${firstSentence(awsMessage)}`,
-				nextStep: permission ? `Ask for ${permission} to be granted to that identity, or choose another profile.` : 'Choose a profile with the needed Lambda permissions.',
+				nextStep: permission ? `Ask for ${permission} to be granted to that identity, or choose another profile.` : `Choose a profile with the needed ${service.name} permissions.`,
 			};
 		}
 		case 'ResourceConflictException':
@@ -154,7 +177,7 @@ export function toUserFacingError(error: unknown, context: ErrorContext = {}): U
 			return {
 				...base,
 				kind: 'throttled',
-				message: `AWS Lambda is throttling requests${reason}; the call still failed${attempts}.`,
+				message: `${service.name} is throttling requests${reason}; the call still failed${attempts}.`,
 				nextStep: 'Wait a minute and try again.',
 				retryable: true,
 			};
@@ -211,7 +234,7 @@ export function toUserFacingError(error: unknown, context: ErrorContext = {}): U
 	}
 
 	if (NETWORK_CODES.has(code) || code === 'TimeoutError' || info.name === 'TimeoutError') {
-		const where = context.endpoint ?? (context.region ? `AWS Lambda in ${context.region}` : 'AWS Lambda');
+		const where = context.endpoint ?? (context.region ? `${service.name} in ${context.region}` : service.name);
 		return {
 			...base,
 			kind: 'network',
@@ -224,13 +247,13 @@ export function toUserFacingError(error: unknown, context: ErrorContext = {}): U
 		return {
 			...base,
 			kind: 'service',
-			message: `AWS Lambda had an internal error${info.status ? ` (HTTP ${info.status})` : ''}: ${firstSentence(awsMessage) || code}`,
+			message: `${service.name} had an internal error${info.status ? ` (HTTP ${info.status})` : ''}: ${firstSentence(awsMessage) || code}`,
 			nextStep: 'Try again in a moment.',
 			retryable: true,
 		};
 	}
 	if (info.status === 403) {
-		return { ...base, kind: 'access-denied', message: `Access denied: ${firstSentence(awsMessage) || code}`, nextStep: 'Choose a profile with the needed Lambda permissions.' };
+		return { ...base, kind: 'access-denied', message: `Access denied: ${firstSentence(awsMessage) || code}`, nextStep: `Choose a profile with the needed ${service.name} permissions.` };
 	}
 	return {
 		...base,

@@ -229,12 +229,13 @@ async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 		return;
 	}
 	const sqs = createSqsClient(context, source.region);
-	const errorContext: ErrorContext = { operation: 'GetQueueUrl', region: source.region, profile: context.profile };
+	const errorContext: ErrorContext = { service: 'sqs', operation: 'GetQueueUrl', region: source.region, profile: context.profile };
 	try {
 		const queueUrl = await withCancellableProgress(`Finding queue ${source.queueName}…`, (_token, signal) => queueUrlOf(sqs, source, signal));
 		if (!queueUrl) {
 			return;
 		}
+		errorContext.operation = 'GetQueueAttributes';
 		if (!(await acceptRedrive(sqs, queueUrl, source.queueName))) {
 			return;
 		}
@@ -330,7 +331,7 @@ async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 			void vscode.window.showInformationMessage(`Deleted ${n} message${n === 1 ? '' : 's'} from ${fetch.queueName}.`);
 		}
 	} catch (error) {
-		reportError(deps, error, { operation: 'DeleteMessageBatch', region: fetch.region, profile: fetch.context.profile });
+		reportError(deps, error, { service: 'sqs', operation: 'DeleteMessageBatch', region: fetch.region, profile: fetch.context.profile });
 	} finally {
 		sqs.destroy();
 	}
@@ -363,6 +364,7 @@ async function fetchFromS3(deps: FetchDeps): Promise<void> {
 	}
 	const prefix = failurePrefix(uuid);
 	const s3 = createS3Client(context);
+	const errorContext: ErrorContext = { service: 's3', operation: 'ListObjectsV2', region: context.region, profile: context.profile };
 	try {
 		const listing = await withCancellableProgress(`Listing s3://${source.bucket}/${prefix}…`, (_token, signal, progress) =>
 			listFailureObjects(s3, source.bucket, prefix, { abortSignal: signal, onPage: (n) => progress.report({ message: `${n} objects` }) }),
@@ -381,6 +383,7 @@ async function fetchFromS3(deps: FetchDeps): Promise<void> {
 		if (!picked || picked.length === 0) {
 			return;
 		}
+		errorContext.operation = 'GetObject';
 		const texts = await withCancellableProgress(`Reading ${picked.length} failure records…`, async (_token, signal, progress) => {
 			const result: { text: string; name: string }[] = [];
 			for (const item of picked) {
@@ -395,7 +398,7 @@ async function fetchFromS3(deps: FetchDeps): Promise<void> {
 		await openRecords(texts, { mappingUuid: uuid, sourceAccessTypes: chosen.target.sourceAccessTypes, eventSourceArn: chosen.target.eventSourceArn });
 		deps.output.info(`Opened ${texts.length} failure records from s3://${source.bucket}/${prefix}.`);
 	} catch (error) {
-		reportError(deps, error, { operation: 'ListObjectsV2', region: context.region, profile: context.profile });
+		reportError(deps, error, errorContext);
 	} finally {
 		s3.destroy();
 	}
