@@ -3,7 +3,7 @@
  * the open documents, the settings, the validation schedule and a cache of the last analysis of
  * each document; every answer is computed by the language functions.
  */
-import type { CodeAction, CompletionItem, Connection, Diagnostic, Hover, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type { CodeAction, CompletionItem, Connection, Diagnostic, Hover, InitializeParams, InitializeResult, ResponseError } from 'vscode-languageserver/node';
 import {
 	CodeActionKind,
 	CompletionItemKind,
@@ -252,7 +252,7 @@ export function startServer(connection: Connection): void {
 		void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 	});
 
-	connection.onHover((params, token): Hover | null => {
+	connection.onHover((params, token): Hover | null | ResponseError<void> => {
 		const document = documents.get(params.textDocument.uri);
 		if (!document) {
 			return null;
@@ -268,10 +268,10 @@ export function startServer(connection: Connection): void {
 				range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) },
 			};
 		});
-		return result instanceof Error ? null : result;
+		return result;
 	});
 
-	connection.onCompletion((params, token): CompletionItem[] => {
+	connection.onCompletion((params, token): CompletionItem[] | ResponseError<void> => {
 		const document = documents.get(params.textDocument.uri);
 		if (!document) {
 			return [];
@@ -292,10 +292,10 @@ export function startServer(connection: Connection): void {
 				sortText: String(index).padStart(4, '0'),
 			}));
 		});
-		return result instanceof Error ? [] : result;
+		return result;
 	});
 
-	connection.onCodeAction((params, token): CodeAction[] => {
+	connection.onCodeAction((params, token): CodeAction[] | ResponseError<void> => {
 		const document = documents.get(params.textDocument.uri);
 		if (!document) {
 			return [];
@@ -322,22 +322,24 @@ export function startServer(connection: Connection): void {
 			}
 			return actions;
 		});
-		return result instanceof Error ? [] : result;
+		return result;
 	});
 
-	connection.onRequest(new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method), (params) => {
+	connection.onRequest(new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method), (params, token) => {
 		const document = documents.get(params.uri);
 		if (!document) {
 			return null;
 		}
-		const analysis = analysisOf(document);
-		const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-		for (const problem of analysis.problems) {
-			counts[problem.severity]++;
-		}
-		// Syntax errors the editor reports are errors all the same: they block an apply.
-		counts.error += analysis.hostProblems.filter((p) => p.severity === 'error').length;
-		return { kind: analysis.kind, layout: analysis.layout, requestMode: analysis.requestMode, counts, version: document.version };
+		return runSafe(connection, 'Document info', null, token, () => {
+			const analysis = analysisOf(document);
+			const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+			for (const problem of analysis.problems) {
+				counts[problem.severity]++;
+			}
+			// Syntax errors the editor reports are errors all the same: they block an apply.
+			counts.error += analysis.hostProblems.filter((p) => p.severity === 'error').length;
+			return { kind: analysis.kind, layout: analysis.layout, requestMode: analysis.requestMode, counts, version: document.version };
+		});
 	});
 
 	registerHandlers({ connection, documents, analysisOf, structureOf, hostReportsJsonSyntax: () => hostReportsJsonSyntax });

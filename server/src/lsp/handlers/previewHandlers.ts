@@ -2,7 +2,7 @@
  * LSP glue for "Preview offsets": the `lambdaKafka/previewModel` request and the "Preview
  * offsets" code lenses. All of the work is done by server/src/language/preview.
  */
-import type { CodeLens } from 'vscode-languageserver/node';
+import type { CodeLens, ResponseError } from 'vscode-languageserver/node';
 import { RequestType } from 'vscode-languageserver/node';
 import type { PreviewModel, PreviewModelParams } from '../../../../shared/protocol';
 import { PreviewModelRequest } from '../../../../shared/protocol';
@@ -26,7 +26,7 @@ export function registerPreviewHandlers(context: ServerContext): void {
 		);
 	});
 
-	connection.onCodeLens((params, token): CodeLens[] => {
+	connection.onCodeLens((params, token): CodeLens[] | ResponseError<void> => {
 		const document = documents.get(params.textDocument.uri);
 		if (!document) {
 			return [];
@@ -49,6 +49,6 @@ export function registerPreviewHandlers(context: ServerContext): void {
 			}
 			return lenses;
 		});
-		return result instanceof Error ? [] : result;
+		return result;
 	});
 }
