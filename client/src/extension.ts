@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { registerAwsCommands } from './commands';
-import { registerFetchCommands } from './fetch/commands';
+import { registerFetchCommands } from './fetch/registerFetchCommands';
 import { createLanguageClient } from './languageClient';
 import { registerLanguageStatus } from './languageStatus';
 import { registerPreviewFeature } from './preview/commands';

@@ -31,7 +31,6 @@ import type { FailureObject } from './s3Fetch';
 import { getObjectText, listFailureObjects } from './s3Fetch';
 import type { PeekedMessage } from './sqsFetch';
 import { deleteMessages, describeQueue, MAX_PEEK, peekMessages } from './sqsFetch';
-import { requireTrust } from '../commands/support';
 
 
 /** Separate editors beyond this many would bury the workspace: more records go into one JSON Lines document. */
@@ -39,7 +38,7 @@ const MAX_SEPARATE_DOCUMENTS = 25;
 
 const documentInfoRequest = new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method);
 
-interface FetchDeps {
+export interface FetchDeps {
 	client: Pick<BaseLanguageClient, 'sendRequest'>;
 	output: vscode.LogOutputChannel;
 }
@@ -56,15 +55,9 @@ interface LastSqsFetch {
 
 let lastSqsFetch: LastSqsFetch | undefined;
 
-export function registerFetchCommands(context: vscode.ExtensionContext, client: BaseLanguageClient, output: vscode.LogOutputChannel): void {
-	const deps: FetchDeps = { client, output };
-	context.subscriptions.push(
-		// Hidden in Restricted Mode, but a button or another extension could still run them: refuse there too.
-		vscode.commands.registerCommand('lambdaKafka.fetchFailureRecordsFromSqs', () => (requireTrust('Fetching failure records from SQS') ? fetchFromSqs(deps) : undefined)),
-		vscode.commands.registerCommand('lambdaKafka.fetchFailureRecordsFromS3', () => (requireTrust('Fetching failure records from S3') ? fetchFromS3(deps) : undefined)),
-		vscode.commands.registerCommand('lambdaKafka.deleteFetchedSqsMessages', () => (requireTrust('Deleting SQS messages') ? confirmAndDelete(deps) : undefined)),
-		{ dispose: () => (lastSqsFetch = undefined) },
-	);
+/** Forgets the last SQS fetch (on deactivation). */
+export function forgetLastSqsFetch(): void {
+	lastSqsFetch = undefined;
 }
 
 // ---- choosing the destination ------------------------------------------------------------------
@@ -209,7 +202,7 @@ function expectSource<K extends 'sqs' | 's3'>(target: DestinationTarget, wanted:
 
 // ---- SQS -----------------------------------------------------------------------------------------
 
-async function fetchFromSqs(deps: FetchDeps): Promise<void> {
+export async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 	const chosen = await chooseDestination(deps, 'sqs');
 	const source = chosen && expectSource(chosen.target, 'sqs');
 	if (!chosen || !source) {
@@ -296,7 +289,7 @@ async function acceptRedrive(sqs: SQSClient, queueUrl: string, queueName: string
 	return answer === 'Read Anyway';
 }
 
-async function confirmAndDelete(deps: FetchDeps): Promise<void> {
+export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 	const fetch = lastSqsFetch;
 	if (!fetch || fetch.messages.length === 0) {
 		void vscode.window.showInformationMessage('Fetch failure records from SQS first; only the messages of the last fetch can be deleted.');
@@ -339,7 +332,7 @@ async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 
 // ---- S3 ------------------------------------------------------------------------------------------
 
-async function fetchFromS3(deps: FetchDeps): Promise<void> {
+export async function fetchFromS3(deps: FetchDeps): Promise<void> {
 	const chosen = await chooseDestination(deps, 's3');
 	const source = chosen && expectSource(chosen.target, 's3');
 	if (!chosen || !source) {
