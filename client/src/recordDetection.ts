@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { realExtension } from '../../shared/fileNames';
+import { SETTINGS_SECTION } from '../../shared/settings';
 
 const RECOGNISED = /"(requestContext|KafkaBatchInfo|eventSource|OnFailure|DestinationConfig)"\s*:/;
 
@@ -15,7 +16,7 @@ export function shouldSwitchToJson(fileName: string, languageId: string, head: s
 
 export function registerRecordDetection(context: vscode.ExtensionContext): void {
 	const check = (document: vscode.TextDocument): void => {
-		if (!vscode.workspace.getConfiguration('lambdaKafka').get<boolean>('detectFilesWithoutExtension', true)) {
+		if (!vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('detectFilesWithoutExtension', true)) {
 			return;
 		}
 		const head = document.getText(new vscode.Range(0, 0, 40, 0)).slice(0, 4096);

@@ -19,7 +19,7 @@ import type { Logger } from '../aws/logger';
 import type { BuiltRequest, JsonObject } from './buildRequest';
 import { buildRequest, fixedFieldChanges } from './buildRequest';
 import type { ConfigDiff } from './diff';
-import { diffConfigs, formatValue, projectCurrent } from './diff';
+import { diffConfigs, projectCurrent } from './diff';
 import type { ApplySnapshot, SnapshotStore } from './snapshot';
 import { captureSnapshot, changedSinceApply, restoreRequest } from './snapshot';
 
@@ -578,4 +578,3 @@ function mskClusterName(arn: string | undefined): string {
 }
 
 /** A short rendering of a value for messages (re-exported for the commands). */
-export { formatValue };

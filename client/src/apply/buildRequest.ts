@@ -6,6 +6,7 @@
  */
 import type { DocumentKind } from '../../../shared/documentKinds';
 import { CREATE_ONLY_FIELDS } from '../../../server/src/language/util/esmRequest';
+import { member } from '../../../server/src/language/json/jsonPath';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -86,6 +87,3 @@ export function fixedFieldChanges(fields: JsonObject, current: JsonObject): stri
 	return problems;
 }
 
-function member(value: unknown, key: string): unknown {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject)[key] : undefined;
-}

@@ -9,6 +9,7 @@
  */
 import type { JsonObject } from './buildRequest';
 import { shortLine } from '../aws/logger';
+import { isObject } from '../../../server/src/language/json/jsonPath';
 
 export interface Change {
 	/** Dotted path of the leaf, e.g. `OnFailure.Destination` or `ProvisionedPollerConfig.MaximumPollers`. */
@@ -156,6 +157,3 @@ export function formatValue(value: unknown, isDestination = false): string {
 	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function isObject(value: unknown): value is JsonObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -11,8 +11,9 @@
  */
 import type * as vscode from 'vscode';
 import type { Logger } from './logger';
+import { SETTINGS_SECTION } from '../../../shared/settings';
 
-export const AWS_SETTINGS_SECTION = 'lambdaKafka';
+export const AWS_SETTINGS_SECTION = SETTINGS_SECTION;
 
 /** Setting keys, relative to {@link AWS_SETTINGS_SECTION}. */
 export const AWS_SETTING_KEYS = {

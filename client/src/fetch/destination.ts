@@ -8,6 +8,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { shellQuote } from '../../../server/src/language/preview/shellQuote';
 import { parseArn } from '../../../server/src/language/util/arn';
+import { isObject } from '../../../server/src/language/json/jsonPath';
 
 export type FetchSource =
 	| { kind: 'sqs'; arn: string; queueName: string; accountId: string; region: string }
@@ -76,9 +77,6 @@ export function parseDestination(destination: unknown): FetchSource {
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function sourceAccessTypes(value: unknown): string[] | undefined {
 	if (!Array.isArray(value)) {

@@ -5,9 +5,9 @@
  * Everything taken from the record goes into inline code or a fenced block whose fence the
  * content cannot close, and every part is bounded, so a 1 MB value gives a hover of a few KB.
  */
-import { isObject } from '../json/jsonPath';
+import { isObject, member } from '../json/jsonPath';
 import type { DecodedBytes, DisplayLimits } from '../util/kafkaRecord';
-import { base64Bytes, describeBytes, epochMillisToIso, headerViews, member } from '../util/kafkaRecord';
+import { base64Bytes, describeBytes, epochMillisToIso, headerViews } from '../util/kafkaRecord';
 import { codeBlock, inlineCode } from '../util/markdown';
 import type { PositionContext } from './documentPosition';
 import { exactNumberText } from './hoverSource';

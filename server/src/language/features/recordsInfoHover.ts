@@ -5,9 +5,9 @@
  * Every value from the document is rendered as inline code, so it cannot become Markdown.
  */
 import type { JsonPath } from '../json/jsonPath';
-import { isObject } from '../json/jsonPath';
+import { isObject, member } from '../json/jsonPath';
 import { splitTopicPartition } from '../util/kafkaTopic';
-import { formatDuration, isoTimestampMillis, member, recordInfoKey } from '../util/kafkaRecord';
+import { formatDuration, isoTimestampMillis, recordInfoKey } from '../util/kafkaRecord';
 import { inlineCode } from '../util/markdown';
 import { exactOffset, parsePartitionText } from '../util/offsets';
 import type { PositionContext } from './documentPosition';

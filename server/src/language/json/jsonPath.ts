@@ -66,6 +66,16 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether `value` is a JSON object with an own member `key` (keys such as `__proto__` and `constructor` are safe). */
+export function hasOwn(value: unknown, key: string): boolean {
+	return isObject(value) && Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** The own member `key` of `value`, or undefined. */
+export function member(value: unknown, key: string): unknown {
+	return hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
 /** Whether an object has no own keys; unlike `Object.keys(value).length`, builds no array (rules run once per record). */
 export function hasNoOwnKeys(value: Record<string, unknown>): boolean {
 	for (const key in value) {

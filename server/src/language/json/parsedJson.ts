@@ -15,7 +15,7 @@
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
 import type { JsonPath, PathSegment } from './jsonPath';
-import { pathKey } from './jsonPath';
+import { pathKey, valueAt } from './jsonPath';
 import { Scanner } from './scanner';
 import { decodedToRawOffsets } from './stringOffsets';
 import { findUnions, maskUnions } from './unions';
@@ -141,7 +141,8 @@ export class ParsedJson {
 		const key = pathKey(path);
 		let parsed = this.embeddedCache?.get(key);
 		if (!parsed) {
-			const text = decoded ?? this.stringAt(path);
+			const found = decoded ?? valueAt(this.value, path);
+			const text = typeof found === 'string' ? found : undefined;
 			if (text === undefined) {
 				return undefined;
 			}
@@ -149,14 +150,6 @@ export class ParsedJson {
 			(this.embeddedCache ??= new Map()).set(key, parsed);
 		}
 		return parsed;
-	}
-
-	private stringAt(path: JsonPath): string | undefined {
-		let current: unknown = this.value;
-		for (const segment of path) {
-			current = child(current, segment);
-		}
-		return typeof current === 'string' ? current : undefined;
 	}
 
 	/** Finds where each request lies in the text. One pass over the text for any number of requests. */
@@ -395,16 +388,6 @@ function treeChild(node: Node, segment: PathSegment): { key?: Node; value: Node 
 	} else if (node.type === 'array' && typeof segment === 'number' && node.children) {
 		const value = node.children[segment];
 		return value ? { value } : undefined;
-	}
-	return undefined;
-}
-
-function child(value: unknown, segment: PathSegment): unknown {
-	if (typeof segment === 'number') {
-		return Array.isArray(value) ? value[segment] : undefined;
-	}
-	if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, segment)) {
-		return (value as Record<string, unknown>)[segment];
 	}
 	return undefined;
 }

@@ -9,7 +9,6 @@
 import type { AuthChoice, ConsumerCommand, ConsumerConfigTemplate, KafkaAuth } from '../../../../shared/protocol';
 import type { ShellWord } from './shellQuote';
 import { isQuotable, shellCommand } from './shellQuote';
-import { brokerProblem } from '../util/brokers';
 
 /** One range to read: a topic-partition and closed offset range, with the records' timestamps when known. */
 export interface ReadRange {
@@ -98,8 +97,7 @@ export function brokerList(bootstrapServers: string | undefined): string[] | und
 		.split(',')
 		.map((b) => b.trim())
 		.filter((b) => b !== '');
-	// The rule's check, so no command is written for brokers the editor flags; the pattern keeps shell metacharacters out.
-	const valid = brokers.length > 0 && brokers.every((b) => /^[^\s,'"`$\\]+:[0-9]{1,5}$/.test(b) && brokerProblem(b) === undefined);
+	const valid = brokers.length > 0 && brokers.every((b) => /^[^\s,'"`$\\]+:[0-9]{1,5}$/.test(b));
 	return valid ? brokers : undefined;
 }
 

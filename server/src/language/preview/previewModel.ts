@@ -23,11 +23,11 @@ import type {
 	PreviewRecord,
 } from '../../../../shared/protocol';
 import type { JsonPath } from '../json/jsonPath';
-import { isObject } from '../json/jsonPath';
+import { isObject, member } from '../json/jsonPath';
 import type { ParsedJson } from '../json/parsedJson';
 import { splitTopicPartition, topicNameProblem } from '../util/kafkaTopic';
 import type { DecodedBytes, DisplayLimits } from '../util/kafkaRecord';
-import { base64Bytes, describeBytes, epochMillisToIso, formatDuration, headerViews, isoTimestampMillis, member, partitionsOf, recordInfoKey } from '../util/kafkaRecord';
+import { base64Bytes, describeBytes, epochMillisToIso, formatDuration, headerViews, isoTimestampMillis, partitionsOf, recordInfoKey } from '../util/kafkaRecord';
 import { MAX_OFFSET_DIGITS, exactOffset, parseOffsetText, parsePartitionText } from '../util/offsets';
 import type { DocumentAnalysis, DocumentUnit } from '../validation/analyzeDocument';
 import { parsePayload } from '../validation/payload';

@@ -5,8 +5,8 @@
  */
 import type { Base64Issue } from '../util/base64';
 import { base64Issue, isCanonicalBase64 } from '../util/base64';
-import { isObject } from '../json/jsonPath';
-import { member, partitionsOf } from '../util/kafkaRecord';
+import { isObject, member } from '../json/jsonPath';
+import { partitionsOf } from '../util/kafkaRecord';
 import type { Rule, RuleContext, RuleReport } from './types';
 
 function describe(field: string, text: string, issue: Base64Issue): Pick<RuleReport, 'severity' | 'message' | 'span'> {

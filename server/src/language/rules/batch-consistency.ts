@@ -9,8 +9,8 @@
  * few offsets above 2^53 - 1 that could be the lowest or highest.
  */
 import type { JsonPath } from '../json/jsonPath';
-import { isObject } from '../json/jsonPath';
-import { epochMillisToIso, isoTimestampMillis, member, partitionsOf } from '../util/kafkaRecord';
+import { hasOwn, isObject, member } from '../json/jsonPath';
+import { epochMillisToIso, isoTimestampMillis, partitionsOf } from '../util/kafkaRecord';
 import { quoteText } from '../util/printable';
 import { exactOffset, parseJsonIntegerText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
@@ -224,7 +224,7 @@ function check(ctx: RuleContext): void {
 			const range = ranges[key];
 			const summary = summaries.get(key);
 			if (!summary) {
-				if (keyReports++ < MAX_KEY_REPORTS && Object.prototype.hasOwnProperty.call(records, key) === false) {
+				if (keyReports++ < MAX_KEY_REPORTS && hasOwn(records, key) === false) {
 					ctx.report({
 						severity: 'warning',
 						message: `recordsInfo ${quoteText(key)} has no records in "payload".`,
@@ -239,7 +239,7 @@ function check(ctx: RuleContext): void {
 			}
 		}
 		for (const key of summaries.keys()) {
-			if (!Object.prototype.hasOwnProperty.call(ranges, key) && keyReports++ < MAX_KEY_REPORTS) {
+			if (!hasOwn(ranges, key) && keyReports++ < MAX_KEY_REPORTS) {
 				ctx.report({
 					severity: 'warning',
 					message: `"payload" has records of ${quoteText(key)}, which "recordsInfo" does not list.`,

@@ -4,14 +4,68 @@
  * (§6 item 6). Each bad entry is reported with a span on that entry.
  */
 import type { JsonPath } from '../json/jsonPath';
-import { AcceptedValues, member } from '../util/kafkaRecord';
-import { brokerProblem, isBlank } from '../util/brokers';
+import { AcceptedValues } from '../util/kafkaRecord';
+import { parseOffsetText } from '../util/offsets';
+import { quoteText } from '../util/printable';
 import type { Rule, RuleContext } from './types';
+import { member } from '../json/jsonPath';
 
 const MAX_REPORTS = 10;
 
 /** Values already found valid (one file repeats the same few). */
 const KNOWN_GOOD = new AcceptedValues();
+
+const MAX_PORT = 65535n;
+
+function isHostChar(code: number): boolean {
+	return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d || code === 0x5f;
+}
+
+function isBlank(code: number): boolean {
+	return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** What is wrong with one trimmed `host:port` broker entry (a message starting "broker"), or undefined. */
+function brokerProblem(entry: string): string | undefined {
+	const shown = (): string => quoteText(entry);
+	let host: string;
+	let portText: string;
+	if (entry.startsWith('[')) {
+		const close = entry.indexOf(']');
+		if (close < 0 || entry.charCodeAt(close + 1) !== 0x3a /* : */) {
+			return close < 0 ? `broker ${shown()} has no closing "]" after its IPv6 address.` : `broker ${shown()} has no port; each broker is host:port, such as "b-1.example.com:9092".`;
+		}
+		host = entry.slice(1, close);
+		portText = entry.slice(close + 2);
+		if (host === '') {
+			return `broker ${shown()} has an empty IPv6 address.`;
+		}
+	} else {
+		const colon = entry.lastIndexOf(':');
+		if (colon < 0) {
+			return `broker ${shown()} has no port; each broker is host:port, such as "b-1.example.com:9092".`;
+		}
+		host = entry.slice(0, colon);
+		portText = entry.slice(colon + 1);
+		if (host === '') {
+			return `broker ${shown()} has no host name before its port.`;
+		}
+		for (let i = 0; i < host.length; i++) {
+			if (!isHostChar(host.charCodeAt(i))) {
+				const char = String.fromCodePoint(host.codePointAt(i) ?? 0);
+				return `broker ${shown()} has an invalid host name: ${JSON.stringify(char)} is not allowed in a host name${char === ':' ? ' (write an IPv6 address in brackets, such as "[::1]:9092")' : ''}.`;
+			}
+		}
+	}
+	if (portText === '') {
+		return `broker ${shown()} has no port number after its colon.`;
+	}
+	const port = parseOffsetText(portText, MAX_PORT);
+	if (port.issue || port.value === 0n) {
+		return `broker ${shown()} has the port ${quoteText(portText)}, which is not a port number from 1 to 65535.`;
+	}
+	return undefined;
+}
 
 function checkServers(ctx: RuleContext, path: JsonPath, value: unknown): void {
 	if (typeof value !== 'string' || KNOWN_GOOD.has(value)) {

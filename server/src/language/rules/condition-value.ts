@@ -5,7 +5,7 @@
  * which reuses the asynchronous-invocation record (facts sheet §3.2, §6 item 10).
  */
 import { closest } from '../util/suggest';
-import { member } from '../util/kafkaRecord';
+import { hasOwn, member } from '../json/jsonPath';
 import { quoteText } from '../util/printable';
 import type { Rule, RuleContext } from './types';
 
@@ -26,7 +26,7 @@ function check(ctx: RuleContext): void {
 	if (typeof condition !== 'string' || (ESM_CONDITIONS as readonly string[]).includes(condition)) {
 		return;
 	}
-	if (Object.prototype.hasOwnProperty.call(ASYNC_CONDITIONS, condition)) {
+	if (hasOwn(ASYNC_CONDITIONS, condition)) {
 		const replacement = ASYNC_CONDITIONS[condition];
 		const message =
 			condition === 'RetriesExhausted'

@@ -11,7 +11,7 @@
 import type { Arn } from '../util/arn';
 import { isKnownPartition, isModelRegion, isRegionOfPartition, parseArn } from '../util/arn';
 import { arnDestination, isDestinationService } from '../util/destination';
-import { member } from '../util/esmRequest';
+import { member } from '../json/jsonPath';
 import type { Rule } from './types';
 
 export const destinationRegionMismatch: Rule = {

@@ -6,6 +6,7 @@
  *
  * @example "arn:aws:lambda:us-east-1:123456789012:function:handler" → error on "lambda"
  */
+import { hasOwn } from '../json/jsonPath';
 import { partSpan } from '../util/arn';
 import { arnDestination, isDestinationService } from '../util/destination';
 import type { FixDescription } from '../validation/problem';
@@ -38,7 +39,7 @@ export const destinationService: Rule = {
 			report(`The service ${JSON.stringify(service)} must be written in lower case as ${lower}; ARN services are case-sensitive.`, [
 				{ kind: 'replaceInString', title: `Change to ${lower}`, start: span.start, end: span.end, text: lower },
 			]);
-		} else if (Object.prototype.hasOwnProperty.call(ASYNC_ONLY, lower)) {
+		} else if (hasOwn(ASYNC_ONLY, lower)) {
 			report(
 				`The destination is ${ASYNC_ONLY[lower]} (service ${JSON.stringify(service)}): Lambda functions and EventBridge buses are destinations only for asynchronous invocation; an event source mapping needs an SQS queue, SNS topic, S3 bucket or kafka:// topic.`,
 			);

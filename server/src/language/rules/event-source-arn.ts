@@ -6,9 +6,9 @@
  * payload says SelfManagedKafka is not checked.
  */
 import type { JsonPath } from '../json/jsonPath';
-import { isObject } from '../json/jsonPath';
+import { hasOwn, isObject, member } from '../json/jsonPath';
 import { isAccountId, isKnownPartition, isRegionOfPartition, parseArn } from '../util/arn';
-import { AcceptedValues, member } from '../util/kafkaRecord';
+import { AcceptedValues } from '../util/kafkaRecord';
 import { quoteText } from '../util/printable';
 import type { Rule, RuleContext } from './types';
 
@@ -71,7 +71,7 @@ const EVENT_ARN_PATH: JsonPath = ['eventSourceArn'];
 
 function checkRecord(ctx: RuleContext): void {
 	const info = member(ctx.value, 'KafkaBatchInfo');
-	if (!isObject(info) || !Object.prototype.hasOwnProperty.call(info, 'eventSourceArn')) {
+	if (!isObject(info) || !hasOwn(info, 'eventSourceArn')) {
 		return;
 	}
 	if (member(ctx.payload, 'eventSource') === 'SelfManagedKafka') {
@@ -82,7 +82,7 @@ function checkRecord(ctx: RuleContext): void {
 
 function checkEvent(ctx: RuleContext): void {
 	const source = member(ctx.value, 'eventSource');
-	const hasArn = Object.prototype.hasOwnProperty.call(ctx.value, 'eventSourceArn');
+	const hasArn = hasOwn(ctx.value, 'eventSourceArn');
 	if (source === 'aws:kafka' && !hasArn) {
 		ctx.report({
 			severity: 'warning',

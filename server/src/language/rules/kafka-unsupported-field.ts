@@ -11,9 +11,10 @@
  * @example {"EventSourceArn": "arn:aws:kafka:...", "ParallelizationFactor": 2} → warning, fix: remove it
  */
 import type { EventSourceKind } from '../util/esmRequest';
-import { eventSourceOf, hasKafkaSourceConfig, hasOwn, isKafkaSource } from '../util/esmRequest';
+import { eventSourceOf, hasKafkaSourceConfig, isKafkaSource } from '../util/esmRequest';
 import type { FixDescription } from '../validation/problem';
 import type { Rule } from './types';
+import { hasOwn } from '../json/jsonPath';
 
 /** Each member that does not apply to Kafka, and the sources it is for. */
 export const NON_KAFKA_FIELDS: Record<string, string> = {

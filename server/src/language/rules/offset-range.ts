@@ -6,8 +6,7 @@
  * text is used, because JSON.parse has already rounded anything above 2^53 - 1.
  */
 import type { JsonPath } from '../json/jsonPath';
-import { isObject } from '../json/jsonPath';
-import { member } from '../util/kafkaRecord';
+import { isObject, member } from '../json/jsonPath';
 import { quoteText } from '../util/printable';
 import type { DecimalIssue } from '../util/offsets';
 import { MAX_KAFKA_OFFSET, MAX_OFFSET_DIGITS, parseJsonIntegerText, parseOffsetText, smallDecimalValue } from '../util/offsets';

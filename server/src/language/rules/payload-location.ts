@@ -4,16 +4,15 @@
  * the one case this rule can judge is the Kafka-topic form: `recordInfo` (singular) always comes
  * with the record in `payload` (§3.5).
  */
-import { isObject } from '../json/jsonPath';
-import { member } from '../util/kafkaRecord';
+import { hasOwn, isObject, member } from '../json/jsonPath';
 import type { Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): void {
 	const info = member(ctx.value, 'KafkaBatchInfo');
-	if (!isObject(info) || !Object.prototype.hasOwnProperty.call(info, 'recordInfo') || Object.prototype.hasOwnProperty.call(info, 'recordsInfo')) {
+	if (!isObject(info) || !hasOwn(info, 'recordInfo') || hasOwn(info, 'recordsInfo')) {
 		return;
 	}
-	if (!Object.prototype.hasOwnProperty.call(ctx.value, 'payload')) {
+	if (!hasOwn(ctx.value, 'payload')) {
 		ctx.report({
 			severity: 'info',
 			message: 'This record has "recordInfo", the form Lambda writes to Kafka-topic destinations, but no "payload"; such records carry the failed Kafka record in "payload".',

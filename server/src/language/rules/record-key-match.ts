@@ -4,10 +4,11 @@
  * topic-partition-key, and its records are not compared with it.
  */
 import { splitTopicPartition } from '../util/kafkaTopic';
-import { member, partitionsOf } from '../util/kafkaRecord';
+import { partitionsOf } from '../util/kafkaRecord';
 import { quoteText } from '../util/printable';
 import { isValidTopicPartitionKey } from './topic-partition-key';
 import type { Rule, RuleContext } from './types';
+import { member } from '../json/jsonPath';
 
 function check(ctx: RuleContext): void {
 	for (const [key, records] of partitionsOf(ctx.value)) {

@@ -4,9 +4,10 @@
  * offset, and above 2^53 - 1 JavaScript (and many JSON tools) read it rounded. The exact value
  * comes from the number's source text.
  */
-import { member, partitionsOf } from '../util/kafkaRecord';
+import { partitionsOf } from '../util/kafkaRecord';
 import { MAX_KAFKA_OFFSET, isUnsafeInteger, parseJsonIntegerText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
+import { member } from '../json/jsonPath';
 
 const TWO_POW_63 = 2 ** 63;
 

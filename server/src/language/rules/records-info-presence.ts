@@ -4,8 +4,7 @@
  * destinations: the one record, facts sheet §3.5). The schema cannot require one of the two
  * without `anyOf`, which the schema conventions avoid, so this rule does.
  */
-import { hasNoOwnKeys, isObject } from '../json/jsonPath';
-import { member } from '../util/kafkaRecord';
+import { hasNoOwnKeys, hasOwn, isObject, member } from '../json/jsonPath';
 import type { Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): void {
@@ -13,8 +12,8 @@ function check(ctx: RuleContext): void {
 	if (!isObject(info)) {
 		return;
 	}
-	const hasRange = Object.prototype.hasOwnProperty.call(info, 'recordsInfo');
-	const hasSingle = Object.prototype.hasOwnProperty.call(info, 'recordInfo');
+	const hasRange = hasOwn(info, 'recordsInfo');
+	const hasSingle = hasOwn(info, 'recordInfo');
 	if (!hasRange && !hasSingle) {
 		ctx.report({
 			severity: 'error',

@@ -4,12 +4,12 @@
  * documentation says it is null. A missing `responseContext` is normal for RecordAgeExceeded
  * (AWS-validated Kinesis record, facts sheet §3.3), so nothing is said there.
  */
-import { member } from '../util/kafkaRecord';
+import { hasOwn, member } from '../json/jsonPath';
 import type { Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): void {
 	const condition = member(member(ctx.value, 'requestContext'), 'condition');
-	const present = Object.prototype.hasOwnProperty.call(ctx.value, 'responseContext');
+	const present = hasOwn(ctx.value, 'responseContext');
 	const response = present ? ctx.value['responseContext'] : undefined;
 	if (condition === 'RetryAttemptsExhausted') {
 		if (!present) {

@@ -4,9 +4,9 @@
  * hyphens and partition numbers never do (facts sheet §4); the topic must follow Kafka's naming
  * rules and the partition must be a Java int written in plain digits.
  */
-import { isObject } from '../json/jsonPath';
+import { hasOwn, isObject, member } from '../json/jsonPath';
 import { MAX_TOPIC_LENGTH, invalidTopicCharacterIndex } from '../util/kafkaTopic';
-import { AcceptedValues, member } from '../util/kafkaRecord';
+import { AcceptedValues } from '../util/kafkaRecord';
 import { quoteText } from '../util/printable';
 import { MAX_KAFKA_PARTITION, parsePartitionText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
@@ -74,7 +74,7 @@ function check(ctx: RuleContext): void {
 		return;
 	}
 	for (const key in map) {
-		if (!Object.prototype.hasOwnProperty.call(map, key)) {
+		if (!hasOwn(map, key)) {
 			continue;
 		}
 		const message = topicPartitionKeyProblem(key, record ? 'recordsInfo key' : 'records key');

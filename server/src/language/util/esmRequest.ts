@@ -3,17 +3,9 @@
  * whether it runs in provisioned mode, its topics. Every reader accepts any JSON value and looks
  * only at own properties, so keys such as `__proto__` are harmless.
  */
+import { hasOwn, member } from '../json/jsonPath';
 import type { Arn } from './arn';
 import { parseArn } from './arn';
-
-export function hasOwn(value: unknown, key: string): boolean {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, key);
-}
-
-/** The own member `key` of `value`, or undefined. */
-export function member(value: unknown, key: string): unknown {
-	return hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-}
 
 export type EventSourceKind =
 	/** `EventSourceArn` is an Amazon MSK ARN (service `kafka`: a cluster, or a VPC connection for cross-account). */
@@ -98,3 +90,8 @@ export function sourceTopics(request: unknown): { index: number; topic: string }
  * create-only-field rule and the client's request builder, so the two cannot drift.
  */
 export const CREATE_ONLY_FIELDS: readonly string[] = ['EventSourceArn', 'SelfManagedEventSource', 'Topics', 'Queues', 'StartingPosition', 'StartingPositionTimestamp', 'Tags'];
+
+/** An ESM request's mode: `update` when it names the mapping's `UUID`, else `create`. */
+export function requestModeOf(request: unknown): 'create' | 'update' {
+	return hasOwn(request, 'UUID') ? 'update' : 'create';
+}

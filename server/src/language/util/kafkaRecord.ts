@@ -6,7 +6,7 @@
  */
 import type { Buffer } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { isObject } from '../json/jsonPath';
+import { isObject, member } from '../json/jsonPath';
 import { decodeBase64, isCanonicalBase64 } from './base64';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
@@ -80,11 +80,6 @@ export function partitionsOf(event: unknown): [key: string, records: readonly un
 export function recordInfoKey(payload: unknown): string | undefined {
 	const partitions = partitionsOf(payload);
 	return partitions.length === 1 ? partitions[0][0] : undefined;
-}
-
-/** An own property of a JSON object, or undefined. */
-export function member(value: unknown, key: string): unknown {
-	return isObject(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 // ---- display ---------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import { placeProblems } from './placeProblems';
 import type { LocatedProblem, Problem } from './problem';
 import { payloadProblems, parsePayload } from './payload';
 import { isReportedByHost, syntaxProblems } from './syntax';
+import { requestModeOf } from '../util/esmRequest';
 
 export interface AnalyzeOptions {
 	/** The file's name or path; used for JSON Lines and to name a kind the content does not show. */
@@ -91,7 +92,7 @@ export function prepareDocument(text: string, options: AnalyzeOptions = {}): Pre
 	if (kind === 'unknown') {
 		return final({ kind, layout, units, problems: [], hostProblems: [] });
 	}
-	const requestMode = kind === 'esm-request' && isObject(units[0]?.value) ? ('UUID' in units[0].value ? 'update' : 'create') : undefined;
+	const requestMode = kind === 'esm-request' && isObject(units[0]?.value) ? requestModeOf(units[0].value) : undefined;
 	return { analysis: { kind, layout, requestMode, units, problems: [], hostProblems: [] }, validate: true };
 }
 
@@ -233,7 +234,7 @@ class SubjectValidator implements RuleContext {
 		this.nested = nested;
 		this.payload = payload;
 		this.out = out;
-		this.requestMode = kind === 'esm-request' ? ('UUID' in value ? 'update' : 'create') : undefined;
+		this.requestMode = kind === 'esm-request' ? requestModeOf(value) : undefined;
 		for (const rule of rulesFor(kind)) {
 			this.code = rule.id;
 			rule.check(this);
