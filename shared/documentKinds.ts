@@ -17,3 +17,14 @@ export type DocumentKind =
 /** How the documents are laid out in one file. */
 export type DocumentLayout = 'single' | 'array' | 'json-lines';
 
+/** How editors name each kind (the language status item, completion details). */
+export const DOCUMENT_KIND_TITLES: Record<DocumentKind, string> = {
+	'destination-config': 'Destination config',
+	'esm-request': 'Event source mapping request',
+	'failure-record': 'Failure record',
+	'kafka-event': 'Kafka event',
+	unknown: '',
+};
+
+/** The VS Code command that opens the Preview Offsets panel (the server's code lenses name it too). */
+export const PREVIEW_OFFSETS_COMMAND = 'lambdaKafka.previewOffsets';

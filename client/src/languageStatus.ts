@@ -2,19 +2,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RequestType } from 'vscode-languageclient/node';
-import type { DocumentKind } from '../../shared/documentKinds';
+import { DOCUMENT_KIND_TITLES } from '../../shared/documentKinds';
 import type { DocumentInfoParams, DocumentInfoResult } from '../../shared/protocol';
 import { DocumentInfoRequest } from '../../shared/protocol';
 
 const documentInfo = new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method);
 
-const KIND_NAMES: Record<DocumentKind, string> = {
-	'destination-config': 'Destination config',
-	'esm-request': 'Event source mapping request',
-	'failure-record': 'Failure record',
-	'kafka-event': 'Kafka event',
-	unknown: '',
-};
 
 export function registerLanguageStatus(context: vscode.ExtensionContext, client: LanguageClient): void {
 	const item = vscode.languages.createLanguageStatusItem('lambdaKafka.documentKind', [{ language: 'json' }, { language: 'jsonc' }, { language: 'jsonl' }, { language: 'plaintext' }]);
@@ -36,7 +29,7 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
 			}
 			const layout = info.layout === 'json-lines' ? ' (JSON Lines)' : info.layout === 'array' ? ' (array)' : '';
 			const mode = info.requestMode ? ` (${info.requestMode})` : '';
-			item.text = `$(check) ${KIND_NAMES[info.kind]}${mode}${layout}`;
+			item.text = `$(check) ${DOCUMENT_KIND_TITLES[info.kind]}${mode}${layout}`;
 			item.detail = `${info.counts.error} errors, ${info.counts.warning} warnings`;
 			item.severity = info.counts.error > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
 		} catch {

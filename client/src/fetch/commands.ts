@@ -31,6 +31,7 @@ import type { FailureObject } from './s3Fetch';
 import { getObjectText, listFailureObjects } from './s3Fetch';
 import type { PeekedMessage } from './sqsFetch';
 import { deleteMessages, describeQueue, MAX_PEEK, peekMessages } from './sqsFetch';
+import { PREVIEW_OFFSETS_COMMAND } from '../../../shared/documentKinds';
 
 
 /** Separate editors beyond this many would bury the workspace: more records go into one JSON Lines document. */
@@ -260,7 +261,7 @@ export async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 			'Delete from the Queue…',
 		);
 		if (answer === 'Preview Offsets' && opened) {
-			await vscode.commands.executeCommand('lambdaKafka.previewOffsets', opened.toString());
+			await vscode.commands.executeCommand(PREVIEW_OFFSETS_COMMAND, opened.toString());
 		} else if (answer === 'Delete from the Queue…') {
 			await confirmAndDelete(deps);
 		}

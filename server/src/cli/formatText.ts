@@ -4,6 +4,7 @@
  */
 import type { Severity } from '../language/validation/problem';
 import type { FileReport } from './validateFile';
+import { plural } from '../language/util/printable';
 
 const SKIP_REASONS: Record<NonNullable<FileReport['skipped']>, string> = {
 	binary: 'binary file',
@@ -38,6 +39,3 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
 	return `${lines.join('\n')}\n`;
 }
 
-function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}

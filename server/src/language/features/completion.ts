@@ -4,7 +4,7 @@
  * destination type, whole requests...). An empty file is offered the snippets of every kind.
  */
 import type { Node } from 'jsonc-parser';
-import type { DocumentKind } from '../../../../shared/documentKinds';
+import { DOCUMENT_KIND_TITLES } from '../../../../shared/documentKinds';
 import { isObject, valueAt } from '../json/jsonPath';
 import { resolveRef, schemaAtPath, typesOf } from '../schema/schemaLookup';
 import type { Schema, SchemaKind, SchemaRegistry } from '../schema/schemaRegistry';
@@ -113,15 +113,11 @@ function emptyDocumentSnippets(text: string, registry: SchemaRegistry): Completi
 		for (const snippet of schema.defaultSnippets ?? []) {
 			const body = snippetText(snippet.body, snippet.bodyText);
 			if (body !== undefined) {
-				candidates.push({ label: snippet.label ?? kind, kind: 'snippet', insertText: body, replaceStart: 0, replaceEnd: text.length, detail: kindTitle(kind), documentation: snippet.description });
+				candidates.push({ label: snippet.label ?? kind, kind: 'snippet', insertText: body, replaceStart: 0, replaceEnd: text.length, detail: DOCUMENT_KIND_TITLES[kind], documentation: snippet.description });
 			}
 		}
 	}
 	return candidates;
-}
-
-function kindTitle(kind: DocumentKind): string {
-	return { 'destination-config': 'Destination config', 'esm-request': 'Event source mapping request', 'failure-record': 'Failure record', 'kafka-event': 'Kafka event', unknown: '' }[kind];
 }
 
 /** A value template for a key completion, with the cursor inside the value. */

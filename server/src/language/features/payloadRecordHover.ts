@@ -11,6 +11,7 @@ import { base64Bytes, describeBytes, epochMillisToIso, headerViews } from '../ut
 import { codeBlock, inlineCode } from '../util/markdown';
 import type { PositionContext } from './documentPosition';
 import { exactNumberText } from './hoverSource';
+import { plural } from '../util/printable';
 
 const VALUE_LIMITS: DisplayLimits = { maxChars: 4000, maxHexBytes: 256 };
 const KEY_LIMITS: DisplayLimits = { maxChars: 1000, maxHexBytes: 64 };
@@ -18,9 +19,6 @@ const HEADER_LIMITS: DisplayLimits = { maxChars: 200, maxHexBytes: 32, json: fal
 const MAX_HEADERS = 20;
 const MAX_INLINE = 120;
 
-function plural(n: number, word: string): string {
-	return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function formName(decoded: DecodedBytes): string {
 	switch (decoded.form) {

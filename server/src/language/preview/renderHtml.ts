@@ -18,6 +18,7 @@ import { authName } from './consumerCommands';
 import type { SafeHtml } from './safeHtml';
 import { html } from './safeHtml';
 import { timelineSvg } from './timelineSvg';
+import { plural } from '../util/printable';
 
 export interface DocumentShell {
 	/** The webview's `cspSource`. */
@@ -241,9 +242,6 @@ function recordList(indexes: readonly number[]): string {
 	return `${indexes.length === 1 ? 'record' : 'records'} ${shown.join(', ')}${more}`;
 }
 
-function plural(n: number | bigint, word: string): string {
-	return `${n.toString()} ${word}${n === 1 || n === 1n ? '' : 's'}`;
-}
 
 /** A page with one message, for when there is no model (the document is closed, the server is starting). */
 export function renderMessageDocument(message: string, shell: Omit<DocumentShell, 'focusRecord'>): string {

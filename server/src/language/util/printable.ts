@@ -38,3 +38,8 @@ export function printable(text: string, max: number): string {
 export function quoteText(text: string, max = 60): string {
 	return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 }
+
+/** "1 record", "2 records": a count and its noun. */
+export function plural(count: number | bigint, noun: string): string {
+	return `${count.toString()} ${noun}${count === 1 || count === 1n ? '' : 's'}`;
+}

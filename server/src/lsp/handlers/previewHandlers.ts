@@ -9,9 +9,9 @@ import { PreviewModelRequest } from '../../../../shared/protocol';
 import { buildPreviewModel, previewAnchors } from '../../language/preview/previewModel';
 import { runSafe } from '../runSafe';
 import type { ServerContext } from '../startServer';
+import { PREVIEW_OFFSETS_COMMAND } from '../../../../shared/documentKinds';
 
 /** The client command a lens runs, with arguments `[uri, recordIndex]`. */
-export const PREVIEW_COMMAND = 'lambdaKafka.previewOffsets';
 
 export function registerPreviewHandlers(context: ServerContext): void {
 	const { connection, documents } = context;
@@ -44,7 +44,7 @@ export function registerPreviewHandlers(context: ServerContext): void {
 				lines.add(position.line);
 				lenses.push({
 					range: { start: position, end: position },
-					command: { title: 'Preview offsets', command: PREVIEW_COMMAND, arguments: [document.uri, anchor.recordIndex] },
+					command: { title: 'Preview offsets', command: PREVIEW_OFFSETS_COMMAND, arguments: [document.uri, anchor.recordIndex] },
 				});
 			}
 			return lenses;
