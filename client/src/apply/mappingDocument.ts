@@ -8,30 +8,7 @@
 import type { MappingConfiguration } from '../aws/lambdaApi';
 import type { JsonObject } from './buildRequest';
 import { enabledOf, pretty } from './diff';
-
-/** UpdateEventSourceMapping's members besides UUID and FunctionName, in the order the document lists them. */
-export const UPDATE_FIELDS: readonly string[] = [
-	'Enabled',
-	'BatchSize',
-	'MaximumBatchingWindowInSeconds',
-	'ProvisionedPollerConfig',
-	'DestinationConfig',
-	'MaximumRetryAttempts',
-	'MaximumRecordAgeInSeconds',
-	'BisectBatchOnFunctionError',
-	'FunctionResponseTypes',
-	'SourceAccessConfigurations',
-	'AmazonManagedKafkaEventSourceConfig',
-	'SelfManagedKafkaEventSourceConfig',
-	'FilterCriteria',
-	'KMSKeyArn',
-	'MetricsConfig',
-	'LoggingConfig',
-	'ScalingConfig',
-	'ParallelizationFactor',
-	'TumblingWindowInSeconds',
-	'DocumentDBEventSourceConfig',
-];
+import { UPDATE_FIELDS } from '../../../server/src/language/util/esmRequest';
 
 /** The mapping as an update request document (pretty JSON). */
 export function mappingAsUpdateDocument(mapping: MappingConfiguration): string {

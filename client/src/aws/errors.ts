@@ -5,6 +5,7 @@
  * {@link errorDetails}; neither ever holds credentials, tokens or signed headers.
  */
 import { oneLine, redactSecrets, shortLine } from './logger';
+import { REQUEST_FIELDS } from '../../../server/src/language/util/esmRequest';
 
 export type ErrorKind =
 	| 'access-denied'
@@ -282,11 +283,11 @@ export function fieldOf(message: string): string | undefined {
 	// InvalidParameterValueException messages start with the field they are about, e.g.
 	// "MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)".
 	const leading = /^([A-Z][A-Za-z]+(?:\.[A-Z][A-Za-z]+)*) (?:must|is|cannot|can't|should)\b/.exec(message);
-	if (leading && REQUEST_FIELDS.has(leading[1].split('.')[0])) {
+	if (leading && REQUEST_FIELDS.includes(leading[1].split('.')[0])) {
 		return leading[1];
 	}
 	// Otherwise the first request member the message names, e.g. "Unsupported DestinationConfig parameter ...".
-	return [...REQUEST_FIELDS].find((field) => new RegExp(`\\b${field}\\b`).test(message));
+	return REQUEST_FIELDS.find((field) => new RegExp(`\\b${field}\\b`).test(message));
 }
 
 /** A field as AWS writes it (`destinationConfig.onFailure.destination`, `topics[0]`) as a path in our documents' PascalCase. */
@@ -311,33 +312,6 @@ function pascalCase(name: string): string {
 	const known = [...REQUEST_FIELDS, ...NESTED_FIELDS].find((f) => f.toLowerCase() === name.toLowerCase());
 	return known ?? name.charAt(0).toUpperCase() + name.slice(1);
 }
-
-const REQUEST_FIELDS = new Set([
-	'UUID',
-	'FunctionName',
-	'EventSourceArn',
-	'SelfManagedEventSource',
-	'Topics',
-	'StartingPosition',
-	'StartingPositionTimestamp',
-	'Enabled',
-	'BatchSize',
-	'MaximumBatchingWindowInSeconds',
-	'SourceAccessConfigurations',
-	'AmazonManagedKafkaEventSourceConfig',
-	'SelfManagedKafkaEventSourceConfig',
-	'ProvisionedPollerConfig',
-	'DestinationConfig',
-	'MaximumRetryAttempts',
-	'MaximumRecordAgeInSeconds',
-	'BisectBatchOnFunctionError',
-	'FunctionResponseTypes',
-	'FilterCriteria',
-	'KMSKeyArn',
-	'MetricsConfig',
-	'LoggingConfig',
-	'Tags',
-]);
 
 const NESTED_FIELDS = ['OnFailure', 'OnSuccess', 'Destination', 'MinimumPollers', 'MaximumPollers', 'PollerGroupName', 'ConsumerGroupId', 'SchemaRegistryConfig', 'Endpoints', 'KAFKA_BOOTSTRAP_SERVERS', 'Filters', 'Pattern', 'Metrics', 'SystemLogLevel', 'URI', 'Type'];
 

@@ -95,3 +95,30 @@ export const CREATE_ONLY_FIELDS: readonly string[] = ['EventSourceArn', 'SelfMan
 export function requestModeOf(request: unknown): 'create' | 'update' {
 	return hasOwn(request, 'UUID') ? 'update' : 'create';
 }
+
+/** UpdateEventSourceMapping's members besides UUID and FunctionName, in the order the document lists them. */
+export const UPDATE_FIELDS: readonly string[] = [
+	'Enabled',
+	'BatchSize',
+	'MaximumBatchingWindowInSeconds',
+	'ProvisionedPollerConfig',
+	'DestinationConfig',
+	'MaximumRetryAttempts',
+	'MaximumRecordAgeInSeconds',
+	'BisectBatchOnFunctionError',
+	'FunctionResponseTypes',
+	'SourceAccessConfigurations',
+	'AmazonManagedKafkaEventSourceConfig',
+	'SelfManagedKafkaEventSourceConfig',
+	'FilterCriteria',
+	'KMSKeyArn',
+	'MetricsConfig',
+	'LoggingConfig',
+	'ScalingConfig',
+	'ParallelizationFactor',
+	'TumblingWindowInSeconds',
+	'DocumentDBEventSourceConfig',
+];
+
+/** Every member of an event source mapping request: the schema's properties (a test checks it). */
+export const REQUEST_FIELDS: readonly string[] = ['UUID', 'FunctionName', ...CREATE_ONLY_FIELDS, ...UPDATE_FIELDS];
