@@ -24,6 +24,9 @@ export const CASE_LABELS: Record<CaseId, string> = {
 
 /** The cases that apply to a document: the 2-step only exists when there is a payload. */
 export function casesFor(spec: DocumentSpec): CaseId[] {
+	if (spec.compareWithVscode === false) {
+		return ['json-parse', 'ours'];
+	}
 	return spec.payload ? ['json-parse', 'ours', 'vscode', 'vscode-2step'] : ['json-parse', 'ours', 'vscode'];
 }
 
@@ -62,8 +65,26 @@ function parseLines(text: string): unknown[] {
 	return values;
 }
 
+/** The same for lines that are not JSON: what any reader pays to learn that each line is broken. */
+function parseBrokenLines(text: string): number {
+	let broken = 0;
+	for (const line of text.split('\n')) {
+		if (line !== '') {
+			try {
+				JSON.parse(line);
+			} catch {
+				broken++;
+			}
+		}
+	}
+	return broken;
+}
+
 function jsonParse(spec: DocumentSpec, text: string): Operation {
-	return spec.layout === 'json-lines' ? () => parseLines(text) : () => JSON.parse(text) as unknown;
+	if (spec.layout === 'json-lines') {
+		return spec.brokenLines ? () => parseBrokenLines(text) : () => parseLines(text);
+	}
+	return () => JSON.parse(text) as unknown;
 }
 
 function prepareOurs(spec: DocumentSpec, text: string): Omit<PreparedCase, 'baseline'> {

@@ -299,7 +299,16 @@ export interface DocumentSpec {
 	build(size: number): string;
 	/** Problems analyzeDocument must report for the document built with `size` records. */
 	expectedProblems(size: number): number;
+	/** Lines that are not valid JSON: the JSON.parse baseline parses each line and counts its exception. */
+	brokenLines?: boolean;
+	/** Peak RSS growth allowed, as a multiple of the document (default: 2 for payload records, 3 otherwise). */
+	memoryLimit?: number;
+	/** Whether vscode-json-ls is timed too (not for a million documents of three bytes: it would take minutes). */
+	compareWithVscode?: boolean;
 }
+
+/** The problems listed for a file (analyzeDocument's default cap) and the line that counts the rest. */
+const listed = (problems: number): number => (problems > 1000 ? 1001 : problems);
 
 const SEED = 20_261_121;
 
@@ -383,6 +392,23 @@ export const DOCUMENTS: readonly DocumentSpec[] = [
 		fullSize: 200,
 		build: (size) => pretty(withNumericOffsets(sqsRecords(SEED + 7, size))),
 		expectedProblems: () => 0,
+	},
+	{
+		// A million 3-byte lines, each a broken object, in a file whose name says "records": every
+		// line is parsed and checked, and memory must stay a small multiple of the file, not a parse per line.
+		id: '8-jsonl-1m-short',
+		title: '1,000,000 lines of `{,` (broken JSON) in records.jsonl: 8 problems a line, 1,000 listed',
+		fileName: 'records.jsonl',
+		layout: 'json-lines',
+		fullSize: 1_000_000,
+		build: (size) => '{,\n'.repeat(size),
+		// Each line: 4 missing required fields and 4 syntax errors.
+		expectedProblems: (size) => listed(8 * size),
+		brokenLines: true,
+		compareWithVscode: false,
+		// The line index alone takes 4 bytes per 3-byte line, and the young generation's garbage is
+		// counted against a 3 MB document: a constant multiple whatever the line count is the aim.
+		memoryLimit: 6,
 	},
 ];
 

@@ -175,9 +175,9 @@ const memoryOverSize = (docId: string) => (r: Results) => {
 	return ours ? ours.peakRssDeltaBytes / r.bytes(docId) : undefined;
 };
 
-/** Peak RSS growth may reach 2× the document for payload records and 3× for arrays and JSON Lines (T6). */
+/** Peak RSS growth may reach 2× the document for payload records and 3× for arrays and JSON Lines (T6), unless the document sets its own. */
 function memoryLimit(spec: DocumentSpec): number {
-	return spec.payload ? 2 : 3;
+	return spec.memoryLimit ?? (spec.payload ? 2 : 3);
 }
 
 function targets(documents: readonly DocumentInfo[]): Target[] {
@@ -191,6 +191,8 @@ function targets(documents: readonly DocumentInfo[]): Target[] {
 		{ id: 'T3', docId: '5-array-10k-invalid', what: 'vscode-json-ls ÷ ours', op: '>=', limit: 5, value: vscodeOverOurs('5-array-10k-invalid', 'vscode') },
 		{ id: 'T4', docId: '6-jsonl-10k', what: 'ours ÷ JSON.parse per line', op: '<=', limit: 3, value: oursOverParse('6-jsonl-10k') },
 		{ id: 'T4', docId: '6-jsonl-10k', what: 'vscode-json-ls (line by line) ÷ ours', op: '>=', limit: 5, value: vscodeOverOurs('6-jsonl-10k', 'vscode') },
+		// No target was set for it: the issue asks for the ratio (issue 11, item 1). Reported with a generous bound.
+		{ id: 'T8', docId: '8-jsonl-1m-short', what: 'ours ÷ JSON.parse per line (1M broken 3-byte lines)', op: '<=', limit: 4, value: oursOverParse('8-jsonl-1m-short') },
 		{ id: 'T5', docId: '1-single', what: 'ours ÷ JSON.parse (warm)', op: '<=', limit: 5, value: oursOverParse('1-single') },
 		{ id: 'T2 shape', docId: '7-array-numeric-offsets', what: 'ours ÷ JSON.parse (numeric offsets)', op: '<=', limit: 3, value: oursOverParse('7-array-numeric-offsets') },
 	];

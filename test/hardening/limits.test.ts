@@ -44,7 +44,7 @@ describe('size and binary limits in the engine and the CLI', () => {
 				[['file-too-large', 'warning', 0, 1]],
 			);
 			assert.match(analysis.problems[0].message, /^This file is 1\.5 MB, above the validation limit of 1\.0 MB \(setting lambdaKafka\.validation\.maxFileSizeMB\): it was not validated\.$/);
-			assert.deepEqual(analysis.units, []);
+			assert.deepEqual([...analysis.units], []);
 		}
 		// The same text under the limit is validated: the broken one has its syntax errors.
 		assert.equal(analyzeDocument(broken, { fileName: 'record.json', maxLength: 2 * MB }).problems.some((p) => p.code === 'file-too-large'), false);

@@ -18,6 +18,7 @@ import { analyzeDocument } from '../../server/src/language/validation/analyzeDoc
 import { LazyTextDocument } from '../../server/src/lsp/lazyTextDocument';
 import { fixture } from '../helpers';
 import { LspTestClient } from '../protocol/lspClient';
+import { liveHeapKb, memoryKb, sleep } from './serverMemory';
 
 const MB = 1024 * 1024;
 const EDITS = 400;
@@ -25,7 +26,6 @@ const BURST_MS = 1000;
 /** A hover during the burst: the server may be validating (about 30 ms for 8 MB) or applying edits, but must not be behind by more. */
 const HOVER_BOUND_MS = 500;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An S3 failure record of about `megabytes` MB (most of it one record's base64 value in the escaped payload), with a problem to report. */
 function bigRecord(megabytes: number): string {
@@ -35,42 +35,6 @@ function bigRecord(megabytes: number): string {
 	record.payload = JSON.stringify(event);
 	record.version = '9.9';
 	return JSON.stringify(record, null, 2);
-}
-
-/**
- * The server's live heap in kB: it writes a heap snapshot on SIGUSR2 (after a full collection), and
- * the snapshot's objects are summed. Unlike the resident memory, this does not depend on when V8
- * last collected or gave memory back to the system.
- */
-async function liveHeapKb(pid: number, dir: string): Promise<number> {
-	const before = new Set(fs.readdirSync(dir));
-	process.kill(pid, 'SIGUSR2');
-	for (let waited = 0; waited < 30_000; waited += 100) {
-		await sleep(100);
-		const file = fs.readdirSync(dir).find((name) => name.endsWith('.heapsnapshot') && !before.has(name));
-		if (file) {
-			// The snapshot is complete when it parses.
-			try {
-				const snapshot = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { snapshot: { meta: { node_fields: string[] } }; nodes: number[] };
-				const fields = snapshot.snapshot.meta.node_fields;
-				const selfSize = fields.indexOf('self_size');
-				let bytes = 0;
-				for (let i = selfSize; i < snapshot.nodes.length; i += fields.length) {
-					bytes += snapshot.nodes[i];
-				}
-				fs.rmSync(path.join(dir, file));
-				return bytes / 1024;
-			} catch {
-				// Still being written.
-			}
-		}
-	}
-	throw new Error('the server wrote no heap snapshot');
-}
-
-/** The process's resident memory now (VmRSS) or at its peak so far (VmHWM), in kB. */
-function memoryKb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
-	return Number(new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
 }
 
 

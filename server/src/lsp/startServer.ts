@@ -25,7 +25,7 @@ import { computeCompletions } from '../language/features/completion';
 import { computeHover } from '../language/features/hover';
 import { sharedSchemaRegistry } from '../language/schema/schemaRegistry';
 import type { AnalyzeOptions, DocumentAnalysis, PreparedDocument } from '../language/validation/analyzeDocument';
-import { prepareDocument, validatePrepared, validationSteps } from '../language/validation/analyzeDocument';
+import { hasSyntaxErrorsIn, prepareDocument, validatePrepared, validationSteps } from '../language/validation/analyzeDocument';
 import type { LocatedFix, LocatedProblem } from '../language/validation/problem';
 import { registerApplyHandlers } from './handlers/applyHandlers';
 import { registerPreviewHandlers } from './handlers/previewHandlers';
@@ -304,10 +304,10 @@ export function startServer(connection: Connection): void {
 			// VS Code asks for code actions as the cursor moves, also before an edit's validation has run.
 			// The fixes of our diagnostics travel with them; the analysis is needed only for the syntax
 			// problems the editor reports itself, so a text that parsed cleanly is not validated here.
-			const structure = structureOf(document);
-			const hostProblems = structure.units.every((unit) => unit.parsed.isValidJson) ? structure.hostProblems : analysisOf(document).hostProblems;
 			const start = document.offsetAt(params.range.start);
 			const end = document.offsetAt(params.range.end);
+			const structure = structureOf(document);
+			const hostProblems = hasSyntaxErrorsIn(structure, start, end) ? analysisOf(document).hostProblems : structure.hostProblems;
 			const actions: CodeAction[] = [];
 			for (const diagnostic of params.context.diagnostics) {
 				const data = diagnostic.data as DiagnosticData | undefined;

@@ -58,7 +58,7 @@ export function checkAgainstMapping(documentText: string, mapping: unknown, opti
 		return { problems: [], unavailable: 'The mapping is not a JSON object.' };
 	}
 	const document = analyzeDocument(documentText, options);
-	const value = document.layout === 'single' ? document.units[0]?.value : undefined;
+	const value = document.layout === 'single' ? document.units.at(0)?.value : undefined;
 	if (!isObject(value) || (document.kind !== 'destination-config' && document.kind !== 'esm-request')) {
 		return { problems: [], unavailable: 'The document is neither a destination config nor an event source mapping update request.' };
 	}

@@ -37,10 +37,7 @@ export interface PositionContext {
 }
 
 export function unitAt(analysis: DocumentAnalysis, offset: number): DocumentUnit | undefined {
-	if (analysis.layout === 'json-lines') {
-		return analysis.units.find((u) => offset >= u.baseOffset && offset <= u.baseOffset + u.parsed.text.length);
-	}
-	return analysis.units[0];
+	return analysis.units.at(offset);
 }
 
 export function positionContext(analysis: DocumentAnalysis, offset: number): PositionContext | undefined {

@@ -128,11 +128,13 @@ export function buildPreviewModel(input: PreviewInput): PreviewModel {
 function previewUnits(analysis: DocumentAnalysis): { unit: DocumentUnit; index: number }[] {
 	const shown: DocumentKind[] = ['failure-record', 'kafka-event'];
 	const result: { unit: DocumentUnit; index: number }[] = [];
-	analysis.units.forEach((unit, index) => {
+	let index = 0;
+	for (const unit of analysis.units) {
 		if (shown.includes(unit.kind) && isObject(unit.value)) {
 			result.push({ unit, index });
 		}
-	});
+		index++;
+	}
 	return result;
 }
 

@@ -19,6 +19,10 @@ import type { LocatedProblem, Problem } from './problem';
 import { payloadProblems, parsePayload } from './payload';
 import { isReportedByHost, syntaxProblems } from './syntax';
 import { requestModeOf } from '../util/esmRequest';
+import type { DocumentUnit, DocumentUnits } from './documentUnits';
+import { JsonLinesUnits, NO_UNITS, ParsedUnits } from './documentUnits';
+
+export type { DocumentUnit, DocumentUnits } from './documentUnits';
 
 export interface AnalyzeOptions {
 	/** The file's name or path; used for JSON Lines and to name a kind the content does not show. */
@@ -34,22 +38,11 @@ export interface AnalyzeOptions {
 	registry?: SchemaRegistry;
 }
 
-/** One JSON value validated on its own, and where it sits in the text. */
-export interface DocumentUnit {
-	parsed: ParsedJson;
-	/** Offset of `parsed.text` in the whole text (non-zero for JSON Lines). */
-	baseOffset: number;
-	/** Path of this value inside `parsed` (an array index for array elements). */
-	path: JsonPath;
-	value: unknown;
-	kind: DocumentKind;
-}
-
 export interface DocumentAnalysis {
 	kind: DocumentKind;
 	layout: DocumentLayout;
 	requestMode?: 'create' | 'update';
-	units: DocumentUnit[];
+	units: DocumentUnits;
 	problems: LocatedProblem[];
 	/** Syntax problems left out because the editor reports them itself; kept for their quick fixes. */
 	hostProblems: LocatedProblem[];
@@ -72,28 +65,38 @@ export interface PreparedDocument {
 export function prepareDocument(text: string, options: AnalyzeOptions = {}): PreparedDocument {
 	const final = (analysis: DocumentAnalysis): PreparedDocument => ({ analysis, validate: false });
 	if (text.trim() === '') {
-		return final({ kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [], skipped: 'empty' });
+		return final({ kind: 'unknown', layout: 'single', units: NO_UNITS, problems: [], hostProblems: [], skipped: 'empty' });
 	}
 	if (looksBinary(text)) {
-		return final({ kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [], skipped: 'binary' });
+		return final({ kind: 'unknown', layout: 'single', units: NO_UNITS, problems: [], hostProblems: [], skipped: 'binary' });
 	}
 	if (options.maxLength !== undefined && text.length > options.maxLength) {
 		return final(tooLarge(text, options.maxLength));
 	}
 	if (!/^\s*[[{]/.test(text.slice(0, 1024))) {
 		// Not JSON we could understand (a log, a CSV...): leave it alone without parsing it.
-		return final({ kind: 'unknown', layout: 'single', units: [], problems: [], hostProblems: [] });
+		return final({ kind: 'unknown', layout: 'single', units: NO_UNITS, problems: [], hostProblems: [] });
 	}
 	const jsonLines = options.languageId === 'jsonl' || isJsonLinesFileName(options.fileName) || looksLikeJsonLines(text);
-	const units = jsonLines ? splitJsonLines(text, options.fileName) : splitDocument(text, options.fileName);
-	const layout: DocumentLayout = jsonLines ? 'json-lines' : units.length > 0 && units[0].path.length > 0 ? 'array' : 'single';
-	// A text nested too deeply has no value to tell its kind; its first lines may, so that the user learns why it is not validated.
-	const kind = units.find((u) => u.kind !== 'unknown')?.kind ?? (units.some((u) => u.parsed.isTooDeep) ? detectKindFromHead(text.slice(0, 4096)) : 'unknown');
+	const units = jsonLines ? JsonLinesUnits.index(text, options.fileName) : splitDocument(text, options.fileName);
+	const layout: DocumentLayout = jsonLines ? 'json-lines' : units.count > 0 && units.get(0).path.length > 0 ? 'array' : 'single';
+	const kind = kindOfUnits(units, text);
 	if (kind === 'unknown') {
-		return final({ kind, layout, units, problems: [], hostProblems: [] });
+		return final({ kind, layout, units: NO_UNITS, problems: [], hostProblems: [] });
 	}
-	const requestMode = kind === 'esm-request' && isObject(units[0]?.value) ? requestModeOf(units[0].value) : undefined;
+	const first = units.count > 0 ? units.get(0).value : undefined;
+	const requestMode = kind === 'esm-request' && isObject(first) ? requestModeOf(first) : undefined;
 	return { analysis: { kind, layout, requestMode, units, problems: [], hostProblems: [] }, validate: true };
+}
+
+/** Whether the text around [start, end] (the lines there, for JSON Lines) has syntax errors. */
+export function hasSyntaxErrorsIn(analysis: DocumentAnalysis, start: number, end: number): boolean {
+	for (const unit of analysis.units.overlapping(start, end)) {
+		if (!unit.parsed.isValidJson) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /** Parses, then validates everything at once. */
@@ -149,9 +152,10 @@ export function* validationSteps(prepared: DocumentAnalysis, options: AnalyzeOpt
 	let problems: Problem[] = [];
 	let hidden: Problem[] = [];
 	let sliceStart = sliceMs === Infinity ? 0 : performance.now();
-	for (let i = 0; i < units.length; i++) {
-		const unit = units[i];
-		const firstOfParse = i === 0 || units[i - 1].parsed !== unit.parsed;
+	// Walked with the iterator: JSON Lines parses each line afresh and drops it after its problems are placed.
+	let i = 0;
+	for (const unit of units) {
+		const firstOfParse = i === 0 || !units.shareParse;
 		if (firstOfParse && unit.parsed.syntaxErrors.length > 0) {
 			for (const problem of syntaxProblems(unit.parsed.text, unit.parsed.syntaxErrors)) {
 				// The editor's JSON support parses any depth, so it never reports nesting as too deep.
@@ -176,17 +180,18 @@ export function* validationSteps(prepared: DocumentAnalysis, options: AnalyzeOpt
 				problems.push(...syntaxProblems(unit.parsed.text, [{ offset, length: 1, error: 'NestingTooDeep' }]));
 			}
 		}
-		const lastOfParse = i === units.length - 1 || units[i + 1].parsed !== unit.parsed;
+		const lastOfParse = i === units.count - 1 || !units.shareParse;
 		if (lastOfParse && (problems.length > 0 || hidden.length > 0)) {
 			// New lists only after a parse that had problems: a JSON Lines file has a parse per line.
 			place(unit, problems, hidden);
 			problems = [];
 			hidden = [];
 		}
-		if (sliceMs !== Infinity && i + 1 < units.length && performance.now() - sliceStart >= sliceMs) {
+		if (sliceMs !== Infinity && i + 1 < units.count && performance.now() - sliceStart >= sliceMs) {
 			yield;
 			sliceStart = performance.now();
 		}
+		i++;
 	}
 	return { ...prepared, problems: finish(located, maxProblems, unplaced + validator.omitted), hostProblems };
 }
@@ -271,47 +276,39 @@ function rawNumberAt(parsed: ParsedJson, path: JsonPath): string | undefined {
 	return parsed.numberText(path) ?? String(current);
 }
 
-function splitDocument(text: string, fileName: string | undefined): DocumentUnit[] {
+/**
+ * Lines of a JSON Lines file read to decide its kind. A file whose first lines are none of ours (a
+ * log, an export) is left alone without parsing the rest: a million lines took seconds and
+ * gigabytes only to find nothing to say.
+ */
+export const KIND_LINES = 64;
+
+/**
+ * The kind of the first unit that has one. A text nested too deeply has no value to tell its
+ * kind; its first lines may, so that the user learns why it is not validated.
+ */
+function kindOfUnits(units: DocumentUnits, text: string): DocumentKind {
+	let tooDeep = false;
+	const head = units instanceof JsonLinesUnits ? units.head(KIND_LINES) : units;
+	for (const unit of head) {
+		if (unit.kind !== 'unknown') {
+			return unit.kind;
+		}
+		tooDeep ||= unit.parsed.isTooDeep;
+	}
+	return tooDeep ? detectKindFromHead(text.slice(0, 4096)) : 'unknown';
+}
+
+function splitDocument(text: string, fileName: string | undefined): DocumentUnits {
 	const parsed = ParsedJson.parse(text);
 	const value = parsed.value;
 	if (Array.isArray(value)) {
 		const units = value.map((element: unknown, index) => ({ parsed, baseOffset: 0, path: [index], value: element, kind: detectKind(element) }));
 		if (units.some((u) => u.kind !== 'unknown')) {
-			return units;
+			return new ParsedUnits(units);
 		}
 	}
-	return [{ parsed, baseOffset: 0, path: [], value, kind: detectKind(value, fileName) }];
-}
-
-/** The path of every line's value, shared: paths are read-only. */
-const ROOT_PATH: JsonPath = Object.freeze([]);
-
-function splitJsonLines(text: string, fileName: string | undefined): DocumentUnit[] {
-	const units: DocumentUnit[] = [];
-	let start = 0;
-	while (start <= text.length) {
-		let end = text.indexOf('\n', start);
-		if (end < 0) {
-			end = text.length;
-		}
-		const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d /* \r */ ? end - 1 : end;
-		if (!isBlank(text, start, lineEnd)) {
-			const parsed = ParsedJson.parse(text.slice(start, lineEnd));
-			units.push({ parsed, baseOffset: start, path: ROOT_PATH, value: parsed.value, kind: detectKind(parsed.value, fileName) });
-		}
-		start = end + 1;
-	}
-	return units;
-}
-
-function isBlank(text: string, start: number, end: number): boolean {
-	for (let i = start; i < end; i++) {
-		const c = text.charCodeAt(i);
-		if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
-			return false;
-		}
-	}
-	return true;
+	return new ParsedUnits([{ parsed, baseOffset: 0, path: [], value, kind: detectKind(value, fileName) }]);
 }
 
 /** Content that is JSON Lines even without the extension: several lines that each start a top-level object, the first complete on its own. */
@@ -341,13 +338,13 @@ function tooLarge(text: string, maxLength: number): DocumentAnalysis {
 	const head = text.slice(0, 4096);
 	const kind = detectKindFromHead(head);
 	if (kind === 'unknown') {
-		return { kind, layout: 'single', units: [], problems: [], hostProblems: [], skipped: 'too-large' };
+		return { kind, layout: 'single', units: NO_UNITS, problems: [], hostProblems: [], skipped: 'too-large' };
 	}
 	const megabytes = (n: number): string => (n / (1024 * 1024)).toFixed(1);
 	return {
 		kind,
 		layout: 'single',
-		units: [],
+		units: NO_UNITS,
 		hostProblems: [],
 		skipped: 'too-large',
 		problems: [
