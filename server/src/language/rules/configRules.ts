@@ -1,6 +1,6 @@
 /**
  * The rules for destination configs and event source mapping requests, in reading order: the
- * request as a whole, then its destination (form, service, ARN parts, region, Kafka topic and
+ * request as a whole and its source topic, then its destination (form, service, ARN parts, region, Kafka topic and
  * what a Kafka topic needs), then retry and poller settings, then fields for other sources.
  */
 import { createOnlyField } from './create-only-field';
@@ -17,11 +17,13 @@ import { onSuccessUnsupported } from './on-success-unsupported';
 import { pollerRange } from './poller-range';
 import { provisionedModeRequired } from './provisioned-mode-required';
 import { recordAgeRange } from './record-age-range';
+import { sourceTopicName } from './source-topic-name';
 import type { Rule } from './types';
 
 export const CONFIG_RULES: readonly Rule[] = [
 	createRequiredFields,
 	createOnlyField,
+	sourceTopicName,
 	onSuccessUnsupported,
 	destinationFormat,
 	destinationService,
