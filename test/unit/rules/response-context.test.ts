@@ -35,14 +35,14 @@ describe('response-context', () => {
 		]);
 	});
 
-	it('notes a response object where AWS documents null', () => {
+	it('warns on a response object where AWS documents null: Lambda does not send such a record', () => {
 		const text = record([CONDITION, 'MaximumPayloadSizeExceeded']);
 		assert.deepEqual(problemsWithCode(text, CODE), [
 			on(
 				text,
 				'"responseContext"',
-				'info',
-				'"responseContext" is an object, but AWS documents it as null when "condition" is "MaximumPayloadSizeExceeded", as the function is not invoked with a batch that is too large.',
+				'warning',
+				'"responseContext" is an object, but AWS documents it as null when "condition" is "MaximumPayloadSizeExceeded": Lambda does not send a record like this one.',
 			),
 		]);
 	});

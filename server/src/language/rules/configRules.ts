@@ -1,7 +1,8 @@
 /**
  * The rules for destination configs and event source mapping requests, in reading order: the
- * request as a whole, then its destination (form, service, ARN parts, region, Kafka topic and
- * what a Kafka topic needs), then retry and poller settings, then fields for other sources.
+ * request as a whole, its source topic and access types, then its destination (form, service,
+ * ARN parts, region, Kafka topic and what a Kafka topic needs), then retry and poller settings,
+ * then fields for other sources.
  */
 import { createOnlyField } from './create-only-field';
 import { createRequiredFields } from './create-required-fields';
@@ -17,11 +18,15 @@ import { onSuccessUnsupported } from './on-success-unsupported';
 import { pollerRange } from './poller-range';
 import { provisionedModeRequired } from './provisioned-mode-required';
 import { recordAgeRange } from './record-age-range';
+import { sourceAccessType } from './source-access-type';
+import { sourceTopicName } from './source-topic-name';
 import type { Rule } from './types';
 
 export const CONFIG_RULES: readonly Rule[] = [
 	createRequiredFields,
 	createOnlyField,
+	sourceTopicName,
+	sourceAccessType,
 	onSuccessUnsupported,
 	destinationFormat,
 	destinationService,

@@ -15,7 +15,8 @@ import type { JsonPath } from '../json/jsonPath';
 import { classifyDestination, DESTINATION_ARN_PATTERN, KAFKA_SCHEME, onFailureDestination } from '../util/destination';
 import { quoteText } from '../util/printable';
 import { sourceTopics } from '../util/esmRequest';
-import { MAX_TOPIC_LENGTH, metricCollisionKey, topicNameProblem } from '../util/kafkaTopic';
+import { MAX_TOPIC_LENGTH, metricCollisionKey, topicIssueOf, topicNameIssues } from '../util/kafkaTopic';
+import type { TopicNameIssue } from '../util/kafkaTopic';
 import type { Rule, RuleContext } from './types';
 
 const ALLOWED = 'only ASCII letters, digits, ".", "_" and "-"';
@@ -38,8 +39,9 @@ export const kafkaTopicName: Rule = {
 			error(`The destination ${quoteText(site.value, 80)} names no topic; write the topic after kafka://, as in kafka://failed-records.`, { start: 0, end: topicStart });
 			return;
 		}
-		if (topicNameProblem(topic) !== undefined) {
-			reportKafkaProblem(topic, topicStart, site.value, error);
+		const issues = topicNameIssues(topic);
+		if (issues.length > 0) {
+			reportKafkaProblem(topic, issues, topicStart, site.value, error);
 			return;
 		}
 		if (topic.startsWith('.')) {
@@ -50,10 +52,10 @@ export const kafkaTopicName: Rule = {
 	},
 };
 
-function reportKafkaProblem(topic: string, topicStart: number, value: string, error: (message: string, span: { start: number; end: number }) => void): void {
+function reportKafkaProblem(topic: string, issues: readonly TopicNameIssue[], topicStart: number, value: string, error: (message: string, span: { start: number; end: number }) => void): void {
 	const shown = quoteText(topic, 80);
 	const topicSpan = { start: topicStart, end: topicStart + topic.length };
-	if (topic === '.' || topic === '..') {
+	if (topicIssueOf(issues, 'reserved')) {
 		error(`Kafka does not allow a topic named ${shown}.`, topicSpan);
 		return;
 	}
@@ -61,11 +63,10 @@ function reportKafkaProblem(topic: string, topicStart: number, value: string, er
 		error(`The destination ${quoteText(value, 80)} must name only a topic, with no broker address or path: the topic is on the source cluster.`, topicSpan);
 		return;
 	}
-	const bad = /[^A-Za-z0-9._-]/.exec(topic);
+	const bad = topicIssueOf(issues, 'character');
 	if (bad) {
-		const width = (topic.codePointAt(bad.index) ?? 0) > 0xffff ? 2 : 1;
-		const character = JSON.stringify(topic.slice(bad.index, bad.index + width));
-		const span = { start: topicStart + bad.index, end: topicStart + bad.index + width };
+		const character = JSON.stringify(bad.character);
+		const span = { start: topicStart + bad.index, end: topicStart + bad.index + bad.character.length };
 		const apiAccepts = DESTINATION_ARN_PATTERN.test(KAFKA_SCHEME + topic);
 		error(
 			apiAccepts
@@ -75,7 +76,7 @@ function reportKafkaProblem(topic: string, topicStart: number, value: string, er
 		);
 		return;
 	}
-	if (topic.length > MAX_TOPIC_LENGTH) {
+	if (topicIssueOf(issues, 'length')) {
 		error(`The destination topic is ${topic.length} characters long; Kafka and the Lambda API allow at most ${MAX_TOPIC_LENGTH}.`, topicSpan);
 	}
 }

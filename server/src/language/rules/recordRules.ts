@@ -1,6 +1,7 @@
 /** The rules for failure records and Kafka events (including the payload of S3 records). */
 import { base64Value } from './base64-value';
 import { batchConsistency } from './batch-consistency';
+import { batchSizeOffsets } from './batch-size-offsets';
 import { bootstrapServers } from './bootstrap-servers';
 import { conditionValue } from './condition-value';
 import { duplicatePartitionRange } from './duplicate-partition-range';
@@ -25,6 +26,7 @@ export const RECORD_RULES: readonly Rule[] = [
 	offsetRange,
 	timestampOrder,
 	duplicatePartitionRange,
+	batchSizeOffsets,
 	payloadSize,
 	payloadLocation,
 	batchConsistency,

@@ -1,8 +1,12 @@
 /**
  * `responseContext` describes the function's last response. With RetryAttemptsExhausted the
  * function ran, so a record without a response is suspicious; with MaximumPayloadSizeExceeded the
- * documentation says it is null. A missing `responseContext` is normal for RecordAgeExceeded
- * (AWS-validated Kinesis record, facts sheet §3.3), so nothing is said there.
+ * seed documentation says it is null (with-msk-on-failure.html, facts sheet §3.3: "null if record
+ * is MaximumPayloadSizeExceeded"), so an object there is not what Lambda sends: a warning, like
+ * the other "not what Lambda sends" checks. A missing `responseContext` is normal for
+ * RecordAgeExceeded (AWS-validated Kinesis record, facts sheet §3.3), so nothing is said there.
+ * No other field of the seed documents is documented null for a condition (`payload` is
+ * "Only available in S3", which a record cannot show).
  */
 import { hasOwn, member } from '../json/jsonPath';
 import type { Rule, RuleContext } from './types';
@@ -27,8 +31,8 @@ function check(ctx: RuleContext): void {
 		}
 	} else if (condition === 'MaximumPayloadSizeExceeded' && typeof response === 'object' && response !== null && !Array.isArray(response)) {
 		ctx.report({
-			severity: 'info',
-			message: '"responseContext" is an object, but AWS documents it as null when "condition" is "MaximumPayloadSizeExceeded", as the function is not invoked with a batch that is too large.',
+			severity: 'warning',
+			message: '"responseContext" is an object, but AWS documents it as null when "condition" is "MaximumPayloadSizeExceeded": Lambda does not send a record like this one.',
 			path: ['responseContext'],
 			target: 'key',
 		});
@@ -39,6 +43,6 @@ function check(ctx: RuleContext): void {
 export const responseContext: Rule = {
 	id: 'response-context',
 	kinds: ['failure-record'],
-	description: 'Warns when responseContext is null or missing although the condition RetryAttemptsExhausted means the function ran, and notes a responseContext object where AWS documents null (MaximumPayloadSizeExceeded).',
+	description: 'Warns when responseContext is null or missing although the condition RetryAttemptsExhausted means the function ran, and warns on a responseContext object where AWS documents null (MaximumPayloadSizeExceeded).',
 	check,
 };

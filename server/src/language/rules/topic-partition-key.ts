@@ -5,7 +5,7 @@
  * rules and the partition must be a Java int written in plain digits.
  */
 import { hasOwn, isObject, member } from '../json/jsonPath';
-import { MAX_TOPIC_LENGTH, invalidTopicCharacterIndex } from '../util/kafkaTopic';
+import { MAX_TOPIC_LENGTH, topicIssueOf, topicNameIssues } from '../util/kafkaTopic';
 import { AcceptedValues } from '../util/kafkaRecord';
 import { quoteText } from '../util/printable';
 import { MAX_KAFKA_PARTITION, parsePartitionText } from '../util/offsets';
@@ -41,19 +41,19 @@ export function topicPartitionKeyProblem(key: string, label: string): string | u
 				return `${shown()} has ${quoteText(partition)} after its last hyphen, which is not a partition number.`;
 		}
 	}
-	if (topic === '') {
+	const issues = topicNameIssues(topic);
+	if (topicIssueOf(issues, 'empty')) {
 		return `${shown()} has no topic name before its last hyphen.`;
 	}
-	if (topic === '.' || topic === '..') {
+	if (topicIssueOf(issues, 'reserved')) {
 		return `${shown()} has the topic "${topic}", which Kafka does not allow.`;
 	}
-	if (topic.length > MAX_TOPIC_LENGTH) {
+	if (topicIssueOf(issues, 'length')) {
 		return `${shown()} has a topic of ${topic.length} characters; Kafka topic names have at most ${MAX_TOPIC_LENGTH}.`;
 	}
-	const bad = invalidTopicCharacterIndex(topic);
-	if (bad >= 0) {
-		const char = String.fromCodePoint(topic.codePointAt(bad) ?? 0);
-		return `${shown()} has an invalid topic: Kafka topic names may contain only ASCII letters, digits, ".", "_" and "-", and ${JSON.stringify(char)} at position ${bad + 1} is not one of them.`;
+	const bad = topicIssueOf(issues, 'character');
+	if (bad) {
+		return `${shown()} has an invalid topic: Kafka topic names may contain only ASCII letters, digits, ".", "_" and "-", and ${JSON.stringify(bad.character)} at position ${bad.index + 1} is not one of them.`;
 	}
 	KNOWN_GOOD.add(key);
 	return undefined;

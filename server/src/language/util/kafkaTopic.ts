@@ -1,27 +1,72 @@
 /**
  * Kafka's own topic-name rules (Apache Kafka `Topic.java`): 1 to 249 characters, only ASCII
- * letters, digits, `.`, `_` and `-`, and never exactly `.` or `..`.
+ * letters, digits, `.`, `_` and `-`, and never exactly `.` or `..`. The one place these rules
+ * live: every check of a topic name (destinations, request `Topics`, record keys, the preview)
+ * reads {@link topicNameIssues} and words the result for its own context.
  */
 
 export const MAX_TOPIC_LENGTH = 249;
 
-/** Why a topic name is invalid, or undefined when Kafka accepts it. */
-export function topicNameProblem(name: string): string | undefined {
+/** One way a name breaks Kafka's topic-name rules. */
+export type TopicNameIssue =
+	| { reason: 'empty' }
+	/** Exactly `.` or `..`, which Kafka reserves. */
+	| { reason: 'reserved' }
+	/** The first character Kafka rejects: its UTF-16 index and the whole code point. */
+	| { reason: 'character'; index: number; character: string }
+	/** Longer than {@link MAX_TOPIC_LENGTH} (UTF-16 units, as Kafka's Java counts). */
+	| { reason: 'length'; length: number };
+
+const NO_ISSUES: readonly TopicNameIssue[] = Object.freeze([]);
+
+/**
+ * Every rule `name` breaks, at most one issue per reason, in the order empty, reserved,
+ * character, length. Callers pick the one they report first. Allocates nothing for a valid name.
+ */
+export function topicNameIssues(name: string): readonly TopicNameIssue[] {
 	if (name.length === 0) {
-		return 'A Kafka topic name cannot be empty.';
+		return [{ reason: 'empty' }];
 	}
 	if (name === '.' || name === '..') {
+		return [{ reason: 'reserved' }];
+	}
+	const bad = invalidTopicCharacterIndex(name);
+	const tooLong = name.length > MAX_TOPIC_LENGTH;
+	if (bad < 0 && !tooLong) {
+		return NO_ISSUES;
+	}
+	const issues: TopicNameIssue[] = [];
+	if (bad >= 0) {
+		issues.push({ reason: 'character', index: bad, character: String.fromCodePoint(name.codePointAt(bad) ?? 0) });
+	}
+	if (tooLong) {
+		issues.push({ reason: 'length', length: name.length });
+	}
+	return issues;
+}
+
+/** The issue of `reason` among `issues`, if any. */
+export function topicIssueOf<R extends TopicNameIssue['reason']>(issues: readonly TopicNameIssue[], reason: R): Extract<TopicNameIssue, { reason: R }> | undefined {
+	return issues.find((issue): issue is Extract<TopicNameIssue, { reason: R }> => issue.reason === reason);
+}
+
+/** Why a topic name is invalid, or undefined when Kafka accepts it. */
+export function topicNameProblem(name: string): string | undefined {
+	const issues = topicNameIssues(name);
+	if (issues.length === 0) {
+		return undefined;
+	}
+	if (topicIssueOf(issues, 'empty')) {
+		return 'A Kafka topic name cannot be empty.';
+	}
+	if (topicIssueOf(issues, 'reserved')) {
 		return `A Kafka topic cannot be named "${name}".`;
 	}
-	if (name.length > MAX_TOPIC_LENGTH) {
+	if (topicIssueOf(issues, 'length')) {
 		return `A Kafka topic name has at most ${MAX_TOPIC_LENGTH} characters; this one has ${name.length}.`;
 	}
-	const bad = /[^A-Za-z0-9._-]/.exec(name);
-	if (bad) {
-		const shown = JSON.stringify(bad[0]);
-		return `A Kafka topic name may contain only ASCII letters, digits, ".", "_" and "-"; ${shown} at position ${bad.index + 1} is not allowed.`;
-	}
-	return undefined;
+	const bad = topicIssueOf(issues, 'character');
+	return bad && `A Kafka topic name may contain only ASCII letters, digits, ".", "_" and "-"; ${JSON.stringify(bad.character)} at position ${bad.index + 1} is not allowed.`;
 }
 
 /** Kafka warns that topics differing only by "." versus "_" collide in metric names. */
