@@ -111,6 +111,16 @@ describe('language server over stdio', () => {
 		assert.deepEqual(hover.range, { start: { line: 0, character: 15 }, end: { line: 0, character: 28 } });
 	});
 
+	it('answers a hover on the whitespace after a value with null, not the value\'s hover', async () => {
+		const uri = 'file:///work/hover-whitespace.destination.json';
+		await client.open(uri, '{\n  "OnFailure": {\n    "Destination": "kafka://failed-orders"  \n  }\n}');
+		assert.equal(await client.hover(uri, 2, 42), null, 'just after the closing quote');
+		assert.equal(await client.hover(uri, 2, 43), null, 'on the trailing spaces');
+		assert.equal(await client.hover(uri, 3, 1), null, 'on the next line\'s indentation');
+		const onValue = await client.hover(uri, 2, 41);
+		assert.deepEqual(onValue?.range, { start: { line: 2, character: 19 }, end: { line: 2, character: 42 } });
+	});
+
 	it('completes the keys an object may still take', async () => {
 		const uri = 'file:///work/complete.destination.json';
 		await client.open(uri, '{"OnFailure": {}}');

@@ -49,6 +49,25 @@ describe('hover', () => {
 		assert.match(hover.markdown, /CREATE_TIME/);
 	});
 
+	it('gives whitespace between tokens no hover: a hover range always contains the cursor', () => {
+		const text = '{\n  "OnFailure": {\n    "Destination" : "kafka://failed-orders"   \n  }\n}';
+		// After the value on its own line, on the next line's indentation, before the colon.
+		assert.equal(hoverAt(text.replace('"   \n', '" | \n')), undefined);
+		assert.equal(hoverAt(text.replace('\n  }', '\n | }')), undefined);
+		assert.equal(hoverAt(text.replace('" :', '"| :')), undefined);
+		// Just after the value's closing quote (a cursor before the next character) is not on the value either.
+		assert.equal(hoverAt(text.replace('"   \n', '"|   \n')), undefined);
+	});
+
+	it('hovers a token from its first character to its last', () => {
+		const text = '{"OnFailure": {"Destination": "kafka://failed-orders"}}';
+		const start = text.indexOf('"kafka');
+		const end = text.indexOf('"}');
+		for (const at of [start, end]) {
+			assert.equal(hoverAt(text.slice(0, at) + '|' + text.slice(at))?.covered, '"kafka://failed-orders"', `at ${at}`);
+		}
+	});
+
 	it('says nothing for documents that are not ours', () => {
 		assert.equal(hoverAt('{"na|me": "package"}'), undefined);
 	});
