@@ -144,9 +144,18 @@ export class LspTestClient {
 		return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
 	}
 
+	/** The server process's exit code, once it has exited. */
+	get exitCode(): number | null {
+		return this.process.exitCode;
+	}
+
 	async stop(): Promise<void> {
 		try {
 			await this.connection.sendRequest(ShutdownRequest.type);
+		} catch {
+			// The process may already be gone, or a test already shut it down (a second shutdown is an invalid request).
+		}
+		try {
 			await this.connection.sendNotification(ExitNotification.type);
 		} catch {
 			// The process may already be gone.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { InitializeResult, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { DiagnosticSeverity, RequestType } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, ErrorCodes, RequestType, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol/node';
 import type { DocumentInfoParams, DocumentInfoResult } from '../../shared/protocol';
 import { DocumentInfoRequest } from '../../shared/protocol';
 import { LspTestClient } from './lspClient';
@@ -174,5 +174,29 @@ describe('language server initialisation options', () => {
 		} finally {
 			await client.stop();
 		}
+	});
+});
+
+describe('language server after shutdown', () => {
+	it('answers every request with InvalidRequest, as the LSP specification says, and exits with 0 on exit', async () => {
+		const { client } = await LspTestClient.start();
+		try {
+			const uri = 'file:///work/shutdown.destination.json';
+			await client.open(uri, '{"OnFailure": {"Destination": ""}}');
+			assert.ok(await client.hover(uri, 0, 3), 'answered before shutdown');
+			assert.equal(await client.connection.sendRequest(ShutdownRequest.type), null);
+			const invalidRequest = (method: string) => (error: unknown) => {
+				assert.ok(error instanceof ResponseError);
+				assert.deepEqual({ code: error.code, message: error.message }, { code: ErrorCodes.InvalidRequest, message: `${method}: the server has been shut down and answers no more requests.` });
+				return true;
+			};
+			await assert.rejects(client.hover(uri, 0, 3), invalidRequest('textDocument/hover'));
+			await assert.rejects(client.connection.sendRequest(documentInfo, { uri }), invalidRequest(DocumentInfoRequest.method));
+			await assert.rejects(client.connection.sendRequest('lambdaKafka/noSuchRequest', {}), invalidRequest('lambdaKafka/noSuchRequest'));
+			await assert.rejects(client.connection.sendRequest(ShutdownRequest.type), invalidRequest('shutdown'));
+		} finally {
+			await client.stop();
+		}
+		assert.equal(client.exitCode, 0);
 	});
 });
