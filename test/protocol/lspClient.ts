@@ -12,6 +12,7 @@ import type {
 	Diagnostic,
 	Hover,
 	InitializeResult,
+	LogMessageParams,
 	ProtocolConnection,
 	PublishDiagnosticsParams,
 	TextDocumentContentChangeEvent,
@@ -29,6 +30,7 @@ import {
 	HoverRequest,
 	InitializedNotification,
 	InitializeRequest,
+	LogMessageNotification,
 	PublishDiagnosticsNotification,
 	ShutdownRequest,
 	StreamMessageReader,
@@ -50,6 +52,8 @@ export class LspTestClient {
 	private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
 	private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 	readonly stderr: string[] = [];
+	/** The server's window/logMessage notifications, in order. */
+	readonly logMessages: LogMessageParams[] = [];
 
 	private constructor(private options: ClientOptions) {
 		this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -65,6 +69,9 @@ export class LspTestClient {
 					waiter.resolve(params);
 				}
 			}
+		});
+		this.connection.onNotification(LogMessageNotification.type, (params) => {
+			this.logMessages.push(params);
 		});
 		this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.options.configuration ?? null));
 		this.connection.listen();

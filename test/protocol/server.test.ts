@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { InitializeResult, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { DiagnosticSeverity, ErrorCodes, RequestType, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol/node';
+import type { InitializeResult, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, ErrorCodes, MessageType, RequestType, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol/node';
 import type { DocumentInfoParams, DocumentInfoResult } from '../../shared/protocol';
 import { DocumentInfoRequest } from '../../shared/protocol';
 import { LspTestClient } from './lspClient';
@@ -74,6 +74,34 @@ describe('language server over stdio', () => {
 		assert.deepEqual(
 			published.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error),
 			[],
+		);
+	});
+
+	it('ignores a change with a malformed range, keeping the document, and applies the next valid one', async () => {
+		const uri = 'file:///work/malformed-change.destination.json';
+		await client.open(uri, '{"OnFailure": {"Destinaton": ""}}');
+		await client.diagnosticsFor(uri, (p) => p.version === 1 && p.diagnostics.length > 0);
+		const insertI = (start: unknown) => ({ range: { start, end: { line: 0, character: 24 } }, text: 'i' }) as unknown as TextDocumentContentChangeEvent;
+		await client.change(uri, 2, [insertI({ line: 0 })]);
+		await client.change(uri, 3, [insertI({ line: 0, character: '24' })]);
+		// The valid insertion of the missing "i" fixes the key only if the two before changed nothing.
+		await client.change(uri, 4, [insertI({ line: 0, character: 24 })]);
+		const published = await client.diagnosticsFor(uri, (p) => p.version === 4);
+		assert.deepEqual(published.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error), []);
+		assert.deepEqual(client.allDiagnostics(uri).map((p) => p.version).filter((v) => v === 2 || v === 3), []);
+		for (const { diagnostics } of client.allDiagnostics(uri)) {
+			for (const { range } of diagnostics) {
+				for (const n of [range.start.line, range.start.character, range.end.line, range.end.character]) {
+					assert.ok(Number.isInteger(n) && n >= 0, `position ${JSON.stringify(range)}`);
+				}
+			}
+		}
+		assert.deepEqual(
+			client.logMessages.filter((m) => m.message.startsWith('Ignored version')).map((m) => [m.type, m.message]),
+			[
+				[MessageType.Warning, `Ignored version 2 of ${uri}: change 1: range.start.character is missing. The document stays at version 1.`],
+				[MessageType.Warning, `Ignored version 3 of ${uri}: change 1: range.start.character is "24", not a non-negative integer. The document stays at version 1.`],
+			],
 		);
 	});
 

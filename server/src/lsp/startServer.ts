@@ -29,7 +29,8 @@ import { prepareDocument, validatePrepared, validationSteps } from '../language/
 import type { LocatedFix, LocatedProblem } from '../language/validation/problem';
 import { registerApplyHandlers } from './handlers/applyHandlers';
 import { registerPreviewHandlers } from './handlers/previewHandlers';
-import { LAZY_TEXT_DOCUMENTS } from './lazyTextDocument';
+import { lazyTextDocuments } from './lazyTextDocument';
+import { isLspRange, withLspRanges } from './lspPositions';
 import { readVersion } from '../cli/version';
 import { runSafe } from './runSafe';
 import { fileNameOf } from './uri';
@@ -76,7 +77,7 @@ const VALIDATION_SLICE_MS = 16;
 
 export function startServer(connection: Connection): void {
 	// Edits cost in proportion to their size, not the document's: see lazyTextDocument.ts.
-	const documents = new TextDocuments(LAZY_TEXT_DOCUMENTS);
+	const documents = new TextDocuments(lazyTextDocuments((message) => connection.console.warn(message)));
 	const registry = sharedSchemaRegistry();
 	const analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
 	let settings = resolveSettings(undefined);
@@ -166,7 +167,10 @@ export function startServer(connection: Connection): void {
 				}
 				remember(uri, version, analysis);
 			}
-			const diagnostics = analysis.problems.map((problem) => toDiagnostic(document, problem));
+			const diagnostics = withLspRanges(
+				analysis.problems.map((problem) => toDiagnostic(document, problem)),
+				(message) => connection.console.error(`${uri}: ${message}`),
+			);
 			void connection.sendDiagnostics({ uri, version, diagnostics });
 		} catch (error) {
 			connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -263,10 +267,9 @@ export function startServer(connection: Connection): void {
 			if (!hover) {
 				return null;
 			}
-			return {
-				contents: { kind: MarkupKind.Markdown, value: hover.markdown },
-				range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) },
-			};
+			const range = { start: document.positionAt(hover.start), end: document.positionAt(hover.end) };
+			// The range is optional: one that is not a valid LSP range is left out, not sent.
+			return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, ...(isLspRange(range) ? { range } : {}) };
 		});
 		return result;
 	});
