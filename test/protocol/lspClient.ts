@@ -15,6 +15,7 @@ import type {
 	LogMessageParams,
 	ProtocolConnection,
 	PublishDiagnosticsParams,
+	Range,
 	TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import {
@@ -42,6 +43,8 @@ export interface ClientOptions {
 	initializationOptions?: unknown;
 	/** What the client answers to workspace/configuration; undefined means the client lacks that capability. */
 	configuration?: unknown;
+	/** Whether the client says it supports `documentChanges` in workspace edits (VS Code does). */
+	documentChanges?: boolean;
 	/** Extra Node.js options for the server process (such as --heapsnapshot-signal). */
 	nodeOptions?: string[];
 }
@@ -83,7 +86,7 @@ export class LspTestClient {
 			processId: process.pid,
 			rootUri: null,
 			capabilities: {
-				workspace: { configuration: options.configuration !== undefined },
+				workspace: { configuration: options.configuration !== undefined, workspaceEdit: { documentChanges: options.documentChanges === true } },
 				textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } },
 			},
 			initializationOptions: options.initializationOptions,
@@ -146,8 +149,9 @@ export class LspTestClient {
 		return Array.isArray(result) ? result : (result?.items ?? []);
 	}
 
-	async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-		const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+	/** The code actions for `diagnostic`, asked for its range unless another `range` (the cursor's) is given. */
+	async codeActions(uri: string, diagnostic: Diagnostic, range: Range = diagnostic.range): Promise<CodeAction[]> {
+		const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [diagnostic] } });
 		return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
 	}
 

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { InitializeResult, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { DiagnosticSeverity, ErrorCodes, MessageType, RequestType, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol/node';
 import type { DocumentInfoParams, DocumentInfoResult } from '../../shared/protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentInfoRequest } from '../../shared/protocol';
 import { LspTestClient } from './lspClient';
 
@@ -226,5 +227,79 @@ describe('language server after shutdown', () => {
 			await client.stop();
 		}
 		assert.equal(client.exitCode, 0);
+	});
+});
+
+describe('quick fixes asked for before the edited text is validated again', () => {
+	const uri = 'file:///work/stale.destination.json';
+	const arn = 'arn:aws:sqs:us-east-1:123456789012:dlq';
+	const original = `{\n  "OnFailure": {\n    "Destinaton": "${arn}"\n  }\n}`;
+	// A member added above the misspelt key moves it one line down.
+	const added = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '    "Extra": 1,\n' };
+	const edited = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, original), [{ range: added.range, newText: added.text }]);
+	const renamed = { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 16 } }, newText: '"Destination"' };
+
+	/** Opens the original text, takes its published unknown-field diagnostic, then adds the member (version 2). */
+	async function staleDiagnostic(client: LspTestClient) {
+		await client.open(uri, original);
+		const published = await client.diagnosticsFor(uri, (p) => p.version === 1);
+		const unknown = published.diagnostics.find((d) => d.code === 'unknown-field');
+		assert.ok(unknown);
+		assert.deepEqual(unknown.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 16 } });
+		await client.change(uri, 2, [added]);
+		return unknown;
+	}
+
+	it('computes the fix for the current text and sends it as an edit of the current version', async () => {
+		// A long debounce: the code action request surely comes before the revalidation.
+		const { client } = await LspTestClient.start({ documentChanges: true, initializationOptions: { settings: { validation: { debounceMs: 5000 } } } });
+		try {
+			const stale = await staleDiagnostic(client);
+			const actions = await client.codeActions(uri, stale);
+			assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Rename to "Destination"', true], ['Remove "Destinaton"', undefined]]);
+			assert.deepEqual(actions[0].diagnostics, [stale]);
+			assert.deepEqual(actions[0].edit, { documentChanges: [{ textDocument: { uri, version: 2 }, edits: [renamed] }] });
+			const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 2, edited), [renamed]);
+			assert.deepEqual(JSON.parse(fixed), { OnFailure: { Extra: 1, Destination: arn } });
+			assert.equal(client.allDiagnostics(uri).some((p) => p.version === 2), false, 'asked before the revalidation');
+		} finally {
+			await client.stop();
+		}
+	});
+
+	it('finds the problem at its new place when the cursor is there', async () => {
+		const { client } = await LspTestClient.start({ documentChanges: true, initializationOptions: { settings: { validation: { debounceMs: 5000 } } } });
+		try {
+			const stale = await staleDiagnostic(client);
+			const actions = await client.codeActions(uri, stale, { start: { line: 3, character: 8 }, end: { line: 3, character: 8 } });
+			assert.deepEqual(actions[0].edit, { documentChanges: [{ textDocument: { uri, version: 2 }, edits: [renamed] }] });
+		} finally {
+			await client.stop();
+		}
+	});
+
+	it('sends plain changes, computed for the current text, to a client without documentChanges', async () => {
+		const { client } = await LspTestClient.start({ initializationOptions: { settings: { validation: { debounceMs: 5000 } } } });
+		try {
+			const stale = await staleDiagnostic(client);
+			const actions = await client.codeActions(uri, stale);
+			assert.deepEqual(actions[0].edit, { changes: { [uri]: [renamed] } });
+		} finally {
+			await client.stop();
+		}
+	});
+
+	it('labels the fixes of a current diagnostic with its version', async () => {
+		const { client } = await LspTestClient.start({ documentChanges: true });
+		try {
+			await client.open(uri, original);
+			const published = await client.diagnosticsFor(uri, (p) => p.version === 1);
+			const unknown = published.diagnostics.find((d) => d.code === 'unknown-field');
+			assert.ok(unknown);
+			const actions = await client.codeActions(uri, unknown);
+			assert.deepEqual(actions[0].edit, { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: unknown.range, newText: '"Destination"' }] }] });
+		} finally {
+			await client.stop();
+		}
 	});
 });
