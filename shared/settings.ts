@@ -18,6 +18,9 @@ export interface ServerSettings {
 	validation: ValidationSettings;
 }
 
+/** The range package.json declares for `validation.debounceMs` (test/unit/settings.test.ts keeps the two equal). */
+export const DEBOUNCE_MS_RANGE = { min: 0, max: 5000 } as const;
+
 export const DEFAULT_SETTINGS: ServerSettings = {
 	validation: { enable: true, maxFileSizeMB: 64, debounceMs: 200 },
 };
@@ -31,7 +34,7 @@ export function resolveSettings(input: unknown): ServerSettings {
 		validation: {
 			enable: typeof validation['enable'] === 'boolean' ? validation['enable'] : defaults.enable,
 			maxFileSizeMB: positiveNumber(validation['maxFileSizeMB']) ?? defaults.maxFileSizeMB,
-			debounceMs: nonNegativeNumber(validation['debounceMs']) ?? defaults.debounceMs,
+			debounceMs: clampedNumber(validation['debounceMs'], DEBOUNCE_MS_RANGE) ?? defaults.debounceMs,
 		},
 	};
 }
@@ -44,6 +47,12 @@ function positiveNumber(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-function nonNegativeNumber(value: unknown): number | undefined {
-	return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+/**
+ * A number brought into `range`. VS Code does not enforce a setting's declared range (a workspace
+ * may hold any number), and a debounce of 2e9 ms would stop revalidation: out-of-range values,
+ * infinities included, are clamped rather than dropped, as the nearest allowed value is the
+ * closest to what the user asked for. Anything else, NaN included, is not a number for us.
+ */
+function clampedNumber(value: unknown, range: { min: number; max: number }): number | undefined {
+	return typeof value === 'number' && !Number.isNaN(value) ? Math.min(Math.max(value, range.min), range.max) : undefined;
 }

@@ -12,8 +12,10 @@ import type {
 	Diagnostic,
 	Hover,
 	InitializeResult,
+	LogMessageParams,
 	ProtocolConnection,
 	PublishDiagnosticsParams,
+	Range,
 	TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import {
@@ -29,6 +31,7 @@ import {
 	HoverRequest,
 	InitializedNotification,
 	InitializeRequest,
+	LogMessageNotification,
 	PublishDiagnosticsNotification,
 	ShutdownRequest,
 	StreamMessageReader,
@@ -40,6 +43,8 @@ export interface ClientOptions {
 	initializationOptions?: unknown;
 	/** What the client answers to workspace/configuration; undefined means the client lacks that capability. */
 	configuration?: unknown;
+	/** Whether the client says it supports `documentChanges` in workspace edits (VS Code does). */
+	documentChanges?: boolean;
 	/** Extra Node.js options for the server process (such as --heapsnapshot-signal). */
 	nodeOptions?: string[];
 }
@@ -50,6 +55,8 @@ export class LspTestClient {
 	private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
 	private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 	readonly stderr: string[] = [];
+	/** The server's window/logMessage notifications, in order. */
+	readonly logMessages: LogMessageParams[] = [];
 
 	private constructor(private options: ClientOptions) {
 		this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -66,6 +73,9 @@ export class LspTestClient {
 				}
 			}
 		});
+		this.connection.onNotification(LogMessageNotification.type, (params) => {
+			this.logMessages.push(params);
+		});
 		this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.options.configuration ?? null));
 		this.connection.listen();
 	}
@@ -76,7 +86,7 @@ export class LspTestClient {
 			processId: process.pid,
 			rootUri: null,
 			capabilities: {
-				workspace: { configuration: options.configuration !== undefined },
+				workspace: { configuration: options.configuration !== undefined, workspaceEdit: { documentChanges: options.documentChanges === true } },
 				textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } },
 			},
 			initializationOptions: options.initializationOptions,
@@ -139,14 +149,24 @@ export class LspTestClient {
 		return Array.isArray(result) ? result : (result?.items ?? []);
 	}
 
-	async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-		const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+	/** The code actions for `diagnostic`, asked for its range unless another `range` (the cursor's) is given. */
+	async codeActions(uri: string, diagnostic: Diagnostic, range: Range = diagnostic.range): Promise<CodeAction[]> {
+		const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [diagnostic] } });
 		return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+	}
+
+	/** The server process's exit code, once it has exited. */
+	get exitCode(): number | null {
+		return this.process.exitCode;
 	}
 
 	async stop(): Promise<void> {
 		try {
 			await this.connection.sendRequest(ShutdownRequest.type);
+		} catch {
+			// The process may already be gone, or a test already shut it down (a second shutdown is an invalid request).
+		}
+		try {
 			await this.connection.sendNotification(ExitNotification.type);
 		} catch {
 			// The process may already be gone.

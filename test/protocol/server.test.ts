@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { InitializeResult, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { DiagnosticSeverity, RequestType } from 'vscode-languageserver-protocol/node';
+import type { InitializeResult, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, ErrorCodes, MessageType, RequestType, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol/node';
 import type { DocumentInfoParams, DocumentInfoResult } from '../../shared/protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentInfoRequest } from '../../shared/protocol';
 import { LspTestClient } from './lspClient';
 
@@ -77,6 +78,34 @@ describe('language server over stdio', () => {
 		);
 	});
 
+	it('ignores a change with a malformed range, keeping the document, and applies the next valid one', async () => {
+		const uri = 'file:///work/malformed-change.destination.json';
+		await client.open(uri, '{"OnFailure": {"Destinaton": ""}}');
+		await client.diagnosticsFor(uri, (p) => p.version === 1 && p.diagnostics.length > 0);
+		const insertI = (start: unknown) => ({ range: { start, end: { line: 0, character: 24 } }, text: 'i' }) as unknown as TextDocumentContentChangeEvent;
+		await client.change(uri, 2, [insertI({ line: 0 })]);
+		await client.change(uri, 3, [insertI({ line: 0, character: '24' })]);
+		// The valid insertion of the missing "i" fixes the key only if the two before changed nothing.
+		await client.change(uri, 4, [insertI({ line: 0, character: 24 })]);
+		const published = await client.diagnosticsFor(uri, (p) => p.version === 4);
+		assert.deepEqual(published.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error), []);
+		assert.deepEqual(client.allDiagnostics(uri).map((p) => p.version).filter((v) => v === 2 || v === 3), []);
+		for (const { diagnostics } of client.allDiagnostics(uri)) {
+			for (const { range } of diagnostics) {
+				for (const n of [range.start.line, range.start.character, range.end.line, range.end.character]) {
+					assert.ok(Number.isInteger(n) && n >= 0, `position ${JSON.stringify(range)}`);
+				}
+			}
+		}
+		assert.deepEqual(
+			client.logMessages.filter((m) => m.message.startsWith('Ignored version')).map((m) => [m.type, m.message]),
+			[
+				[MessageType.Warning, `Ignored version 2 of ${uri}: change 1: range.start.character is missing. The document stays at version 1.`],
+				[MessageType.Warning, `Ignored version 3 of ${uri}: change 1: range.start.character is "24", not a non-negative integer. The document stays at version 1.`],
+			],
+		);
+	});
+
 	it('validates only the final text of a burst of edits', async () => {
 		const uri = 'file:///work/burst.destination.json';
 		await client.open(uri, '{"OnFailure": {"Destination": ""}}');
@@ -109,6 +138,16 @@ describe('language server over stdio', () => {
 		assert.match(hover.contents.value, /^\*\*[^*]+\*\*/);
 		assert.match(hover.contents.value, /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\//);
 		assert.deepEqual(hover.range, { start: { line: 0, character: 15 }, end: { line: 0, character: 28 } });
+	});
+
+	it('answers a hover on the whitespace after a value with null, not the value\'s hover', async () => {
+		const uri = 'file:///work/hover-whitespace.destination.json';
+		await client.open(uri, '{\n  "OnFailure": {\n    "Destination": "kafka://failed-orders"  \n  }\n}');
+		assert.equal(await client.hover(uri, 2, 42), null, 'just after the closing quote');
+		assert.equal(await client.hover(uri, 2, 43), null, 'on the trailing spaces');
+		assert.equal(await client.hover(uri, 3, 1), null, 'on the next line\'s indentation');
+		const onValue = await client.hover(uri, 2, 41);
+		assert.deepEqual(onValue?.range, { start: { line: 2, character: 19 }, end: { line: 2, character: 42 } });
 	});
 
 	it('completes the keys an object may still take', async () => {
@@ -161,6 +200,104 @@ describe('language server initialisation options', () => {
 			await client.open(plainUri, text, 'plaintext');
 			const plain = await client.diagnosticsFor(plainUri);
 			assert.deepEqual(plain.diagnostics.filter((d) => String(d.code).startsWith('syntax-')).map((d) => d.code), ['syntax-trailing-comma']);
+		} finally {
+			await client.stop();
+		}
+	});
+});
+
+describe('language server after shutdown', () => {
+	it('answers every request with InvalidRequest, as the LSP specification says, and exits with 0 on exit', async () => {
+		const { client } = await LspTestClient.start();
+		try {
+			const uri = 'file:///work/shutdown.destination.json';
+			await client.open(uri, '{"OnFailure": {"Destination": ""}}');
+			assert.ok(await client.hover(uri, 0, 3), 'answered before shutdown');
+			assert.equal(await client.connection.sendRequest(ShutdownRequest.type), null);
+			const invalidRequest = (method: string) => (error: unknown) => {
+				assert.ok(error instanceof ResponseError);
+				assert.deepEqual({ code: error.code, message: error.message }, { code: ErrorCodes.InvalidRequest, message: `${method}: the server has been shut down and answers no more requests.` });
+				return true;
+			};
+			await assert.rejects(client.hover(uri, 0, 3), invalidRequest('textDocument/hover'));
+			await assert.rejects(client.connection.sendRequest(documentInfo, { uri }), invalidRequest(DocumentInfoRequest.method));
+			await assert.rejects(client.connection.sendRequest('lambdaKafka/noSuchRequest', {}), invalidRequest('lambdaKafka/noSuchRequest'));
+			await assert.rejects(client.connection.sendRequest(ShutdownRequest.type), invalidRequest('shutdown'));
+		} finally {
+			await client.stop();
+		}
+		assert.equal(client.exitCode, 0);
+	});
+});
+
+describe('quick fixes asked for before the edited text is validated again', () => {
+	const uri = 'file:///work/stale.destination.json';
+	const arn = 'arn:aws:sqs:us-east-1:123456789012:dlq';
+	const original = `{\n  "OnFailure": {\n    "Destinaton": "${arn}"\n  }\n}`;
+	// A member added above the misspelt key moves it one line down.
+	const added = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '    "Extra": 1,\n' };
+	const edited = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, original), [{ range: added.range, newText: added.text }]);
+	const renamed = { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 16 } }, newText: '"Destination"' };
+
+	/** Opens the original text, takes its published unknown-field diagnostic, then adds the member (version 2). */
+	async function staleDiagnostic(client: LspTestClient) {
+		await client.open(uri, original);
+		const published = await client.diagnosticsFor(uri, (p) => p.version === 1);
+		const unknown = published.diagnostics.find((d) => d.code === 'unknown-field');
+		assert.ok(unknown);
+		assert.deepEqual(unknown.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 16 } });
+		await client.change(uri, 2, [added]);
+		return unknown;
+	}
+
+	it('computes the fix for the current text and sends it as an edit of the current version', async () => {
+		// A long debounce: the code action request surely comes before the revalidation.
+		const { client } = await LspTestClient.start({ documentChanges: true, initializationOptions: { settings: { validation: { debounceMs: 5000 } } } });
+		try {
+			const stale = await staleDiagnostic(client);
+			const actions = await client.codeActions(uri, stale);
+			assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Rename to "Destination"', true], ['Remove "Destinaton"', undefined]]);
+			assert.deepEqual(actions[0].diagnostics, [stale]);
+			assert.deepEqual(actions[0].edit, { documentChanges: [{ textDocument: { uri, version: 2 }, edits: [renamed] }] });
+			const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 2, edited), [renamed]);
+			assert.deepEqual(JSON.parse(fixed), { OnFailure: { Extra: 1, Destination: arn } });
+			assert.equal(client.allDiagnostics(uri).some((p) => p.version === 2), false, 'asked before the revalidation');
+		} finally {
+			await client.stop();
+		}
+	});
+
+	it('finds the problem at its new place when the cursor is there', async () => {
+		const { client } = await LspTestClient.start({ documentChanges: true, initializationOptions: { settings: { validation: { debounceMs: 5000 } } } });
+		try {
+			const stale = await staleDiagnostic(client);
+			const actions = await client.codeActions(uri, stale, { start: { line: 3, character: 8 }, end: { line: 3, character: 8 } });
+			assert.deepEqual(actions[0].edit, { documentChanges: [{ textDocument: { uri, version: 2 }, edits: [renamed] }] });
+		} finally {
+			await client.stop();
+		}
+	});
+
+	it('sends plain changes, computed for the current text, to a client without documentChanges', async () => {
+		const { client } = await LspTestClient.start({ initializationOptions: { settings: { validation: { debounceMs: 5000 } } } });
+		try {
+			const stale = await staleDiagnostic(client);
+			const actions = await client.codeActions(uri, stale);
+			assert.deepEqual(actions[0].edit, { changes: { [uri]: [renamed] } });
+		} finally {
+			await client.stop();
+		}
+	});
+
+	it('labels the fixes of a current diagnostic with its version', async () => {
+		const { client } = await LspTestClient.start({ documentChanges: true });
+		try {
+			await client.open(uri, original);
+			const published = await client.diagnosticsFor(uri, (p) => p.version === 1);
+			const unknown = published.diagnostics.find((d) => d.code === 'unknown-field');
+			assert.ok(unknown);
+			const actions = await client.codeActions(uri, unknown);
+			assert.deepEqual(actions[0].edit, { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: unknown.range, newText: '"Destination"' }] }] });
 		} finally {
 			await client.stop();
 		}

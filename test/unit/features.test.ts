@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { currentProblemFor } from '../../server/src/language/features/codeActions';
 import { computeCompletions } from '../../server/src/language/features/completion';
 import { computeHover } from '../../server/src/language/features/hover';
 import { sharedSchemaRegistry } from '../../server/src/language/schema/schemaRegistry';
@@ -49,6 +50,25 @@ describe('hover', () => {
 		assert.match(hover.markdown, /CREATE_TIME/);
 	});
 
+	it('gives whitespace between tokens no hover: a hover range always contains the cursor', () => {
+		const text = '{\n  "OnFailure": {\n    "Destination" : "kafka://failed-orders"   \n  }\n}';
+		// After the value on its own line, on the next line's indentation, before the colon.
+		assert.equal(hoverAt(text.replace('"   \n', '" | \n')), undefined);
+		assert.equal(hoverAt(text.replace('\n  }', '\n | }')), undefined);
+		assert.equal(hoverAt(text.replace('" :', '"| :')), undefined);
+		// Just after the value's closing quote (a cursor before the next character) is not on the value either.
+		assert.equal(hoverAt(text.replace('"   \n', '"|   \n')), undefined);
+	});
+
+	it('hovers a token from its first character to its last', () => {
+		const text = '{"OnFailure": {"Destination": "kafka://failed-orders"}}';
+		const start = text.indexOf('"kafka');
+		const end = text.indexOf('"}');
+		for (const at of [start, end]) {
+			assert.equal(hoverAt(text.slice(0, at) + '|' + text.slice(at))?.covered, '"kafka://failed-orders"', `at ${at}`);
+		}
+	});
+
 	it('says nothing for documents that are not ours', () => {
 		assert.equal(hoverAt('{"na|me": "package"}'), undefined);
 	});
@@ -75,5 +95,26 @@ describe('completion', () => {
 		const kinds = new Set(candidates.map((c) => c.detail));
 		assert.deepEqual([...kinds].sort(), ['Destination config', 'Event source mapping request', 'Failure record']);
 		assert.ok(candidates.every((c) => c.kind === 'snippet' && c.insertText.startsWith('{')));
+	});
+});
+
+describe('currentProblemFor: the current problem an older diagnostic stands for', () => {
+	const problem = (message: string, start: number) => ({ code: 'unknown-field', severity: 'error' as const, message, start, end: start + 5, fixes: [] });
+	const a = problem('Unknown field "A"', 10);
+	const b1 = problem('Unknown field "B"', 30);
+	const b2 = problem('Unknown field "B"', 60);
+
+	it('is the one with the same code and message, wherever it moved', () => {
+		assert.equal(currentProblemFor([a, b1], 'unknown-field', 'Unknown field "A"', 50, 50), a);
+	});
+
+	it('among several alike, is the one under the requested range, or none', () => {
+		assert.equal(currentProblemFor([a, b1, b2], 'unknown-field', 'Unknown field "B"', 62, 62), b2);
+		assert.equal(currentProblemFor([a, b1, b2], 'unknown-field', 'Unknown field "B"', 0, 0), undefined);
+	});
+
+	it('is none when the problem is gone or its code differs', () => {
+		assert.equal(currentProblemFor([a], 'unknown-field', 'Unknown field "C"', 10, 10), undefined);
+		assert.equal(currentProblemFor([a], 'other-code', 'Unknown field "A"', 10, 10), undefined);
 	});
 });

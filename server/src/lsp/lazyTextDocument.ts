@@ -11,6 +11,7 @@
  */
 import type { TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { malformedChanges } from './contentChanges';
 
 /** Beyond this many pieces the text is joined again, so that finding an offset stays cheap. */
 const MAX_PIECES = 2000;
@@ -233,14 +234,34 @@ export class LazyTextDocument implements TextDocument {
 	}
 }
 
-/** For `new TextDocuments(...)`: documents are created as {@link LazyTextDocument} and updated in place. */
-export const LAZY_TEXT_DOCUMENTS: TextDocumentsConfiguration<TextDocument> = {
-	create: (uri, languageId, version, content) => new LazyTextDocument(uri, languageId, version, content),
-	update: (document, changes, version) => {
-		(document as LazyTextDocument).update(changes, version);
-		return document;
-	},
-};
+/**
+ * For `new TextDocuments(...)`: documents are created as {@link LazyTextDocument} and updated in
+ * place. A `didChange` with a malformed change (see contentChanges.ts) is refused as a whole and
+ * reported through `reportRejected`: no change of it is applied, as a batch applied in part
+ * matches no text the client ever had.
+ *
+ * The refused document also keeps its version. Taking the new number would label the old text
+ * with a version whose text (the client's) differs, and diagnostics and versioned edits
+ * computed from it would then be applied by the client to that other text. Kept, the pair
+ * (text, version) stays true, and what the server publishes for it is recognisably stale. A
+ * later valid change applies to the text we have and takes its version; versions only need to
+ * increase, so the skipped number does no harm. (The client's text may still differ by the
+ * refused edit; only a full-text change or reopening the file brings the two together again.)
+ */
+export function lazyTextDocuments(reportRejected: (message: string) => void): TextDocumentsConfiguration<TextDocument> {
+	return {
+		create: (uri, languageId, version, content) => new LazyTextDocument(uri, languageId, version, content),
+		update: (document, changes, version) => {
+			const problem = malformedChanges(changes);
+			if (problem) {
+				reportRejected(`Ignored version ${version} of ${document.uri}: ${problem}. The document stays at version ${document.version}.`);
+				return document;
+			}
+			(document as LazyTextDocument).update(changes, version);
+			return document;
+		},
+	};
+}
 
 function computeLineStarts(text: string, isAtLineStart: boolean, textOffset: number): number[] {
 	const result = isAtLineStart ? [textOffset] : [];

@@ -3,9 +3,12 @@
  * as vscode-languageserver decides from the arguments).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { shutdownGuard } from './afterShutdown';
 import { startServer } from './startServer';
 
-const connection = createConnection(ProposedFeatures.all);
+const afterShutdown = shutdownGuard();
+const connection = createConnection(ProposedFeatures.all, afterShutdown.connectionOptions);
+afterShutdown.listen(connection);
 // Everything a library prints would corrupt the stdio stream: send it to the client's log instead.
 Object.assign(console, {
 	log: (...args: unknown[]) => connection.console.log(args.map(String).join(' ')),

@@ -3,7 +3,7 @@
  * the open documents, the settings, the validation schedule and a cache of the last analysis of
  * each document; every answer is computed by the language functions.
  */
-import type { CodeAction, CompletionItem, Connection, Diagnostic, Hover, InitializeParams, InitializeResult, ResponseError } from 'vscode-languageserver/node';
+import type { CodeAction, CompletionItem, Connection, Diagnostic, Hover, InitializeParams, InitializeResult, ResponseError, TextEdit } from 'vscode-languageserver/node';
 import {
 	CodeActionKind,
 	CompletionItemKind,
@@ -20,7 +20,7 @@ import type { DocumentInfoParams, DocumentInfoResult } from '../../../shared/pro
 import { DocumentInfoRequest } from '../../../shared/protocol';
 import type { ServerSettings } from '../../../shared/settings';
 import { resolveSettings, SETTINGS_SECTION } from '../../../shared/settings';
-import { computeCodeActions } from '../language/features/codeActions';
+import { computeCodeActions, currentProblemFor } from '../language/features/codeActions';
 import { computeCompletions } from '../language/features/completion';
 import { computeHover } from '../language/features/hover';
 import { sharedSchemaRegistry } from '../language/schema/schemaRegistry';
@@ -29,7 +29,8 @@ import { hasSyntaxErrorsIn, prepareDocument, validatePrepared, validationSteps }
 import type { LocatedFix, LocatedProblem } from '../language/validation/problem';
 import { registerApplyHandlers } from './handlers/applyHandlers';
 import { registerPreviewHandlers } from './handlers/previewHandlers';
-import { LAZY_TEXT_DOCUMENTS } from './lazyTextDocument';
+import { lazyTextDocuments } from './lazyTextDocument';
+import { isLspRange, withLspRanges } from './lspPositions';
 import { readVersion } from '../cli/version';
 import { runSafe } from './runSafe';
 import { fileNameOf } from './uri';
@@ -68,6 +69,8 @@ export interface ServerContext {
 
 /** Data attached to each diagnostic so code actions need no second analysis. */
 interface DiagnosticData {
+	/** The document version the fixes' offsets belong to. */
+	version: number;
 	fixes: LocatedFix[];
 }
 
@@ -76,12 +79,14 @@ const VALIDATION_SLICE_MS = 16;
 
 export function startServer(connection: Connection): void {
 	// Edits cost in proportion to their size, not the document's: see lazyTextDocument.ts.
-	const documents = new TextDocuments(LAZY_TEXT_DOCUMENTS);
+	const documents = new TextDocuments(lazyTextDocuments((message) => connection.console.warn(message)));
 	const registry = sharedSchemaRegistry();
 	const analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
 	let settings = resolveSettings(undefined);
 	let hostReportsJsonSyntax = false;
 	let canPullConfiguration = false;
+	// Whether workspace edits may name the document version they were computed for.
+	let canSendVersionedEdits = false;
 
 	// The parse of each document's current version, for hover and completion, which need no
 	// validation: after an edit they cost one parse, not a validation.
@@ -166,7 +171,10 @@ export function startServer(connection: Connection): void {
 				}
 				remember(uri, version, analysis);
 			}
-			const diagnostics = analysis.problems.map((problem) => toDiagnostic(document, problem));
+			const diagnostics = withLspRanges(
+				analysis.problems.map((problem) => toDiagnostic(document, version, problem)),
+				(message) => connection.console.error(`${uri}: ${message}`),
+			);
 			void connection.sendDiagnostics({ uri, version, diagnostics });
 		} catch (error) {
 			connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -207,6 +215,7 @@ export function startServer(connection: Connection): void {
 		hostReportsJsonSyntax = options.hostReportsJsonSyntax === true;
 		settings = resolveSettings(options.settings);
 		canPullConfiguration = params.capabilities.workspace?.configuration === true;
+		canSendVersionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -263,10 +272,9 @@ export function startServer(connection: Connection): void {
 			if (!hover) {
 				return null;
 			}
-			return {
-				contents: { kind: MarkupKind.Markdown, value: hover.markdown },
-				range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) },
-			};
+			const range = { start: document.positionAt(hover.start), end: document.positionAt(hover.end) };
+			// The range is optional: one that is not a valid LSP range is left out, not sent.
+			return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, ...(isLspRange(range) ? { range } : {}) };
 		});
 		return result;
 	});
@@ -301,24 +309,41 @@ export function startServer(connection: Connection): void {
 			return [];
 		}
 		const result = runSafe(connection, 'Code actions', [] as CodeAction[], token, () => {
-			// VS Code asks for code actions as the cursor moves, also before an edit's validation has run.
-			// The fixes of our diagnostics travel with them; the analysis is needed only for the syntax
-			// problems the editor reports itself, so a text that parsed cleanly is not validated here.
+			// Every edit is computed for the current text, and names its version to a client that
+			// takes versioned edits, so that the client refuses it should the text change meanwhile.
+			const toAction = (fix: LocatedFix, diagnostic: Diagnostic | undefined, preferred: boolean): CodeAction =>
+				toCodeAction(document, fix, diagnostic, preferred, canSendVersionedEdits);
 			const start = document.offsetAt(params.range.start);
 			const end = document.offsetAt(params.range.end);
+			const actions: CodeAction[] = [];
+			let currentProblems: readonly LocatedProblem[] | undefined;
+			for (const diagnostic of params.context.diagnostics) {
+				const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+				if (diagnostic.source !== DIAGNOSTIC_SOURCE || !Array.isArray(data?.fixes)) {
+					continue;
+				}
+				if (data.version === document.version) {
+					// VS Code asks for code actions as the cursor moves: the fixes of a diagnostic of this
+					// version travel with it, so no validation is needed for them.
+					actions.push(...data.fixes.map((fix, i) => toAction(fix, diagnostic, i === 0)));
+					continue;
+				}
+				// A diagnostic of an older version (VS Code asks before an edit's validation has run):
+				// its range and its fixes' offsets belong to a text that is gone. Its fixes are computed
+				// again for the problem it stands for in the current text.
+				currentProblems ??= analysisOf(document).problems;
+				const problem = currentProblemFor(currentProblems, diagnostic.code, messageText(diagnostic), start, end);
+				actions.push(...(problem?.fixes ?? []).map((fix, i) => toAction(fix, diagnostic, i === 0)));
+			}
+			// Fixes for syntax problems that the editor itself reported (we left those diagnostics
+			// out). They are found by the requested range in the current text; the editor's
+			// diagnostic is only attached to the action, its range is not used for the edit. The
+			// analysis is needed for them only when the text did not parse cleanly.
 			const structure = structureOf(document);
 			const hostProblems = hasSyntaxErrorsIn(structure, start, end) ? analysisOf(document).hostProblems : structure.hostProblems;
-			const actions: CodeAction[] = [];
-			for (const diagnostic of params.context.diagnostics) {
-				const data = diagnostic.data as DiagnosticData | undefined;
-				if (diagnostic.source === DIAGNOSTIC_SOURCE && data?.fixes) {
-					actions.push(...data.fixes.map((fix, i) => toCodeAction(document, fix, diagnostic, i === 0)));
-				}
-			}
-			// Fixes for syntax problems that the editor itself reported (we left those diagnostics out).
 			for (const { problem, fix } of computeCodeActions(hostProblems, start, end)) {
 				const match = params.context.diagnostics.find((d) => d.source !== DIAGNOSTIC_SOURCE && overlaps(document, d, problem));
-				actions.push(toCodeAction(document, fix, match, false));
+				actions.push(toAction(fix, match, false));
 			}
 			return actions;
 		});
@@ -353,7 +378,7 @@ function registerHandlers(context: ServerContext): void {
 	registerPreviewHandlers(context);
 }
 
-function toDiagnostic(document: TextDocument, problem: LocatedProblem): Diagnostic {
+function toDiagnostic(document: TextDocument, version: number, problem: LocatedProblem): Diagnostic {
 	const diagnostic: Diagnostic = {
 		range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) },
 		severity: SEVERITY[problem.severity],
@@ -362,7 +387,7 @@ function toDiagnostic(document: TextDocument, problem: LocatedProblem): Diagnost
 		message: problem.message,
 	};
 	if (problem.fixes.length > 0) {
-		diagnostic.data = { fixes: problem.fixes } satisfies DiagnosticData;
+		diagnostic.data = { version, fixes: problem.fixes } satisfies DiagnosticData;
 	}
 	if (problem.tags) {
 		diagnostic.tags = problem.tags.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
@@ -377,21 +402,23 @@ const SEVERITY = {
 	hint: DiagnosticSeverity.Hint,
 } as const;
 
-function toCodeAction(document: TextDocument, fix: LocatedFix, diagnostic: Diagnostic | undefined, preferred: boolean): CodeAction {
+/** A quick fix whose offsets belong to the document's current version. */
+function toCodeAction(document: TextDocument, fix: LocatedFix, diagnostic: Diagnostic | undefined, preferred: boolean, versioned: boolean): CodeAction {
+	const edits: TextEdit[] = fix.edits.map((edit) => ({
+		range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
+		newText: edit.newText,
+	}));
 	return {
 		title: fix.title,
 		kind: CodeActionKind.QuickFix,
 		diagnostics: diagnostic ? [diagnostic] : undefined,
 		isPreferred: preferred || undefined,
-		edit: {
-			changes: {
-				[document.uri]: fix.edits.map((edit) => ({
-					range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
-					newText: edit.newText,
-				})),
-			},
-		},
+		edit: versioned ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] } : { changes: { [document.uri]: edits } },
 	};
+}
+
+function messageText(diagnostic: Diagnostic): string {
+	return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
 function overlaps(document: TextDocument, diagnostic: Diagnostic, problem: LocatedProblem): boolean {

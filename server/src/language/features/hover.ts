@@ -24,10 +24,14 @@ export type HoverProvider = (context: PositionContext) => string | undefined;
 
 export function computeHover(analysis: DocumentAnalysis, offset: number, registry: SchemaRegistry): HoverResult | undefined {
 	const context = positionContext(analysis, offset);
-	if (!context?.node) {
+	const node = context?.node;
+	// The location's node is the last token at or before the cursor, also across the whitespace
+	// after it (even onto the next line): only a cursor on the token itself gets its hover, so a
+	// hover's range always contains the cursor. As in VS Code's JSON hover, the end is exclusive:
+	// a cursor just after the closing quote is on the next character, not on the string.
+	if (!context || !node || context.offset < node.offset || context.offset >= node.offset + node.length) {
 		return undefined;
 	}
-	const node = context.node;
 	const range = context.toFileRange(node.offset, node.offset + node.length);
 	for (const provider of HOVER_PROVIDERS) {
 		const markdown = provider(context);
