@@ -171,6 +171,19 @@ describe('language server over stdio', () => {
 		assert.equal(info?.version, 1);
 	});
 
+	it('reports a byte order mark the client kept as the AWS CLI would see it, with a fix, as the CLI does', async () => {
+		const uri = 'file:///work/bom.destination.json';
+		const text = '\ufeff{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:dlq"}}';
+		await client.open(uri, text);
+		const published = await client.diagnosticsFor(uri);
+		assert.deepEqual(
+			published.diagnostics.map((d) => [d.code, d.range, d.message]),
+			[['syntax-bom', { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, 'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.']],
+		);
+		const actions = await client.codeActions(uri, published.diagnostics[0]);
+		assert.deepEqual(actions.map((a) => a.title), ['Remove the byte order mark']);
+	});
+
 	it('clears diagnostics when a document is closed', async () => {
 		const uri = 'file:///work/close.destination.json';
 		await client.open(uri, '{"OnFailure": {"Nope": 1}}');

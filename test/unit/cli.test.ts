@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { allDiagnosticCodes } from '../../server/src/language/validation/codes';
 import { SYNTAX_CODES } from '../../server/src/language/validation/syntax';
-import { repoRoot } from '../helpers';
+import { fixture, repoRoot } from '../helpers';
 
 const root = repoRoot();
 const cliPath = path.join(root, 'dist', 'cli.js');
@@ -132,11 +132,19 @@ describe('lambda-kafka CLI', () => {
 			);
 		});
 
-		it('ignores a leading byte order mark', () => {
+		it('reports a leading byte order mark on a destination config, as the language server does (the AWS CLI rejects it)', () => {
 			const file = write('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}')]));
 			const { status, output } = runJson([file]);
 			assert.equal(status, 1);
-			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 69)] }] });
+			const bom = { line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', code: 'syntax-bom', message: 'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.' };
+			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [bom, trailingComma(1, 70)] }] });
+		});
+
+		it('reads a leading byte order mark before a failure record as whitespace', () => {
+			const file = write('bom.record.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(fixture('records/sqs-record.json'))]));
+			const { status, output } = runJson([file]);
+			assert.equal(status, 0);
+			assert.deepEqual(output, { files: [{ path: file, kind: 'failure-record', diagnostics: [] }] });
 		});
 
 		it('reports an unknown field in a destination config on its key', () => {

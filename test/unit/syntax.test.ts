@@ -63,3 +63,71 @@ describe('syntax problems', () => {
 		assert.deepEqual(analyze(text, { languageId: 'json', hostReportsJsonSyntax: true }).hostProblems.map((p) => p.code), ['syntax-comment', 'syntax-trailing-comma']);
 	});
 });
+
+describe('numbers JSON does not allow (issue 11, item 12)', () => {
+	it('names leading zeros once, offers the number without them, and reads the number meant', () => {
+		const text = '{"FunctionName": "f", "EventSourceArn": "arn:aws:kafka:eu-west-1:123456789012:cluster/c/abc", "Topics": ["orders"], "StartingPosition": "LATEST", "BatchSize": 00012}';
+		const problems = problemsOf(text);
+		assert.deepEqual(problems, [
+			{
+				code: 'syntax-error',
+				severity: 'error',
+				message: 'Leading zeros are not allowed in JSON numbers: write 12, not 00012.',
+				range: [0, 159, 0, 164],
+				text: '00012',
+				fixes: ['Write 12'],
+			},
+		]);
+		const problem = analyze(text).problems[0];
+		assert.equal(applyFix(text, problem), text.replace('00012', '12'));
+	});
+
+	it('keeps the sign and the fraction, and leaves zeros inside strings alone', () => {
+		const text = '{"OnFailure": {"Destination": "arn:aws:sqs:eu-west-1:000123456789:q-007"}, "x": -00.50e1}';
+		const zeros = problemsOf(text).filter((p) => p.message.startsWith('Leading zeros'));
+		assert.deepEqual(
+			zeros.map((p) => [p.text, p.message, p.fixes]),
+			[['-00.50e1', 'Leading zeros are not allowed in JSON numbers: write -0.50e1, not -00.50e1.', ['Write -0.50e1']]],
+		);
+	});
+
+	it('calls a number beyond what JSON readers hold out of range, not "not an integer"', () => {
+		const text = '{"FunctionName": "f", "EventSourceArn": "arn:aws:kafka:eu-west-1:123456789012:cluster/c/abc", "Topics": ["orders"], "StartingPosition": "LATEST", "BatchSize": 1e309}';
+		assert.deepEqual(
+			problemsOf(text).map((p) => [p.code, p.text, p.message]),
+			[['schema-range', '1e309', '"BatchSize" is out of range: the number is larger than 1.8e308, beyond what a JSON reader can hold (allowed: 1 to 10000).']],
+		);
+	});
+});
+
+describe('a byte order mark (issue 11, item 8)', () => {
+	const destination = '{"OnFailure": {"Destination": "arn:aws:sqs:eu-west-1:123456789012:q"}}';
+
+	it('is an error before a destination config, as the AWS CLI rejects it, with a fix that removes it', () => {
+		const text = `\ufeff${destination}`;
+		assert.deepEqual(problemsOf(text), [
+			{
+				code: 'syntax-bom',
+				severity: 'error',
+				message: 'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.',
+				range: [0, 0, 0, 1],
+				text: '\ufeff',
+				fixes: ['Remove the byte order mark'],
+			},
+		]);
+		assert.equal(applyFix(text, analyze(text).problems[0]), destination);
+	});
+
+	it('is reported also where the editor reports JSON syntax itself (VS Code removes a BOM before the server sees it; other editors do not)', () => {
+		const codes = problemsOf(`\ufeff${destination}`, { languageId: 'json', hostReportsJsonSyntax: true }).map((p) => p.code);
+		assert.deepEqual(codes, ['syntax-bom']);
+	});
+
+	it('is read as whitespace before a failure record, which is only read, with every other problem in place', () => {
+		const record = '{"requestContext": {}}';
+		const withMark = problemsOf(`\ufeff${record}`, { fileName: 'r.json' });
+		const without = problemsOf(` ${record}`, { fileName: 'r.json' });
+		assert.ok(withMark.length > 0);
+		assert.deepEqual(withMark, without);
+	});
+});

@@ -33,7 +33,8 @@ export function readSource(file: FoundFile): Source {
 			return { status: 'binary' };
 		}
 		const text = bytes.toString('utf8');
-		return { status: 'text', text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+		// A byte order mark is kept: the engine decides, by the document's kind, whether AWS would reject it.
+		return { status: 'text', text };
 	} catch (error) {
 		return { status: 'error', message: `cannot read '${file.path}': ${describeIoError(error)}` };
 	}

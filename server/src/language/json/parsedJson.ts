@@ -18,13 +18,14 @@ import type { JsonPath, PathSegment } from './jsonPath';
 import { pathKey, valueAt } from './jsonPath';
 import { Scanner } from './scanner';
 import { decodedToRawOffsets } from './stringOffsets';
+import { findLeadingZeroNumbers, maskLeadingZeros } from './leadingZeros';
 import { findUnions, maskUnions } from './unions';
 
 /** A syntax problem at an offset of the parsed text. */
 export interface SyntaxError {
 	offset: number;
 	length: number;
-	/** jsonc-parser's error name (e.g. `CommaExpected`), or `CommentNotPermitted`, `TrailingComma`, `Union`, `NestingTooDeep`. */
+	/** jsonc-parser's error name (e.g. `CommaExpected`), or `CommentNotPermitted`, `TrailingComma`, `Union`, `LeadingZeros`, `NestingTooDeep`. */
 	error: string;
 }
 
@@ -114,10 +115,16 @@ export class ParsedJson {
 		}
 		const errors: ParseError[] = [];
 		const unions = findUnions(text);
-		const tree = parseTree(unions.length > 0 ? maskUnions(text, unions) : text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+		const withoutUnions = unions.length > 0 ? maskUnions(text, unions) : text;
+		const leadingZeros = findLeadingZeroNumbers(withoutUnions);
+		const masked = leadingZeros.length > 0 ? maskLeadingZeros(withoutUnions, leadingZeros) : withoutUnions;
+		const tree = parseTree(masked, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
 		const syntaxErrors: SyntaxError[] = errors.map((e) => ({ offset: e.offset, length: e.length, error: printParseErrorCode(e.error) }));
 		for (const union of unions) {
 			syntaxErrors.push({ offset: union.start, length: union.end - union.start, error: 'Union' });
+		}
+		for (const number of leadingZeros) {
+			syntaxErrors.push({ offset: number.start, length: number.end - number.start, error: 'LeadingZeros' });
 		}
 		addCommentErrors(text, syntaxErrors);
 		addTrailingCommaErrors(text, syntaxErrors);

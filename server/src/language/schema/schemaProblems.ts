@@ -131,6 +131,18 @@ function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
 			};
 		}
 		case 'type': {
+			if (typeof error.data === 'number' && !Number.isFinite(error.data)) {
+				// JSON.parse reads 1e309 as Infinity: the number is valid JSON but beyond what any
+				// reader (AWS's included) holds, which is a range problem, not a wrong type.
+				const range = parentSchema.minimum !== undefined && parentSchema.maximum !== undefined ? ` (allowed: ${parentSchema.minimum} to ${parentSchema.maximum})` : '';
+				return {
+					code: 'schema-range',
+					severity: 'error',
+					message: `${name} is out of range: the number is ${error.data > 0 ? 'larger' : 'smaller'} than ${error.data > 0 ? '' : '-'}1.8e308, beyond what a JSON reader can hold${range}.`,
+					path,
+					target: 'value',
+				};
+			}
 			const expected = expectedType(params['type']);
 			const problem: Problem = { code: 'schema-type', severity: 'error', message: `${name} must be ${expected}, not ${describeType(error.data)}.`, path, target: 'value' };
 			const wantsNumber = [params['type']].flat().some((t) => t === 'integer' || t === 'number');

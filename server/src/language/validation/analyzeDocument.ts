@@ -17,7 +17,7 @@ import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, printable } from '../util/printab
 import { placeProblems } from './placeProblems';
 import type { LocatedProblem, Problem } from './problem';
 import { payloadProblems, parsePayload } from './payload';
-import { isReportedByHost, syntaxProblems } from './syntax';
+import { byteOrderMarkProblem, isReportedByHost, syntaxProblems } from './syntax';
 import { requestModeOf } from '../util/esmRequest';
 import type { DocumentUnit, DocumentUnits } from './documentUnits';
 import { JsonLinesUnits, NO_UNITS, ParsedUnits } from './documentUnits';
@@ -48,7 +48,12 @@ export interface DocumentAnalysis {
 	hostProblems: LocatedProblem[];
 	/** Why the text was not validated, when it was not. */
 	skipped?: 'empty' | 'binary' | 'too-large';
+	/** The text starts with a byte order mark, which is read as whitespace. */
+	byteOrderMark?: boolean;
 }
+
+/** The kinds of document AWS tools read (the AWS CLI's file:// parameters): a byte order mark breaks them. */
+const SENT_TO_AWS: readonly DocumentKind[] = ['destination-config', 'esm-request'];
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 
@@ -77,6 +82,11 @@ export function prepareDocument(text: string, options: AnalyzeOptions = {}): Pre
 		// Not JSON we could understand (a log, a CSV...): leave it alone without parsing it.
 		return final({ kind: 'unknown', layout: 'single', units: NO_UNITS, problems: [], hostProblems: [] });
 	}
+	// Read as whitespace (same length, same offsets); whether it is a problem depends on the kind.
+	const byteOrderMark = text.charCodeAt(0) === 0xfeff;
+	if (byteOrderMark) {
+		text = ` ${text.slice(1)}`;
+	}
 	const jsonLines = options.languageId === 'jsonl' || isJsonLinesFileName(options.fileName) || looksLikeJsonLines(text);
 	const units = jsonLines ? JsonLinesUnits.index(text, options.fileName) : splitDocument(text, options.fileName);
 	const layout: DocumentLayout = jsonLines ? 'json-lines' : units.count > 0 && units.get(0).path.length > 0 ? 'array' : 'single';
@@ -86,7 +96,7 @@ export function prepareDocument(text: string, options: AnalyzeOptions = {}): Pre
 	}
 	const first = units.count > 0 ? units.get(0).value : undefined;
 	const requestMode = kind === 'esm-request' && isObject(first) ? requestModeOf(first) : undefined;
-	return { analysis: { kind, layout, requestMode, units, problems: [], hostProblems: [] }, validate: true };
+	return { analysis: { kind, layout, requestMode, units, problems: [], hostProblems: [], byteOrderMark }, validate: true };
 }
 
 /** Whether the text around [start, end] (the lines there, for JSON Lines) has syntax errors. */
@@ -148,6 +158,9 @@ export function* validationSteps(prepared: DocumentAnalysis, options: AnalyzeOpt
 			hostProblems.push(...placeProblems(unit.parsed, unit.baseOffset, hidden));
 		}
 	};
+	if (prepared.byteOrderMark && SENT_TO_AWS.includes(kind)) {
+		located.push(byteOrderMarkProblem());
+	}
 	const validator = new SubjectValidator(registry);
 	let problems: Problem[] = [];
 	let hidden: Problem[] = [];

@@ -22,6 +22,7 @@ export const NON_RULE_CODES: readonly DiagnosticCodeInfo[] = [
 	{ id: 'syntax-comment', source: 'syntax', defaultSeverity: 'error', description: 'A // or /* */ comment, which AWS rejects in JSON documents.' },
 	{ id: 'syntax-trailing-comma', source: 'syntax', defaultSeverity: 'error', description: 'A comma before a closing brace or bracket, which JSON does not allow.' },
 	{ id: 'syntax-union', source: 'syntax', defaultSeverity: 'error', description: 'A TypeScript-style union of strings copied from AWS documentation, where one value is expected.' },
+	{ id: 'syntax-bom', source: 'syntax', defaultSeverity: 'error', description: 'A destination config or ESM request that starts with a byte order mark, which the AWS CLI does not remove when it reads file:// parameters, and rejects.' },
 	{ id: 'syntax-error', source: 'syntax', defaultSeverity: 'error', description: 'Any other text that is not valid JSON.' },
 	{ id: 'schema-required', source: 'schema', defaultSeverity: 'error', description: 'A required field is missing.' },
 	{ id: 'unknown-field', source: 'schema', defaultSeverity: 'error', description: 'A field AWS does not define for this object, usually a misspelling.' },

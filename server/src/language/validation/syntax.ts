@@ -5,8 +5,9 @@
  * diagnostic for the whole union instead of the three errors a parser reports for it; see json/unions.ts).
  */
 import type { SyntaxError } from '../json/parsedJson';
+import { withoutLeadingZeros } from '../json/leadingZeros';
 import { findUnions } from '../json/unions';
-import type { Problem } from './problem';
+import type { LocatedProblem, Problem } from './problem';
 
 const MESSAGES: Record<string, string> = {
 	InvalidSymbol: 'Unexpected character: JSON allows only objects, arrays, strings, numbers, true, false and null here.',
@@ -29,7 +30,7 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** Codes of the problems this module produces. */
-export const SYNTAX_CODES = ['syntax-comment', 'syntax-trailing-comma', 'syntax-union', 'syntax-error'] as const;
+export const SYNTAX_CODES = ['syntax-comment', 'syntax-trailing-comma', 'syntax-union', 'syntax-bom', 'syntax-error'] as const;
 
 /** Whether a syntax code is one VS Code's JSON support reports itself for the given language. */
 export function isReportedByHost(code: string, languageId: string | undefined): boolean {
@@ -41,6 +42,24 @@ export function isReportedByHost(code: string, languageId: string | undefined): 
 		return code !== 'syntax-comment';
 	}
 	return false;
+}
+
+/**
+ * A byte order mark before a destination config or ESM request. The AWS CLI reads a `file://`
+ * parameter as plain UTF-8 (awscli/paramfile.py opens it without `utf-8-sig`) and Python's
+ * json.loads then refuses the text: "Unexpected UTF-8 BOM (decode using utf-8-sig)". Failure
+ * records and Kafka events are only read, so a BOM there is skipped like whitespace. VS Code
+ * removes a BOM before the text reaches the server; other editors and the CLI keep it.
+ */
+export function byteOrderMarkProblem(): LocatedProblem {
+	return {
+		code: 'syntax-bom',
+		severity: 'error',
+		message: 'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.',
+		start: 0,
+		end: 1,
+		fixes: [{ title: 'Remove the byte order mark', edits: [{ start: 0, end: 1, newText: '' }] }],
+	};
 }
 
 export function syntaxProblems(text: string, errors: readonly SyntaxError[]): Problem[] {
@@ -88,6 +107,19 @@ function toProblem(text: string, error: SyntaxError): Problem {
 			target: 'value',
 			rawRange,
 			fixes: alternatives.map((alternative) => ({ kind: 'replaceRange' as const, title: `Keep ${alternative}`, start: rawRange.start, end: rawRange.end, newText: alternative })),
+		};
+	}
+	if (error.error === 'LeadingZeros') {
+		const written = text.slice(rawRange.start, rawRange.end);
+		const normalized = withoutLeadingZeros(written);
+		return {
+			code: 'syntax-error',
+			severity: 'error',
+			message: `Leading zeros are not allowed in JSON numbers: write ${normalized}, not ${written}.`,
+			path: [],
+			target: 'value',
+			rawRange,
+			fixes: [{ kind: 'replaceRange', title: `Write ${normalized}`, start: rawRange.start, end: rawRange.end, newText: normalized }],
 		};
 	}
 	if (error.error === 'TrailingComma') {
