@@ -9,6 +9,7 @@ import { createLanguageClient } from './languageClient';
 import { registerLanguageStatus } from './languageStatus';
 import { registerPreviewFeature } from './preview/commands';
 import { registerRecordDetection } from './recordDetection';
+import { safeWindow } from './safeWindow';
 
 let stopClient: (() => Promise<void>) | undefined;
 
@@ -29,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		await client.start();
 	} catch (error) {
 		output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
-		void vscode.window.showErrorMessage('Lambda Kafka: the language server did not start, so documents are not validated. Restart it with "Lambda Kafka: Restart Language Server".', 'Show Log').then((choice) => choice && output.show());
+		void safeWindow.showErrorMessage('Lambda Kafka: the language server did not start, so documents are not validated. Restart it with "Lambda Kafka: Restart Language Server".', 'Show Log').then((choice) => choice && output.show());
 	}
 	// After the start: these ask the server about the active document at once.
 	registerLanguageStatus(context, client);

@@ -4,6 +4,7 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../shared/settings';
 import { createRestartPolicy } from './serverRestarts';
+import { safeWindow } from './safeWindow';
 
 /** The languages whose documents the server looks at; it decides by content which ones are ours. */
 export const DOCUMENT_SELECTOR = [
@@ -29,8 +30,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 		errorHandler: createRestartPolicy({
 			now: () => Date.now(),
 			notify: (message, severity) => {
-				const show = severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
-				void show(message, 'Show Log').then((choice) => choice && output.show());
+				const shown = severity === 'error' ? safeWindow.showErrorMessage(message, 'Show Log') : safeWindow.showInformationMessage(message, 'Show Log');
+				void shown.then((choice) => choice && output.show());
 			},
 			log: (message) => output.warn(message),
 		}),

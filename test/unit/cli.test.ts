@@ -85,8 +85,9 @@ describe('lambda-kafka CLI', () => {
 				[['validate', '--strict', 'x.json'], "lambda-kafka: unknown option '--strict'"],
 				[['validate', '--format', 'xml', 'x.json'], "lambda-kafka: unknown format 'xml' (expected text, json or sarif)"],
 				[['validate', 'x.json', '--format'], "lambda-kafka: option '--format' needs a value"],
-				[['validate', '--max-file-size-mb=0', 'x.json'], "lambda-kafka: --max-file-size-mb needs a positive number, not '0'"],
-				[['validate', '--max-file-size-mb', 'ten', 'x.json'], "lambda-kafka: --max-file-size-mb needs a positive number, not 'ten'"],
+				[['validate', '--max-file-size-mb=0', 'x.json'], "lambda-kafka: --max-file-size-mb needs a decimal number from 0.0001 to 500, not '0'"],
+				[['validate', '--max-file-size-mb', 'ten', 'x.json'], "lambda-kafka: --max-file-size-mb needs a decimal number from 0.0001 to 500, not 'ten'"],
+				[['validate', '--x\u001b[2J\nforged', 'x.json'], "lambda-kafka: unknown option '--x\\u001b[2J\\u000aforged'"],
 			];
 			for (const [args, message] of cases) {
 				const result = run(args);
@@ -101,6 +102,60 @@ describe('lambda-kafka CLI', () => {
 			const result = run(['validate', file, '--format=json']);
 			assert.equal(result.status, 1);
 			assert.deepEqual(JSON.parse(result.stdout), { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(1, 69)] }] });
+		});
+	});
+
+	describe('--max-file-size-mb', () => {
+		it('refuses anything but a plain decimal number from 0.0001 to 500 with a usage error', () => {
+			for (const value of ['0x10', '1e-9', '1E3', 'Infinity', '-1', '+5', ' 5', '5 ', '', '.5', '5.', '0.00001', '500.1', '1_000', '0b1']) {
+				const result = run(['validate', `--max-file-size-mb=${value}`, 'x.json']);
+				assert.equal(result.status, 2, value);
+				assert.equal(result.stdout, '', value);
+				assert.equal(result.stderr, `lambda-kafka: --max-file-size-mb needs a decimal number from 0.0001 to 500, not '${value}'\nRun 'lambda-kafka --help' for usage.\n`);
+			}
+		});
+
+		it('accepts plain decimal numbers at and between the bounds', () => {
+			const file = write('size/destination.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}}');
+			for (const value of ['0.0001', '0.5', '1', '64', '500', '007.50']) {
+				const result = run(['validate', '--max-file-size-mb', value, file]);
+				assert.equal(result.stderr, '', value);
+				assert.equal(result.status, 0, value);
+			}
+		});
+
+		it('checks the size before reading: a 200 MB file is never read into memory', () => {
+			// Sparse: a JSON head longer than what the CLI reads of it, then holes that cost no disk space.
+			const file = write('size/huge.json', `{"OnFailure": {"Destination": "${'x'.repeat(8192)}`);
+			fs.truncateSync(file, 200 * 1024 * 1024);
+			// maxRSS is the process's peak resident memory in KiB, written as it exits.
+			const rssFile = path.join(tmp, 'size/max-rss.txt');
+			const probe = write('size/probe.cjs', `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`);
+			const result = spawnSync(process.execPath, ['--require', probe, cliPath, 'validate', '--format', 'json', file], { encoding: 'utf8' });
+			assert.equal(result.stderr, '');
+			assert.equal(result.status, 0);
+			assert.deepEqual(JSON.parse(result.stdout), {
+				files: [
+					{
+						path: file,
+						kind: 'destination-config',
+						skipped: 'too-large',
+						diagnostics: [
+							{
+								line: 1,
+								column: 1,
+								endLine: 1,
+								endColumn: 2,
+								severity: 'warning',
+								code: 'file-too-large',
+								message: 'This file is 200.0 MB, above the validation limit of 64.0 MB (option --max-file-size-mb): it was not validated.',
+							},
+						],
+					},
+				],
+			});
+			const peakMB = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
+			assert.ok(peakMB < 150, `peak memory ${peakMB.toFixed(0)} MB: the file was read`);
 		});
 	});
 
@@ -282,6 +337,32 @@ describe('lambda-kafka CLI', () => {
 			const result = run(['validate', clean]);
 			assert.equal(result.status, 0);
 			assert.equal(result.stdout, '1 file, 0 errors, 0 warnings\n');
+		});
+	});
+
+	describe('terminal safety', () => {
+		// Each of these would break a line, drive the terminal or reorder what is shown.
+		const hostile = ['new\nline', 'esc\u001b[2J', 'csi\u009b31m', 'del\u007f', 'ls\u2028ps\u2029', 'rlo\u202egpj', 'isolate\u2066x\u2069'];
+		const escaped = ['new\\u000aline', 'esc\\u001b[2J', 'csi\\u009b31m', 'del\\u007f', 'ls\\u2028ps\\u2029', 'rlo\\u202egpj', 'isolate\\u2066x\\u2069'];
+
+		it('escapes control, line-separator and bidi characters of file names in text output', () => {
+			const dir = path.join(tmp, 'hostile-text');
+			const files = hostile.map((name) => write(path.join('hostile-text', `${name}.json`), '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}'));
+			const result = run(['validate', ...files]);
+			assert.equal(result.status, 1);
+			assert.equal(
+				result.stdout,
+				[...escaped.map((name) => `${dir}/${name}.json:1:69: error syntax-trailing-comma ${TRAILING_COMMA_MESSAGE}`), '7 files, 7 errors, 0 warnings', ''].join('\n'),
+			);
+		});
+
+		it('escapes them in skipped-file lines and on stderr', () => {
+			const binary = write('hostile-err/bin\nary\u001b[0m.json', Buffer.from([0x7b, 0x00, 0x7d]));
+			const missing = hostile.map((name) => path.join(tmp, 'hostile-err', `${name}.json`));
+			const result = run(['validate', binary, ...missing]);
+			assert.equal(result.status, 2);
+			assert.equal(result.stdout, `${path.join(tmp, 'hostile-err')}/bin\\u000aary\\u001b[0m.json: skipped (binary file)\n1 file, 0 errors, 0 warnings, 1 skipped\n`);
+			assert.equal(result.stderr, escaped.map((name) => `lambda-kafka: cannot read '${path.join(tmp, 'hostile-err')}/${name}.json': no such file or directory\n`).join(''));
 		});
 	});
 

@@ -10,6 +10,8 @@ import { UserFacingException } from './errors';
 import type { Logger } from './logger';
 import { KNOWN_REGIONS, REGION_NAME } from './regions';
 import { effectiveProfileName, listProfiles, resolveAwsContext } from './resolveAwsContext';
+import { inertLabel, inertMessage } from '../inertText';
+import { safeWindow } from '../safeWindow';
 
 /** The command the item runs; it offers both the profile and the region. */
 export const STATUS_BAR_COMMAND = 'lambdaKafka.selectAwsProfile';
@@ -49,7 +51,7 @@ export class AwsStatusBar implements vscode.Disposable {
 		let warning = false;
 		try {
 			const context = await resolveAwsContext(settings);
-			text = `$(cloud) ${profile} · ${context.region}`;
+			text = `${profile} · ${context.region}`;
 			tooltip = [
 				`AWS profile: ${profile}${settings.profile ? '' : ' (default credential chain)'}`,
 				`Region: ${context.region} (from ${context.regionSource === 'setting' ? 'your settings' : context.regionSource === 'profile' ? 'the profile' : 'the environment'})`,
@@ -60,15 +62,16 @@ export class AwsStatusBar implements vscode.Disposable {
 				.filter((line) => line !== undefined)
 				.join('\n');
 		} catch (error) {
-			text = `$(cloud) ${profile} · no region`;
+			text = `${profile} · no region`;
 			tooltip = error instanceof UserFacingException ? `${error.userFacing.message} Click to choose a region.` : 'Click to choose a profile and region.';
 			warning = true;
 		}
 		if (generation !== this.generation) {
 			return;
 		}
-		this.item.text = text;
-		this.item.tooltip = tooltip;
+		// Profile names and the region come from the AWS config files: they must not draw icons or links.
+		this.item.text = `$(cloud) ${inertLabel(text)}`;
+		this.item.tooltip = inertMessage(tooltip);
 		this.item.backgroundColor = warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
 		this.item.show();
 	}
@@ -100,7 +103,8 @@ export async function pickAwsProfile(logger: Logger): Promise<boolean> {
 	const kindNames: Record<string, string> = { sso: 'SSO', 'assume-role': 'assume role', process: 'credential process', static: 'access key', 'web-identity': 'web identity', other: '' };
 	const items: ProfilePick[] = [
 		{
-			label: '$(key) Default credential chain',
+			label: 'Default credential chain',
+			iconPath: new vscode.ThemeIcon('key'),
 			description: settings.profile === undefined ? 'current' : undefined,
 			detail: 'Environment variables, then AWS_PROFILE or the default profile, SSO, container or instance role',
 			action: 'default-chain',
@@ -108,16 +112,17 @@ export async function pickAwsProfile(logger: Logger): Promise<boolean> {
 		{ label: 'Profiles', kind: vscode.QuickPickItemKind.Separator, action: 'profile' },
 		...profiles.map(
 			(profile): ProfilePick => ({
-				label: `$(account) ${profile.name}`,
+				label: profile.name,
+				iconPath: new vscode.ThemeIcon('account'),
 				description: [profile.name === settings.profile ? 'current' : undefined, profile.region, kindNames[profile.kind]].filter((s) => s).join(' · '),
 				action: 'profile',
 				profile: profile.name,
 			}),
 		),
 		{ label: '', kind: vscode.QuickPickItemKind.Separator, action: 'region' },
-		{ label: '$(globe) Change region…', description: settings.region ?? 'from the profile or environment', action: 'region' },
+		{ label: 'Change region…', iconPath: new vscode.ThemeIcon('globe'), description: settings.region ?? 'from the profile or environment', action: 'region' },
 	];
-	const picked = await vscode.window.showQuickPick(items, {
+	const picked = await safeWindow.showQuickPick(items, {
 		title: 'Lambda Kafka: AWS profile',
 		placeHolder: profiles.length === 0 ? 'No profiles found in ~/.aws/config or ~/.aws/credentials' : 'Choose the profile the Lambda Kafka commands use',
 		matchOnDescription: true,
@@ -142,18 +147,18 @@ interface RegionPick extends vscode.QuickPickItem {
 export async function pickAwsRegion(logger: Logger): Promise<boolean> {
 	const settings = currentAwsSettings(logger);
 	const items: RegionPick[] = [
-		{ label: '$(account) Region of the profile', description: settings.region === undefined ? 'current' : undefined, detail: 'The profile\'s region, else AWS_REGION or AWS_DEFAULT_REGION', action: 'unset' },
+		{ label: 'Region of the profile', iconPath: new vscode.ThemeIcon('account'), description: settings.region === undefined ? 'current' : undefined, detail: 'The profile\'s region, else AWS_REGION or AWS_DEFAULT_REGION', action: 'unset' },
 		{ label: '', kind: vscode.QuickPickItemKind.Separator, action: 'region' },
 		...KNOWN_REGIONS.map((region): RegionPick => ({ label: region.id, description: [region.name, region.id === settings.region ? 'current' : undefined].filter((s) => s).join(' · '), region: region.id, action: 'region' })),
-		{ label: '$(edit) Other region…', action: 'other' },
+		{ label: 'Other region…', iconPath: new vscode.ThemeIcon('edit'), action: 'other' },
 	];
-	const picked = await vscode.window.showQuickPick(items, { title: 'Lambda Kafka: AWS region', placeHolder: 'Choose the region the Lambda Kafka commands use', matchOnDescription: true });
+	const picked = await safeWindow.showQuickPick(items, { title: 'Lambda Kafka: AWS region', placeHolder: 'Choose the region the Lambda Kafka commands use', matchOnDescription: true });
 	if (!picked) {
 		return false;
 	}
 	let region = picked.region;
 	if (picked.action === 'other') {
-		region = await vscode.window.showInputBox({
+		region = await safeWindow.showInputBox({
 			title: 'Lambda Kafka: AWS region',
 			prompt: 'Region name, such as eu-west-1',
 			value: settings.region,

@@ -1,8 +1,8 @@
 /** `lambdaKafka.applyDestinationConfig`: applies the destination config or update request in the editor to an event source mapping. */
-import * as vscode from 'vscode';
 import { applyDocument } from '../apply/applyFlow';
 import type { CommandDeps } from './support';
 import { requireTrust, runFlow, serverChecks, targetDocument } from './support';
+import { safeWindow } from '../safeWindow';
 
 export const APPLY_TITLE = 'Apply Destination Config to Event Source Mapping';
 
@@ -14,7 +14,7 @@ export const applyDestinationConfig =
 		}
 		const document = await targetDocument(uri);
 		if (!document) {
-			void vscode.window.showWarningMessage('Open a destination config or an event source mapping update request first.');
+			void safeWindow.showWarningMessage('Open a destination config or an event source mapping update request first.');
 			return;
 		}
 		deps.awsDiagnostics.delete(document.uri);

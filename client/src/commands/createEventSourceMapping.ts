@@ -1,8 +1,8 @@
 /** `lambdaKafka.createEventSourceMapping`: creates a mapping from the create request in the editor. */
-import * as vscode from 'vscode';
 import { applyDocument } from '../apply/applyFlow';
 import type { CommandDeps } from './support';
 import { requireTrust, runFlow, serverChecks, targetDocument } from './support';
+import { safeWindow } from '../safeWindow';
 
 export const createEventSourceMapping =
 	(deps: CommandDeps) =>
@@ -12,7 +12,7 @@ export const createEventSourceMapping =
 		}
 		const document = await targetDocument(uri);
 		if (!document) {
-			void vscode.window.showWarningMessage('Open an event source mapping create request (a request without UUID) first.');
+			void safeWindow.showWarningMessage('Open an event source mapping create request (a request without UUID) first.');
 			return;
 		}
 		deps.awsDiagnostics.delete(document.uri);

@@ -8,6 +8,7 @@ import { pickMapping } from '../apply/applyFlow';
 import { toUserFacingError } from '../aws/errors';
 import type { CommandDeps } from './support';
 import { connect, requireTrust, showError, showOutcome } from './support';
+import { safeWindow } from '../safeWindow';
 
 export const openCurrentConfiguration =
 	(deps: CommandDeps) =>
@@ -28,15 +29,15 @@ export const openCurrentConfiguration =
 			const ui: PickDeps['ui'] = {
 				pickFunction: async (items) => {
 					clearStatus();
-					return vscode.window.showQuickPick(items, { title: 'Open Current Configuration: function', matchOnDescription: true, ignoreFocusOut: true });
+					return safeWindow.showQuickPick(items, { title: 'Open Current Configuration: function', matchOnDescription: true, ignoreFocusOut: true });
 				},
 				pickMapping: async (items) => {
 					clearStatus();
-					return vscode.window.showQuickPick(items, { title: 'Open Current Configuration: event source mapping', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+					return safeWindow.showQuickPick(items, { title: 'Open Current Configuration: event source mapping', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
 				},
 				progress: (update) => {
 					clearStatus();
-					status = vscode.window.setStatusBarMessage(`$(sync~spin) Lambda Kafka: ${update.message}`);
+					status = safeWindow.setStatusBarMessage(`Lambda Kafka: ${update.message}`, { icon: 'sync~spin' });
 				},
 			};
 			const picked = await pickMapping({ api, ui, token: cancellation.token, target: { region: context.region, profile: context.profile, endpoint: context.endpoint } });

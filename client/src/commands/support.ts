@@ -20,6 +20,7 @@ import { resolveAwsContext } from '../aws/resolveAwsContext';
 import type { AwsStatusBar } from '../aws/statusBar';
 import { currentAwsSettings } from '../aws/statusBar';
 import type { VirtualDocuments } from './virtualDocuments';
+import { safeWindow } from '../safeWindow';
 
 /** Everything a command factory gets. */
 export interface CommandDeps {
@@ -39,7 +40,7 @@ export function requireTrust(what: string): boolean {
 	if (vscode.workspace.isTrusted) {
 		return true;
 	}
-	void vscode.window
+	void safeWindow
 		.showWarningMessage(
 			`${what} is disabled in Restricted Mode: this workspace is not trusted, and its files could send changes to your AWS account. Validation still works. Trust the workspace to use AWS commands.`,
 			'Manage Workspace Trust',
@@ -62,7 +63,7 @@ export async function connect(deps: CommandDeps, overrides: Partial<AwsSettings>
 }
 
 async function askMfaCode(serial: string): Promise<string> {
-	const code = await vscode.window.showInputBox({
+	const code = await safeWindow.showInputBox({
 		title: 'Lambda Kafka: MFA code',
 		prompt: `Code from the MFA device ${serial}`,
 		ignoreFocusOut: true,
@@ -128,12 +129,12 @@ class VscodeApplyUi implements ApplyUi {
 
 	async pickFunction(items: FunctionPickItem[]): Promise<FunctionPickItem | undefined> {
 		this.stopWindowProgress();
-		return vscode.window.showQuickPick(items, { title: `${this.title}: function`, placeHolder: 'The Lambda function whose event source mapping to use', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+		return safeWindow.showQuickPick(items, { title: `${this.title}: function`, placeHolder: 'The Lambda function whose event source mapping to use', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
 	}
 
 	async pickMapping(items: MappingPickItem[]): Promise<MappingPickItem | undefined> {
 		this.stopWindowProgress();
-		return vscode.window.showQuickPick(items, { title: `${this.title}: event source mapping`, placeHolder: 'Topic · state · source · mode', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+		return safeWindow.showQuickPick(items, { title: `${this.title}: event source mapping`, placeHolder: 'Topic · state · source · mode', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
 	}
 
 	async confirm(review: ApplyReview): Promise<boolean> {
@@ -141,7 +142,7 @@ class VscodeApplyUi implements ApplyUi {
 		const [left, right] = this.deps.documents.setDiff(review.uuid ?? 'new', review.left, review.right);
 		await vscode.commands.executeCommand('vscode.diff', left, right, review.title, { preview: true, preserveFocus: false });
 		const detail = [review.summary, ...review.warnings.map((w) => `⚠ ${w}`), ...review.notes.map((n) => `ℹ ${n}`), 'Nothing is sent unless you choose Apply.'].join('\n\n');
-		const choice = await vscode.window.showWarningMessage(review.question, { modal: true, detail }, 'Apply');
+		const choice = await safeWindow.showModalWarning(review.question, detail, 'Apply');
 		return choice === 'Apply';
 	}
 
@@ -167,7 +168,7 @@ class VscodeApplyUi implements ApplyUi {
 
 	async offerRetry(error: UserFacingError): Promise<boolean> {
 		this.stopWindowProgress();
-		const choice = await vscode.window.showWarningMessage(formatUserFacing(error), 'Retry');
+		const choice = await safeWindow.showWarningMessage(formatUserFacing(error), 'Retry');
 		return choice === 'Retry';
 	}
 
@@ -189,7 +190,7 @@ function startProgress(options: vscode.ProgressOptions, onCancel?: () => void): 
 	let report: (message: string) => void = () => undefined;
 	let pending: string | undefined;
 	const finished = new Promise<void>((resolve) => (done = resolve));
-	void vscode.window.withProgress(options, (progress, token) => {
+	void safeWindow.withProgress(options, (progress, token) => {
 		token.onCancellationRequested(() => onCancel?.());
 		report = (message) => progress.report({ message });
 		if (pending !== undefined) {
@@ -211,7 +212,7 @@ export async function showOutcome(deps: CommandDeps, outcome: ApplyOutcome, docu
 	switch (outcome.status) {
 		case 'applied': {
 			deps.output.info(outcome.message);
-			const choice = await vscode.window.showInformationMessage(outcome.message, ...(outcome.undoAvailable ? ['Undo'] : []));
+			const choice = await safeWindow.showInformationMessage(outcome.message, ...(outcome.undoAvailable ? ['Undo'] : []));
 			if (choice === 'Undo') {
 				await vscode.commands.executeCommand('lambdaKafka.undoLastApply');
 			}
@@ -222,13 +223,13 @@ export async function showOutcome(deps: CommandDeps, outcome: ApplyOutcome, docu
 			for (const problem of outcome.problems ?? []) {
 				deps.output.warn(`  ${problem.severity} ${problem.code}: ${problem.message}`);
 			}
-			void vscode.window.showWarningMessage(outcome.message, SHOW_LOG).then((choice) => (choice === SHOW_LOG ? deps.output.show(true) : undefined));
+			void safeWindow.showWarningMessage(outcome.message, SHOW_LOG).then((choice) => (choice === SHOW_LOG ? deps.output.show(true) : undefined));
 			return;
 		case 'unchanged':
-			void vscode.window.showInformationMessage(outcome.message);
+			void safeWindow.showInformationMessage(outcome.message);
 			return;
 		case 'cancelled':
-			vscode.window.setStatusBarMessage(`Lambda Kafka: ${outcome.message}`, 5000);
+			safeWindow.setStatusBarMessage(`Lambda Kafka: ${outcome.message}`, { hideAfterMs: 5000 });
 			return;
 		case 'failed':
 			if (outcome.error.field && document) {
@@ -242,11 +243,11 @@ export async function showOutcome(deps: CommandDeps, outcome: ApplyOutcome, docu
 /** One line with the next step, and Show Log for the details (already logged where they arose). */
 export async function showError(deps: CommandDeps, error: UserFacingError): Promise<void> {
 	if (error.kind === 'cancelled') {
-		vscode.window.setStatusBarMessage(`Lambda Kafka: ${error.message}`, 5000);
+		safeWindow.setStatusBarMessage(`Lambda Kafka: ${error.message}`, { hideAfterMs: 5000 });
 		return;
 	}
 	deps.output.error(formatUserFacing(error));
-	const choice = await vscode.window.showErrorMessage(formatUserFacing(error), SHOW_LOG);
+	const choice = await safeWindow.showErrorMessage(formatUserFacing(error), SHOW_LOG);
 	if (choice === SHOW_LOG) {
 		deps.output.show(true);
 	}

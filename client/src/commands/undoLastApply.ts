@@ -1,8 +1,8 @@
 /** `lambdaKafka.undoLastApply`: sends back the values the last apply replaced, to the account and region it went to. */
-import * as vscode from 'vscode';
 import { undoLastApply as undoFlow } from '../apply/applyFlow';
 import type { CommandDeps } from './support';
 import { requireTrust, runFlow } from './support';
+import { safeWindow } from '../safeWindow';
 
 export const undoLastApply =
 	(deps: CommandDeps) =>
@@ -12,7 +12,7 @@ export const undoLastApply =
 		}
 		const snapshot = deps.snapshots.last();
 		if (!snapshot) {
-			void vscode.window.showInformationMessage('There is no apply to undo.');
+			void safeWindow.showInformationMessage('There is no apply to undo.');
 			return;
 		}
 		// Undo goes where the apply went, even if the profile or region was switched since.

@@ -18,7 +18,6 @@ import type { AwsContext } from '../aws/awsContext';
 import { AWS_SETTINGS_SECTION, readAwsSettingsFrom } from '../aws/awsSettings';
 import type { ErrorContext } from '../aws/errors';
 import { errorDetails, toUserFacingError } from '../aws/errors';
-import type { MappingConfiguration } from '../aws/lambdaApi';
 import { createLambdaApi } from '../aws/lambdaApi';
 import { resolveAwsContext } from '../aws/resolveAwsContext';
 import { createS3Client, createSqsClient } from './awsClients';
@@ -27,12 +26,12 @@ import { destinationOfDocument, destinationOfMapping, failurePrefix, isMappingUu
 import type { MappingContext } from './mappingContext';
 import { rememberMapping } from './mappingContext';
 import { compactJson, isJson, prettyJson, unwrapBody } from './recordText';
-import type { FailureObject } from './s3Fetch';
 import { getObjectText, listFailureObjects } from './s3Fetch';
 import type { PeekedMessage } from './sqsFetch';
 import { deleteMessages, describeQueue, MAX_PEEK, peekMessages } from './sqsFetch';
 import { PREVIEW_OFFSETS_COMMAND } from '../../../shared/documentKinds';
-
+import { safeWindow } from '../safeWindow';
+import { functionItem, mappingItem, objectItem } from './pickItems';
 
 /** Separate editors beyond this many would bury the workspace: more records go into one JSON Lines document. */
 const MAX_SEPARATE_DOCUMENTS = 25;
@@ -79,14 +78,14 @@ async function chooseDestination(deps: FetchDeps, wanted: 'sqs' | 's3'): Promise
 	}
 	items.push({ label: 'From an event source mapping…', description: 'Pick a function, then one of its Kafka mappings', choice: 'mapping' });
 	items.push({ label: wanted === 'sqs' ? 'Enter a queue ARN or URL…' : 'Enter a bucket ARN or name…', choice: 'input' });
-	const picked = await vscode.window.showQuickPick(items, { title: wanted === 'sqs' ? 'Fetch failure records from SQS' : 'Fetch failure records from S3', placeHolder: 'Where are the failure records?' });
+	const picked = await safeWindow.showQuickPick(items, { title: wanted === 'sqs' ? 'Fetch failure records from SQS' : 'Fetch failure records from S3', placeHolder: 'Where are the failure records?' });
 	switch (picked?.choice) {
 		case 'document':
 			return { target: fromDocument!.target };
 		case 'mapping':
 			return pickMapping(deps);
 		case 'input': {
-			const text = await vscode.window.showInputBox({
+			const text = await safeWindow.showInputBox({
 				title: wanted === 'sqs' ? 'SQS destination' : 'S3 destination',
 				prompt: wanted === 'sqs' ? 'The destination queue: arn:aws:sqs:<region>:<account>:<queue> or its URL' : 'The destination bucket: arn:aws:s3:::<bucket>, s3://<bucket> or the bucket name',
 				ignoreFocusOut: true,
@@ -143,11 +142,11 @@ async function pickMapping(deps: FetchDeps): Promise<Chosen | undefined> {
 			return undefined;
 		}
 		if (functions.length === 0) {
-			void vscode.window.showInformationMessage(`There are no Lambda functions in ${context.region}${context.profile ? ` for profile "${context.profile}"` : ''}.`);
+			void safeWindow.showInformationMessage(`There are no Lambda functions in ${context.region}${context.profile ? ` for profile "${context.profile}"` : ''}.`);
 			return undefined;
 		}
-		const fn = await vscode.window.showQuickPick(
-			functions.map((f) => ({ label: f.name, description: f.runtime, detail: f.description, name: f.name })),
+		const fn = await safeWindow.showQuickPick(
+			functions.map(functionItem),
 			{ title: 'Fetch failure records: function', placeHolder: 'The function whose event source mapping sends the failure records', matchOnDescription: true },
 		);
 		if (!fn) {
@@ -158,10 +157,10 @@ async function pickMapping(deps: FetchDeps): Promise<Chosen | undefined> {
 			return undefined;
 		}
 		if (mappings.length === 0) {
-			void vscode.window.showInformationMessage(`${fn.name} has no Kafka event source mappings in ${context.region}.`);
+			void safeWindow.showInformationMessage(`${fn.name} has no Kafka event source mappings in ${context.region}.`);
 			return undefined;
 		}
-		const mapping = await vscode.window.showQuickPick(mappings.map(mappingItem), { title: 'Fetch failure records: event source mapping', matchOnDetail: true });
+		const mapping = await safeWindow.showQuickPick(mappings.map(mappingItem), { title: 'Fetch failure records: event source mapping', matchOnDetail: true });
 		return mapping ? { target: destinationOfMapping(mapping.mapping), context } : undefined;
 	} catch (error) {
 		reportError(deps, error, { operation: 'ListEventSourceMappings', region: context.region, profile: context.profile });
@@ -171,17 +170,6 @@ async function pickMapping(deps: FetchDeps): Promise<Chosen | undefined> {
 	}
 }
 
-function mappingItem(mapping: MappingConfiguration): vscode.QuickPickItem & { mapping: MappingConfiguration } {
-	const topics = Array.isArray(mapping.Topics) && mapping.Topics.length > 0 ? mapping.Topics.join(', ') : '(no topic)';
-	const destination = mapping.DestinationConfig?.OnFailure?.Destination;
-	return {
-		label: topics,
-		description: `${mapping.State ?? 'unknown state'} · ${mapping.UUID ?? '?'}`,
-		detail: `On failure → ${destination ? destination : 'no destination'}`,
-		mapping,
-	};
-}
-
 /** Checks the destination is of the wanted kind; explains when it is not. */
 function expectSource<K extends 'sqs' | 's3'>(target: DestinationTarget, wanted: K): Extract<FetchSource, { kind: K }> | undefined {
 	const source = target.source;
@@ -189,10 +177,10 @@ function expectSource<K extends 'sqs' | 's3'>(target: DestinationTarget, wanted:
 		return source as Extract<FetchSource, { kind: K }>;
 	}
 	if (source.kind === 'unfetchable') {
-		void vscode.window.showInformationMessage(source.message);
+		void safeWindow.showInformationMessage(source.message);
 	} else {
 		const other = source.kind === 'sqs' ? 'lambdaKafka.fetchFailureRecordsFromSqs' : 'lambdaKafka.fetchFailureRecordsFromS3';
-		void vscode.window.showInformationMessage(`This destination is ${source.kind === 'sqs' ? 'an SQS queue' : 'an S3 bucket'} (${source.arn}).`, `Fetch from ${source.kind.toUpperCase()}`).then((answer) => {
+		void safeWindow.showInformationMessage(`This destination is ${source.kind === 'sqs' ? 'an SQS queue' : 'an S3 bucket'} (${source.arn}).`, `Fetch from ${source.kind.toUpperCase()}`).then((answer) => {
 			if (answer) {
 				void vscode.commands.executeCommand(other);
 			}
@@ -209,7 +197,7 @@ export async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 	if (!chosen || !source) {
 		return;
 	}
-	const countText = await vscode.window.showInputBox({
+	const countText = await safeWindow.showInputBox({
 		title: `Fetch failure records from ${source.queueName}`,
 		prompt: `How many messages to read (1–${MAX_PEEK})? They are made visible again at once; nothing is deleted.`,
 		value: '10',
@@ -244,7 +232,7 @@ export async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 			deps.output.warn(`Message ${failure.messageId} could not be made visible again (${failure.message}); it reappears when its visibility timeout ends.`);
 		}
 		if (result.messages.length === 0) {
-			void vscode.window.showInformationMessage(`No messages are visible in ${source.queueName} right now.`);
+			void safeWindow.showInformationMessage(`No messages are visible in ${source.queueName} right now.`);
 			return;
 		}
 		const mapping: MappingContext = { mappingUuid: chosen.target.mappingUuid, sourceAccessTypes: chosen.target.sourceAccessTypes, eventSourceArn: chosen.target.eventSourceArn };
@@ -255,7 +243,7 @@ export async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 		lastSqsFetch = { context, region: source.region, queueUrl, queueName: source.queueName, messages: result.messages.map(pickHandle), at: new Date() };
 		deps.output.info(`Fetched ${result.messages.length} messages from ${source.arn} without deleting them.`);
 		const n = result.messages.length;
-		const answer = await vscode.window.showInformationMessage(
+		const answer = await safeWindow.showInformationMessage(
 			`Fetched ${n} failure record${n === 1 ? '' : 's'} from ${source.queueName}; ${n === 1 ? 'it is' : 'they are'} visible in the queue again.`,
 			...(opened ? ['Preview Offsets'] : []),
 			'Delete from the Queue…',
@@ -282,9 +270,9 @@ async function acceptRedrive(sqs: SQSClient, queueUrl: string, queueName: string
 	if (info?.maxReceiveCount === undefined) {
 		return true;
 	}
-	const answer = await vscode.window.showWarningMessage(
+	const answer = await safeWindow.showModalWarning(
 		`${queueName} moves a message to its dead-letter queue after ${info.maxReceiveCount} receives.`,
-		{ modal: true, detail: `Reading a message here counts as a receive, so a message read ${info.maxReceiveCount} times (by you or anyone) goes to ${info.deadLetterTargetArn ?? 'the dead-letter queue'}.` },
+		`Reading a message here counts as a receive, so a message read ${info.maxReceiveCount} times (by you or anyone) goes to ${info.deadLetterTargetArn ?? 'the dead-letter queue'}.`,
 		'Read Anyway',
 	);
 	return answer === 'Read Anyway';
@@ -293,16 +281,13 @@ async function acceptRedrive(sqs: SQSClient, queueUrl: string, queueName: string
 export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 	const fetch = lastSqsFetch;
 	if (!fetch || fetch.messages.length === 0) {
-		void vscode.window.showInformationMessage('Fetch failure records from SQS first; only the messages of the last fetch can be deleted.');
+		void safeWindow.showInformationMessage('Fetch failure records from SQS first; only the messages of the last fetch can be deleted.');
 		return;
 	}
 	const n = fetch.messages.length;
-	const answer = await vscode.window.showWarningMessage(
+	const answer = await safeWindow.showModalWarning(
 		`Delete ${n} message${n === 1 ? '' : 's'} from the queue ${fetch.queueName}?`,
-		{
-			modal: true,
-			detail: `These are the failure records fetched at ${fetch.at.toLocaleTimeString()}. Once deleted they cannot be fetched again; save the documents first if you need them. A message someone else received since then may stay on the queue.`,
-		},
+		`These are the failure records fetched at ${fetch.at.toLocaleTimeString()}. Once deleted they cannot be fetched again; save the documents first if you need them. A message someone else received since then may stay on the queue.`,
 		'Delete',
 	);
 	if (answer !== 'Delete') {
@@ -320,9 +305,9 @@ export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 		deps.output.info(`Deleted ${result.deleted.length} of ${n} messages from ${fetch.queueUrl}.`);
 		lastSqsFetch = result.failed.length > 0 ? { ...fetch, messages: fetch.messages.filter((m) => result.failed.some((f) => f.messageId === m.messageId)) } : undefined;
 		if (result.failed.length > 0) {
-			void vscode.window.showWarningMessage(`Deleted ${result.deleted.length} of ${n} messages; ${result.failed.length} could not be deleted (see the log).`);
+			void safeWindow.showWarningMessage(`Deleted ${result.deleted.length} of ${n} messages; ${result.failed.length} could not be deleted (see the log).`);
 		} else {
-			void vscode.window.showInformationMessage(`Deleted ${n} message${n === 1 ? '' : 's'} from ${fetch.queueName}.`);
+			void safeWindow.showInformationMessage(`Deleted ${n} message${n === 1 ? '' : 's'} from ${fetch.queueName}.`);
 		}
 	} catch (error) {
 		reportError(deps, error, { service: 'sqs', operation: 'DeleteMessageBatch', region: fetch.region, profile: fetch.context.profile });
@@ -341,7 +326,7 @@ export async function fetchFromS3(deps: FetchDeps): Promise<void> {
 	}
 	let uuid = chosen.target.mappingUuid;
 	if (!uuid) {
-		const typed = await vscode.window.showInputBox({
+		const typed = await safeWindow.showInputBox({
 			title: `Fetch failure records from ${source.bucket}`,
 			prompt: 'The event source mapping UUID (records are under aws/lambda/<UUID>/); leave empty to list every mapping\'s records',
 			ignoreFocusOut: true,
@@ -367,12 +352,12 @@ export async function fetchFromS3(deps: FetchDeps): Promise<void> {
 			return;
 		}
 		if (listing.objects.length === 0) {
-			void vscode.window.showInformationMessage(`There are no failure records under s3://${source.bucket}/${prefix}.`);
+			void safeWindow.showInformationMessage(`There are no failure records under s3://${source.bucket}/${prefix}.`);
 			return;
 		}
-		const picked = await vscode.window.showQuickPick(
+		const picked = await safeWindow.showQuickPickMany(
 			listing.objects.map((object) => objectItem(object, prefix)),
-			{ title: `Failure records in s3://${source.bucket}/${prefix} (newest first${listing.truncated ? '; only the first 10000 listed' : ''})`, canPickMany: true, matchOnDescription: true },
+			{ title: `Failure records in s3://${source.bucket}/${prefix} (newest first${listing.truncated ? '; only the first 10000 listed' : ''})`, matchOnDescription: true },
 		);
 		if (!picked || picked.length === 0) {
 			return;
@@ -398,15 +383,6 @@ export async function fetchFromS3(deps: FetchDeps): Promise<void> {
 	}
 }
 
-function objectItem(object: FailureObject, prefix: string): vscode.QuickPickItem & { object: FailureObject } {
-	const when = object.lastModified ? new Date(object.lastModified).toLocaleString() : 'unknown time';
-	return { label: object.key.startsWith(prefix) ? object.key.slice(prefix.length) : object.key, description: `${when} · ${formatBytes(object.size)}`, object };
-}
-
-function formatBytes(size: number): string {
-	return size < 1024 ? `${size} B` : size < 1024 * 1024 ? `${(size / 1024).toFixed(1)} KB` : `${(size / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 // ---- opening records ---------------------------------------------------------------------------
 
 /**
@@ -421,7 +397,7 @@ async function openRecords(records: readonly { text: string; name: string }[], m
 		if (records.length > MAX_SEPARATE_DOCUMENTS) {
 			asLines = true;
 		} else {
-			const layout = await vscode.window.showQuickPick(
+			const layout = await safeWindow.showQuickPick(
 				[
 					{ label: 'One JSON Lines document', description: `all ${records.length} records, one per line; the preview merges their ranges`, lines: true },
 					{ label: 'One document per record', description: `${records.length} editors`, lines: false },
@@ -457,7 +433,7 @@ async function resolveContext(deps: FetchDeps): Promise<AwsContext | undefined> 
 	try {
 		return await resolveAwsContext(settings, {
 			mfaCodeProvider: async (serial) => {
-				const code = await vscode.window.showInputBox({ prompt: `MFA code for ${serial}`, ignoreFocusOut: true, password: false, validateInput: (v) => (/^\d{6}$/.test(v.trim()) ? undefined : 'Six digits.') });
+				const code = await safeWindow.showInputBox({ prompt: `MFA code for ${serial}`, ignoreFocusOut: true, password: false, validateInput: (v) => (/^\d{6}$/.test(v.trim()) ? undefined : 'Six digits.') });
 				if (code === undefined) {
 					throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
 				}
@@ -475,7 +451,7 @@ async function withCancellableProgress<T>(
 	title: string,
 	work: (token: vscode.CancellationToken, signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<T>,
 ): Promise<T | undefined> {
-	return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+	return safeWindow.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
 		const controller = new AbortController();
 		const subscription = token.onCancellationRequested(() => controller.abort());
 		try {
@@ -497,5 +473,5 @@ function reportError(deps: FetchDeps, error: unknown, context: ErrorContext): vo
 		return;
 	}
 	deps.output.error(errorDetails(error, context));
-	void vscode.window.showErrorMessage(userFacing.nextStep ? `${userFacing.message} ${userFacing.nextStep}` : userFacing.message);
+	void safeWindow.showErrorMessage(userFacing.nextStep ? `${userFacing.message} ${userFacing.nextStep}` : userFacing.message);
 }

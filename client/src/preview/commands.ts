@@ -7,8 +7,10 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient/node';
 import { shellSnippet } from '../../../server/src/language/preview/shellSnippet';
+import { copiedMessage, nothingToCopyMessage } from './copyMessages';
 import type { PreviewDeps } from './previewPanel';
 import { documentTitle, PreviewPanel, requestPreviewModel } from './previewPanel';
+import { safeWindow } from '../safeWindow';
 
 export function registerPreviewFeature(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
 	const deps: PreviewDeps = { extensionUri: context.extensionUri, client };
@@ -50,7 +52,7 @@ async function ensureOpen(uri: vscode.Uri): Promise<boolean> {
 async function previewOffsets(deps: PreviewDeps, target: unknown, recordIndex: unknown): Promise<void> {
 	const uri = targetUri(target);
 	if (!uri) {
-		void vscode.window.showInformationMessage('Open a failure record (JSON, JSONC or JSON Lines) to preview its offsets.');
+		void safeWindow.showInformationMessage('Open a failure record (JSON, JSONC or JSON Lines) to preview its offsets.');
 		return;
 	}
 	await ensureOpen(uri);
@@ -60,16 +62,14 @@ async function previewOffsets(deps: PreviewDeps, target: unknown, recordIndex: u
 async function copyConsumerCommands(deps: PreviewDeps, target: unknown): Promise<void> {
 	const uri = targetUri(target);
 	if (!uri || !(await ensureOpen(uri))) {
-		void vscode.window.showInformationMessage('Open a failure record to copy the commands that read its Kafka records.');
+		void safeWindow.showInformationMessage('Open a failure record to copy the commands that read its Kafka records.');
 		return;
 	}
 	const model = await requestPreviewModel(deps, uri);
 	if (!model || model.partitions.length === 0) {
-		const reason = model?.notes.find((n) => n.severity === 'warning')?.message ?? model?.records.flatMap((r) => r.ranges).find((r) => r.problem)?.problem;
-		void vscode.window.showInformationMessage(`${documentTitle(uri)} names no offset range that can be read back.${reason ? ` ${reason}` : ''}`);
+		void safeWindow.showInformationMessage(nothingToCopyMessage(documentTitle(uri), model));
 		return;
 	}
 	await vscode.env.clipboard.writeText(shellSnippet(model, documentTitle(uri)));
-	const commands = model.partitions.reduce((n, p) => n + p.commands.length, 0);
-	void vscode.window.showInformationMessage(`Copied ${commands} consumer commands for ${model.partitions.length} partition${model.partitions.length === 1 ? '' : 's'} as a shell snippet.`);
+	void safeWindow.showInformationMessage(copiedMessage(model));
 }

@@ -15,6 +15,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient/node';
 import { RequestType } from 'vscode-languageclient/node';
 import type { KafkaAuth, PreviewModel, PreviewModelParams, PreviewOptions } from '../../../shared/protocol';
 import { KAFKA_AUTHS, PreviewModelRequest } from '../../../shared/protocol';
+import { linkStaysOnItsPath } from '../../../server/src/language/preview/deepLinks';
 import { renderMessageDocument, renderPreviewDocument } from '../../../server/src/language/preview/renderHtml';
 import { shellSnippet } from '../../../server/src/language/preview/shellSnippet';
 import type { HostToWebview } from '../../../server/src/language/preview/webviewMessages';
@@ -247,8 +248,9 @@ export class PreviewPanel {
 				await this.post({ type: 'copied', text: '' });
 				break;
 			case 'openLink': {
+				// Uri.parse decodes the path (`%2F` becomes `/`): open only links of this model that decoding leaves on their page.
 				const known = model.partitions.some((p) => p.links.some((l) => l.url === message.url));
-				if (known) {
+				if (known && linkStaysOnItsPath(message.url)) {
 					await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
 				}
 				break;

@@ -14,6 +14,13 @@ export type Command =
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
+/**
+ * Bounds of --max-file-size-mb. The floor is about a hundred bytes (smaller is a typo, not a
+ * limit); the ceiling is what the CLI can read as one string at all (see readSource.ts).
+ */
+export const MIN_FILE_SIZE_MB = 0.0001;
+export const MAX_FILE_SIZE_MB = 500;
+
 export const USAGE = `Usage: lambda-kafka validate [options] PATH...
 
 Validates Lambda Kafka destination configs, event source mapping requests, failure
@@ -23,7 +30,8 @@ records and Kafka events. Directories are searched recursively for .json, .jsonc
 
 Options:
   --format text|json|sarif  Output format (default: text)
-  --max-file-size-mb N      Do not validate files over N MB (default: ${DEFAULT_SETTINGS.validation.maxFileSizeMB})
+  --max-file-size-mb N      Do not validate files over N MB, a decimal number from
+                            ${MIN_FILE_SIZE_MB} to ${MAX_FILE_SIZE_MB} (default: ${DEFAULT_SETTINGS.validation.maxFileSizeMB})
   -h, --help                Show this help
   --version                 Print the version
 
@@ -66,9 +74,9 @@ export function parseArgs(argv: readonly string[]): Command {
 			}
 			format = match;
 		} else {
-			const size = Number(value);
-			if (value.trim() === '' || !Number.isFinite(size) || size <= 0) {
-				return { kind: 'usage-error', message: `--max-file-size-mb needs a positive number, not '${value}'` };
+			const size = parseMegabytes(value);
+			if (size === undefined) {
+				return { kind: 'usage-error', message: `--max-file-size-mb needs a decimal number from ${MIN_FILE_SIZE_MB} to ${MAX_FILE_SIZE_MB}, not '${value}'` };
 			}
 			maxFileSizeMB = size;
 		}
@@ -84,6 +92,18 @@ export function parseArgs(argv: readonly string[]): Command {
 		return { kind: 'usage-error', message: 'no files or directories to validate' };
 	}
 	return { kind: 'validate', format, maxFileSizeMB, paths };
+}
+
+/**
+ * A plain decimal number of megabytes within the bounds, or undefined. `Number()` alone would
+ * take `0x10`, `1e-9`, `Infinity` and blanks, none of which anyone means as a size.
+ */
+function parseMegabytes(value: string): number | undefined {
+	if (!/^[0-9]{1,10}(\.[0-9]{1,10})?$/.test(value)) {
+		return undefined;
+	}
+	const size = Number(value);
+	return size >= MIN_FILE_SIZE_MB && size <= MAX_FILE_SIZE_MB ? size : undefined;
 }
 
 function splitOption(arg: string): [string, string | undefined] {

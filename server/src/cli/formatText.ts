@@ -1,10 +1,12 @@
 /**
  * The default output: one `path:line:col: severity code message` line per diagnostic, the
  * format tsc and eslint's unix formatter print, so editors and CI log parsers link it.
+ * File names and messages are written with control, line-separator and bidi characters
+ * escaped: a newline in a file name would forge a diagnostic line, an ESC would drive the terminal.
  */
 import type { Severity } from '../language/validation/problem';
 import type { FileReport } from './validateFile';
-import { plural } from '../language/util/printable';
+import { escapeInvisible, plural } from '../language/util/printable';
 
 const SKIP_REASONS: Record<NonNullable<FileReport['skipped']>, string> = {
 	binary: 'binary file',
@@ -21,14 +23,15 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
 	let warnings = 0;
 	let skipped = 0;
 	for (const report of reports) {
+		const shownPath = escapeInvisible(report.path);
 		for (const d of report.diagnostics) {
 			errors += d.severity === 'error' ? 1 : 0;
 			warnings += d.severity === 'warning' ? 1 : 0;
-			lines.push(`${paint('1', `${report.path}:${d.line}:${d.column}:`)} ${paint(SEVERITY_COLORS[d.severity], d.severity)} ${paint('2', d.code)} ${d.message}`);
+			lines.push(`${paint('1', `${shownPath}:${d.line}:${d.column}:`)} ${paint(SEVERITY_COLORS[d.severity], d.severity)} ${paint('2', d.code)} ${escapeInvisible(d.message)}`);
 		}
 		if (report.skipped && report.diagnostics.length === 0) {
 			skipped++;
-			lines.push(`${paint('1', `${report.path}:`)} skipped (${SKIP_REASONS[report.skipped]})`);
+			lines.push(`${paint('1', `${shownPath}:`)} skipped (${SKIP_REASONS[report.skipped]})`);
 		}
 	}
 	const summary = [plural(reports.length, 'file'), plural(errors, 'error'), plural(warnings, 'warning')];

@@ -2,6 +2,7 @@
  * `lambda-kafka`: validates files from the command line with the language server's engine.
  * Exit status 0 means no errors, 1 that errors were found, 2 a usage or I/O failure.
  */
+import { escapeInvisible } from '../language/util/printable';
 import { allDiagnosticCodes } from '../language/validation/codes';
 import type { Command } from './args';
 import { parseArgs, USAGE } from './args';
@@ -27,7 +28,8 @@ function main(argv: readonly string[]): number {
 			process.stdout.write(`${readVersion()}\n`);
 			return EXIT_CLEAN;
 		case 'usage-error':
-			process.stderr.write(`lambda-kafka: ${command.message}\nRun 'lambda-kafka --help' for usage.\n`);
+			writeError(command.message);
+			process.stderr.write("Run 'lambda-kafka --help' for usage.\n");
 			return EXIT_FAILURE;
 		case 'validate':
 			return validate(command);
@@ -51,7 +53,7 @@ function validate(command: Extract<Command, { kind: 'validate' }>): number {
 		}
 	}
 	for (const failure of failures) {
-		process.stderr.write(`lambda-kafka: ${failure}\n`);
+		writeError(failure);
 	}
 	switch (command.format) {
 		case 'json':
@@ -70,6 +72,14 @@ function validate(command: Extract<Command, { kind: 'validate' }>): number {
 	return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
+/**
+ * One line on stderr. Messages quote file names and arguments, which may hold line breaks (a
+ * forged diagnostic line) or ESC sequences (terminal control): those are written as escapes.
+ */
+function writeError(message: string): void {
+	process.stderr.write(`lambda-kafka: ${escapeInvisible(message)}\n`);
+}
+
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
@@ -82,6 +92,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
 	process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-	process.stderr.write(`lambda-kafka: unexpected failure: ${messageOf(error)}\n`);
+	writeError(`unexpected failure: ${messageOf(error)}`);
 	process.exitCode = EXIT_FAILURE;
 }

@@ -1,6 +1,8 @@
 /**
  * Reads one file as UTF-8 text. Binary content (a NUL byte or invalid UTF-8) is reported rather
  * than decoded, because replacement characters would turn it into confusing syntax errors.
+ * The size is checked before anything is read: a file over the limit costs one small read of
+ * its head (enough to tell its kind), never a buffer of its whole size.
  */
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
@@ -12,21 +14,26 @@ export type Source =
 	| { status: 'binary' }
 	/** Found without an extension and does not start like JSON: not ours to validate. */
 	| { status: 'not-json' }
-	/** Too large to hold as one string at all, whatever the size limit. */
-	| { status: 'too-large' }
+	/** Over the size limit: only its first bytes were read. */
+	| { status: 'too-large'; size: number; head: string }
 	| { status: 'error'; message: string };
 
 /** V8 strings hold at most 2^29 - 24 characters; stay below that with room to spare. */
-const READ_LIMIT_BYTES = 500 * 1024 * 1024;
+export const READ_LIMIT_BYTES = 500 * 1024 * 1024;
 const SNIFF_CHUNK = 4096;
+/** As much as the validator looks at to name the kind of a file it will not validate. */
+export const HEAD_BYTES = 4096;
 
-export function readSource(file: FoundFile): Source {
+/** Reads `file` unless it is over `limitBytes` (capped at what one string can hold). */
+export function readSource(file: FoundFile, limitBytes = READ_LIMIT_BYTES): Source {
 	try {
 		if (file.sniff && !startsLikeJson(file.path)) {
 			return { status: 'not-json' };
 		}
-		if (fs.statSync(file.path).size > READ_LIMIT_BYTES) {
-			return { status: 'too-large' };
+		const size = fs.statSync(file.path).size;
+		if (size > Math.min(limitBytes, READ_LIMIT_BYTES)) {
+			const head = readHead(file.path);
+			return head.includes(0) ? { status: 'binary' } : { status: 'too-large', size, head: head.toString('utf8') };
 		}
 		const bytes = fs.readFileSync(file.path);
 		if (bytes.includes(0) || !isUtf8(bytes)) {
@@ -37,6 +44,17 @@ export function readSource(file: FoundFile): Source {
 		return { status: 'text', text };
 	} catch (error) {
 		return { status: 'error', message: `cannot read '${file.path}': ${describeIoError(error)}` };
+	}
+}
+
+/** The first HEAD_BYTES bytes of a file (fewer when it is shorter). */
+function readHead(filePath: string): Buffer {
+	const fd = fs.openSync(filePath, 'r');
+	try {
+		const head = Buffer.alloc(HEAD_BYTES);
+		return head.subarray(0, fs.readSync(fd, head, 0, HEAD_BYTES, 0));
+	} finally {
+		fs.closeSync(fd);
 	}
 }
 

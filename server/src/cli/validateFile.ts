@@ -29,18 +29,22 @@ export interface FileReport {
 	skipped?: 'binary' | 'empty' | 'too-large';
 }
 
+const MEGABYTE = 1024 * 1024;
+
 export type FileOutcome = { status: 'report'; report: FileReport } | { status: 'ignored' } | { status: 'error'; message: string };
 
 export function validateFile(file: FoundFile, maxFileSizeMB: number): FileOutcome {
-	const source = readSource(file);
+	const limitBytes = maxFileSizeMB * MEGABYTE;
+	const source = readSource(file, limitBytes);
 	switch (source.status) {
 		case 'not-json':
 			return { status: 'ignored' };
 		case 'error':
 			return source;
 		case 'binary':
-		case 'too-large':
 			return { status: 'report', report: { path: file.path, kind: 'unknown', diagnostics: [], skipped: source.status } };
+		case 'too-large':
+			return { status: 'report', report: tooLargeReport(file.path, source.head, source.size, limitBytes) };
 		case 'text':
 			return { status: 'report', report: validateText(file.path, source.text, maxFileSizeMB) };
 	}
@@ -51,7 +55,7 @@ export function validateText(filePath: string, text: string, maxFileSizeMB: numb
 	const analysis = analyzeDocument(text, {
 		fileName: filePath,
 		languageId,
-		maxLength: maxFileSizeMB * 1024 * 1024,
+		maxLength: maxFileSizeMB * MEGABYTE,
 		hostReportsJsonSyntax: false,
 	});
 	// Lines are counted only as far as the last problem: a line table of a whole 60 MB JSON Lines
@@ -74,6 +78,30 @@ export function validateText(filePath: string, text: string, maxFileSizeMB: numb
 	const report: FileReport = { path: filePath, kind: analysis.kind, diagnostics };
 	if (analysis.skipped === 'binary' || analysis.skipped === 'empty' || analysis.skipped === 'too-large') {
 		report.skipped = analysis.skipped;
+	}
+	return report;
+}
+
+/**
+ * The report on a file over the limit, from its head alone. The engine names the kind of a
+ * too-large text from its head too, so the head with a limit of 0 gets the engine's verdict
+ * (kind, or binary or empty) without the rest of the file; the sizes are the file's own.
+ */
+function tooLargeReport(filePath: string, head: string, sizeBytes: number, limitBytes: number): FileReport {
+	const verdict = analyzeDocument(head, { fileName: filePath, languageId: languageIdFor(filePath), maxLength: 0, hostReportsJsonSyntax: false });
+	const report: FileReport = { path: filePath, kind: verdict.kind, diagnostics: [], skipped: verdict.skipped === 'binary' || verdict.skipped === 'empty' ? verdict.skipped : 'too-large' };
+	const warning = verdict.problems.find((problem) => problem.code === 'file-too-large');
+	if (warning) {
+		const megabytes = (bytes: number): string => (bytes / MEGABYTE).toFixed(1);
+		report.diagnostics.push({
+			line: 1,
+			column: 1,
+			endLine: 1,
+			endColumn: 2,
+			severity: warning.severity,
+			code: warning.code,
+			message: `This file is ${megabytes(sizeBytes)} MB, above the validation limit of ${megabytes(limitBytes)} MB (option --max-file-size-mb): it was not validated.`,
+		});
 	}
 	return report;
 }

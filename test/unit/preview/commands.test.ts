@@ -93,17 +93,9 @@ describe('consumer commands', () => {
 		assert.match(console.note!, /--max-messages takes at most 2147483647/);
 	});
 
-	it('quotes odd topic names so the shell passes them through unchanged', () => {
-		const cases: [string, string][] = [
-			['my topic', "'my topic'"],
-			["a'b", `'a'\\''b'`],
-			['$(rm -rf ~)', "'$(rm -rf ~)'"],
-			['`reboot`', "'`reboot`'"],
-			['x\ny', "'x\ny'"],
-		];
-		for (const [topic, quoted] of cases) {
+	it('passes every topic name Kafka accepts through the shell unchanged', () => {
+		for (const topic of ['Orders.v2_eu-1', '...', '-t', '_', 'x'.repeat(249)]) {
 			const commands = consumerCommands({ topic, partition: 7, first: 5n, last: 9n, firstTimestampMs: 1000, lastTimestampMs: 2000 }, 'k:9092', 'plaintext');
-			assert.equal(commands[0].command, `kcat -C -b k:9092 -t ${quoted} -p 7 -o 5 -c 5 -e`);
 			assert.deepEqual(argv(commands[0].command), ['-C', '-b', 'k:9092', '-t', topic, '-p', '7', '-o', '5', '-c', '5', '-e']);
 			assert.deepEqual(argv(commands[2].command), ['-C', '-b', 'k:9092', '-t', topic, '-p', '7', '-o', 's@1000', '-o', 'e@2001', '-e']);
 			assert.deepEqual(argv(commands[3].command).slice(0, 6), ['--bootstrap-server', 'k:9092', '--topic', topic, '--partition', '7']);
@@ -127,8 +119,11 @@ describe('consumer commands', () => {
 		}
 	});
 
-	it('makes no command for a topic a shell cannot carry', () => {
+	it('makes no command for a topic Kafka would reject (a shell could not carry NUL; the rest is never a real topic)', () => {
 		assert.deepEqual(consumerCommands({ topic: 'a\u0000b', partition: 0, first: 1n, last: 1n }, 'k:9092', 'plaintext'), []);
+		for (const topic of ['../../api/clusters', 'a/b', '%2e%2e%2f', '..', 'my topic', "a'b", '$(rm -rf ~)', '`reboot`', 'x\ny', 'x'.repeat(250)]) {
+			assert.deepEqual(consumerCommands({ topic, partition: 0, first: 1n, last: 1n }, 'k:9092', 'plaintext'), [], topic);
+		}
 	});
 });
 

@@ -273,6 +273,41 @@ describe('preview model', () => {
 		assert.match(selfManaged.partitions[0].notes[0].message, /set lambdaKafka\.preview\.clusterName/);
 	});
 
+	it('makes no commands or links for a topic Kafka would reject, and says why', () => {
+		const options = { kafkaUiBaseUrl: 'https://tools.example.com/kafka-ui', akhqBaseUrl: 'http://localhost:8080', clusterName: 'orders-prod' };
+		const reasons: Record<string, string> = {
+			'../../api/clusters': '"/" at position 3',
+			'a/b': '"/" at position 2',
+			'%2e%2e%2f': '"%" at position 1',
+		};
+		for (const [topic, where] of Object.entries(reasons)) {
+			const text = recordsInfoLine(`${topic}-0`, 10, 12, '2025-01-15T10:00:00.000Z', '2025-01-15T10:00:01.000Z');
+			const [partition] = model(text, options, 'r.json').partitions;
+			assert.equal(partition.topic, topic);
+			assert.deepEqual(partition.commands, [], topic);
+			assert.deepEqual(partition.links, [], topic);
+			assert.deepEqual(partition.notes, [
+				{
+					severity: 'warning',
+					message: `A Kafka topic name may contain only ASCII letters, digits, ".", "_" and "-"; ${where} is not allowed. No Kafka cluster has such a topic, so no consumer commands or web-UI links are made for it; check the record.`,
+				},
+			]);
+		}
+	});
+
+	it('makes no links for a cluster name that would leave its path segment, and says why', () => {
+		const text = recordsInfoLine('orders-0', 10, 12, '2025-01-15T10:00:00.000Z', '2025-01-15T10:00:01.000Z');
+		const [partition] = model(text, { akhqBaseUrl: 'http://localhost:8080', clusterName: '../../api' }, 'r.json').partitions;
+		assert.deepEqual(partition.links, []);
+		assert.equal(partition.commands.length, 4);
+		assert.deepEqual(partition.notes, [
+			{
+				severity: 'info',
+				message: "The cluster name cannot be part of a link: \"/\" would change the link's path once decoded. No web-UI links are made; check lambdaKafka.preview.clusterName or the record's event source ARN.",
+			},
+		]);
+	});
+
 	it('lists commands for the first 20 separate ranges of a partition and says how to read them all', () => {
 		const text = Array.from({ length: 25 }, (_, i) => recordsInfoLine('t-0', String(i * 10), String(i * 10 + 1), '2025-01-15T10:00:00.000Z', '2025-01-15T10:00:01.000Z')).join('\n');
 		const [partition] = model(text, {}, 'r.jsonl').partitions;

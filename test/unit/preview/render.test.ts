@@ -25,14 +25,21 @@ const HOSTILE = [
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 const bytes = (text: string): number[] => [...Buffer.from(text, 'utf8')].map((b) => (b > 127 ? b - 256 : b));
 
-/** A JSON Lines document whose every string a record controls is hostile, with payloads. */
+/**
+ * The topic of the extra record: the only one Kafka accepts, so the only one that gets commands
+ * and links; its brokers are as hostile as a usable broker list can be.
+ */
+const VALID_TOPIC = 'orders.v2';
+const HOSTILE_BROKERS = '<script>alert(1)</script>:9092';
+
+/** A JSON Lines document whose every string a record controls is hostile, with payloads; one more record has a valid topic. */
 function hostileDocument(): string {
-	return HOSTILE.map((h, i) => {
-		const topic = `${h}-topic`;
+	const entries = [...HOSTILE.map((h) => ({ h, topic: `${h}-topic`, brokers: h })), { h: HOSTILE[1], topic: VALID_TOPIC, brokers: HOSTILE_BROKERS }];
+	return entries.map(({ h, topic, brokers }, i) => {
 		const key = `${topic}-${i}`;
 		const event = {
 			eventSource: 'aws:kafka',
-			bootstrapServers: h,
+			bootstrapServers: brokers,
 			records: { [key]: [{ topic, partition: i, offset: 10 + i, timestamp: 1736942400000 + i, timestampType: h, key: b64(h), value: b64(`{"v":${JSON.stringify(h)}}`), headers: [{ [h]: bytes(h) }] }] },
 		};
 		return JSON.stringify({
@@ -42,7 +49,7 @@ function hostileDocument(): string {
 			KafkaBatchInfo: {
 				batchSize: 1,
 				eventSourceArn: h,
-				bootstrapServers: h,
+				bootstrapServers: brokers,
 				payloadSize: 1,
 				recordsInfo: { [key]: { firstRecordOffset: String(10 + i), lastRecordOffset: String(11 + i), firstRecordTimestamp: '2025-01-15T12:00:00.000Z', lastRecordTimestamp: '2025-01-15T12:00:01.000Z' } },
 			},
@@ -129,10 +136,16 @@ describe('preview page', () => {
 	const shell = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'bm9uY2Uxx', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css', title: HOSTILE[0] };
 
 	it('built every part of the page from the hostile records', () => {
-		assert.equal(model.records.length, HOSTILE.length);
-		assert.equal(model.partitions.length, HOSTILE.length);
-		assert.equal(model.payloadRecords.length, HOSTILE.length);
-		assert.ok(model.partitions.every((p) => p.commands.length === 4 && p.links.length === 2));
+		assert.equal(model.records.length, HOSTILE.length + 1);
+		assert.equal(model.partitions.length, HOSTILE.length + 1);
+		assert.equal(model.payloadRecords.length, HOSTILE.length + 1);
+		// Topics Kafka rejects get no command and no link; the valid one gets both.
+		assert.deepEqual(
+			model.partitions.filter((p) => p.commands.length === 4 && p.links.length === 2).map((p) => p.topic),
+			[VALID_TOPIC],
+		);
+		assert.ok(model.partitions.every((p) => p.topic === VALID_TOPIC || (p.commands.length === 0 && p.links.length === 0)));
+		assert.ok(model.partitions.find((p) => p.topic === VALID_TOPIC)!.commands.every((c) => c.command.includes(`'${HOSTILE_BROKERS}'`)));
 	});
 
 	it('renders no tag or attribute from record data', () => {
@@ -198,7 +211,7 @@ describe('timeline', () => {
 	it('draws one bar per range with escaped labels', () => {
 		const model = hostileModel();
 		const svg = timelineSvg(model).value;
-		assert.equal((svg.match(/<rect class="tl-range"/g) ?? []).length, HOSTILE.length);
+		assert.equal((svg.match(/<rect class="tl-range"/g) ?? []).length, HOSTILE.length + 1);
 		assert.equal(tags(svg).filter((t) => t.name === 'svg').length, 1);
 		assert.ok(svg.includes('&lt;script&gt;alert(1)&lt;/script&gt;-topic [0]'));
 		assert.doesNotMatch(svg, /fill=|style=/);
@@ -252,7 +265,7 @@ describe('shell snippet', () => {
 			const calls = fs.readFileSync(log, 'utf8').split('\0\n').filter((c) => c !== '');
 			assert.equal(calls.length, model.partitions.reduce((n, p) => n + p.commands.length, 0));
 			const topics = calls.map((c) => c.split('\0')).map((argv) => argv[argv.indexOf(argv[0] === 'kcat' ? '-t' : '--topic') + 1]);
-			assert.deepEqual([...new Set(topics)].sort(), HOSTILE.map((h) => `${h}-topic`).sort());
+			assert.deepEqual([...new Set(topics)], [VALID_TOPIC]);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}

@@ -4,11 +4,13 @@
  * Both tools read by partition and offset with no consumer group: kcat's simple consumer never
  * joins a group, and kafka-console-consumer with `--partition` uses a generated group with
  * `enable.auto.commit=false` (Apache Kafka ConsoleConsumerOptions), so nothing is committed.
- * Every value taken from a record is shell-quoted (see ./shellQuote.ts).
+ * Every value taken from a record is shell-quoted (see ./shellQuote.ts), and a topic Kafka would
+ * not accept gets no command at all: no cluster has it, and such a name is only ever an attack.
  */
 import type { AuthChoice, ConsumerCommand, ConsumerConfigTemplate, KafkaAuth } from '../../../../shared/protocol';
 import type { ShellWord } from './shellQuote';
-import { isQuotable, shellCommand } from './shellQuote';
+import { topicNameProblem } from '../util/kafkaTopic';
+import { shellCommand } from './shellQuote';
 
 /** One range to read: a topic-partition and closed offset range, with the records' timestamps when known. */
 export interface ReadRange {
@@ -101,9 +103,9 @@ export function brokerList(bootstrapServers: string | undefined): string[] | und
 	return valid ? brokers : undefined;
 }
 
-/** The commands reading one range, in the order the preview lists them. */
+/** The commands reading one range, in the order the preview lists them; none for a topic name Kafka rejects. */
 export function consumerCommands(range: ReadRange, bootstrapServers: string | undefined, auth: KafkaAuth): ConsumerCommand[] {
-	if (!isQuotable(range.topic)) {
+	if (topicNameProblem(range.topic) !== undefined) {
 		return [];
 	}
 	const brokers = brokerList(bootstrapServers);

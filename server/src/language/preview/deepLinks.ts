@@ -3,8 +3,16 @@
  * base URL. kafbat kafka-ui reads `mode`, `offset`, `partitions` and `limit` from its messages
  * page's query; AKHQ's share links are `/ui/{cluster}/topic/{topic}/data?single=true&partition=P&offset=O`
  * (see shared/reference/peers.md). Every component is percent-encoded.
+ *
+ * Encoding alone does not keep a link on its page: VS Code's `Uri.parse` decodes the path, so
+ * `..%2F..%2Fapi` comes back as `../../api` and the browser climbs out of the base path. So
+ * names that decoding could turn into a path separator, a dot segment, a query or a fragment
+ * are refused before any link is built: a topic must be a name Kafka accepts (which has no `/`
+ * and no `%`), and a cluster name must not hold `/ \ % ? #`, controls, or be `.` or `..`.
  */
 import type { DeepLink } from '../../../../shared/protocol';
+import { escapeInvisible } from '../util/printable';
+import { topicNameProblem } from '../util/kafkaTopic';
 
 /** The base URL without a trailing slash, or undefined unless it is an absolute http(s) URL without credentials. */
 export function normalizeBaseUrl(base: string | undefined): string | undefined {
@@ -31,15 +39,27 @@ export function normalizeBaseUrl(base: string | undefined): string | undefined {
 	return text.slice(0, end);
 }
 
-/**
- * A path segment, percent-encoded. `.` and `..` are refused: URL parsers resolve them (even as
- * `%2E%2E`), which would move the link to another page. Kafka forbids such topic names anyway.
- */
-function segment(value: string): string | undefined {
-	if (value === '' || value === '.' || value === '..') {
-		return undefined;
+/** Characters that, once a link is decoded, would end or leave its path segment. */
+const UNSAFE_IN_SEGMENT = /[/\\%?#]/;
+
+/** Why a cluster name cannot be part of a web-UI link, or undefined when it can. */
+export function clusterNameProblem(name: string): string | undefined {
+	if (name === '' || name === '.' || name === '..') {
+		return `The cluster name ${JSON.stringify(name)} cannot be part of a link.`;
 	}
-	return encodeURIComponent(value);
+	const unsafe = UNSAFE_IN_SEGMENT.exec(name);
+	if (unsafe) {
+		return `The cluster name cannot be part of a link: ${JSON.stringify(unsafe[0])} would change the link's path once decoded.`;
+	}
+	if (escapeInvisible(name) !== name) {
+		return 'The cluster name cannot be part of a link: it holds control or invisible characters.';
+	}
+	return undefined;
+}
+
+/** Why no web-UI link is made for this topic and cluster, or undefined when links can be made. */
+export function linkTargetProblem(target: Pick<LinkTarget, 'cluster' | 'topic'>): string | undefined {
+	return topicNameProblem(target.topic) ?? clusterNameProblem(target.cluster);
 }
 
 export interface LinkTarget {
@@ -53,11 +73,11 @@ export interface LinkTarget {
 /** `<base>/ui/clusters/<cluster>/all-topics/<topic>/messages?mode=FROM_OFFSET&offset=<first>&partitions=<p>&limit=<count>` */
 export function kafkaUiLink(base: string | undefined, target: LinkTarget): DeepLink | undefined {
 	const root = normalizeBaseUrl(base);
-	const cluster = segment(target.cluster);
-	const topic = segment(target.topic);
-	if (!root || !cluster || !topic) {
+	if (!root || linkTargetProblem(target)) {
 		return undefined;
 	}
+	const cluster = encodeURIComponent(target.cluster);
+	const topic = encodeURIComponent(target.topic);
 	const query = new URLSearchParams({ mode: 'FROM_OFFSET', offset: target.first.toString(), partitions: String(target.partition), limit: target.count.toString() });
 	return {
 		tool: 'kafka-ui',
@@ -70,11 +90,11 @@ export function kafkaUiLink(base: string | undefined, target: LinkTarget): DeepL
 /** `<base>/ui/<cluster>/topic/<topic>/data?single=true&partition=<p>&offset=<first>` */
 export function akhqLink(base: string | undefined, target: LinkTarget): DeepLink | undefined {
 	const root = normalizeBaseUrl(base);
-	const cluster = segment(target.cluster);
-	const topic = segment(target.topic);
-	if (!root || !cluster || !topic) {
+	if (!root || linkTargetProblem(target)) {
 		return undefined;
 	}
+	const cluster = encodeURIComponent(target.cluster);
+	const topic = encodeURIComponent(target.topic);
 	const query = new URLSearchParams({ single: 'true', partition: String(target.partition), offset: target.first.toString() });
 	return {
 		tool: 'akhq',
@@ -82,6 +102,32 @@ export function akhqLink(base: string | undefined, target: LinkTarget): DeepLink
 		url: `${root}/ui/${cluster}/topic/${topic}/data?${query.toString()}`,
 		firstOffset: target.first.toString(),
 	};
+}
+
+/**
+ * Whether `url`, decoded as often as decoding changes it (as `Uri.parse` and then a browser
+ * may), still has no dot segment or backslash in its path: the last check before a link is
+ * opened, so that a link built some other way cannot leave the page it names either.
+ */
+export function linkStaysOnItsPath(url: string): boolean {
+	let decoded = url;
+	for (let round = 0; round < 8; round++) {
+		let next: string;
+		try {
+			next = decodeURIComponent(decoded);
+		} catch {
+			return false;
+		}
+		if (next === decoded) {
+			break;
+		}
+		decoded = next;
+	}
+	const match = /^https?:\/\/[^/?#]*([^?#]*)/i.exec(decoded);
+	if (!match || match[1].includes('\\')) {
+		return false;
+	}
+	return match[1].split('/').every((part) => part !== '.' && part !== '..');
 }
 
 /** The cluster name in an MSK cluster ARN (`arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>`), or undefined. */

@@ -32,7 +32,7 @@ import { MAX_OFFSET_DIGITS, exactOffset, parseOffsetText, parsePartitionText } f
 import type { DocumentAnalysis, DocumentUnit } from '../validation/analyzeDocument';
 import { parsePayload } from '../validation/payload';
 import { NO_COMMIT_NOTE, brokerList, chooseAuth, configTemplates, consumerCommands } from './consumerCommands';
-import { akhqLink, kafkaUiLink, mskClusterName } from './deepLinks';
+import { akhqLink, clusterNameProblem, kafkaUiLink, mskClusterName } from './deepLinks';
 import type { OffsetRange } from './ranges';
 import { rangeCount, unionRanges } from './ranges';
 
@@ -510,7 +510,12 @@ function buildPartition(id: string, group: readonly RangeEntry[], options: Previ
 	const notes: PreviewNote[] = [];
 	const topicProblem = topicNameProblem(head.topic);
 	if (topicProblem) {
-		notes.push({ severity: 'warning', message: `${topicProblem} No Kafka cluster has such a topic; check the record.` });
+		notes.push({ severity: 'warning', message: `${topicProblem} No Kafka cluster has such a topic, so no consumer commands or web-UI links are made for it; check the record.` });
+	}
+	const wantsLinks = options.kafkaUiBaseUrl !== undefined || options.akhqBaseUrl !== undefined;
+	const clusterProblem = clusterName ? clusterNameProblem(clusterName) : undefined;
+	if (clusterProblem && wantsLinks && !topicProblem) {
+		notes.push({ severity: 'info', message: `${clusterProblem} No web-UI links are made; check lambdaKafka.preview.clusterName or the record's event source ARN.` });
 	}
 	const { from: firstMs, to: lastMs } = timeSpan(group);
 	if (lastMs !== undefined && now - lastMs > DEFAULT_RETENTION_MS) {

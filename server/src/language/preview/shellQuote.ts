@@ -21,11 +21,6 @@ export function shellQuote(arg: string): string {
 	return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Whether {@link shellQuote} can represent the argument. */
-export function isQuotable(arg: string): boolean {
-	return !arg.includes('\u0000');
-}
-
 /** A command word: either text that must be quoted, or a fragment written by this extension (an option, a `"$VAR"`). */
 export type ShellWord = string | { trusted: string };
 
