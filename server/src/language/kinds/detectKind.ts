@@ -5,6 +5,7 @@
  */
 import type { DocumentKind } from '../../../../shared/documentKinds';
 import { isObject } from '../json/jsonPath';
+import { editDistance } from '../util/suggest';
 
 const ESM_REQUEST_KEYS = new Set([
 	'UUID',
@@ -49,8 +50,56 @@ export function detectKind(value: unknown, fileName?: string): DocumentKind {
 		if ('OnFailure' in value || 'OnSuccess' in value) {
 			return 'destination-config';
 		}
+		const nearMiss = kindOfMisspeltKeys(value);
+		if (nearMiss !== 'unknown') {
+			return nearMiss;
+		}
 	}
 	return fileName ? kindFromFileName(fileName) : 'unknown';
+}
+
+/**
+ * The keys that tell a kind, for near misses: `{"OnFailur": {...}}` in a file with no telling name
+ * was not recognised, so it got no diagnostic at all, not even the misspelling. Only keys that
+ * are ours alone, with an object as value, count; generic ones (`batchSize`, `version`) would
+ * claim other tools' files.
+ */
+const TELLING_KEYS: readonly [string, DocumentKind][] = [
+	['requestContext', 'failure-record'],
+	['KafkaBatchInfo', 'failure-record'],
+	['OnFailure', 'destination-config'],
+	['OnSuccess', 'destination-config'],
+];
+
+/** How far a misspelt telling key may be from the real one (edits, any case). */
+const NEAR_MISS_EDITS = 2;
+
+/** A destination as Lambda takes it: an ARN or a kafka:// topic (the scheme in any case). */
+const DESTINATION_VALUE = /^(arn:|kafka:\/\/)/i;
+
+function kindOfMisspeltKeys(value: Record<string, unknown>): DocumentKind {
+	for (const key in value) {
+		if (!Object.prototype.hasOwnProperty.call(value, key) || !isObject(value[key])) {
+			continue;
+		}
+		const lower = key.toLowerCase();
+		for (const [telling, kind] of TELLING_KEYS) {
+			if (editDistance(lower, telling.toLowerCase(), NEAR_MISS_EDITS) <= NEAR_MISS_EDITS) {
+				return kind;
+			}
+		}
+		// `{"Failure": {"Destination": "arn:..."}}`: the inner member is unmistakably a destination.
+		const inner = value[key] as Record<string, unknown>;
+		for (const innerKey in inner) {
+			if (Object.prototype.hasOwnProperty.call(inner, innerKey) && editDistance(innerKey.toLowerCase(), 'destination', NEAR_MISS_EDITS) <= NEAR_MISS_EDITS) {
+				const destination = inner[innerKey];
+				if (typeof destination === 'string' && DESTINATION_VALUE.test(destination)) {
+					return 'destination-config';
+				}
+			}
+		}
+	}
+	return 'unknown';
 }
 
 export function kindFromFileName(fileName: string): DocumentKind {
