@@ -89,7 +89,7 @@ function kindOfMisspeltKeys(value: Record<string, unknown>): DocumentKind {
 			}
 		}
 		// `{"Failure": {"Destination": "arn:..."}}`: the inner member is unmistakably a destination.
-		const inner = value[key] as Record<string, unknown>;
+		const inner = value[key];
 		for (const innerKey in inner) {
 			if (Object.prototype.hasOwnProperty.call(inner, innerKey) && editDistance(innerKey.toLowerCase(), 'destination', NEAR_MISS_EDITS) <= NEAR_MISS_EDITS) {
 				const destination = inner[innerKey];
