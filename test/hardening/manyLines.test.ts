@@ -11,10 +11,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { repoRoot } from '../helpers';
-import { LspTestClient } from '../protocol/lspClient';
-import { liveHeapKb, sleep } from './serverMemory';
+import { liveHeapKb, serverWithHeapSnapshots, sleep } from './serverMemory';
 
 const MB = 1024 * 1024;
 const cliPath = path.join(repoRoot(), 'dist', 'cli.js');
@@ -55,17 +54,10 @@ describe('the CLI on JSON Lines files with millions of short lines', () => {
 });
 
 describe('the server while it validates a million short lines', () => {
-	let client: LspTestClient;
-	const snapshots = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-heap-'));
-	before(async () => {
-		({ client } = await LspTestClient.start({ configuration: { validation: {} }, nodeOptions: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] }));
-	});
-	after(async () => {
-		await client.stop();
-		fs.rmSync(snapshots, { recursive: true, force: true });
-	});
+	const server = serverWithHeapSnapshots();
 
 	it('answers a hover on another file at once, publishes the capped diagnostics, and keeps no parse per line', async (t) => {
+		const { client, snapshots } = server;
 		const small = 'file:///work/lines/orders.destination.json';
 		await client.open(small, '{\n  "OnFailure": {\n    "Destination": "arn:aws:sqs:eu-west-1:123456789012:orders-dlq"\n  }\n}\n');
 		await client.diagnosticsFor(small);

@@ -6,19 +6,15 @@
  * without bound.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Hover } from 'vscode-languageserver-protocol/node';
 import fc from 'fast-check';
 import { analyzeDocument } from '../../server/src/language/validation/analyzeDocument';
 import { LazyTextDocument } from '../../server/src/lsp/lazyTextDocument';
 import { fixture } from '../helpers';
-import { LspTestClient } from '../protocol/lspClient';
-import { liveHeapKb, memoryKb, sleep } from './serverMemory';
+import { liveHeapKb, memoryKb, serverWithHeapSnapshots, sleep } from './serverMemory';
 
 const MB = 1024 * 1024;
 const EDITS = 400;
@@ -101,18 +97,10 @@ describe('the server\'s document model', () => {
 });
 
 describe('a burst of edits on a multi-megabyte record', () => {
-	let client: LspTestClient;
-	const snapshots = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-heap-'));
-	before(async () => {
-		// The default debounce (200 ms), as a user has it.
-		({ client } = await LspTestClient.start({ configuration: { validation: {} }, nodeOptions: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] }));
-	});
-	after(async () => {
-		await client.stop();
-		fs.rmSync(snapshots, { recursive: true, force: true });
-	});
+	const server = serverWithHeapSnapshots();
 
 	it(`stays responsive through ${EDITS} edits in ${BURST_MS} ms, validates a few times, and publishes the final text's diagnostics last`, async (t) => {
+		const { client, snapshots } = server;
 		const uri = 'file:///work/load/big.record.json';
 		const original = bigRecord(8);
 		const document = TextDocument.create(uri, 'json', 1, original);

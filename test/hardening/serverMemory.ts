@@ -1,6 +1,9 @@
 /** Reading a process's memory for the load tests: the live heap of the server, and its resident memory. */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
+import { LspTestClient } from '../protocol/lspClient';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,4 +41,29 @@ export async function liveHeapKb(pid: number, dir: string): Promise<number> {
 /** The process's resident memory now (VmRSS) or at its peak so far (VmHWM), in kB. */
 export function memoryKb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
 	return Number(new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+}
+
+/**
+ * A server for the suite around the call (started before its tests, stopped after), with the
+ * default debounce (200 ms) as a user has it, writing heap snapshots for liveHeapKb.
+ */
+export function serverWithHeapSnapshots(): { readonly client: LspTestClient; readonly snapshots: string } {
+	const snapshots = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-heap-'));
+	let client: LspTestClient | undefined;
+	before(async () => {
+		({ client } = await LspTestClient.start({ configuration: { validation: {} }, nodeOptions: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] }));
+	});
+	after(async () => {
+		await client?.stop();
+		fs.rmSync(snapshots, { recursive: true, force: true });
+	});
+	return {
+		get client(): LspTestClient {
+			if (!client) {
+				throw new Error('the server is started before the tests');
+			}
+			return client;
+		},
+		snapshots,
+	};
 }
