@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ProblemView } from '../../helpers';
 import { problemsWithCode } from '../../helpers';
-import { expectedProblem, record } from './recordFixtures';
+import { EVENT, expectedProblem, record } from './recordFixtures';
 
 const CODE = 'batch-size-offsets';
 const on = expectedProblem(CODE);
@@ -52,6 +52,20 @@ describe('batch-size-offsets', () => {
 		assert.deepEqual(problemsWithCode(numbers, CODE).map((p) => p.message), [message('3', '2 offsets')]);
 		const wide = record([BATCH_SIZE, 10000], [RECORDS_INFO, { 'orders-0': { firstRecordOffset: '0', lastRecordOffset: '9223372036854775807', ...TIMES } }]);
 		assert.deepEqual(problemsWithCode(wide, CODE), []);
+	});
+
+	it('leaves a batchSize that differs from the payload\'s record count to batch-consistency, one warning on batchSize', () => {
+		// The event holds orders-0 41..42 (two records); the ranges cover orders-0 41..42 only.
+		const ranges = [RECORDS_INFO, { 'orders-0': { firstRecordOffset: '41', lastRecordOffset: '42', ...TIMES } }] as const;
+		const differs = record([BATCH_SIZE, 3], [...ranges], [['payload'], EVENT]);
+		assert.deepEqual(problemsWithCode(differs, CODE), []);
+		assert.deepEqual(
+			problemsWithCode(differs, 'batch-consistency').filter((p) => p.text === '3').map((p) => p.message),
+			['"batchSize" is 3, but "payload" holds 2 records.'],
+		);
+		// Payload and batchSize agree, but the ranges cover fewer offsets: only this rule can tell.
+		const ranged = record([BATCH_SIZE, 2], [RECORDS_INFO, { 'orders-0': { firstRecordOffset: '41', lastRecordOffset: '41', ...TIMES } }], [['payload'], EVENT]);
+		assert.deepEqual(problemsWithCode(ranged, CODE).map((p) => p.message), [message('2', '1 offset')]);
 	});
 
 	it('says nothing when a range cannot be read: offset-range and records-info-presence report those', () => {

@@ -7,14 +7,16 @@
  * record Lambda sent (a warning, on `batchSize`).
  *
  * Works without a payload (SQS and SNS records carry only this metadata); batch-consistency
- * compares `batchSize` with the payload's records when there is one. Offsets are compared
+ * compares `batchSize` with the payload's records when there is one, and where that count
+ * differs from `batchSize` this rule leaves the warning to it. Offsets are compared
  * exactly (BigInt from the source text above 2^53 - 1). When any range cannot be read (invalid,
  * reversed or missing offsets, which offset-range and records-info-presence report), nothing is
  * said. `recordInfo` (one record per Kafka-topic destination message) has no range to sum.
  *
  * @example {"batchSize": 4, "recordsInfo": {"orders-0": {"firstRecordOffset": "41", "lastRecordOffset": "42"}}} → warning on 4
  */
-import { hasOwn, isObject, member } from '../json/jsonPath';
+import { hasOwn, isObject, member } from '../../../../shared/jsonPath';
+import { partitionsOf } from '../util/kafkaRecord';
 import { exactOffset, plainOffset } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
 
@@ -37,6 +39,14 @@ function rawText(ctx: RuleContext, key: string, field: string, value: unknown): 
 	return typeof value === 'number' && !Number.isSafeInteger(value) ? ctx.rawNumber(['KafkaBatchInfo', 'recordsInfo', key, field]) : undefined;
 }
 
+/** How many records a parsed payload event holds, or undefined without one. */
+function recordCount(payload: unknown): number | undefined {
+	if (!isObject(payload) || !isObject(payload['records'])) {
+		return undefined;
+	}
+	return partitionsOf(payload).reduce((sum, [, list]) => sum + list.length, 0);
+}
+
 function check(ctx: RuleContext): void {
 	const info = member(ctx.value, 'KafkaBatchInfo');
 	if (!isObject(info)) {
@@ -45,6 +55,12 @@ function check(ctx: RuleContext): void {
 	const batchSize = info['batchSize'];
 	const ranges = info['recordsInfo'];
 	if (typeof batchSize !== 'number' || !Number.isSafeInteger(batchSize) || batchSize < 1 || !isObject(ranges)) {
+		return;
+	}
+	// A payload that holds another number of records is the sharper evidence, and batch-consistency
+	// reports it on the same batchSize: one warning there, not two saying nearly the same.
+	const payloadRecords = recordCount(ctx.payload);
+	if (payloadRecords !== undefined && payloadRecords !== batchSize) {
 		return;
 	}
 	// Summed as numbers: the loop stops once the sum reaches batchSize, so every count added is
