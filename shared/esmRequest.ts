@@ -3,7 +3,7 @@
  * whether it runs in provisioned mode, its topics. Every reader accepts any JSON value and looks
  * only at own properties, so keys such as `__proto__` are harmless.
  */
-import { hasOwn, member } from '../json/jsonPath';
+import { hasOwn, member } from './jsonPath';
 import type { Arn } from './arn';
 import { parseArn } from './arn';
 

@@ -1,9 +1,24 @@
 /**
  * Custom LSP messages between the extension's client and its language server. Each message is a
- * method name plus its parameter and result types; both halves build their typed RequestType from
- * these so the names cannot drift apart. Other editors can send them too.
+ * method name plus its parameter and result types (`XRequest.type`); both halves build their
+ * typed RequestType from these so the names and types cannot drift apart. Other editors can send them too.
  */
 import type { DocumentKind, DocumentLayout } from './documentKinds';
+
+/**
+ * A custom request: its method name and, for the type checker only, its parameter and result
+ * types. Plain data, so the core needs no JSON-RPC library; each half turns it into its
+ * library's RequestType in one place (server/src/lsp/requestTypes.ts, client/src/requestTypes.ts).
+ */
+export interface ProtocolRequest<Params, Result> {
+	readonly method: string;
+	/** Never set: carries the types. */
+	readonly types?: { params: Params; result: Result };
+}
+
+function request<Params, Result>(method: string): ProtocolRequest<Params, Result> {
+	return { method };
+}
 
 /** Parameters of {@link DocumentInfoRequest}. */
 export interface DocumentInfoParams {
@@ -29,6 +44,7 @@ export interface DocumentInfoResult {
  */
 export namespace DocumentInfoRequest {
 	export const method = 'lambdaKafka/documentInfo' as const;
+	export const type = request<DocumentInfoParams, DocumentInfoResult | null>(method);
 }
 
 // ---- Preview offsets -------------------------------------------------------------------------
@@ -255,6 +271,7 @@ export interface PreviewModel {
  */
 export namespace PreviewModelRequest {
 	export const method = 'lambdaKafka/previewModel' as const;
+	export const type = request<PreviewModelParams, PreviewModel | null>(method);
 }
 
 /** Parameters of {@link CheckAgainstMappingRequest}. */
@@ -290,4 +307,5 @@ export interface CheckAgainstMappingResult {
  */
 export namespace CheckAgainstMappingRequest {
 	export const method = 'lambdaKafka/checkAgainstMapping' as const;
+	export const type = request<CheckAgainstMappingParams, CheckAgainstMappingResult>(method);
 }

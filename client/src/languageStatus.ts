@@ -1,12 +1,11 @@
 /** A language status item that says what the server made of the active document and how many problems it has. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RequestType } from 'vscode-languageclient/node';
 import { DOCUMENT_KIND_TITLES } from '../../shared/documentKinds';
-import type { DocumentInfoParams, DocumentInfoResult } from '../../shared/protocol';
 import { DocumentInfoRequest } from '../../shared/protocol';
+import { requestType } from './requestTypes';
 
-const documentInfo = new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method);
+const documentInfo = requestType(DocumentInfoRequest.type);
 
 
 export function registerLanguageStatus(context: vscode.ExtensionContext, client: LanguageClient): void {

@@ -4,7 +4,7 @@
  * the filter box hides payload rows, and a record asked for is scrolled to. It never writes
  * markup: text changes go through `textContent`.
  */
-import type { HostToWebview, WebviewToHost } from '../../server/src/language/preview/webviewMessages';
+import type { HostToWebview, WebviewToHost } from '../src/preview/webviewMessages';
 
 interface VsCodeApi {
 	postMessage(message: WebviewToHost): void;

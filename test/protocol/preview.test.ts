@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeLens } from 'vscode-languageserver-protocol/node';
-import { CodeLensRequest, RequestType } from 'vscode-languageserver-protocol/node';
-import type { PreviewModel, PreviewModelParams } from '../../shared/protocol';
+import { CodeLensRequest } from 'vscode-languageserver-protocol/node';
 import { PreviewModelRequest } from '../../shared/protocol';
 import { fixture } from '../helpers';
 import { LspTestClient } from './lspClient';
+import { requestType } from '../../server/src/lsp/requestTypes';
 
-const previewModel = new RequestType<PreviewModelParams, PreviewModel | null, void>(PreviewModelRequest.method);
+const previewModel = requestType(PreviewModelRequest.type);
 
 function codeLenses(client: LspTestClient, uri: string): Promise<CodeLens[] | null> {
 	return client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { InitializeResult, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { DiagnosticSeverity, ErrorCodes, MessageType, RequestType, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol/node';
-import type { DocumentInfoParams, DocumentInfoResult } from '../../shared/protocol';
+import { DiagnosticSeverity, ErrorCodes, MessageType, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentInfoRequest } from '../../shared/protocol';
 import { LspTestClient } from './lspClient';
+import { requestType } from '../../server/src/lsp/requestTypes';
 
-const documentInfo = new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method);
+const documentInfo = requestType(DocumentInfoRequest.type);
 
 function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
 	return edit?.changes?.[uri] ?? [];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { CREATE_ONLY_FIELDS, REQUEST_FIELDS, UPDATE_FIELDS } from '../../server/src/language/util/esmRequest';
+import { CREATE_ONLY_FIELDS, REQUEST_FIELDS, UPDATE_FIELDS } from '../../shared/esmRequest';
 import { repoRoot } from '../helpers';
 
 describe('event source mapping request members', () => {

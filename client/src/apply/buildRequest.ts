@@ -5,8 +5,8 @@
  * accepts are refused for an update here, before anything is sent, with a message that says why.
  */
 import type { DocumentKind } from '../../../shared/documentKinds';
-import { CREATE_ONLY_FIELDS } from '../../../server/src/language/util/esmRequest';
-import { member } from '../../../server/src/language/json/jsonPath';
+import { CREATE_ONLY_FIELDS } from '../../../shared/esmRequest';
+import { member } from '../../../shared/jsonPath';
 
 export type JsonObject = Record<string, unknown>;
 

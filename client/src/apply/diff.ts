@@ -9,7 +9,7 @@
  */
 import type { JsonObject } from './buildRequest';
 import { shortLine } from '../aws/logger';
-import { isObject } from '../../../server/src/language/json/jsonPath';
+import { isObject } from '../../../shared/jsonPath';
 
 export interface Change {
 	/** Dotted path of the leaf, e.g. `OnFailure.Destination` or `ProvisionedPollerConfig.MaximumPollers`. */

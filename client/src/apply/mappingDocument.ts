@@ -8,7 +8,7 @@
 import type { MappingConfiguration } from '../aws/lambdaApi';
 import type { JsonObject } from './buildRequest';
 import { enabledOf, pretty } from './diff';
-import { UPDATE_FIELDS } from '../../../server/src/language/util/esmRequest';
+import { UPDATE_FIELDS } from '../../../shared/esmRequest';
 
 /** The mapping as an update request document (pretty JSON). */
 export function mappingAsUpdateDocument(mapping: MappingConfiguration): string {

@@ -5,7 +5,7 @@
  * {@link errorDetails}; neither ever holds credentials, tokens or signed headers.
  */
 import { oneLine, redactSecrets, shortLine } from './logger';
-import { REQUEST_FIELDS } from '../../../server/src/language/util/esmRequest';
+import { REQUEST_FIELDS } from '../../../shared/esmRequest';
 
 export type ErrorKind =
 	| 'access-denied'

@@ -5,8 +5,6 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RequestType } from 'vscode-languageclient/node';
-import type { CheckAgainstMappingParams, CheckAgainstMappingResult, DocumentInfoParams, DocumentInfoResult } from '../../../shared/protocol';
 import { CheckAgainstMappingRequest, DocumentInfoRequest } from '../../../shared/protocol';
 import type { ApplyDeps, ApplyOutcome, ApplyReview, ApplyUi, FunctionPickItem, MappingPickItem, ProgressUpdate, ServerChecks } from '../apply/applyFlow';
 import { locateField } from '../apply/fieldLocation';
@@ -21,6 +19,7 @@ import type { AwsStatusBar } from '../aws/statusBar';
 import { currentAwsSettings } from '../aws/statusBar';
 import type { VirtualDocuments } from './virtualDocuments';
 import { safeWindow } from '../safeWindow';
+import { requestType } from '../requestTypes';
 
 /** Everything a command factory gets. */
 export interface CommandDeps {
@@ -281,8 +280,8 @@ export async function targetDocument(uri: unknown): Promise<vscode.TextDocument 
 	return vscode.window.activeTextEditor?.document;
 }
 
-const documentInfoType = new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method);
-const checkType = new RequestType<CheckAgainstMappingParams, CheckAgainstMappingResult, void>(CheckAgainstMappingRequest.method);
+const documentInfoType = requestType(DocumentInfoRequest.type);
+const checkType = requestType(CheckAgainstMappingRequest.type);
 
 /** The language server's answers about a document, waiting until the server has its current version. */
 export function serverChecks(client: LanguageClient, document: vscode.TextDocument): ServerChecks {

@@ -11,8 +11,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient/node';
-import { RequestType } from 'vscode-languageclient/node';
-import type { DocumentInfoParams, DocumentInfoResult } from '../../../shared/protocol';
+import type { DocumentInfoResult } from '../../../shared/protocol';
 import { DocumentInfoRequest } from '../../../shared/protocol';
 import type { AwsContext } from '../aws/awsContext';
 import { AWS_SETTINGS_SECTION, readAwsSettingsFrom } from '../aws/awsSettings';
@@ -32,11 +31,12 @@ import { deleteMessages, describeQueue, MAX_PEEK, peekMessages } from './sqsFetc
 import { PREVIEW_OFFSETS_COMMAND } from '../../../shared/documentKinds';
 import { safeWindow } from '../safeWindow';
 import { functionItem, mappingItem, objectItem } from './pickItems';
+import { requestType } from '../requestTypes';
 
 /** Separate editors beyond this many would bury the workspace: more records go into one JSON Lines document. */
 const MAX_SEPARATE_DOCUMENTS = 25;
 
-const documentInfoRequest = new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method);
+const documentInfoRequest = requestType(DocumentInfoRequest.type);
 
 export interface FetchDeps {
 	client: Pick<BaseLanguageClient, 'sendRequest'>;

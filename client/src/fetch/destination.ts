@@ -6,9 +6,9 @@
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
-import { shellQuote } from '../../../server/src/language/preview/shellQuote';
-import { parseArn } from '../../../server/src/language/util/arn';
-import { isObject } from '../../../server/src/language/json/jsonPath';
+import { shellQuote } from '../../../shared/shellQuote';
+import { parseArn } from '../../../shared/arn';
+import { isObject } from '../../../shared/jsonPath';
 
 export type FetchSource =
 	| { kind: 'sqs'; arn: string; queueName: string; accountId: string; region: string }

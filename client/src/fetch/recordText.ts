@@ -3,7 +3,7 @@
  * JSON is re-indented or compacted as text, never parsed into numbers and printed back, so a
  * 64-bit offset keeps its digits.
  */
-import { reindentJson } from '../../../server/src/language/util/kafkaRecord';
+import { reindentJson } from '../../../shared/format';
 
 /** The failure record in an SQS body: the body itself, or the `Message` of an SNS notification envelope (a queue subscribed to the destination topic without raw delivery). */
 export function unwrapBody(body: string): string {

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient/node';
-import { shellSnippet } from '../../../server/src/language/preview/shellSnippet';
+import { shellSnippet } from './shellSnippet';
 import { copiedMessage, nothingToCopyMessage } from './copyMessages';
 import type { PreviewDeps } from './previewPanel';
 import { documentTitle, PreviewPanel, requestPreviewModel } from './previewPanel';

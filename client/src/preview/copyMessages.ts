@@ -3,7 +3,7 @@
  * names its `recordsInfo` key), so the caller shows it through safeWindow, which makes it inert.
  */
 import type { PreviewModel } from '../../../shared/protocol';
-import { plural } from '../../../server/src/language/util/printable';
+import { plural } from '../../../shared/printable';
 
 /** Why nothing was copied: the first warning of the model, else the first range problem. */
 export function nothingToCopyMessage(title: string, model: PreviewModel | null): string {

@@ -12,22 +12,22 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient/node';
-import { RequestType } from 'vscode-languageclient/node';
-import type { KafkaAuth, PreviewModel, PreviewModelParams, PreviewOptions } from '../../../shared/protocol';
+import type { KafkaAuth, PreviewModel, PreviewOptions } from '../../../shared/protocol';
 import { KAFKA_AUTHS, PreviewModelRequest } from '../../../shared/protocol';
-import { linkStaysOnItsPath } from '../../../server/src/language/preview/deepLinks';
-import { renderMessageDocument, renderPreviewDocument } from '../../../server/src/language/preview/renderHtml';
-import { shellSnippet } from '../../../server/src/language/preview/shellSnippet';
-import type { HostToWebview } from '../../../server/src/language/preview/webviewMessages';
-import { parseWebviewMessage } from '../../../server/src/language/preview/webviewMessages';
+import { linkStaysOnItsPath } from '../../../shared/links';
+import { renderMessageDocument, renderPreviewDocument } from './render/renderHtml';
+import { shellSnippet } from './shellSnippet';
+import type { HostToWebview } from './webviewMessages';
+import { parseWebviewMessage } from './webviewMessages';
 import { pickUserScoped } from '../aws/awsSettings';
 import { mappingFor } from '../fetch/mappingContext';
+import { requestType } from '../requestTypes';
 
 export const PREVIEW_VIEW_TYPE = 'lambdaKafka.preview';
 const PREVIEW_LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc', 'jsonl', 'plaintext']);
 const DEBOUNCE_MS = 300;
 
-export const previewModelRequest = new RequestType<PreviewModelParams, PreviewModel | null, void>(PreviewModelRequest.method);
+export const previewModelRequest = requestType(PreviewModelRequest.type);
 
 export interface PreviewDeps {
 	extensionUri: vscode.Uri;

@@ -3,10 +3,10 @@
  * clipboard and for keyboard and screen-reader users. Record data appears only inside quoted
  * command words or in comments that cannot end early (see ./shellQuote.ts).
  */
-import type { PreviewModel } from '../../../../shared/protocol';
-import { formatDuration } from '../util/kafkaRecord';
-import { NO_COMMIT_NOTE, authName } from './consumerCommands';
-import { shellComment } from './shellQuote';
+import type { PreviewModel } from '../../../shared/protocol';
+import { formatDuration } from '../../../shared/format';
+import { NO_COMMIT_NOTE, authName } from '../../../shared/kafkaAuth';
+import { shellComment } from '../../../shared/shellQuote';
 
 export function shellSnippet(model: PreviewModel, title: string): string {
 	const lines: string[] = [

@@ -6,7 +6,7 @@
  */
 import type { Severity } from '../language/validation/problem';
 import type { FileReport } from './validateFile';
-import { escapeInvisible, plural } from '../language/util/printable';
+import { escapeInvisible, plural } from '../../../shared/printable';
 
 const SKIP_REASONS: Record<NonNullable<FileReport['skipped']>, string> = {
 	binary: 'binary file',

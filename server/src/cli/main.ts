@@ -2,7 +2,7 @@
  * `lambda-kafka`: validates files from the command line with the language server's engine.
  * Exit status 0 means no errors, 1 that errors were found, 2 a usage or I/O failure.
  */
-import { escapeInvisible } from '../language/util/printable';
+import { escapeInvisible } from '../../../shared/printable';
 import { allDiagnosticCodes } from '../language/validation/codes';
 import type { Command } from './args';
 import { parseArgs, USAGE } from './args';
@@ -12,7 +12,7 @@ import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import type { FileReport } from './validateFile';
 import { validateFile } from './validateFile';
-import { readVersion } from './version';
+import { readVersion } from '../version';
 
 const EXIT_CLEAN = 0;
 const EXIT_ERRORS = 1;

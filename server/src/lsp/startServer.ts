@@ -11,12 +11,10 @@ import {
 	DiagnosticTag,
 	InsertTextFormat,
 	MarkupKind,
-	RequestType,
 	TextDocumentSyncKind,
 	TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentInfoParams, DocumentInfoResult } from '../../../shared/protocol';
 import { DocumentInfoRequest } from '../../../shared/protocol';
 import type { ServerSettings } from '../../../shared/settings';
 import { resolveSettings, SETTINGS_SECTION } from '../../../shared/settings';
@@ -31,10 +29,12 @@ import { registerApplyHandlers } from './handlers/applyHandlers';
 import { registerPreviewHandlers } from './handlers/previewHandlers';
 import { lazyTextDocuments } from './lazyTextDocument';
 import { isLspRange, withLspRanges } from './lspPositions';
-import { readVersion } from '../cli/version';
+import { readVersion } from '../version';
 import { runSafe } from './runSafe';
+import type { ServerContext } from './serverContext';
 import { fileNameOf } from './uri';
 import { createScheduler } from './validationScheduler';
+import { requestType } from './requestTypes';
 
 /** Options a client may pass in `initializationOptions`. */
 export interface InitializationOptions {
@@ -50,22 +50,6 @@ export interface InitializationOptions {
 }
 
 export const DIAGNOSTIC_SOURCE = 'lambda-kafka';
-
-/**
- * What handler modules get: the connection, the open documents and the cached analysis of each.
- * Feature handlers that are not core LSP (apply checks, preview) live in ./handlers/, one module
- * each, and register themselves through `registerHandlers` below.
- */
-export interface ServerContext {
-	connection: Connection;
-	documents: TextDocuments<TextDocument>;
-	/** The analysis of the document's current version (cached per version). */
-	analysisOf(document: TextDocument): DocumentAnalysis;
-	/** Its parse only (units and kind, no problems), or the analysis if there is one: for features that need no validation. */
-	structureOf(document: TextDocument): DocumentAnalysis;
-	/** Whether the editor reports JSON syntax errors itself (from the initialization options). */
-	hostReportsJsonSyntax: () => boolean;
-}
 
 /** Data attached to each diagnostic so code actions need no second analysis. */
 interface DiagnosticData {
@@ -350,7 +334,7 @@ export function startServer(connection: Connection): void {
 		return result;
 	});
 
-	connection.onRequest(new RequestType<DocumentInfoParams, DocumentInfoResult | null, void>(DocumentInfoRequest.method), (params, token) => {
+	connection.onRequest(requestType(DocumentInfoRequest.type), (params, token) => {
 		const document = documents.get(params.uri);
 		if (!document) {
 			return null;

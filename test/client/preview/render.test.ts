@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { PreviewModel } from '../../../shared/protocol';
 import { buildPreviewModel } from '../../../server/src/language/preview/previewModel';
-import { contentSecurityPolicy, renderPreviewBody, renderPreviewDocument } from '../../../server/src/language/preview/renderHtml';
-import { SafeHtml, escapeHtml, html } from '../../../server/src/language/preview/safeHtml';
-import { shellSnippet } from '../../../server/src/language/preview/shellSnippet';
-import { timelineSvg } from '../../../server/src/language/preview/timelineSvg';
+import { contentSecurityPolicy, renderPreviewBody, renderPreviewDocument } from '../../../client/src/preview/render/renderHtml';
+import { SafeHtml, escapeHtml, html } from '../../../client/src/preview/render/safeHtml';
+import { shellSnippet } from '../../../client/src/preview/shellSnippet';
+import { timelineSvg } from '../../../client/src/preview/render/timelineSvg';
 import { analyze, fixture } from '../../helpers';
 
 const HOSTILE = [

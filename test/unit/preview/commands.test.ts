@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { chooseAuth, configTemplates, consumerCommands } from '../../../server/src/language/preview/consumerCommands';
-import { shellComment, shellQuote } from '../../../server/src/language/preview/shellQuote';
+import { shellComment, shellQuote } from '../../../shared/shellQuote';
 
 const HOSTILE = ['my topic', "a'b", '$(rm -rf ~)', '`touch /tmp/pwned`', 'line1\nline2', "''", '\\', '*', '~', '=x', '-rf', 'a;b|c&d', '"quoted"', '${HOME}', '!!', 'tab\there', 'ünïcödé', ''];
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { akhqLink, clusterNameProblem, kafkaUiLink, linkStaysOnItsPath, linkTargetProblem, mskClusterName, normalizeBaseUrl } from '../../../server/src/language/preview/deepLinks';
+import { linkStaysOnItsPath } from '../../../shared/links';
+import { akhqLink, clusterNameProblem, kafkaUiLink, linkTargetProblem, mskClusterName, normalizeBaseUrl } from '../../../server/src/language/preview/deepLinks';
 import { topicNameProblem } from '../../../server/src/language/util/kafkaTopic';
 
 const target = { cluster: 'orders-prod', topic: 'order-events', partition: 3, first: 9223372036854775800n, count: 8n };

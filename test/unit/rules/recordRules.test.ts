@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { JsonPath } from '../../../server/src/language/json/jsonPath';
+import type { JsonPath } from '../../../shared/jsonPath';
 import { RECORD_RULES } from '../../../server/src/language/rules/recordRules';
 import type { RuleContext, RuleReport } from '../../../server/src/language/rules/types';
 import { analyze, fixture, problemsOf, repoRoot } from '../../helpers';

@@ -13,12 +13,12 @@ import type {
 	PreviewPayloadRecord,
 	PreviewRecord,
 } from '../../../../shared/protocol';
-import { formatDuration } from '../util/kafkaRecord';
-import { authName } from './consumerCommands';
+import { formatDuration } from '../../../../shared/format';
+import { authName } from '../../../../shared/kafkaAuth';
 import type { SafeHtml } from './safeHtml';
 import { html } from './safeHtml';
 import { timelineSvg } from './timelineSvg';
-import { plural } from '../util/printable';
+import { plural } from '../../../../shared/printable';
 
 export interface DocumentShell {
 	/** The webview's `cspSource`. */

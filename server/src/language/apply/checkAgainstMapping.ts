@@ -8,43 +8,21 @@
  * a GetEventSourceMapping response is not a request and AWS has accepted it already.
  */
 import type { CheckAgainstMappingResult, MappingProblem } from '../../../../shared/protocol';
-import { isObject } from '../json/jsonPath';
+import { isObject } from '../../../../shared/jsonPath';
+import { REQUEST_FIELDS } from '../../../../shared/esmRequest';
 import { RULES } from '../rules';
 import type { AnalyzeOptions } from '../validation/analyzeDocument';
 import { analyzeDocument } from '../validation/analyzeDocument';
 import type { LocatedProblem } from '../validation/problem';
 
 /**
- * The request members a mapping's configuration is projected onto. `StartingPositionTimestamp`
- * and `Tags` are left out: they matter to no combination rule and Get returns them in other shapes.
+ * The request members a mapping's configuration is projected onto: every request member
+ * (shared/esmRequest.ts) but the ones Get does not return as the request wrote them. `UUID` names
+ * the mapping rather than configuring it; `StartingPositionTimestamp` and `Tags` matter to no
+ * combination rule and Get returns them in other shapes; `Enabled` comes back as `State`.
  */
-export const MAPPING_REQUEST_FIELDS: readonly string[] = [
-	'FunctionName',
-	'EventSourceArn',
-	'SelfManagedEventSource',
-	'Topics',
-	'Queues',
-	'StartingPosition',
-	'BatchSize',
-	'MaximumBatchingWindowInSeconds',
-	'ParallelizationFactor',
-	'SourceAccessConfigurations',
-	'AmazonManagedKafkaEventSourceConfig',
-	'SelfManagedKafkaEventSourceConfig',
-	'ProvisionedPollerConfig',
-	'DestinationConfig',
-	'MaximumRetryAttempts',
-	'MaximumRecordAgeInSeconds',
-	'BisectBatchOnFunctionError',
-	'FunctionResponseTypes',
-	'TumblingWindowInSeconds',
-	'FilterCriteria',
-	'KMSKeyArn',
-	'MetricsConfig',
-	'LoggingConfig',
-	'ScalingConfig',
-	'DocumentDBEventSourceConfig',
-];
+const NOT_PROJECTED = new Set(['UUID', 'StartingPositionTimestamp', 'Tags', 'Enabled']);
+export const MAPPING_REQUEST_FIELDS: readonly string[] = REQUEST_FIELDS.filter((field) => !NOT_PROJECTED.has(field));
 
 const RULE_IDS = new Set(RULES.map((rule) => rule.id));
 

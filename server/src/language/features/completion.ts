@@ -5,7 +5,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { DOCUMENT_KIND_TITLES } from '../../../../shared/documentKinds';
-import { isObject, valueAt } from '../json/jsonPath';
+import { isObject, valueAt } from '../../../../shared/jsonPath';
 import { resolveRef, schemaAtPath, typesOf } from '../schema/schemaLookup';
 import type { Schema, SchemaKind, SchemaRegistry } from '../schema/schemaRegistry';
 import { hasSchema } from '../schema/schemaRegistry';

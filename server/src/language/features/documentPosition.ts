@@ -5,8 +5,8 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { DocumentKind } from '../../../../shared/documentKinds';
-import type { JsonPath, PathSegment } from '../json/jsonPath';
-import { valueAt } from '../json/jsonPath';
+import type { JsonPath, PathSegment } from '../../../../shared/jsonPath';
+import { valueAt } from '../../../../shared/jsonPath';
 import { locationAt } from '../json/location';
 import type { ParsedJson } from '../json/parsedJson';
 import { decodedToRawOffsets, rawToDecodedOffset } from '../json/stringOffsets';

@@ -9,7 +9,6 @@ import type { Schema, SchemaRegistry } from '../schema/schemaRegistry';
 import { schemaAtPath, typesOf } from '../schema/schemaLookup';
 import { inlineCode } from '../util/markdown';
 import { HOVER_PROVIDERS } from './hoverProviders';
-import type { PositionContext } from './documentPosition';
 import { positionContext } from './documentPosition';
 
 export interface HoverResult {
@@ -18,9 +17,6 @@ export interface HoverResult {
 	start: number;
 	end: number;
 }
-
-/** A hover computed from the document's values. Returns Markdown in which all document text is escaped, or undefined. */
-export type HoverProvider = (context: PositionContext) => string | undefined;
 
 export function computeHover(analysis: DocumentAnalysis, offset: number, registry: SchemaRegistry): HoverResult | undefined {
 	const context = positionContext(analysis, offset);

@@ -3,7 +3,7 @@
  * sees, so its exact digits are read from the text instead, through the parse's index of long
  * numbers (built once per text).
  */
-import type { JsonPath } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
 import type { PositionContext } from './documentPosition';
 
 const NUMBER_TEXT = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;

@@ -5,13 +5,13 @@
  * Everything taken from the record goes into inline code or a fenced block whose fence the
  * content cannot close, and every part is bounded, so a 1 MB value gives a hover of a few KB.
  */
-import { isObject, member } from '../json/jsonPath';
+import { isObject, member } from '../../../../shared/jsonPath';
 import type { DecodedBytes, DisplayLimits } from '../util/kafkaRecord';
 import { base64Bytes, describeBytes, epochMillisToIso, headerViews } from '../util/kafkaRecord';
 import { codeBlock, inlineCode } from '../util/markdown';
 import type { PositionContext } from './documentPosition';
 import { exactNumberText } from './hoverSource';
-import { plural } from '../util/printable';
+import { plural } from '../../../../shared/printable';
 
 const VALUE_LIMITS: DisplayLimits = { maxChars: 4000, maxHexBytes: 256 };
 const KEY_LIMITS: DisplayLimits = { maxChars: 1000, maxHexBytes: 64 };

@@ -4,10 +4,11 @@
  * offsets are 64-bit), and the time the range spans. Hover on `recordInfo` shows the one record.
  * Every value from the document is rendered as inline code, so it cannot become Markdown.
  */
-import type { JsonPath } from '../json/jsonPath';
-import { isObject, member } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
+import { isObject, member } from '../../../../shared/jsonPath';
 import { splitTopicPartition } from '../util/kafkaTopic';
-import { formatDuration, isoTimestampMillis, recordInfoKey } from '../util/kafkaRecord';
+import { formatDuration } from '../../../../shared/format';
+import { isoTimestampMillis, recordInfoKey } from '../util/kafkaRecord';
 import { inlineCode } from '../util/markdown';
 import { exactOffset, parsePartitionText } from '../util/offsets';
 import type { PositionContext } from './documentPosition';

@@ -11,7 +11,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { getLocation } from 'jsonc-parser';
-import type { PathSegment } from './jsonPath';
+import type { PathSegment } from '../../../../shared/jsonPath';
 import { Scanner } from './scanner';
 
 export interface JsonLocation {

@@ -14,8 +14,8 @@
  */
 import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
-import type { JsonPath, PathSegment } from './jsonPath';
-import { pathKey, valueAt } from './jsonPath';
+import type { JsonPath, PathSegment } from '../../../../shared/jsonPath';
+import { pathKey, valueAt } from '../../../../shared/jsonPath';
 import { Scanner } from './scanner';
 import { decodedToRawOffsets } from './stringOffsets';
 import { findLeadingZeroNumbers, maskLeadingZeros } from './leadingZeros';

@@ -4,7 +4,7 @@
  * whose content says nothing yet (an empty object being written in `orders.destination.json`).
  */
 import type { DocumentKind } from '../../../../shared/documentKinds';
-import { isObject } from '../json/jsonPath';
+import { isObject } from '../../../../shared/jsonPath';
 import { editDistance } from '../util/suggest';
 
 const ESM_REQUEST_KEYS = new Set([

@@ -8,9 +8,10 @@
  * not accept gets no command at all: no cluster has it, and such a name is only ever an attack.
  */
 import type { AuthChoice, ConsumerCommand, ConsumerConfigTemplate, KafkaAuth } from '../../../../shared/protocol';
-import type { ShellWord } from './shellQuote';
+import type { ShellWord } from '../../../../shared/shellQuote';
 import { topicNameProblem } from '../util/kafkaTopic';
-import { shellCommand } from './shellQuote';
+import { shellCommand } from '../../../../shared/shellQuote';
+import { authName } from '../../../../shared/kafkaAuth';
 
 /** One range to read: a topic-partition and closed offset range, with the records' timestamps when known. */
 export interface ReadRange {
@@ -27,24 +28,8 @@ export const KCAT_CONFIG_FILE = 'kcat.properties';
 /** Used in place of a broker list the record does not give (the docs' `"..."`). */
 export const BOOTSTRAP_PLACEHOLDER = '"$BOOTSTRAP_SERVERS"';
 
-export const NO_COMMIT_NOTE = "Reading by partition and offset with no consumer group commits nothing: these commands move no consumer group's offsets.";
-
 /** `--max-messages` is a Java int. */
 const MAX_CONSOLE_MESSAGES = 2147483647n;
-
-const AUTH_NAMES: Record<KafkaAuth, string> = {
-	'msk-iam': 'MSK IAM',
-	'sasl-scram-512': 'SASL/SCRAM-SHA-512',
-	'sasl-scram-256': 'SASL/SCRAM-SHA-256',
-	'sasl-plain': 'SASL/PLAIN',
-	mtls: 'mutual TLS',
-	tls: 'TLS',
-	plaintext: 'PLAINTEXT',
-};
-
-export function authName(auth: KafkaAuth): string {
-	return AUTH_NAMES[auth];
-}
 
 /** Auth named by a mapping's `SourceAccessConfigurations` types, strongest first. */
 const SOURCE_ACCESS_AUTH: [string, KafkaAuth][] = [

@@ -11,7 +11,7 @@
  * and no `%`), and a cluster name must not hold `/ \ % ? #`, controls, or be `.` or `..`.
  */
 import type { DeepLink } from '../../../../shared/protocol';
-import { escapeInvisible } from '../util/printable';
+import { escapeInvisible } from '../../../../shared/printable';
 import { topicNameProblem } from '../util/kafkaTopic';
 
 /** The base URL without a trailing slash, or undefined unless it is an absolute http(s) URL without credentials. */
@@ -102,32 +102,6 @@ export function akhqLink(base: string | undefined, target: LinkTarget): DeepLink
 		url: `${root}/ui/${cluster}/topic/${topic}/data?${query.toString()}`,
 		firstOffset: target.first.toString(),
 	};
-}
-
-/**
- * Whether `url`, decoded as often as decoding changes it (as `Uri.parse` and then a browser
- * may), still has no dot segment or backslash in its path: the last check before a link is
- * opened, so that a link built some other way cannot leave the page it names either.
- */
-export function linkStaysOnItsPath(url: string): boolean {
-	let decoded = url;
-	for (let round = 0; round < 8; round++) {
-		let next: string;
-		try {
-			next = decodeURIComponent(decoded);
-		} catch {
-			return false;
-		}
-		if (next === decoded) {
-			break;
-		}
-		decoded = next;
-	}
-	const match = /^https?:\/\/[^/?#]*([^?#]*)/i.exec(decoded);
-	if (!match || match[1].includes('\\')) {
-		return false;
-	}
-	return match[1].split('/').every((part) => part !== '.' && part !== '..');
 }
 
 /** The cluster name in an MSK cluster ARN (`arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>`), or undefined. */

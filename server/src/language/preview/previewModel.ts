@@ -22,16 +22,18 @@ import type {
 	PreviewRange,
 	PreviewRecord,
 } from '../../../../shared/protocol';
-import type { JsonPath } from '../json/jsonPath';
-import { isObject, member } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
+import { isObject, member } from '../../../../shared/jsonPath';
 import type { ParsedJson } from '../json/parsedJson';
 import { splitTopicPartition, topicNameProblem } from '../util/kafkaTopic';
 import type { DecodedBytes, DisplayLimits } from '../util/kafkaRecord';
-import { base64Bytes, describeBytes, epochMillisToIso, formatDuration, headerViews, isoTimestampMillis, partitionsOf, recordInfoKey } from '../util/kafkaRecord';
+import { formatDuration } from '../../../../shared/format';
+import { base64Bytes, describeBytes, epochMillisToIso, headerViews, isoTimestampMillis, partitionsOf, recordInfoKey } from '../util/kafkaRecord';
 import { MAX_OFFSET_DIGITS, exactOffset, parseOffsetText, parsePartitionText } from '../util/offsets';
 import type { DocumentAnalysis, DocumentUnit } from '../validation/analyzeDocument';
 import { parsePayload } from '../validation/payload';
-import { NO_COMMIT_NOTE, brokerList, chooseAuth, configTemplates, consumerCommands } from './consumerCommands';
+import { NO_COMMIT_NOTE } from '../../../../shared/kafkaAuth';
+import { brokerList, chooseAuth, configTemplates, consumerCommands } from './consumerCommands';
 import { akhqLink, clusterNameProblem, kafkaUiLink, mskClusterName } from './deepLinks';
 import type { OffsetRange } from './ranges';
 import { rangeCount, unionRanges } from './ranges';

@@ -5,7 +5,7 @@
  */
 import type { Base64Issue } from '../util/base64';
 import { base64Issue, isCanonicalBase64 } from '../util/base64';
-import { isObject, member } from '../json/jsonPath';
+import { isObject, member } from '../../../../shared/jsonPath';
 import { partitionsOf } from '../util/kafkaRecord';
 import type { Rule, RuleContext, RuleReport } from './types';
 

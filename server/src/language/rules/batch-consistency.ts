@@ -8,10 +8,10 @@
  * One pass over the payload's records, with plain numbers; exact (BigInt) values only for the
  * few offsets above 2^53 - 1 that could be the lowest or highest.
  */
-import type { JsonPath } from '../json/jsonPath';
-import { hasOwn, isObject, member } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
+import { hasOwn, isObject, member } from '../../../../shared/jsonPath';
 import { epochMillisToIso, isoTimestampMillis, partitionsOf } from '../util/kafkaRecord';
-import { quoteText } from '../util/printable';
+import { quoteText } from '../../../../shared/printable';
 import { exactOffset, parseJsonIntegerText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
 

@@ -3,12 +3,12 @@
  * `host:port` brokers (facts sheet §4). AWS's record example holds the placeholder `"..."`
  * (§6 item 6). Each bad entry is reported with a span on that entry.
  */
-import type { JsonPath } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
 import { AcceptedValues } from '../util/kafkaRecord';
 import { parseOffsetText } from '../util/offsets';
-import { quoteText } from '../util/printable';
+import { quoteText } from '../../../../shared/printable';
 import type { Rule, RuleContext } from './types';
-import { member } from '../json/jsonPath';
+import { member } from '../../../../shared/jsonPath';
 
 const MAX_REPORTS = 10;
 

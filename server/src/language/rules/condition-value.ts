@@ -5,8 +5,8 @@
  * which reuses the asynchronous-invocation record (facts sheet §3.2, §6 item 10).
  */
 import { closest } from '../util/suggest';
-import { hasOwn, member } from '../json/jsonPath';
-import { quoteText } from '../util/printable';
+import { hasOwn, member } from '../../../../shared/jsonPath';
+import { quoteText } from '../../../../shared/printable';
 import type { Rule, RuleContext } from './types';
 
 const ESM_CONDITIONS = ['RetryAttemptsExhausted', 'MaximumPayloadSizeExceeded', 'RecordAgeExceeded'] as const;

@@ -7,9 +7,9 @@
  *
  * @example {"UUID": "...", "Topics": ["orders"]} → error on "Topics", fix: remove it
  */
-import { CREATE_ONLY_FIELDS } from '../util/esmRequest';
+import { CREATE_ONLY_FIELDS } from '../../../../shared/esmRequest';
 import type { Rule } from './types';
-import { hasOwn, member } from '../json/jsonPath';
+import { hasOwn, member } from '../../../../shared/jsonPath';
 
 const KAFKA_CONFIGS = ['AmazonManagedKafkaEventSourceConfig', 'SelfManagedKafkaEventSourceConfig'];
 

@@ -8,9 +8,9 @@
  *
  * @example {"FunctionName": "f", "EventSourceArn": "arn:aws:kafka:..."} → Topics and StartingPosition missing
  */
-import { eventSourceOf, isKafkaSource } from '../util/esmRequest';
+import { eventSourceOf, isKafkaSource } from '../../../../shared/esmRequest';
 import type { Rule, RuleContext } from './types';
-import { hasOwn, member } from '../json/jsonPath';
+import { hasOwn, member } from '../../../../shared/jsonPath';
 
 const UUID_FORM = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const STARTING_POSITIONS = ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'];

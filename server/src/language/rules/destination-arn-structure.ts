@@ -15,8 +15,8 @@
  *
  * @example "arn:aws:s3:::dest-bucket/failures/" → error on "/failures/", fix: strip it
  */
-import type { Arn, ArnPart } from '../util/arn';
-import { isAccountId, isKnownPartition, isModelRegion, isRegionOfPartition, PARTITION_NAMES, partitionOfRegion, partSpan } from '../util/arn';
+import type { Arn, ArnPart } from '../../../../shared/arn';
+import { isAccountId, isKnownPartition, isModelRegion, isRegionOfPartition, PARTITION_NAMES, partitionOfRegion, partSpan } from '../../../../shared/arn';
 import { arnDestination, isDestinationService } from '../util/destination';
 import { bucketNameProblem, isFifoName, queueOrTopicNameProblem } from '../util/resourceNames';
 import type { FixDescription, Severity } from '../validation/problem';

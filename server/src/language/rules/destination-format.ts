@@ -10,9 +10,9 @@
  *
  * @example "orders-dlq" → "kafka://orders-dlq"
  */
-import type { JsonPath } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
 import { classifyDestination, KAFKA_SCHEME, onFailureDestination } from '../util/destination';
-import { quoteText } from '../util/printable';
+import { quoteText } from '../../../../shared/printable';
 import type { Rule, RuleContext } from './types';
 
 const EXPECTED = 'expected an SQS queue ARN, SNS topic ARN, S3 bucket ARN, kafka://topic or ""';

@@ -8,10 +8,10 @@
  *
  * @example FunctionName arn:aws:lambda:us-east-1:..., destination arn:aws:sqs:eu-west-1:... → warning
  */
-import type { Arn } from '../util/arn';
-import { isKnownPartition, isModelRegion, isRegionOfPartition, parseArn } from '../util/arn';
+import type { Arn } from '../../../../shared/arn';
+import { isKnownPartition, isModelRegion, isRegionOfPartition, parseArn } from '../../../../shared/arn';
 import { arnDestination, isDestinationService } from '../util/destination';
-import { member } from '../json/jsonPath';
+import { member } from '../../../../shared/jsonPath';
 import type { Rule } from './types';
 
 export const destinationRegionMismatch: Rule = {

@@ -6,8 +6,8 @@
  *
  * @example "arn:aws:lambda:us-east-1:123456789012:function:handler" → error on "lambda"
  */
-import { hasOwn } from '../json/jsonPath';
-import { partSpan } from '../util/arn';
+import { hasOwn } from '../../../../shared/jsonPath';
+import { partSpan } from '../../../../shared/arn';
 import { arnDestination, isDestinationService } from '../util/destination';
 import type { FixDescription } from '../validation/problem';
 import type { Rule } from './types';

@@ -4,8 +4,8 @@
  * four values are all identical are almost certainly copied; identical offsets alone (two new
  * partitions both at offset 0) can be real and are not reported.
  */
-import { isObject, member } from '../json/jsonPath';
-import { quoteText } from '../util/printable';
+import { isObject, member } from '../../../../shared/jsonPath';
+import { quoteText } from '../../../../shared/printable';
 import { isUnsafeInteger } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
 

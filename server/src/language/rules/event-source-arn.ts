@@ -5,11 +5,11 @@
  * Kafka is unconfirmed (§8 item 5), so format problems are warnings, and a failure record whose
  * payload says SelfManagedKafka is not checked.
  */
-import type { JsonPath } from '../json/jsonPath';
-import { hasOwn, isObject, member } from '../json/jsonPath';
-import { isAccountId, isKnownPartition, isRegionOfPartition, parseArn } from '../util/arn';
+import type { JsonPath } from '../../../../shared/jsonPath';
+import { hasOwn, isObject, member } from '../../../../shared/jsonPath';
+import { isAccountId, isKnownPartition, isRegionOfPartition, parseArn } from '../../../../shared/arn';
 import { AcceptedValues } from '../util/kafkaRecord';
-import { quoteText } from '../util/printable';
+import { quoteText } from '../../../../shared/printable';
 import type { Rule, RuleContext } from './types';
 
 const EXAMPLE = 'arn:aws:kafka:us-east-1:123456789012:cluster/<name>/<uuid>-<n>';

@@ -8,9 +8,9 @@
  * @example {"MaximumRetryAttempts": -1, "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:sqs:..."}}}
  */
 import { classifyDestination, onFailureDestination } from '../util/destination';
-import { eventSourceOf } from '../util/esmRequest';
+import { eventSourceOf } from '../../../../shared/esmRequest';
 import type { Rule } from './types';
-import { hasOwn, member } from '../json/jsonPath';
+import { hasOwn, member } from '../../../../shared/jsonPath';
 
 export const infiniteRetriesCapped: Rule = {
 	id: 'infinite-retries-capped',

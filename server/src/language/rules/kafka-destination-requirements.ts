@@ -13,7 +13,7 @@
  * @example {"EventSourceArn": "arn:aws:kafka:...", "Topics": ["orders"], "DestinationConfig": {"OnFailure": {"Destination": "kafka://orders"}}}
  */
 import { classifyDestination, onFailureDestination } from '../util/destination';
-import { eventSourceOf, pollerModeOf, sourceTopics } from '../util/esmRequest';
+import { eventSourceOf, pollerModeOf, sourceTopics } from '../../../../shared/esmRequest';
 import type { Rule } from './types';
 
 const POLLER_EXAMPLE = '{"MinimumPollers": 1, "MaximumPollers": 3}';

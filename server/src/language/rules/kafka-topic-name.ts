@@ -11,10 +11,10 @@
  *
  * @example "kafka://#bad" → error on "#"
  */
-import type { JsonPath } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
 import { classifyDestination, DESTINATION_ARN_PATTERN, KAFKA_SCHEME, onFailureDestination } from '../util/destination';
-import { quoteText } from '../util/printable';
-import { sourceTopics } from '../util/esmRequest';
+import { quoteText } from '../../../../shared/printable';
+import { sourceTopics } from '../../../../shared/esmRequest';
 import { MAX_TOPIC_LENGTH, metricCollisionKey, topicIssueOf, topicNameIssues } from '../util/kafkaTopic';
 import type { TopicNameIssue } from '../util/kafkaTopic';
 import type { Rule, RuleContext } from './types';

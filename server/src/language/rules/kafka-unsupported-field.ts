@@ -10,11 +10,11 @@
  *
  * @example {"EventSourceArn": "arn:aws:kafka:...", "ParallelizationFactor": 2} → warning, fix: remove it
  */
-import type { EventSourceKind } from '../util/esmRequest';
-import { eventSourceOf, hasKafkaSourceConfig, isKafkaSource } from '../util/esmRequest';
+import type { EventSourceKind } from '../../../../shared/esmRequest';
+import { eventSourceOf, hasKafkaSourceConfig, isKafkaSource } from '../../../../shared/esmRequest';
 import type { FixDescription } from '../validation/problem';
 import type { Rule } from './types';
-import { hasOwn } from '../json/jsonPath';
+import { hasOwn } from '../../../../shared/jsonPath';
 
 /** Each member that does not apply to Kafka, and the sources it is for. */
 export const NON_KAFKA_FIELDS: Record<string, string> = {

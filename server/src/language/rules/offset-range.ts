@@ -5,9 +5,9 @@
  * value must be a Kafka offset, 0..9223372036854775807, read losslessly: a JSON number's source
  * text is used, because JSON.parse has already rounded anything above 2^53 - 1.
  */
-import type { JsonPath } from '../json/jsonPath';
-import { isObject, member } from '../json/jsonPath';
-import { quoteText } from '../util/printable';
+import type { JsonPath } from '../../../../shared/jsonPath';
+import { isObject, member } from '../../../../shared/jsonPath';
+import { quoteText } from '../../../../shared/printable';
 import type { DecimalIssue } from '../util/offsets';
 import { MAX_KAFKA_OFFSET, MAX_OFFSET_DIGITS, parseJsonIntegerText, parseOffsetText, plainOffset, smallDecimalValue } from '../util/offsets';
 import type { Rule, RuleContext, RuleReport } from './types';

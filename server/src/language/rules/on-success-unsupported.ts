@@ -6,8 +6,8 @@
  *
  * @example {"OnFailure": {...}, "OnSuccess": {"Destination": "arn:aws:sqs:..."}}
  */
-import type { JsonPath } from '../json/jsonPath';
-import { hasOwn, member } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
+import { hasOwn, member } from '../../../../shared/jsonPath';
 import type { Rule } from './types';
 
 export const AWS_ON_SUCCESS_MESSAGE = 'Unsupported DestinationConfig parameter for given event source mapping type.';

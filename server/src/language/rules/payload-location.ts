@@ -4,7 +4,7 @@
  * the one case this rule can judge is the Kafka-topic form: `recordInfo` (singular) always comes
  * with the record in `payload` (§3.5).
  */
-import { hasOwn, isObject, member } from '../json/jsonPath';
+import { hasOwn, isObject, member } from '../../../../shared/jsonPath';
 import type { Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): void {

@@ -3,7 +3,7 @@
  * integer of at least 0; a batch holds at least one record (`batchSize` >= 1), so a size of 0
  * cannot come from Lambda.
  */
-import { member } from '../json/jsonPath';
+import { member } from '../../../../shared/jsonPath';
 import type { Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): void {

@@ -5,7 +5,7 @@
  *
  * @example {"MinimumPollers": 5, "MaximumPollers": 3} → error on 5
  */
-import { member } from '../json/jsonPath';
+import { member } from '../../../../shared/jsonPath';
 import type { Rule } from './types';
 
 export const DOCUMENTED_MAX_POLLERS = 2000;

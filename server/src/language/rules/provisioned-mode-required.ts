@@ -9,9 +9,9 @@
  *
  * @example {"EventSourceArn": "arn:aws:kafka:...", "MaximumRetryAttempts": 3} → warning on the key
  */
-import { eventSourceOf, isKafkaSource, pollerModeOf } from '../util/esmRequest';
+import { eventSourceOf, isKafkaSource, pollerModeOf } from '../../../../shared/esmRequest';
 import type { Rule } from './types';
-import { member } from '../json/jsonPath';
+import { member } from '../../../../shared/jsonPath';
 
 /** Each control, and whether a value of it asks for error handling (the defaults do not). */
 const CONTROLS: [string, (value: unknown) => boolean][] = [

@@ -5,7 +5,7 @@
  *
  * @example "MaximumRecordAgeInSeconds": 30 → error, fixes: 60 or -1
  */
-import { member } from '../json/jsonPath';
+import { member } from '../../../../shared/jsonPath';
 import type { Rule } from './types';
 
 export const AWS_RECORD_AGE_MESSAGE = 'MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)';

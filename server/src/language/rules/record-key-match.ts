@@ -5,10 +5,10 @@
  */
 import { splitTopicPartition } from '../util/kafkaTopic';
 import { partitionsOf } from '../util/kafkaRecord';
-import { quoteText } from '../util/printable';
+import { quoteText } from '../../../../shared/printable';
 import { isValidTopicPartitionKey } from './topic-partition-key';
 import type { Rule, RuleContext } from './types';
-import { member } from '../json/jsonPath';
+import { member } from '../../../../shared/jsonPath';
 
 function check(ctx: RuleContext): void {
 	for (const [key, records] of partitionsOf(ctx.value)) {

@@ -7,7 +7,7 @@
 import { partitionsOf } from '../util/kafkaRecord';
 import { MAX_KAFKA_OFFSET, isUnsafeInteger, parseJsonIntegerText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
-import { member } from '../json/jsonPath';
+import { member } from '../../../../shared/jsonPath';
 
 const TWO_POW_63 = 2 ** 63;
 

@@ -4,7 +4,7 @@
  * destinations: the one record, facts sheet §3.5). The schema cannot require one of the two
  * without `anyOf`, which the schema conventions avoid, so this rule does.
  */
-import { hasNoOwnKeys, hasOwn, isObject, member } from '../json/jsonPath';
+import { hasNoOwnKeys, hasOwn, isObject, member } from '../../../../shared/jsonPath';
 import type { Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): void {

@@ -8,7 +8,7 @@
  * No other field of the seed documents is documented null for a condition (`payload` is
  * "Only available in S3", which a record cannot show).
  */
-import { hasOwn, member } from '../json/jsonPath';
+import { hasOwn, member } from '../../../../shared/jsonPath';
 import type { Rule, RuleContext } from './types';
 
 function check(ctx: RuleContext): void {

@@ -17,8 +17,8 @@
  *
  * @example {"EventSourceArn": "arn:aws:kafka:...", "SourceAccessConfigurations": [{"Type": "SASL_SCRAM_256_AUTH", ...}]} → warning, fix: SASL_SCRAM_512_AUTH
  */
-import { hasOwn, member } from '../json/jsonPath';
-import { eventSourceOf } from '../util/esmRequest';
+import { hasOwn, member } from '../../../../shared/jsonPath';
+import { eventSourceOf } from '../../../../shared/esmRequest';
 import type { FixDescription } from '../validation/problem';
 import type { Rule } from './types';
 

@@ -9,9 +9,9 @@
  *
  * @example {"Topics": ["orders#1"]} → error on "#"
  */
-import { sourceTopics } from '../util/esmRequest';
+import { sourceTopics } from '../../../../shared/esmRequest';
 import { topicIssueOf, topicNameIssues } from '../util/kafkaTopic';
-import { quoteText } from '../util/printable';
+import { quoteText } from '../../../../shared/printable';
 import type { Rule } from './types';
 
 export const sourceTopicName: Rule = {

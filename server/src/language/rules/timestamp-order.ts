@@ -3,8 +3,9 @@
  * warning: with CREATE_TIME timestamps the producer sets them, so a later offset can carry an
  * earlier time. Values that are not ISO-8601 date-times are left to the schema's format check.
  */
-import { isObject, member } from '../json/jsonPath';
-import { formatDuration, isoTimestampMillis } from '../util/kafkaRecord';
+import { isObject, member } from '../../../../shared/jsonPath';
+import { formatDuration } from '../../../../shared/format';
+import { isoTimestampMillis } from '../util/kafkaRecord';
 import type { Rule, RuleContext } from './types';
 
 /** Fast path: two UTC timestamps of the same shape compare as strings, with no date parsing. */

@@ -4,10 +4,10 @@
  * hyphens and partition numbers never do (facts sheet §4); the topic must follow Kafka's naming
  * rules and the partition must be a Java int written in plain digits.
  */
-import { hasOwn, isObject, member } from '../json/jsonPath';
+import { hasOwn, isObject, member } from '../../../../shared/jsonPath';
 import { MAX_TOPIC_LENGTH, topicIssueOf, topicNameIssues } from '../util/kafkaTopic';
 import { AcceptedValues } from '../util/kafkaRecord';
-import { quoteText } from '../util/printable';
+import { quoteText } from '../../../../shared/printable';
 import { MAX_KAFKA_PARTITION, parsePartitionText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
 

@@ -3,7 +3,7 @@
  * file named after its id, and the id is the diagnostic code users see, so it must never change.
  */
 import type { DocumentKind } from '../../../../shared/documentKinds';
-import type { JsonPath } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
 import type { FixDescription, Severity } from '../validation/problem';
 
 /** What a rule reports. Paths are relative to the subject the rule is checking. */

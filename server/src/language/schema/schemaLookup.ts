@@ -1,5 +1,5 @@
 /** Finds the sub-schema that describes the value at a path, for hover and completion. */
-import type { JsonPath } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
 import type { Schema } from './schemaRegistry';
 
 /** Follows a local `$ref` (`#/definitions/x`). */

@@ -5,11 +5,11 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types';
-import type { JsonPath, PathSegment } from '../json/jsonPath';
-import { formatPath, pointerToPath } from '../json/jsonPath';
+import type { JsonPath, PathSegment } from '../../../../shared/jsonPath';
+import { formatPath, pointerToPath } from '../../../../shared/jsonPath';
 import type { Problem } from '../validation/problem';
 import { codePointLength } from '../util/codePoints';
-import { quoteText } from '../util/printable';
+import { quoteText } from '../../../../shared/printable';
 import { closest } from '../util/suggest';
 import type { Schema, SchemaKind, SchemaRegistry } from './schemaRegistry';
 

@@ -4,10 +4,10 @@
  * rules share, so that each problem is reported by exactly one rule.
  */
 import type { DocumentKind } from '../../../../shared/documentKinds';
-import type { JsonPath } from '../json/jsonPath';
-import { valueAt } from '../json/jsonPath';
-import type { Arn } from './arn';
-import { parseArnIgnoringPrefixCase, partitionOfRegion } from './arn';
+import type { JsonPath } from '../../../../shared/jsonPath';
+import { valueAt } from '../../../../shared/jsonPath';
+import type { Arn } from '../../../../shared/arn';
+import { parseArnIgnoringPrefixCase, partitionOfRegion } from '../../../../shared/arn';
 import { hasMoreCodePointsThan } from './codePoints';
 
 /**

@@ -4,8 +4,8 @@
  * `payload` of S3 records), then place every problem in the text in one pass per parsed text.
  */
 import type { DocumentKind, DocumentLayout } from '../../../../shared/documentKinds';
-import type { JsonPath } from '../json/jsonPath';
-import { isObject } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
+import { isObject } from '../../../../shared/jsonPath';
 import { ParsedJson } from '../json/parsedJson';
 import { detectKind, isJsonLinesFileName } from '../kinds/detectKind';
 import { rulesFor } from '../rules';
@@ -13,12 +13,12 @@ import type { RuleContext, RuleReport } from '../rules/types';
 import { schemaProblems } from '../schema/schemaProblems';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
 import { hasSchema, sharedSchemaRegistry } from '../schema/schemaRegistry';
-import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, printable } from '../util/printable';
+import { MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, printable } from '../../../../shared/printable';
 import { placeProblems } from './placeProblems';
 import type { LocatedProblem, Problem } from './problem';
 import { payloadProblems, parsePayload } from './payload';
 import { byteOrderMarkProblem, isReportedByHost, syntaxProblems } from './syntax';
-import { requestModeOf } from '../util/esmRequest';
+import { requestModeOf } from '../../../../shared/esmRequest';
 import type { DocumentUnit, DocumentUnits } from './documentUnits';
 import { JsonLinesUnits, NO_UNITS, ParsedUnits } from './documentUnits';
 

@@ -9,7 +9,7 @@
  * Whoever walks every line (validation, the preview) gets fresh parses it can drop.
  */
 import type { DocumentKind } from '../../../../shared/documentKinds';
-import type { JsonPath } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
 import { ParsedJson } from '../json/parsedJson';
 import { detectKind, kindFromFileName } from '../kinds/detectKind';
 

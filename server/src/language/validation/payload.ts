@@ -3,7 +3,7 @@
  * escaped JSON string, while real records decode to an object; both are accepted. A string is
  * parsed like a document of its own, and its syntax problems are placed inside the string.
  */
-import type { JsonPath } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
 import type { ParsedJson } from '../json/parsedJson';
 import type { Problem } from './problem';
 import { syntaxProblems } from './syntax';

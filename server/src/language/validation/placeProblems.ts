@@ -2,7 +2,7 @@
  * Places problems found by path in the text: one locate pass for all of a parse's problems, then
  * each problem's range and fix edits. Offsets returned are offsets into the whole document.
  */
-import type { JsonPath } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
 import type { LocateRequest, Located, ParsedJson } from '../json/parsedJson';
 import type { FixDescription, LocatedFix, LocatedProblem, Problem } from './problem';
 

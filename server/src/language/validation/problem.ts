@@ -3,7 +3,7 @@
  * describe problems by JSON path; the locator turns paths into offsets once, for all problems
  * together, so that valid documents never pay for positions.
  */
-import type { JsonPath } from '../json/jsonPath';
+import type { JsonPath } from '../../../../shared/jsonPath';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

@@ -1,17 +1,17 @@
 /** Requests the client makes before it applies a document to AWS (issue 3). */
 import type { ResponseError } from 'vscode-languageserver/node';
-import { RequestType } from 'vscode-languageserver/node';
-import type { CheckAgainstMappingParams, CheckAgainstMappingResult } from '../../../../shared/protocol';
+import type { CheckAgainstMappingResult } from '../../../../shared/protocol';
 import { CheckAgainstMappingRequest } from '../../../../shared/protocol';
 import { checkAgainstMapping } from '../../language/apply/checkAgainstMapping';
 import { runSafe } from '../runSafe';
-import type { ServerContext } from '../startServer';
+import type { ServerContext } from '../serverContext';
 import { fileNameOf } from '../uri';
+import { requestType } from '../requestTypes';
 
 export function registerApplyHandlers({ connection, documents, hostReportsJsonSyntax }: ServerContext): void {
 	// The document checked against the mapping it will change: what the mapping becomes after the update.
 	connection.onRequest(
-		new RequestType<CheckAgainstMappingParams, CheckAgainstMappingResult, void>(CheckAgainstMappingRequest.method),
+		requestType(CheckAgainstMappingRequest.type),
 		(params, token): CheckAgainstMappingResult | ResponseError<void> => {
 			const document = documents.get(params.uri);
 			if (!document) {

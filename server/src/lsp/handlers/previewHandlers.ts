@@ -3,20 +3,19 @@
  * offsets" code lenses. All of the work is done by server/src/language/preview.
  */
 import type { CodeLens, ResponseError } from 'vscode-languageserver/node';
-import { RequestType } from 'vscode-languageserver/node';
-import type { PreviewModel, PreviewModelParams } from '../../../../shared/protocol';
 import { PreviewModelRequest } from '../../../../shared/protocol';
 import { buildPreviewModel, previewAnchors } from '../../language/preview/previewModel';
 import { runSafe } from '../runSafe';
-import type { ServerContext } from '../startServer';
+import type { ServerContext } from '../serverContext';
 import { PREVIEW_OFFSETS_COMMAND } from '../../../../shared/documentKinds';
+import { requestType } from '../requestTypes';
 
 /** The client command a lens runs, with arguments `[uri, recordIndex]`. */
 
 export function registerPreviewHandlers(context: ServerContext): void {
 	const { connection, documents } = context;
 
-	connection.onRequest(new RequestType<PreviewModelParams, PreviewModel | null, void>(PreviewModelRequest.method), (params, token) => {
+	connection.onRequest(requestType(PreviewModelRequest.type), (params, token) => {
 		const document = documents.get(params.uri);
 		if (!document) {
 			return null;
