@@ -1,16 +1,20 @@
 /**
- * Activation: starts the language client and the pieces that live only in VS Code (commands,
- * the language status item, recognising records saved without a file extension).
+ * Activation: creates the extension's state, registers every command (client/src/commands/
+ * commandTable.ts), starts the language client, then the pieces that ask the server about the
+ * active document (the language status item, the menus' context keys, recognising records saved
+ * without a file extension).
  */
 import * as vscode from 'vscode';
-import { registerAwsCommands } from './commands';
-import { registerFetchCommands } from './fetch/registerFetchCommands';
+import { registerCommands } from './commands/registerCommands';
+import { trackDocumentContext } from './commands/documentContext';
 import { createLanguageClient } from './languageClient';
 import { registerLanguageStatus } from './languageStatus';
-import { registerPreviewFeature } from './preview/commands';
 import { registerRecordDetection } from './recordDetection';
 import { safeWindow } from './safeWindow';
+import type { ExtensionState } from './state';
+import { createExtensionState } from './state';
 
+// The one module variable: VS Code calls `deactivate` without arguments, and waits for the server to stop only through it.
 let stopClient: (() => Promise<void>) | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -18,14 +22,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	context.subscriptions.push(output);
 	const client = createLanguageClient(context, output);
 	stopClient = () => client.stop();
+	const state = createExtensionState(context, client, output);
 	// Commands first: if the server fails to start, Show Log and Restart must still be there.
-	context.subscriptions.push(
-		vscode.commands.registerCommand('lambdaKafka.restartServer', async () => {
-			await client.restart();
-			output.info('Language server restarted.');
-		}),
-		vscode.commands.registerCommand('lambdaKafka.showOutput', () => output.show()),
-	);
+	registerCommands(context, state);
 	try {
 		await client.start();
 	} catch (error) {
@@ -35,9 +34,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	// After the start: these ask the server about the active document at once.
 	registerLanguageStatus(context, client);
 	registerRecordDetection(context);
-	registerAwsCommands(context, client, output);
-	registerPreviewFeature(context, client);
-	registerFetchCommands(context, client, output);
+	context.subscriptions.push(trackDocumentContext(client), ...documentListeners(state));
+}
+
+/** What editing and closing documents clears. */
+function documentListeners(state: ExtensionState): vscode.Disposable[] {
+	return [
+		// AWS's complaint about a field goes away as soon as the user edits the document.
+		vscode.workspace.onDidChangeTextDocument((event) => {
+			if (event.contentChanges.length > 0 && state.awsDiagnostics.has(event.document.uri)) {
+				state.awsDiagnostics.delete(event.document.uri);
+			}
+		}),
+		// A fetched record's mapping is kept for the preview only while its document is open.
+		vscode.workspace.onDidCloseTextDocument((document) => state.mappings.forget(document.uri.toString())),
+	];
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { DocumentInfoResult } from '../../shared/protocol';
 import type { ApplyDeps, ApplyReview, ApplyUi, FunctionPickItem, MappingPickItem, ProgressUpdate, ServerChecks } from '../../client/src/apply/applyFlow';
+import { FlowLock } from '../../client/src/apply/flowLock';
 import { MemoryStorage, SnapshotStore } from '../../client/src/apply/snapshot';
 import type { AwsContext } from '../../client/src/aws/awsContext';
 import type { UserFacingError } from '../../client/src/aws/errors';
@@ -141,8 +142,11 @@ export interface Harness {
 	snapshots: SnapshotStore;
 }
 
+/** The lock of one activation, shared by every harness as the extension's flows share theirs. */
+const ACTIVATION_LOCK = new FlowLock();
+
 /** Apply dependencies against the loopback server; a fresh snapshot store unless one is given. */
-export function harness(server: LoopbackLambda, script: ScriptOptions = {}, options: { snapshots?: SnapshotStore; api?: LambdaApi; logger?: MemoryLogger } = {}): Harness {
+export function harness(server: LoopbackLambda, script: ScriptOptions = {}, options: { snapshots?: SnapshotStore; api?: LambdaApi; logger?: MemoryLogger; lock?: FlowLock } = {}): Harness {
 	const logger = options.logger ?? new MemoryLogger();
 	const ui = new ScriptedUi(script);
 	const snapshots = options.snapshots ?? new SnapshotStore(new MemoryStorage());
@@ -152,6 +156,7 @@ export function harness(server: LoopbackLambda, script: ScriptOptions = {}, opti
 		snapshots,
 		logger,
 		target: { region: REGION, profile: undefined, endpoint: server.endpoint },
+		lock: options.lock ?? ACTIVATION_LOCK,
 		wait: { initialDelayMs: 20, maxDelayMs: 50, timeoutMs: 5000 },
 	};
 	return { deps, ui, logger, snapshots };

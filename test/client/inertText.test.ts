@@ -9,9 +9,10 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { ProgressLocation, QuickPickItem } from 'vscode';
 import type { MappingPickItem } from '../../client/src/apply/applyFlow';
-import { functionItem as applyFunctionItem, mappingItem as applyMappingItem } from '../../client/src/apply/applyFlow';
+// The fetch commands pick functions and mappings with the apply commands' items.
+import { functionItem, functionItem as applyFunctionItem, mappingItem, mappingItem as applyMappingItem } from '../../client/src/apply/applyFlow';
 import { formatUserFacing, toUserFacingError } from '../../client/src/aws/errors';
-import { functionItem, mappingItem, objectItem } from '../../client/src/fetch/pickItems';
+import { objectItem } from '../../client/src/fetch/pickItems';
 import { inertLabel, inertMessage, inertPickItem } from '../../client/src/inertText';
 import type { TextWindow } from '../../client/src/inertWindow';
 import { inertWindow } from '../../client/src/inertWindow';

@@ -20,6 +20,7 @@ import type { BuiltRequest, JsonObject } from './buildRequest';
 import { buildRequest, fixedFieldChanges } from './buildRequest';
 import type { ConfigDiff } from './diff';
 import { diffConfigs, projectCurrent } from './diff';
+import type { FlowLock } from './flowLock';
 import type { ApplySnapshot, SnapshotStore } from './snapshot';
 import { captureSnapshot, changedSinceApply, restoreRequest } from './snapshot';
 
@@ -94,6 +95,8 @@ export interface ApplyDeps {
 	snapshots: SnapshotStore;
 	logger: Logger;
 	target: ApplyTarget;
+	/** One flow at a time per activation. */
+	lock: FlowLock;
 	token?: CancellationLike;
 	/** Timing of the state polling (tests shorten it). */
 	wait?: Pick<WaitOptions, 'initialDelayMs' | 'maxDelayMs' | 'timeoutMs'>;
@@ -522,18 +525,11 @@ function stateMessage(uuid: string, state: string | undefined): string {
 	return `Event source mapping ${uuid.slice(0, 8)}: ${state ?? 'waiting'}${state !== undefined && !TRANSITIONAL_STATES.has(state) ? '.' : '…'}`;
 }
 
-/**
- * Whether an apply, undo or removal is running. One at a time: two would interleave their checks
- * and sends on one mapping, and each keep a snapshot for Undo.
- */
-let flowRunning = false;
-
-/** Runs a flow, unless another one is running; an error anywhere before sending becomes a `failed` outcome with nothing sent. */
+/** Runs a flow, unless another one holds the lock; an error anywhere before sending becomes a `failed` outcome with nothing sent. */
 async function guard(deps: ApplyDeps, run: () => Promise<ApplyOutcome>): Promise<ApplyOutcome> {
-	if (flowRunning) {
+	if (!deps.lock.tryAcquire()) {
 		return refused(`Another apply, undo or removal is still running; wait until it has finished (or cancel it in its notification), then try again. ${NOTHING_SENT}`);
 	}
-	flowRunning = true;
 	try {
 		return await run();
 	} catch (error) {
@@ -546,7 +542,7 @@ async function guard(deps: ApplyDeps, run: () => Promise<ApplyOutcome>): Promise
 		}
 		return { status: 'failed', error: userFacing, sent: false };
 	} finally {
-		flowRunning = false;
+		deps.lock.release();
 	}
 }
 

@@ -97,172 +97,208 @@ const NETWORK_WORDS: Record<string, string> = {
 	ENETUNREACH: 'the network is unreachable',
 };
 
+/** What the descriptions of an error are made from. */
+interface Facts {
+	info: ErrorInfo;
+	code: string;
+	/** AWS's message, secrets redacted. */
+	awsMessage: string;
+	/** The code (of a service error) and request id every description carries. */
+	base: Pick<UserFacingError, 'code' | 'requestId'>;
+	context: ErrorContext;
+	profileName: string;
+	profileFlag: string;
+	service: { name: string; iam: string };
+}
+
+type Describe = (facts: Facts) => UserFacingError;
+
 /** Describes any thrown value for the user. */
 export function toUserFacingError(error: unknown, context: ErrorContext = {}): UserFacingError {
 	if (error instanceof UserFacingException) {
 		return error.userFacing;
 	}
 	const info = inspect(error);
-	const code = info.code;
-	const awsMessage = redactSecrets(info.message);
-	const base = { code: info.isService ? code : undefined, requestId: info.requestId };
-	const profileName = context.profile ?? 'default';
-	const profileFlag = context.profile ? ` --profile ${context.profile}` : '';
-	const service = SERVICES[context.service ?? 'lambda'];
+	const facts: Facts = {
+		info,
+		code: info.code,
+		awsMessage: redactSecrets(info.message),
+		base: { code: info.isService ? info.code : undefined, requestId: info.requestId },
+		context,
+		profileName: context.profile ?? 'default',
+		profileFlag: context.profile ? ` --profile ${context.profile}` : '',
+		service: SERVICES[context.service ?? 'lambda'],
+	};
+	// In this order: a cancellation and credential problems first, then AWS's error code, then what the transport says.
+	const describe = BEFORE_CODES.find(([applies]) => applies(info))?.[1] ?? BY_CODE.get(info.code) ?? FALLBACKS.find(([applies]) => applies(info))?.[1] ?? unknown;
+	return describe(facts);
+}
 
-	if (info.name === 'AbortError' || code === 'AbortError' || code === 'RequestAbortedError') {
-		return { ...base, kind: 'cancelled', message: 'Cancelled.' };
-	}
+const isCancellation = (info: ErrorInfo): boolean => info.name === 'AbortError' || info.code === 'AbortError' || info.code === 'RequestAbortedError';
+const isCredentialProviderError = (info: ErrorInfo): boolean => info.name === 'CredentialsProviderError' || info.name === 'TokenProviderError';
 
-	if (isSsoSessionProblem(info)) {
-		return {
+/** Checked before the error code: they are not service errors, or their code says too little. */
+const BEFORE_CODES: readonly (readonly [(info: ErrorInfo) => boolean, Describe])[] = [
+	[isCancellation, ({ base }) => ({ ...base, kind: 'cancelled', message: 'Cancelled.' })],
+	[
+		isSsoSessionProblem,
+		({ base, profileName }) => ({
 			...base,
 			kind: 'sso-expired',
 			message: `The AWS SSO session of profile "${profileName}" has expired or was never started.`,
 			nextStep: `Run: aws sso login --profile ${profileName}`,
-		};
-	}
-	if (info.name === 'CredentialsProviderError' || info.name === 'TokenProviderError') {
-		if (/could not load credentials from any providers/i.test(awsMessage)) {
-			return {
-				...base,
-				kind: 'no-credentials',
-				message: context.profile ? `No AWS credentials were found for profile "${context.profile}".` : 'No AWS credentials were found (environment, shared files, SSO or instance role).',
-				nextStep: 'Choose a profile with "Lambda Kafka: Select AWS Profile", or create one with aws configure or aws configure sso.',
-			};
-		}
+		}),
+	],
+	[isCredentialProviderError, describeCredentialProviderError],
+];
+
+function describeCredentialProviderError({ base, awsMessage, context, profileName }: Facts): UserFacingError {
+	if (/could not load credentials from any providers/i.test(awsMessage)) {
 		return {
 			...base,
 			kind: 'no-credentials',
-			message: `The credentials of profile "${profileName}" could not be loaded: ${firstSentence(awsMessage)}`,
-			nextStep: 'Check the profile in your AWS config and credentials files, or choose another profile.',
+			message: context.profile ? `No AWS credentials were found for profile "${context.profile}".` : 'No AWS credentials were found (environment, shared files, SSO or instance role).',
+			nextStep: 'Choose a profile with "Lambda Kafka: Select AWS Profile", or create one with aws configure or aws configure sso.',
 		};
-	}
-
-	switch (code) {
-		case 'AccessDeniedException':
-		case 'AccessDenied':
-		case 'AccessDeniedError': {
-			const permission = missingPermission(awsMessage) ?? (context.operation ? `${service.iam}:${iamAction(context.operation)}` : undefined);
-			const found = /on resource: (\S+?)(?:\s|$)/.exec(awsMessage)?.[1];
-			const resource = found === undefined ? undefined : shortLine(found, 300);
-			return {
-				...base,
-				kind: 'access-denied',
-				message: permission
-					? `Access denied: the identity of profile "${profileName}" is not allowed ${permission}${resource ? ` on ${resource}` : ''}.`
-					: `Access denied: ${firstSentence(awsMessage)}`,
-				nextStep: permission ? `Ask for ${permission} to be granted to that identity, or choose another profile.` : `Choose a profile with the needed ${service.name} permissions.`,
-			};
-		}
-		case 'ResourceConflictException':
-			if (context.operation === 'CreateEventSourceMapping' || /already exists/i.test(awsMessage)) {
-				const existing = /UUID ([0-9a-f-]{36})/i.exec(awsMessage)?.[1];
-				return {
-					...base,
-					kind: 'already-exists',
-					message: `A mapping for this function and source already exists${existing ? ` (${existing})` : ''}.`,
-					nextStep: existing ? `Add "UUID": "${existing}" to the document to update that mapping instead.` : 'Update the existing mapping instead (add its UUID to the document).',
-				};
-			}
-			return busy(base, context, awsMessage);
-		case 'ResourceInUseException':
-			return busy(base, context, awsMessage);
-		case 'TooManyRequestsException':
-		case 'ThrottlingException':
-		case 'Throttling':
-		case 'ThrottledException':
-		case 'RequestLimitExceeded': {
-			const reason = info.reason ? ` (${info.reason})` : '';
-			const attempts = info.attempts && info.attempts > 1 ? ` after ${info.attempts} attempts` : '';
-			return {
-				...base,
-				kind: 'throttled',
-				message: `${service.name} is throttling requests${reason}; the call still failed${attempts}.`,
-				nextStep: 'Wait a minute and try again.',
-				retryable: true,
-			};
-		}
-		case 'ValidationException':
-		case 'InvalidParameterValueException':
-		case 'InvalidRequestContentException':
-		case 'SerializationException': {
-			const field = fieldOf(awsMessage);
-			return {
-				...base,
-				kind: 'validation',
-				// AWS quotes the rejected value, which comes from the document: keep it on one bounded line.
-				message: `AWS rejected the request: ${shortLine(awsMessage, 1000) || code}`,
-				nextStep: field ? `Correct ${field} and apply again.` : 'Correct the document and apply again.',
-				field,
-			};
-		}
-		case 'ResourceNotFoundException':
-			return {
-				...base,
-				kind: 'not-found',
-				message: notFoundMessage(context, awsMessage),
-				nextStep: `Check that profile "${profileName}" and region ${context.region ?? ''} are the ones you meant (status bar), then pick the mapping again.`.replace('  ', ' '),
-			};
-		case 'ExpiredTokenException':
-		case 'ExpiredToken':
-		case 'RequestExpired':
-			return {
-				...base,
-				kind: 'expired-credentials',
-				message: `The AWS credentials of profile "${profileName}" have expired.`,
-				nextStep: `Refresh them and try again (for an SSO profile, run: aws sso login${profileFlag}).`,
-			};
-		case 'UnrecognizedClientException':
-		case 'InvalidClientTokenId':
-		case 'InvalidAccessKeyId':
-			return {
-				...base,
-				kind: 'invalid-credentials',
-				message: `AWS does not recognise the access key of profile "${profileName}"${context.endpoint ? ` at ${context.endpoint}` : ''}.`,
-				nextStep: 'Check the keys of the profile, or choose another profile.',
-			};
-		case 'InvalidSignatureException':
-		case 'SignatureDoesNotMatch':
-			return {
-				...base,
-				kind: 'invalid-credentials',
-				message: `AWS rejected the request signature of profile "${profileName}": ${firstSentence(awsMessage)}`,
-				nextStep: /expired|time/i.test(awsMessage) ? "Check this computer's clock, then try again." : 'Check the secret key of the profile, or choose another profile.',
-			};
-		default:
-			break;
-	}
-
-	if (NETWORK_CODES.has(code) || code === 'TimeoutError' || info.name === 'TimeoutError') {
-		const where = context.endpoint ?? (context.region ? `${service.name} in ${context.region}` : service.name);
-		return {
-			...base,
-			kind: 'network',
-			message: `Could not reach ${where}: ${NETWORK_WORDS[code] ?? NETWORK_WORDS[info.name] ?? firstSentence(awsMessage)}.`,
-			nextStep: context.endpoint ? 'Check that the endpoint (setting lambdaKafka.aws.endpointUrl) is running and reachable.' : 'Check your network connection and proxy, then try again.',
-			retryable: true,
-		};
-	}
-	if (info.fault === 'server' || (info.status !== undefined && info.status >= 500) || code === 'ServiceException') {
-		return {
-			...base,
-			kind: 'service',
-			message: `${service.name} had an internal error${info.status ? ` (HTTP ${info.status})` : ''}: ${firstSentence(awsMessage) || code}`,
-			nextStep: 'Try again in a moment.',
-			retryable: true,
-		};
-	}
-	if (info.status === 403) {
-		return { ...base, kind: 'access-denied', message: `Access denied: ${firstSentence(awsMessage) || code}`, nextStep: `Choose a profile with the needed ${service.name} permissions.` };
 	}
 	return {
 		...base,
-		kind: 'unknown',
-		message: `${context.operation ?? 'The AWS call'} failed: ${firstSentence(awsMessage) || code || 'unknown error'}`,
-		nextStep: 'See the log for details.',
+		kind: 'no-credentials',
+		message: `The credentials of profile "${profileName}" could not be loaded: ${firstSentence(awsMessage)}`,
+		nextStep: 'Check the profile in your AWS config and credentials files, or choose another profile.',
 	};
 }
+
+function describeAccessDenied({ base, awsMessage, context, profileName, service }: Facts): UserFacingError {
+	const permission = missingPermission(awsMessage) ?? (context.operation ? `${service.iam}:${iamAction(context.operation)}` : undefined);
+	const found = /on resource: (\S+?)(?:\s|$)/.exec(awsMessage)?.[1];
+	const resource = found === undefined ? undefined : shortLine(found, 300);
+	return {
+		...base,
+		kind: 'access-denied',
+		message: permission ? `Access denied: the identity of profile "${profileName}" is not allowed ${permission}${resource ? ` on ${resource}` : ''}.` : `Access denied: ${firstSentence(awsMessage)}`,
+		nextStep: permission ? `Ask for ${permission} to be granted to that identity, or choose another profile.` : `Choose a profile with the needed ${service.name} permissions.`,
+	};
+}
+
+function describeConflict(facts: Facts): UserFacingError {
+	const { base, awsMessage, context } = facts;
+	if (context.operation !== 'CreateEventSourceMapping' && !/already exists/i.test(awsMessage)) {
+		return busy(base, context, awsMessage);
+	}
+	const existing = /UUID ([0-9a-f-]{36})/i.exec(awsMessage)?.[1];
+	return {
+		...base,
+		kind: 'already-exists',
+		message: `A mapping for this function and source already exists${existing ? ` (${existing})` : ''}.`,
+		nextStep: existing ? `Add "UUID": "${existing}" to the document to update that mapping instead.` : 'Update the existing mapping instead (add its UUID to the document).',
+	};
+}
+
+function describeThrottling({ base, info, service }: Facts): UserFacingError {
+	const reason = info.reason ? ` (${info.reason})` : '';
+	const attempts = info.attempts && info.attempts > 1 ? ` after ${info.attempts} attempts` : '';
+	return { ...base, kind: 'throttled', message: `${service.name} is throttling requests${reason}; the call still failed${attempts}.`, nextStep: 'Wait a minute and try again.', retryable: true };
+}
+
+function describeValidation({ base, awsMessage, code }: Facts): UserFacingError {
+	const field = fieldOf(awsMessage);
+	return {
+		...base,
+		kind: 'validation',
+		// AWS quotes the rejected value, which comes from the document: keep it on one bounded line.
+		message: `AWS rejected the request: ${shortLine(awsMessage, 1000) || code}`,
+		nextStep: field ? `Correct ${field} and apply again.` : 'Correct the document and apply again.',
+		field,
+	};
+}
+
+const describeBusy: Describe = ({ base, context, awsMessage }) => busy(base, context, awsMessage);
+
+const describeNotFound: Describe = ({ base, context, awsMessage, profileName }) => ({
+	...base,
+	kind: 'not-found',
+	message: notFoundMessage(context, awsMessage),
+	nextStep: `Check that profile "${profileName}" and region ${context.region ?? ''} are the ones you meant (status bar), then pick the mapping again.`.replace('  ', ' '),
+});
+
+const describeExpired: Describe = ({ base, profileName, profileFlag }) => ({
+	...base,
+	kind: 'expired-credentials',
+	message: `The AWS credentials of profile "${profileName}" have expired.`,
+	nextStep: `Refresh them and try again (for an SSO profile, run: aws sso login${profileFlag}).`,
+});
+
+const describeUnknownKey: Describe = ({ base, profileName, context }) => ({
+	...base,
+	kind: 'invalid-credentials',
+	message: `AWS does not recognise the access key of profile "${profileName}"${context.endpoint ? ` at ${context.endpoint}` : ''}.`,
+	nextStep: 'Check the keys of the profile, or choose another profile.',
+});
+
+const describeBadSignature: Describe = ({ base, profileName, awsMessage }) => ({
+	...base,
+	kind: 'invalid-credentials',
+	message: `AWS rejected the request signature of profile "${profileName}": ${firstSentence(awsMessage)}`,
+	nextStep: /expired|time/i.test(awsMessage) ? "Check this computer's clock, then try again." : 'Check the secret key of the profile, or choose another profile.',
+});
+
+/** AWS error codes (of Lambda, SQS, S3 and STS) and how each is described. */
+const BY_CODE = new Map<string, Describe>(
+	(
+		[
+			[['AccessDeniedException', 'AccessDenied', 'AccessDeniedError'], describeAccessDenied],
+			[['ResourceConflictException'], describeConflict],
+			[['ResourceInUseException'], describeBusy],
+			[['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'ThrottledException', 'RequestLimitExceeded'], describeThrottling],
+			[['ValidationException', 'InvalidParameterValueException', 'InvalidRequestContentException', 'SerializationException'], describeValidation],
+			[['ResourceNotFoundException'], describeNotFound],
+			[['ExpiredTokenException', 'ExpiredToken', 'RequestExpired'], describeExpired],
+			[['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId'], describeUnknownKey],
+			[['InvalidSignatureException', 'SignatureDoesNotMatch'], describeBadSignature],
+		] as const
+	).flatMap(([codes, describe]) => codes.map((code): [string, Describe] => [code, describe])),
+);
+
+function describeNetwork({ base, code, info, context, service, awsMessage }: Facts): UserFacingError {
+	const where = context.endpoint ?? (context.region ? `${service.name} in ${context.region}` : service.name);
+	return {
+		...base,
+		kind: 'network',
+		message: `Could not reach ${where}: ${NETWORK_WORDS[code] ?? NETWORK_WORDS[info.name] ?? firstSentence(awsMessage)}.`,
+		nextStep: context.endpoint ? 'Check that the endpoint (setting lambdaKafka.aws.endpointUrl) is running and reachable.' : 'Check your network connection and proxy, then try again.',
+		retryable: true,
+	};
+}
+
+const describeServerFault: Describe = ({ base, info, service, awsMessage, code }) => ({
+	...base,
+	kind: 'service',
+	message: `${service.name} had an internal error${info.status ? ` (HTTP ${info.status})` : ''}: ${firstSentence(awsMessage) || code}`,
+	nextStep: 'Try again in a moment.',
+	retryable: true,
+});
+
+const describeForbidden: Describe = ({ base, awsMessage, code, service }) => ({
+	...base,
+	kind: 'access-denied',
+	message: `Access denied: ${firstSentence(awsMessage) || code}`,
+	nextStep: `Choose a profile with the needed ${service.name} permissions.`,
+});
+
+const unknown: Describe = ({ base, context, awsMessage, code }) => ({
+	...base,
+	kind: 'unknown',
+	message: `${context.operation ?? 'The AWS call'} failed: ${firstSentence(awsMessage) || code || 'unknown error'}`,
+	nextStep: 'See the log for details.',
+});
+
+/** For codes the table does not know: what the transport and the HTTP status say. */
+const FALLBACKS: readonly (readonly [(info: ErrorInfo) => boolean, Describe])[] = [
+	[(info) => NETWORK_CODES.has(info.code) || info.code === 'TimeoutError' || info.name === 'TimeoutError', describeNetwork],
+	[(info) => info.fault === 'server' || (info.status !== undefined && info.status >= 500) || info.code === 'ServiceException', describeServerFault],
+	[(info) => info.status === 403, describeForbidden],
+];
 
 function busy(base: Pick<UserFacingError, 'code' | 'requestId'>, context: ErrorContext, awsMessage: string): UserFacingError {
 	return {

@@ -17,14 +17,13 @@ import {
 	UpdateEventSourceMappingCommand,
 } from '@aws-sdk/client-lambda';
 import type { CreateEventSourceMappingCommandInput, UpdateEventSourceMappingCommandInput } from '@aws-sdk/client-lambda';
-import type { AwsCredentialIdentity } from '@smithy/types';
 import type { AwsContext } from './awsContext';
-import type { ErrorContext } from './errors';
-import { errorDetails, toUserFacingError, UserFacingException } from './errors';
+import type { CancellationLike } from './awsCall';
+import { createAwsCaller } from './awsCall';
+import { UserFacingException } from './errors';
 import type { Logger } from './logger';
-import { redactingLogger, redactSecrets, SILENT_LOGGER } from './logger';
 import { isKafkaMapping, TRANSITIONAL_STATES } from './mappingKinds';
-import { endpointFor, secretsOf } from './resolveAwsContext';
+import { endpointFor } from './resolveAwsContext';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -57,12 +56,6 @@ export interface FunctionSummary {
 export type UpdateMappingRequest = { UUID: string } & JsonObject;
 /** CreateEventSourceMapping's input as JSON. */
 export type CreateMappingRequest = { FunctionName: string } & JsonObject;
-
-/** What {@link LambdaApi.waitForStableState} needs of a cancellation token; a `vscode.CancellationToken` is one. */
-export interface CancellationLike {
-	readonly isCancellationRequested: boolean;
-	onCancellationRequested(listener: (e: unknown) => unknown): { dispose(): unknown };
-}
 
 export interface WaitOptions {
 	/** Called with the mapping each time its `State` changes (and once at the start). */
@@ -100,98 +93,29 @@ export interface LambdaApiOptions {
 }
 
 export { isKafkaMapping, TRANSITIONAL_STATES } from './mappingKinds';
+export type { CancellationLike } from './awsCall';
 
 export function createLambdaApi(context: AwsContext, options: LambdaApiOptions = {}): LambdaApi {
-	const secrets = new Set<string>();
-	const logger = redactingLogger(options.logger ?? SILENT_LOGGER, () => [...secrets]);
 	const endpoint = endpointFor(context, 'lambda', options.env);
+	const { call, logger, credentials } = createAwsCaller(context, {
+		logger: options.logger,
+		where: `region=${context.region}${endpoint ? ` endpoint=${endpoint}` : ''}${context.profile ? ` profile=${context.profile}` : ''}`,
+		errorContext: { profile: context.profile, region: context.region, endpoint },
+	});
 	const client = new LambdaClient({
 		region: context.region,
 		endpoint,
-		credentials: async (identityProperties?: Record<string, unknown>): Promise<AwsCredentialIdentity> => {
-			const identity = await context.credentials(identityProperties);
-			for (const secret of secretsOf(identity)) {
-				secrets.add(secret);
-			}
-			return identity;
-		},
+		credentials,
 		maxAttempts: options.maxAttempts ?? 4,
 		retryMode: 'standard',
 		requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 5000, requestTimeout: options.requestTimeoutMs ?? 30000, throwOnRequestTimeout: true },
 	});
-	const where = `region=${context.region}${endpoint ? ` endpoint=${endpoint}` : ''}${context.profile ? ` profile=${context.profile}` : ''}`;
-	const errorContext = (operation: string, extra: Partial<ErrorContext> = {}): ErrorContext => ({
-		operation,
-		profile: context.profile,
-		region: context.region,
-		endpoint,
-		...extra,
-	});
-
-	/** Runs one SDK call with cancellation, logging and error translation. */
-	const call = async <T>(operation: string, extra: Partial<ErrorContext>, token: CancellationLike | undefined, run: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => {
-		const controller = new AbortController();
-		const subscription = token?.onCancellationRequested(() => controller.abort());
-		if (token?.isCancellationRequested) {
-			controller.abort();
-		}
-		const started = Date.now();
-		logger.debug([operation, describe(extra), where].filter((part) => part !== '').join(' '));
-		try {
-			const result = await run(controller.signal);
-			logger.debug(`${operation} succeeded in ${Date.now() - started} ms`);
-			return result;
-		} catch (error) {
-			const ctx = errorContext(operation, extra);
-			const userFacing = toUserFacingError(controller.signal.aborted ? Object.assign(new Error('Cancelled'), { name: 'AbortError' }) : error, ctx);
-			if (userFacing.kind === 'cancelled') {
-				logger.info(`${operation} cancelled`);
-			} else {
-				logger.error(errorDetails(error, ctx));
-			}
-			// An error message may echo what was sent (a proxy quoting headers): the secrets in use never reach the user.
-			const known = [...secrets];
-			throw new UserFacingException({ ...userFacing, message: redactSecrets(userFacing.message, known), nextStep: userFacing.nextStep === undefined ? undefined : redactSecrets(userFacing.nextStep, known) });
-		} finally {
-			subscription?.dispose();
-		}
-	};
-
 	const getMapping = (uuid: string, token?: CancellationLike): Promise<MappingConfiguration> =>
 		call('GetEventSourceMapping', { uuid }, token, async (abortSignal) => toPlainMapping(await client.send(new GetEventSourceMappingCommand({ UUID: uuid }), { abortSignal })));
-
 	return {
-		listFunctions: (token) =>
-			call('ListFunctions', {}, token, async (abortSignal) => {
-				const functions: FunctionSummary[] = [];
-				for await (const page of paginateListFunctions({ client, pageSize: 50 }, {}, { abortSignal })) {
-					for (const fn of page.Functions ?? []) {
-						functions.push(toFunctionSummary(fn));
-					}
-				}
-				logger.info(`ListFunctions: ${functions.length} functions in ${context.region}`);
-				return functions.sort((a, b) => a.name.localeCompare(b.name));
-			}),
-
-		listKafkaMappings: (functionName, token) =>
-			call('ListEventSourceMappings', { functionName }, token, async (abortSignal) => {
-				const mappings: MappingConfiguration[] = [];
-				let total = 0;
-				for await (const page of paginateListEventSourceMappings({ client, pageSize: 100 }, { FunctionName: functionName }, { abortSignal })) {
-					for (const mapping of page.EventSourceMappings ?? []) {
-						total++;
-						const plain = toPlainMapping(mapping);
-						if (isKafkaMapping(plain)) {
-							mappings.push(plain);
-						}
-					}
-				}
-				logger.info(`ListEventSourceMappings ${functionName}: ${mappings.length} Kafka mappings of ${total}`);
-				return mappings;
-			}),
-
+		listFunctions: (token) => call('ListFunctions', {}, token, (abortSignal) => listAllFunctions(client, context.region, logger, abortSignal)),
+		listKafkaMappings: (functionName, token) => call('ListEventSourceMappings', { functionName }, token, (abortSignal) => listKafkaMappings(client, functionName, logger, abortSignal)),
 		getMapping,
-
 		updateMapping: (request, token) =>
 			call('UpdateEventSourceMapping', { uuid: request.UUID }, token, async (abortSignal) => {
 				const input = toSdkInput(request) as unknown as UpdateEventSourceMappingCommandInput;
@@ -199,7 +123,6 @@ export function createLambdaApi(context: AwsContext, options: LambdaApiOptions =
 				logger.info(`UpdateEventSourceMapping ${request.UUID}: sent ${Object.keys(request).filter((k) => k !== 'UUID').join(', ')}; state ${result.State ?? '?'}`);
 				return result;
 			}),
-
 		createMapping: (request, token) =>
 			call('CreateEventSourceMapping', { functionName: request.FunctionName }, token, async (abortSignal) => {
 				const input = toSdkInput(request) as unknown as CreateEventSourceMappingCommandInput;
@@ -207,52 +130,80 @@ export function createLambdaApi(context: AwsContext, options: LambdaApiOptions =
 				logger.info(`CreateEventSourceMapping for ${request.FunctionName}: created ${result.UUID ?? '?'}; state ${result.State ?? '?'}`);
 				return result;
 			}),
-
-		async waitForStableState(uuid, waitOptions = {}) {
-			const timeoutMs = waitOptions.timeoutMs ?? 10 * 60_000;
-			const maxDelayMs = waitOptions.maxDelayMs ?? 10_000;
-			let delay = waitOptions.initialDelayMs ?? 1000;
-			const deadline = Date.now() + timeoutMs;
-			let lastState: string | undefined | null = null;
-			let failures = 0;
-			for (;;) {
-				let mapping: MappingConfiguration;
-				try {
-					mapping = await getMapping(uuid, waitOptions.token);
-					failures = 0;
-				} catch (error) {
-					// A throttled or dropped poll is no reason to stop following the mapping.
-					const retryable = error instanceof UserFacingException && error.userFacing.retryable === true && error.userFacing.kind !== 'busy';
-					if (!retryable || ++failures > 3) {
-						throw error;
-					}
-					await sleep(delay, waitOptions.token);
-					delay = Math.min(delay * 2, maxDelayMs);
-					continue;
-				}
-				if (mapping.State !== lastState) {
-					lastState = mapping.State;
-					logger.info(`Event source mapping ${uuid}: ${mapping.State ?? 'no state'}${mapping.StateTransitionReason ? ` (${mapping.StateTransitionReason})` : ''}`);
-					waitOptions.onState?.(mapping);
-				}
-				if (mapping.State === undefined || !TRANSITIONAL_STATES.has(mapping.State)) {
-					return mapping;
-				}
-				if (Date.now() + delay > deadline) {
-					throw new UserFacingException({
-						kind: 'service',
-						message: `Event source mapping ${uuid} is still ${mapping.State} after ${Math.round(timeoutMs / 1000)} seconds; AWS goes on with the change.`,
-						nextStep: 'Run "Lambda Kafka: Open Current Configuration" later to see its state.',
-						retryable: false,
-					});
-				}
-				await sleep(delay, waitOptions.token);
-				delay = Math.min(Math.round(delay * 1.5), maxDelayMs);
-			}
-		},
-
+		waitForStableState: (uuid, waitOptions = {}) => waitForStableState((token) => getMapping(uuid, token), uuid, logger, waitOptions),
 		dispose: () => client.destroy(),
 	};
+}
+
+async function listAllFunctions(client: LambdaClient, region: string, logger: Logger, abortSignal: AbortSignal): Promise<FunctionSummary[]> {
+	const functions: FunctionSummary[] = [];
+	for await (const page of paginateListFunctions({ client, pageSize: 50 }, {}, { abortSignal })) {
+		for (const fn of page.Functions ?? []) {
+			functions.push(toFunctionSummary(fn));
+		}
+	}
+	logger.info(`ListFunctions: ${functions.length} functions in ${region}`);
+	return functions.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function listKafkaMappings(client: LambdaClient, functionName: string, logger: Logger, abortSignal: AbortSignal): Promise<MappingConfiguration[]> {
+	const mappings: MappingConfiguration[] = [];
+	let total = 0;
+	for await (const page of paginateListEventSourceMappings({ client, pageSize: 100 }, { FunctionName: functionName }, { abortSignal })) {
+		for (const mapping of page.EventSourceMappings ?? []) {
+			total++;
+			const plain = toPlainMapping(mapping);
+			if (isKafkaMapping(plain)) {
+				mappings.push(plain);
+			}
+		}
+	}
+	logger.info(`ListEventSourceMappings ${functionName}: ${mappings.length} Kafka mappings of ${total}`);
+	return mappings;
+}
+
+/** Polls until the mapping's state is no longer transitional; see {@link LambdaApi.waitForStableState}. */
+async function waitForStableState(getMapping: (token?: CancellationLike) => Promise<MappingConfiguration>, uuid: string, logger: Logger, waitOptions: WaitOptions): Promise<MappingConfiguration> {
+	const timeoutMs = waitOptions.timeoutMs ?? 10 * 60_000;
+	const maxDelayMs = waitOptions.maxDelayMs ?? 10_000;
+	let delay = waitOptions.initialDelayMs ?? 1000;
+	const deadline = Date.now() + timeoutMs;
+	let lastState: string | undefined | null = null;
+	let failures = 0;
+	for (;;) {
+		let mapping: MappingConfiguration;
+		try {
+			mapping = await getMapping(waitOptions.token);
+			failures = 0;
+		} catch (error) {
+			// A throttled or dropped poll is no reason to stop following the mapping.
+			const retryable = error instanceof UserFacingException && error.userFacing.retryable === true && error.userFacing.kind !== 'busy';
+			if (!retryable || ++failures > 3) {
+				throw error;
+			}
+			await sleep(delay, waitOptions.token);
+			delay = Math.min(delay * 2, maxDelayMs);
+			continue;
+		}
+		if (mapping.State !== lastState) {
+			lastState = mapping.State;
+			logger.info(`Event source mapping ${uuid}: ${mapping.State ?? 'no state'}${mapping.StateTransitionReason ? ` (${mapping.StateTransitionReason})` : ''}`);
+			waitOptions.onState?.(mapping);
+		}
+		if (mapping.State === undefined || !TRANSITIONAL_STATES.has(mapping.State)) {
+			return mapping;
+		}
+		if (Date.now() + delay > deadline) {
+			throw new UserFacingException({
+				kind: 'service',
+				message: `Event source mapping ${uuid} is still ${mapping.State} after ${Math.round(timeoutMs / 1000)} seconds; AWS goes on with the change.`,
+				nextStep: 'Run "Lambda Kafka: Open Current Configuration" later to see its state.',
+				retryable: false,
+			});
+		}
+		await sleep(delay, waitOptions.token);
+		delay = Math.min(Math.round(delay * 1.5), maxDelayMs);
+	}
 }
 
 /** Waits `ms`, or throws a cancelled {@link UserFacingException} as soon as the token fires. */
@@ -272,10 +223,6 @@ function sleep(ms: number, token: CancellationLike | undefined): Promise<void> {
 			cancelled();
 		}
 	});
-}
-
-function describe(extra: Partial<ErrorContext>): string {
-	return [extra.uuid ? `uuid=${extra.uuid}` : '', extra.functionName ? `function=${extra.functionName}` : ''].filter((s) => s !== '').join(' ');
 }
 
 /** Plain JSON: no `$metadata`, dates as ISO strings. */

@@ -1,22 +1,17 @@
 /** `lambdaKafka.applyDestinationConfig`: applies the destination config or update request in the editor to an event source mapping. */
 import { applyDocument } from '../apply/applyFlow';
 import type { CommandDeps } from './support';
-import { requireTrust, runFlow, serverChecks, targetDocument } from './support';
+import { runFlow, serverChecks, targetDocument } from './support';
 import { safeWindow } from '../safeWindow';
 
 export const APPLY_TITLE = 'Apply Destination Config to Event Source Mapping';
 
-export const applyDestinationConfig =
-	(deps: CommandDeps) =>
-	async (uri?: unknown): Promise<void> => {
-		if (!requireTrust('Applying configurations to AWS')) {
-			return;
-		}
-		const document = await targetDocument(uri);
-		if (!document) {
-			void safeWindow.showWarningMessage('Open a destination config or an event source mapping update request first.');
-			return;
-		}
-		deps.awsDiagnostics.delete(document.uri);
-		await runFlow(deps, APPLY_TITLE, document, (flowDeps) => applyDocument(flowDeps, { text: document.getText(), server: serverChecks(deps.client, document) }, 'apply'));
-	};
+export async function applyDestinationConfig(deps: CommandDeps, uri?: unknown): Promise<void> {
+	const document = await targetDocument(uri);
+	if (!document) {
+		void safeWindow.showWarningMessage('Open a destination config or an event source mapping update request first.');
+		return;
+	}
+	deps.awsDiagnostics.delete(document.uri);
+	await runFlow(deps, APPLY_TITLE, document, (flowDeps) => applyDocument(flowDeps, { text: document.getText(), server: serverChecks(deps.client, document) }, 'apply'));
+}

@@ -1,20 +1,15 @@
 /** `lambdaKafka.createEventSourceMapping`: creates a mapping from the create request in the editor. */
 import { applyDocument } from '../apply/applyFlow';
 import type { CommandDeps } from './support';
-import { requireTrust, runFlow, serverChecks, targetDocument } from './support';
+import { runFlow, serverChecks, targetDocument } from './support';
 import { safeWindow } from '../safeWindow';
 
-export const createEventSourceMapping =
-	(deps: CommandDeps) =>
-	async (uri?: unknown): Promise<void> => {
-		if (!requireTrust('Creating event source mappings')) {
-			return;
-		}
-		const document = await targetDocument(uri);
-		if (!document) {
-			void safeWindow.showWarningMessage('Open an event source mapping create request (a request without UUID) first.');
-			return;
-		}
-		deps.awsDiagnostics.delete(document.uri);
-		await runFlow(deps, 'Create Event Source Mapping', document, (flowDeps) => applyDocument(flowDeps, { text: document.getText(), server: serverChecks(deps.client, document) }, 'create'));
-	};
+export async function createEventSourceMapping(deps: CommandDeps, uri?: unknown): Promise<void> {
+	const document = await targetDocument(uri);
+	if (!document) {
+		void safeWindow.showWarningMessage('Open an event source mapping create request (a request without UUID) first.');
+		return;
+	}
+	deps.awsDiagnostics.delete(document.uri);
+	await runFlow(deps, 'Create Event Source Mapping', document, (flowDeps) => applyDocument(flowDeps, { text: document.getText(), server: serverChecks(deps.client, document) }, 'create'));
+}

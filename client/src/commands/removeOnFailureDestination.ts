@@ -1,13 +1,8 @@
 /** `lambdaKafka.removeOnFailureDestination`: sets a picked mapping's on-failure destination to `""`. */
 import { removeOnFailureDestination as removeFlow } from '../apply/applyFlow';
 import type { CommandDeps } from './support';
-import { requireTrust, runFlow } from './support';
+import { runFlow } from './support';
 
-export const removeOnFailureDestination =
-	(deps: CommandDeps) =>
-	async (): Promise<void> => {
-		if (!requireTrust('Removing on-failure destinations')) {
-			return;
-		}
-		await runFlow(deps, 'Remove On-Failure Destination', undefined, (flowDeps) => removeFlow(flowDeps));
-	};
+export async function removeOnFailureDestination(deps: CommandDeps): Promise<void> {
+	await runFlow(deps, 'Remove On-Failure Destination', undefined, (flowDeps) => removeFlow(flowDeps));
+}

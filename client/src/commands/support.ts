@@ -1,36 +1,25 @@
 /**
- * What the AWS commands share: their dependencies, the Workspace Trust gate, the AWS context for
- * one run, the VS Code implementation of the apply flow's UI (quick picks, diff editor, modal
- * confirmation, notification progress), and how outcomes and errors are shown.
+ * What the AWS commands share: the Workspace Trust gate, the AWS context for one run, running a
+ * flow with the VS Code UI (client/src/commands/vscodeUi.ts), and how outcomes and errors are shown.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckAgainstMappingRequest, DocumentInfoRequest } from '../../../shared/protocol';
-import type { ApplyDeps, ApplyOutcome, ApplyReview, ApplyUi, FunctionPickItem, MappingPickItem, ProgressUpdate, ServerChecks } from '../apply/applyFlow';
+import type { ApplyDeps, ApplyOutcome, ServerChecks } from '../apply/applyFlow';
 import { locateField } from '../apply/fieldLocation';
-import type { SnapshotStore } from '../apply/snapshot';
 import type { UserFacingError } from '../aws/errors';
 import { formatUserFacing, toUserFacingError, UserFacingException } from '../aws/errors';
 import type { LambdaApi } from '../aws/lambdaApi';
 import type { AwsSettings } from '../aws/awsSettings';
 import type { ResolvedAwsContext } from '../aws/resolveAwsContext';
 import { resolveAwsContext } from '../aws/resolveAwsContext';
-import type { AwsStatusBar } from '../aws/statusBar';
 import { currentAwsSettings } from '../aws/statusBar';
-import type { VirtualDocuments } from './virtualDocuments';
+import type { CommandDeps } from './commandDeps';
+import { VscodeApplyUi } from './vscodeUi';
 import { safeWindow } from '../safeWindow';
 import { requestType } from '../requestTypes';
 
-/** Everything a command factory gets. */
-export interface CommandDeps {
-	client: LanguageClient;
-	output: vscode.LogOutputChannel;
-	snapshots: SnapshotStore;
-	documents: VirtualDocuments;
-	/** AWS's own validation errors, shown on the field they name. */
-	awsDiagnostics: vscode.DiagnosticCollection;
-	statusBar: AwsStatusBar;
-}
+export type { CommandDeps } from './commandDeps';
 
 export const SHOW_LOG = 'Show Log';
 
@@ -48,14 +37,20 @@ export function requireTrust(what: string): boolean {
 	return false;
 }
 
-/** Resolves the AWS context for one command run and builds the Lambda API on it. */
-export async function connect(deps: CommandDeps, overrides: Partial<AwsSettings> = {}): Promise<{ api: LambdaApi; context: ResolvedAwsContext }> {
+/** Resolves the AWS context for one command run (asking for an MFA code when the profile needs one) and logs where it points. */
+export async function resolveContext(deps: Pick<CommandDeps, 'output'>, overrides: Partial<AwsSettings> = {}): Promise<ResolvedAwsContext> {
 	// An override given as undefined (Undo of an apply made with the default chain) does override.
 	const settings = { ...currentAwsSettings(deps.output), ...overrides };
 	const context = await resolveAwsContext(settings, { mfaCodeProvider: askMfaCode });
 	deps.output.info(
 		`AWS: profile ${context.profile ?? `${context.configProfile} (default chain)`}, region ${context.region} (from ${context.regionSource})${context.endpoint ? `, endpoint ${context.endpoint} (from ${context.endpointSource ?? '?'})` : ''}`,
 	);
+	return context;
+}
+
+/** Resolves the AWS context for one command run and builds the Lambda API on it. */
+export async function connect(deps: Pick<CommandDeps, 'output'>, overrides: Partial<AwsSettings> = {}): Promise<{ api: LambdaApi; context: ResolvedAwsContext }> {
+	const context = await resolveContext(deps, overrides);
 	// The SDK is loaded on first use, not at activation.
 	const { createLambdaApi } = await import('../aws/lambdaApi.js');
 	return { api: createLambdaApi(context, { logger: deps.output }), context };
@@ -84,7 +79,7 @@ export async function runFlow(
 ): Promise<ApplyOutcome | undefined> {
 	let api: LambdaApi | undefined;
 	const cancellation = new vscode.CancellationTokenSource();
-	const ui = new VscodeApplyUi(deps, title, document, cancellation);
+	const ui = new VscodeApplyUi(deps.documents, title, document, cancellation);
 	try {
 		const connection = await connect(deps, overrides);
 		api = connection.api;
@@ -92,6 +87,7 @@ export async function runFlow(
 			api,
 			ui,
 			snapshots: deps.snapshots,
+			lock: deps.flowLock,
 			logger: deps.output,
 			target: { region: connection.context.region, profile: connection.context.profile, endpoint: connection.context.endpoint },
 			token: cancellation.token,
@@ -107,103 +103,6 @@ export async function runFlow(
 		api?.dispose();
 		cancellation.dispose();
 	}
-}
-
-/** The apply flow's UI in VS Code. */
-class VscodeApplyUi implements ApplyUi {
-	private readonly version: number | undefined;
-	private readonly text: string | undefined;
-	private windowProgress: { done: () => void; report: (message: string) => void } | undefined;
-	private notification: { done: () => void; report: (message: string) => void } | undefined;
-
-	constructor(
-		private readonly deps: CommandDeps,
-		private readonly title: string,
-		private readonly document: vscode.TextDocument | undefined,
-		private readonly cancellation: vscode.CancellationTokenSource,
-	) {
-		this.version = document?.version;
-		this.text = document?.getText();
-	}
-
-	async pickFunction(items: FunctionPickItem[]): Promise<FunctionPickItem | undefined> {
-		this.stopWindowProgress();
-		return safeWindow.showQuickPick(items, { title: `${this.title}: function`, placeHolder: 'The Lambda function whose event source mapping to use', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
-	}
-
-	async pickMapping(items: MappingPickItem[]): Promise<MappingPickItem | undefined> {
-		this.stopWindowProgress();
-		return safeWindow.showQuickPick(items, { title: `${this.title}: event source mapping`, placeHolder: 'Topic · state · source · mode', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
-	}
-
-	async confirm(review: ApplyReview): Promise<boolean> {
-		this.stopWindowProgress();
-		const [left, right] = this.deps.documents.setDiff(review.uuid ?? 'new', review.left, review.right);
-		await vscode.commands.executeCommand('vscode.diff', left, right, review.title, { preview: true, preserveFocus: false });
-		const detail = [review.summary, ...review.warnings.map((w) => `⚠ ${w}`), ...review.notes.map((n) => `ℹ ${n}`), 'Nothing is sent unless you choose Apply.'].join('\n\n');
-		const choice = await safeWindow.showModalWarning(review.question, detail, 'Apply');
-		return choice === 'Apply';
-	}
-
-	progress(update: ProgressUpdate): void {
-		if (update.stage === 'preparing') {
-			this.windowProgress ??= startProgress({ location: vscode.ProgressLocation.Window, title: 'Lambda Kafka' });
-			this.windowProgress.report(update.message);
-			return;
-		}
-		this.stopWindowProgress();
-		if (!this.notification) {
-			this.notification = startProgress({ location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true }, () => this.cancellation.cancel());
-		}
-		this.notification.report(update.message);
-	}
-
-	isDocumentUnchanged(): boolean {
-		if (!this.document) {
-			return true;
-		}
-		return !this.document.isClosed && this.document.version === this.version && this.document.getText() === this.text;
-	}
-
-	async offerRetry(error: UserFacingError): Promise<boolean> {
-		this.stopWindowProgress();
-		const choice = await safeWindow.showWarningMessage(formatUserFacing(error), 'Retry');
-		return choice === 'Retry';
-	}
-
-	finish(): void {
-		this.stopWindowProgress();
-		this.notification?.done();
-		this.notification = undefined;
-	}
-
-	private stopWindowProgress(): void {
-		this.windowProgress?.done();
-		this.windowProgress = undefined;
-	}
-}
-
-/** A progress indicator that stays up until `done()`; `onCancel` runs when the user cancels it. */
-function startProgress(options: vscode.ProgressOptions, onCancel?: () => void): { done: () => void; report: (message: string) => void } {
-	let done: () => void = () => undefined;
-	let report: (message: string) => void = () => undefined;
-	let pending: string | undefined;
-	const finished = new Promise<void>((resolve) => (done = resolve));
-	void safeWindow.withProgress(options, (progress, token) => {
-		token.onCancellationRequested(() => onCancel?.());
-		report = (message) => progress.report({ message });
-		if (pending !== undefined) {
-			report(pending);
-		}
-		return finished;
-	});
-	return {
-		done: () => done(),
-		report: (message) => {
-			pending = message;
-			report(message);
-		},
-	};
 }
 
 /** Shows the flow's outcome: the final report with Undo, a refusal, or an error with Show Log. */
@@ -240,7 +139,7 @@ export async function showOutcome(deps: CommandDeps, outcome: ApplyOutcome, docu
 }
 
 /** One line with the next step, and Show Log for the details (already logged where they arose). */
-export async function showError(deps: CommandDeps, error: UserFacingError): Promise<void> {
+export async function showError(deps: Pick<CommandDeps, 'output'>, error: UserFacingError): Promise<void> {
 	if (error.kind === 'cancelled') {
 		safeWindow.setStatusBarMessage(`Lambda Kafka: ${error.message}`, { hideAfterMs: 5000 });
 		return;

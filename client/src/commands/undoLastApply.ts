@@ -1,24 +1,19 @@
 /** `lambdaKafka.undoLastApply`: sends back the values the last apply replaced, to the account and region it went to. */
 import { undoLastApply as undoFlow } from '../apply/applyFlow';
 import type { CommandDeps } from './support';
-import { requireTrust, runFlow } from './support';
+import { runFlow } from './support';
 import { safeWindow } from '../safeWindow';
 
-export const undoLastApply =
-	(deps: CommandDeps) =>
-	async (): Promise<void> => {
-		if (!requireTrust('Undoing an apply')) {
-			return;
-		}
-		const snapshot = deps.snapshots.last();
-		if (!snapshot) {
-			void safeWindow.showInformationMessage('There is no apply to undo.');
-			return;
-		}
-		// Undo goes where the apply went, even if the profile or region was switched since.
-		await runFlow(deps, 'Undo Last Apply', undefined, (flowDeps) => undoFlow(flowDeps), {
-			profile: snapshot.profile,
-			region: snapshot.region,
-			endpointUrl: snapshot.endpoint,
-		});
-	};
+export async function undoLastApply(deps: CommandDeps): Promise<void> {
+	const snapshot = deps.snapshots.last();
+	if (!snapshot) {
+		void safeWindow.showInformationMessage('There is no apply to undo.');
+		return;
+	}
+	// Undo goes where the apply went, even if the profile or region was switched since.
+	await runFlow(deps, 'Undo Last Apply', undefined, (flowDeps) => undoFlow(flowDeps), {
+		profile: snapshot.profile,
+		region: snapshot.region,
+		endpointUrl: snapshot.endpoint,
+	});
+}

@@ -1,6 +1,7 @@
 /**
  * What the extension knows about the mapping a fetched record came from, kept in memory for the
- * session only (no record content): the preview uses it to choose the consumers' auth.
+ * session only (no record content): the preview uses it to choose the consumers' auth. One
+ * instance per activation, in the extension's state.
  */
 
 export interface MappingContext {
@@ -9,23 +10,30 @@ export interface MappingContext {
 	eventSourceArn?: string;
 }
 
-const byDocument = new Map<string, MappingContext>();
 const MAX_ENTRIES = 500;
 
-export function rememberMapping(documentUri: string, context: MappingContext): void {
-	if (byDocument.size >= MAX_ENTRIES) {
-		const oldest = byDocument.keys().next().value;
-		if (oldest !== undefined) {
-			byDocument.delete(oldest);
+export class MappingContexts {
+	private readonly byDocument = new Map<string, MappingContext>();
+
+	remember(documentUri: string, context: MappingContext): void {
+		if (this.byDocument.size >= MAX_ENTRIES) {
+			const oldest = this.byDocument.keys().next().value;
+			if (oldest !== undefined) {
+				this.byDocument.delete(oldest);
+			}
 		}
+		this.byDocument.set(documentUri, context);
 	}
-	byDocument.set(documentUri, context);
-}
 
-export function mappingFor(documentUri: string): MappingContext | undefined {
-	return byDocument.get(documentUri);
-}
+	of(documentUri: string): MappingContext | undefined {
+		return this.byDocument.get(documentUri);
+	}
 
-export function forgetMapping(documentUri: string): void {
-	byDocument.delete(documentUri);
+	forget(documentUri: string): void {
+		this.byDocument.delete(documentUri);
+	}
+
+	clear(): void {
+		this.byDocument.clear();
+	}
 }

@@ -1,26 +1,10 @@
 /**
- * The quick pick items of the fetch commands. Every label is AWS's text (function names and
- * descriptions, topics, ARNs, S3 keys); the commands show them through safeWindow, which makes
- * them inert, and read the picked item's own fields, never its label.
+ * The S3 objects' quick pick items of the fetch commands (functions and mappings are picked with
+ * the apply commands' items). Every label is AWS's text (S3 keys); the commands show them through
+ * safeWindow, which makes them inert, and read the picked item's own fields, never its label.
  */
 import type { QuickPickItem } from 'vscode';
-import type { FunctionSummary, MappingConfiguration } from '../aws/lambdaApi';
 import type { FailureObject } from './s3Fetch';
-
-export function functionItem(fn: FunctionSummary): QuickPickItem & { name: string } {
-	return { label: fn.name, description: fn.runtime, detail: fn.description, name: fn.name };
-}
-
-export function mappingItem(mapping: MappingConfiguration): QuickPickItem & { mapping: MappingConfiguration } {
-	const topics = Array.isArray(mapping.Topics) && mapping.Topics.length > 0 ? mapping.Topics.join(', ') : '(no topic)';
-	const destination = mapping.DestinationConfig?.OnFailure?.Destination;
-	return {
-		label: topics,
-		description: `${mapping.State ?? 'unknown state'} · ${mapping.UUID ?? '?'}`,
-		detail: `On failure → ${destination ? destination : 'no destination'}`,
-		mapping,
-	};
-}
 
 export function objectItem(object: FailureObject, prefix: string): QuickPickItem & { object: FailureObject } {
 	const when = object.lastModified ? new Date(object.lastModified).toLocaleString() : 'unknown time';

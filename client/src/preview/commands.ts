@@ -5,24 +5,21 @@
  * and screen-reader users.
  */
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient/node';
 import { shellSnippet } from './shellSnippet';
 import { copiedMessage, nothingToCopyMessage } from './copyMessages';
-import type { PreviewDeps } from './previewPanel';
-import { documentTitle, PreviewPanel, requestPreviewModel } from './previewPanel';
+import type { PreviewDeps, PreviewHost } from './previewPanel';
+import { documentTitle, requestPreviewModel } from './previewPanel';
 import { safeWindow } from '../safeWindow';
 
-export function registerPreviewFeature(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
-	const deps: PreviewDeps = { extensionUri: context.extensionUri, client };
-	context.subscriptions.push(
-		vscode.commands.registerCommand('lambdaKafka.previewOffsets', (target?: unknown, recordIndex?: unknown) => previewOffsets(deps, target, recordIndex)),
-		vscode.commands.registerCommand('lambdaKafka.copyConsumerCommands', (target?: unknown) => copyConsumerCommands(deps, target)),
-		{ dispose: () => PreviewPanel.disposeCurrent() },
-	);
+/** What the preview commands need of the extension's state. */
+export interface PreviewCommandDeps {
+	client: PreviewDeps['client'];
+	mappings: PreviewDeps['mappings'];
+	preview: PreviewHost;
 }
 
 /** The document a command is about: its argument (a URI or URI string), else the active editor's, else the preview's. */
-function targetUri(target: unknown): vscode.Uri | undefined {
+function targetUri(deps: PreviewCommandDeps, target: unknown): vscode.Uri | undefined {
 	if (target instanceof vscode.Uri) {
 		return target;
 	}
@@ -33,7 +30,7 @@ function targetUri(target: unknown): vscode.Uri | undefined {
 			return undefined;
 		}
 	}
-	return vscode.window.activeTextEditor?.document.uri ?? PreviewPanel.currentUri();
+	return vscode.window.activeTextEditor?.document.uri ?? deps.preview.currentUri();
 }
 
 /** Opens (or makes sure the server has) the document, so the server can answer for it. */
@@ -49,18 +46,18 @@ async function ensureOpen(uri: vscode.Uri): Promise<boolean> {
 	}
 }
 
-async function previewOffsets(deps: PreviewDeps, target: unknown, recordIndex: unknown): Promise<void> {
-	const uri = targetUri(target);
+export async function previewOffsets(deps: PreviewCommandDeps, target?: unknown, recordIndex?: unknown): Promise<void> {
+	const uri = targetUri(deps, target);
 	if (!uri) {
 		void safeWindow.showInformationMessage('Open a failure record (JSON, JSONC or JSON Lines) to preview its offsets.');
 		return;
 	}
 	await ensureOpen(uri);
-	PreviewPanel.show(deps, uri, typeof recordIndex === 'number' && Number.isInteger(recordIndex) && recordIndex >= 0 ? recordIndex : undefined);
+	deps.preview.show(uri, typeof recordIndex === 'number' && Number.isInteger(recordIndex) && recordIndex >= 0 ? recordIndex : undefined);
 }
 
-async function copyConsumerCommands(deps: PreviewDeps, target: unknown): Promise<void> {
-	const uri = targetUri(target);
+export async function copyConsumerCommands(deps: PreviewCommandDeps, target?: unknown): Promise<void> {
+	const uri = targetUri(deps, target);
 	if (!uri || !(await ensureOpen(uri))) {
 		void safeWindow.showInformationMessage('Open a failure record to copy the commands that read its Kafka records.');
 		return;

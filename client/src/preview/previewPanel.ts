@@ -20,7 +20,7 @@ import { shellSnippet } from './shellSnippet';
 import type { HostToWebview } from './webviewMessages';
 import { parseWebviewMessage } from './webviewMessages';
 import { pickUserScoped } from '../aws/awsSettings';
-import { mappingFor } from '../fetch/mappingContext';
+import type { MappingContexts } from '../fetch/mappingContext';
 import { requestType } from '../requestTypes';
 
 export const PREVIEW_VIEW_TYPE = 'lambdaKafka.preview';
@@ -32,6 +32,8 @@ export const previewModelRequest = requestType(PreviewModelRequest.type);
 export interface PreviewDeps {
 	extensionUri: vscode.Uri;
 	client: Pick<BaseLanguageClient, 'sendRequest'>;
+	/** The mapping of a fetched record, for the consumers' auth. */
+	mappings: MappingContexts;
 }
 
 /** Whether the preview may show (and follow) this document. */
@@ -40,7 +42,7 @@ export function isPreviewable(document: vscode.TextDocument): boolean {
 }
 
 /** The preview settings for a document. Base URLs come from user settings only: a repository must not choose where links lead. */
-export function previewOptions(uri: vscode.Uri): PreviewOptions {
+export function previewOptions(uri: vscode.Uri, mappings: MappingContexts): PreviewOptions {
 	const config = vscode.workspace.getConfiguration('lambdaKafka.preview', uri);
 	const userString = (key: string): string | undefined => {
 		const value = pickUserScoped(config.inspect<string>(key)).value;
@@ -53,13 +55,13 @@ export function previewOptions(uri: vscode.Uri): PreviewOptions {
 		akhqBaseUrl: userString('akhqBaseUrl'),
 		clusterName: clusterName?.trim() ? clusterName.trim() : undefined,
 		defaultAuth: KAFKA_AUTHS.includes(auth as KafkaAuth) ? (auth as KafkaAuth) : undefined,
-		sourceAccessTypes: mappingFor(uri.toString())?.sourceAccessTypes,
+		sourceAccessTypes: mappings.of(uri.toString())?.sourceAccessTypes,
 	};
 }
 
 /** The model of an open document, or null. */
-export async function requestPreviewModel(deps: PreviewDeps, uri: vscode.Uri): Promise<PreviewModel | null> {
-	return deps.client.sendRequest(previewModelRequest, { uri: uri.toString(), options: previewOptions(uri) });
+export async function requestPreviewModel(deps: Pick<PreviewDeps, 'client' | 'mappings'>, uri: vscode.Uri): Promise<PreviewModel | null> {
+	return deps.client.sendRequest(previewModelRequest, { uri: uri.toString(), options: previewOptions(uri, deps.mappings) });
 }
 
 /** A short name for a document, for titles. */
@@ -68,20 +70,16 @@ export function documentTitle(uri: vscode.Uri): string {
 	return last !== '' ? last : uri.toString();
 }
 
-export class PreviewPanel {
-	private static current: PreviewPanel | undefined;
+/** Holds the one preview panel of this activation: shows it, says what it shows, disposes it. */
+export class PreviewHost {
+	private current: PreviewPanel | undefined;
 
-	private readonly disposables: vscode.Disposable[] = [];
-	private model: PreviewModel | undefined;
-	private renderedKey: string | undefined;
-	private generation = 0;
-	private timer: ReturnType<typeof setTimeout> | undefined;
-	private disposed = false;
+	constructor(private readonly deps: PreviewDeps) {}
 
 	/** Shows the preview of `uri` (creating the panel or reusing it) and scrolls to `recordIndex`. */
-	static show(deps: PreviewDeps, uri: vscode.Uri, recordIndex?: number): void {
-		if (PreviewPanel.current) {
-			PreviewPanel.current.showDocument(uri, recordIndex);
+	show(uri: vscode.Uri, recordIndex?: number): void {
+		if (this.current) {
+			this.current.showDocument(uri, recordIndex);
 			return;
 		}
 		const panel = vscode.window.createWebviewPanel(
@@ -93,26 +91,41 @@ export class PreviewPanel {
 				enableCommandUris: false,
 				enableFindWidget: true,
 				retainContextWhenHidden: false,
-				localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'media'), vscode.Uri.joinPath(deps.extensionUri, 'dist')],
+				localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media'), vscode.Uri.joinPath(this.deps.extensionUri, 'dist')],
 			},
 		);
-		PreviewPanel.current = new PreviewPanel(panel, deps, uri, recordIndex);
+		const created: PreviewPanel = new PreviewPanel(panel, this.deps, uri, recordIndex, () => {
+			if (this.current === created) {
+				this.current = undefined;
+			}
+		});
+		this.current = created;
 	}
 
 	/** The document the open preview shows, if any. */
-	static currentUri(): vscode.Uri | undefined {
-		return PreviewPanel.current?.uri;
+	currentUri(): vscode.Uri | undefined {
+		return this.current?.shownUri;
 	}
 
-	static disposeCurrent(): void {
-		PreviewPanel.current?.panel.dispose();
+	dispose(): void {
+		this.current?.close();
 	}
+}
 
-	private constructor(
+class PreviewPanel {
+	private readonly disposables: vscode.Disposable[] = [];
+	private model: PreviewModel | undefined;
+	private renderedKey: string | undefined;
+	private generation = 0;
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private disposed = false;
+
+	constructor(
 		private readonly panel: vscode.WebviewPanel,
 		private readonly deps: PreviewDeps,
 		private uri: vscode.Uri,
 		private focusRecord: number | undefined,
+		private readonly onDisposed: () => void,
 	) {
 		this.disposables.push(
 			panel.onDidDispose(() => this.dispose()),
@@ -136,7 +149,15 @@ export class PreviewPanel {
 		void this.update();
 	}
 
-	private showDocument(uri: vscode.Uri, recordIndex: number | undefined): void {
+	get shownUri(): vscode.Uri {
+		return this.uri;
+	}
+
+	close(): void {
+		this.panel.dispose();
+	}
+
+	showDocument(uri: vscode.Uri, recordIndex: number | undefined): void {
 		this.panel.reveal(undefined, true);
 		if (uri.toString() === this.uri.toString() && this.model && recordIndex !== undefined) {
 			this.focusRecord = recordIndex;
@@ -274,8 +295,6 @@ export class PreviewPanel {
 		for (const disposable of this.disposables.splice(0)) {
 			disposable.dispose();
 		}
-		if (PreviewPanel.current === this) {
-			PreviewPanel.current = undefined;
-		}
+		this.onDisposed();
 	}
 }

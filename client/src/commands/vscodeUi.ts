@@ -1,0 +1,114 @@
+/**
+ * The VS Code side of the flows' UI: {@link VscodePickUi} asks for a function and one of its
+ * mappings (every command that picks a mapping uses it), and {@link VscodeApplyUi} adds the diff
+ * editor, the modal confirmation and the cancellable notification of the apply flow.
+ */
+import * as vscode from 'vscode';
+import type { ApplyReview, ApplyUi, FunctionPickItem, MappingPickItem, PickDeps, ProgressUpdate } from '../apply/applyFlow';
+import type { UserFacingError } from '../aws/errors';
+import { formatUserFacing } from '../aws/errors';
+import { safeWindow } from '../safeWindow';
+import type { OpenProgress } from './progress';
+import { startProgress } from './progress';
+import type { VirtualDocuments } from './virtualDocuments';
+
+export interface PickPlaceholders {
+	function: string;
+	mapping: string;
+}
+
+type PickUi = PickDeps['ui'];
+
+const APPLY_PLACEHOLDERS: PickPlaceholders = { function: 'The Lambda function whose event source mapping to use', mapping: 'Topic · state · source · mode' };
+
+/** The pickers, with the listing shown in the status bar until a picker opens. */
+export class VscodePickUi implements PickUi {
+	private windowProgress: OpenProgress | undefined;
+
+	constructor(
+		protected readonly title: string,
+		private readonly placeholders: PickPlaceholders = APPLY_PLACEHOLDERS,
+	) {}
+
+	async pickFunction(items: FunctionPickItem[]): Promise<FunctionPickItem | undefined> {
+		this.stopWindowProgress();
+		return safeWindow.showQuickPick(items, { title: `${this.title}: function`, placeHolder: this.placeholders.function, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+	}
+
+	async pickMapping(items: MappingPickItem[]): Promise<MappingPickItem | undefined> {
+		this.stopWindowProgress();
+		return safeWindow.showQuickPick(items, { title: `${this.title}: event source mapping`, placeHolder: this.placeholders.mapping, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+	}
+
+	progress(update: ProgressUpdate): void {
+		this.windowProgress ??= startProgress({ location: vscode.ProgressLocation.Window, title: 'Lambda Kafka' });
+		this.windowProgress.report(update.message);
+	}
+
+	finish(): void {
+		this.stopWindowProgress();
+	}
+
+	protected stopWindowProgress(): void {
+		this.windowProgress?.done();
+		this.windowProgress = undefined;
+	}
+}
+
+/** The apply flow's UI in VS Code: progress goes to the status bar before the confirmation and to a cancellable notification after it. */
+export class VscodeApplyUi extends VscodePickUi implements ApplyUi {
+	private readonly version: number | undefined;
+	private readonly text: string | undefined;
+	private notification: OpenProgress | undefined;
+
+	constructor(
+		private readonly documents: VirtualDocuments,
+		title: string,
+		private readonly document: vscode.TextDocument | undefined,
+		private readonly cancellation: vscode.CancellationTokenSource,
+	) {
+		super(title);
+		this.version = document?.version;
+		this.text = document?.getText();
+	}
+
+	async confirm(review: ApplyReview): Promise<boolean> {
+		this.stopWindowProgress();
+		const [left, right] = this.documents.setDiff(review.uuid ?? 'new', review.left, review.right);
+		await vscode.commands.executeCommand('vscode.diff', left, right, review.title, { preview: true, preserveFocus: false });
+		const detail = [review.summary, ...review.warnings.map((w) => `⚠ ${w}`), ...review.notes.map((n) => `ℹ ${n}`), 'Nothing is sent unless you choose Apply.'].join('\n\n');
+		const choice = await safeWindow.showModalWarning(review.question, detail, 'Apply');
+		return choice === 'Apply';
+	}
+
+	override progress(update: ProgressUpdate): void {
+		if (update.stage === 'preparing') {
+			super.progress(update);
+			return;
+		}
+		this.stopWindowProgress();
+		if (!this.notification) {
+			this.notification = startProgress({ location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true }, () => this.cancellation.cancel());
+		}
+		this.notification.report(update.message);
+	}
+
+	isDocumentUnchanged(): boolean {
+		if (!this.document) {
+			return true;
+		}
+		return !this.document.isClosed && this.document.version === this.version && this.document.getText() === this.text;
+	}
+
+	async offerRetry(error: UserFacingError): Promise<boolean> {
+		this.stopWindowProgress();
+		const choice = await safeWindow.showWarningMessage(formatUserFacing(error), 'Retry');
+		return choice === 'Retry';
+	}
+
+	override finish(): void {
+		super.finish();
+		this.notification?.done();
+		this.notification = undefined;
+	}
+}

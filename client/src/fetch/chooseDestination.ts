@@ -1,0 +1,131 @@
+/**
+ * Where the fetch commands read from: the open destination config, a mapping picked with the same
+ * pickers as the apply commands, or an ARN the user types.
+ */
+import { parse as parseJsonc } from 'jsonc-parser';
+import * as vscode from 'vscode';
+import type { DocumentInfoResult } from '../../../shared/protocol';
+import { DocumentInfoRequest } from '../../../shared/protocol';
+import { pickMapping } from '../apply/applyFlow';
+import type { AwsContext } from '../aws/awsContext';
+import { connect, showOutcome } from '../commands/support';
+import { VscodePickUi } from '../commands/vscodeUi';
+import { requestType } from '../requestTypes';
+import { safeWindow } from '../safeWindow';
+import type { DestinationTarget, FetchSource } from './destination';
+import { destinationOfDocument, destinationOfMapping, parseUserDestination } from './destination';
+import type { FetchDeps } from './fetchDeps';
+
+const documentInfoRequest = requestType(DocumentInfoRequest.type);
+
+type SourceChoice = vscode.QuickPickItem & { choice: 'document' | 'mapping' | 'input' };
+
+export interface Chosen {
+	target: DestinationTarget;
+	/** Set when the choice already needed AWS (a mapping was picked). */
+	context?: AwsContext;
+}
+
+export async function chooseDestination(deps: FetchDeps, wanted: 'sqs' | 's3'): Promise<Chosen | undefined> {
+	const fromDocument = await openDocumentTarget(deps);
+	const items: SourceChoice[] = [];
+	if (fromDocument) {
+		items.push({ label: 'From the open destination config', description: fromDocument.title, detail: describeSource(fromDocument.target.source), choice: 'document' });
+	}
+	items.push({ label: 'From an event source mapping…', description: 'Pick a function, then one of its Kafka mappings', choice: 'mapping' });
+	items.push({ label: wanted === 'sqs' ? 'Enter a queue ARN or URL…' : 'Enter a bucket ARN or name…', choice: 'input' });
+	const picked = await safeWindow.showQuickPick(items, { title: wanted === 'sqs' ? 'Fetch failure records from SQS' : 'Fetch failure records from S3', placeHolder: 'Where are the failure records?' });
+	switch (picked?.choice) {
+		case 'document':
+			return { target: fromDocument!.target };
+		case 'mapping':
+			return pickMappingTarget(deps);
+		case 'input':
+			return askDestination(wanted);
+		default:
+			return undefined;
+	}
+}
+
+async function askDestination(wanted: 'sqs' | 's3'): Promise<Chosen | undefined> {
+	const text = await safeWindow.showInputBox({
+		title: wanted === 'sqs' ? 'SQS destination' : 'S3 destination',
+		prompt: wanted === 'sqs' ? 'The destination queue: arn:aws:sqs:<region>:<account>:<queue> or its URL' : 'The destination bucket: arn:aws:s3:::<bucket>, s3://<bucket> or the bucket name',
+		ignoreFocusOut: true,
+		validateInput: (value) => {
+			const source = parseUserDestination(value);
+			return source.kind === wanted ? undefined : source.kind === 'unfetchable' ? source.message : `That is an ${source.kind.toUpperCase()} destination.`;
+		},
+	});
+	return text === undefined ? undefined : { target: { source: parseUserDestination(text) } };
+}
+
+/** The destination of the active editor's document, when it is a destination config or an ESM request. */
+async function openDocumentTarget(deps: FetchDeps): Promise<{ title: string; target: DestinationTarget } | undefined> {
+	const document = vscode.window.activeTextEditor?.document;
+	if (!document) {
+		return undefined;
+	}
+	let info: DocumentInfoResult | null = null;
+	try {
+		info = await deps.client.sendRequest(documentInfoRequest, { uri: document.uri.toString() });
+	} catch {
+		return undefined;
+	}
+	if (info?.kind !== 'destination-config' && info?.kind !== 'esm-request') {
+		return undefined;
+	}
+	const target = destinationOfDocument(parseJsonc(document.getText()));
+	return target ? { title: document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1), target } : undefined;
+}
+
+function describeSource(source: FetchSource): string {
+	switch (source.kind) {
+		case 'sqs':
+		case 's3':
+			return source.arn;
+		case 'unfetchable':
+			return source.destination || '(no destination)';
+	}
+}
+
+/** A function, then one of its Kafka mappings, with the apply commands' pickers; errors propagate to the command. */
+async function pickMappingTarget(deps: FetchDeps): Promise<Chosen | undefined> {
+	const { api, context } = await connect(deps);
+	const ui = new VscodePickUi('Fetch failure records', { function: 'The function whose event source mapping sends the failure records', mapping: 'Topic · state · source · mode' });
+	const cancellation = new vscode.CancellationTokenSource();
+	try {
+		const picked = await pickMapping({ api, ui, token: cancellation.token, target: { region: context.region, profile: context.profile, endpoint: context.endpoint } });
+		if ('status' in picked) {
+			// Nothing is sent by a fetch: a cancelled pick needs no word.
+			if (picked.status === 'refused') {
+				await showOutcome(deps, picked, undefined);
+			}
+			return undefined;
+		}
+		return { target: destinationOfMapping(picked.mapping), context };
+	} finally {
+		ui.finish();
+		api.dispose();
+		cancellation.dispose();
+	}
+}
+
+/** Checks the destination is of the wanted kind; explains when it is not. */
+export function expectSource<K extends 'sqs' | 's3'>(target: DestinationTarget, wanted: K): Extract<FetchSource, { kind: K }> | undefined {
+	const source = target.source;
+	if (source.kind === wanted) {
+		return source as Extract<FetchSource, { kind: K }>;
+	}
+	if (source.kind === 'unfetchable') {
+		void safeWindow.showInformationMessage(source.message);
+	} else {
+		const other = source.kind === 'sqs' ? 'lambdaKafka.fetchFailureRecordsFromSqs' : 'lambdaKafka.fetchFailureRecordsFromS3';
+		void safeWindow.showInformationMessage(`This destination is ${source.kind === 'sqs' ? 'an SQS queue' : 'an S3 bucket'} (${source.arn}).`, `Fetch from ${source.kind.toUpperCase()}`).then((answer) => {
+			if (answer) {
+				void vscode.commands.executeCommand(other);
+			}
+		});
+	}
+	return undefined;
+}

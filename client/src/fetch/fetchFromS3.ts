@@ -1,0 +1,87 @@
+/**
+ * "Fetch Failure Records from S3": lists a mapping's failure objects (aws/lambda/<UUID>/), newest
+ * first, and opens the ones the user picks. AWS is reached through {@link S3Api}.
+ */
+import { toUserFacingError } from '../aws/errors';
+import { withCancellableProgress } from '../commands/progress';
+import { resolveContext, showError } from '../commands/support';
+import { safeWindow } from '../safeWindow';
+import { chooseDestination, expectSource } from './chooseDestination';
+import type { FetchSource } from './destination';
+import { failurePrefix, isMappingUuid } from './destination';
+import type { FetchDeps } from './fetchDeps';
+import type { FetchedRecord } from './openRecords';
+import { openRecords } from './openRecords';
+import { objectItem } from './pickItems';
+import type { S3Api } from './s3Api';
+import { createS3Api } from './s3Api';
+
+type S3Source = Extract<FetchSource, { kind: 's3' }>;
+
+export async function fetchFromS3(deps: FetchDeps): Promise<void> {
+	const chosen = await chooseDestination(deps, 's3').catch((error: unknown) => void showError(deps, toUserFacingError(error)));
+	const source = chosen && expectSource(chosen.target, 's3');
+	if (!chosen || !source) {
+		return;
+	}
+	const uuid = chosen.target.mappingUuid ?? (await askMappingUuid(source));
+	if (uuid === null) {
+		return;
+	}
+	let s3: S3Api | undefined;
+	try {
+		const context = chosen.context ?? (await resolveContext(deps));
+		s3 = createS3Api(context, { logger: deps.output });
+		const prefix = failurePrefix(uuid);
+		const records = await readPickedObjects(s3, source, prefix);
+		if (!records) {
+			return;
+		}
+		await openRecords(records, { mappingUuid: uuid, sourceAccessTypes: chosen.target.sourceAccessTypes, eventSourceArn: chosen.target.eventSourceArn }, deps.mappings);
+		deps.output.info(`Opened ${records.length} failure records from s3://${source.bucket}/${prefix}.`);
+	} catch (error) {
+		await showError(deps, toUserFacingError(error));
+	} finally {
+		s3?.dispose();
+	}
+}
+
+/** The mapping UUID naming the prefix; undefined for every mapping's records, null when the user cancelled. */
+async function askMappingUuid(source: S3Source): Promise<string | undefined | null> {
+	const typed = await safeWindow.showInputBox({
+		title: `Fetch failure records from ${source.bucket}`,
+		prompt: 'The event source mapping UUID (records are under aws/lambda/<UUID>/); leave empty to list every mapping\'s records',
+		ignoreFocusOut: true,
+		validateInput: (value) => (value.trim() === '' || isMappingUuid(value.trim()) ? undefined : 'A mapping UUID such as 14e0db71-5d35-4eb5-b481-8945cf9d10c2, or nothing.'),
+	});
+	return typed === undefined ? null : typed.trim() || undefined;
+}
+
+/** Lists the objects under the prefix, lets the user pick, and reads the picked ones; undefined when there is nothing to open. */
+async function readPickedObjects(s3: S3Api, source: S3Source, prefix: string): Promise<FetchedRecord[] | undefined> {
+	const listing = await withCancellableProgress(`Listing s3://${source.bucket}/${prefix}…`, (token, progress) =>
+		s3.listFailureObjects(source.bucket, prefix, { token, onPage: (n) => progress.report({ message: `${n} objects` }) }),
+	);
+	if (!listing) {
+		return undefined;
+	}
+	if (listing.objects.length === 0) {
+		void safeWindow.showInformationMessage(`There are no failure records under s3://${source.bucket}/${prefix}.`);
+		return undefined;
+	}
+	const picked = await safeWindow.showQuickPickMany(
+		listing.objects.map((object) => objectItem(object, prefix)),
+		{ title: `Failure records in s3://${source.bucket}/${prefix} (newest first${listing.truncated ? '; only the first 10000 listed' : ''})`, matchOnDescription: true },
+	);
+	if (!picked || picked.length === 0) {
+		return undefined;
+	}
+	return withCancellableProgress(`Reading ${picked.length} failure records…`, async (token, progress) => {
+		const result: FetchedRecord[] = [];
+		for (const item of picked) {
+			result.push({ text: await s3.getObjectText(source.bucket, item.object.key, { token }), name: item.object.key });
+			progress.report({ message: `${result.length} of ${picked.length}`, increment: 100 / picked.length });
+		}
+		return result;
+	});
+}

@@ -1,0 +1,48 @@
+/**
+ * The extension's state for one activation: created in `activate`, handed to every command, and
+ * disposed with the extension. Nothing of it lives in module variables, so each activation (and
+ * each test) starts from nothing.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { FlowLock } from './apply/flowLock';
+import { SnapshotStore } from './apply/snapshot';
+import { AwsStatusBar } from './aws/statusBar';
+import type { CommandDeps } from './commands/commandDeps';
+import { VirtualDocuments } from './commands/virtualDocuments';
+import type { SqsFetchMemory } from './fetch/lastSqsFetch';
+import { MappingContexts } from './fetch/mappingContext';
+import { PreviewHost } from './preview/previewPanel';
+
+export interface ExtensionState extends CommandDeps {
+	/** The mapping each fetched record came from, while its document is open. */
+	mappings: MappingContexts;
+	/** The messages of the last SQS fetch, for Delete. */
+	sqsFetches: SqsFetchMemory;
+	/** The one preview panel. */
+	preview: PreviewHost;
+}
+
+export function createExtensionState(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): ExtensionState {
+	const mappings = new MappingContexts();
+	const sqsFetches: SqsFetchMemory = { last: undefined };
+	const state: ExtensionState = {
+		client,
+		output,
+		snapshots: new SnapshotStore(context.globalState),
+		documents: new VirtualDocuments(),
+		awsDiagnostics: vscode.languages.createDiagnosticCollection('lambda-kafka-aws'),
+		statusBar: new AwsStatusBar(output),
+		flowLock: new FlowLock(),
+		mappings,
+		sqsFetches,
+		preview: new PreviewHost({ extensionUri: context.extensionUri, client, mappings }),
+	};
+	context.subscriptions.push(state.awsDiagnostics, state.documents, state.statusBar, state.preview, {
+		dispose: () => {
+			sqsFetches.last = undefined;
+			mappings.clear();
+		},
+	});
+	return state;
+}
