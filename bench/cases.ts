@@ -9,7 +9,8 @@ import type { JSONSchema, LanguageService } from 'vscode-json-languageservice';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
 import type { DocumentAnalysis } from '../server/src/language/validation/analyzeDocument';
 import { analyzeDocument } from '../server/src/language/validation/analyzeDocument';
-import { findSchemasDir, SCHEMA_FILES, sharedSchemaRegistry } from '../server/src/language/schema/schemaRegistry';
+import { SCHEMA_FILES } from '../server/src/language/schema/schemaRegistry';
+import { findSchemasDir, sharedSchemaRegistry } from '../server/src/node/schemaFiles';
 import type { DocumentSpec } from './generate';
 import type { Operation } from './measure';
 

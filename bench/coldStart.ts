@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { analyzeDocument } from '../server/src/language/validation/analyzeDocument';
-import { sharedSchemaRegistry } from '../server/src/language/schema/schemaRegistry';
+import { sharedSchemaRegistry } from '../server/src/node/schemaFiles';
 
 export interface InProcessColdStart {
 	/** Process start to the first line of our code: Node start-up plus loading the bundle. */

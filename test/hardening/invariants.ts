@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { computeCompletions } from '../../server/src/language/features/completion';
 import { computeHover } from '../../server/src/language/features/hover';
-import { sharedSchemaRegistry } from '../../server/src/language/schema/schemaRegistry';
+import { sharedSchemaRegistry } from '../../server/src/node/schemaFiles';
 import type { AnalyzeOptions, DocumentAnalysis } from '../../server/src/language/validation/analyzeDocument';
 import { analyzeDocument } from '../../server/src/language/validation/analyzeDocument';
 import type { LocatedProblem } from '../../server/src/language/validation/problem';

@@ -1,6 +1,7 @@
 /**
  * A minimal LSP client for protocol tests: starts the real bundled server (`dist/server.js
- * --stdio`) in a child process and speaks JSON-RPC to it over its stdio, as any editor would.
+ * --stdio`) in a child process and speaks JSON-RPC to it over its stdio, as any editor would; or,
+ * with `transport: 'in-process'`, the same server core inside the test process (inProcessServer.ts).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -38,6 +39,12 @@ import {
 	StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from '../helpers';
+import type { ServerRuntime } from '../../server/src/lsp/serverRuntime';
+import type { InProcessServer } from './inProcessServer';
+import { startInProcessServer } from './inProcessServer';
+
+/** How the client reaches the server: the bundle over stdio, or the core in this process. */
+export type Transport = 'stdio' | 'in-process';
 
 export interface ClientOptions {
 	initializationOptions?: unknown;
@@ -47,11 +54,17 @@ export interface ClientOptions {
 	documentChanges?: boolean;
 	/** Extra Node.js options for the server process (such as --heapsnapshot-signal). */
 	nodeOptions?: string[];
+	/** 'stdio' (the default) spawns dist/server.js. */
+	transport?: Transport;
+	/** In-process only: the runtime startServer gets (the Node one by default). */
+	runtime?: ServerRuntime;
 }
 
 export class LspTestClient {
 	readonly connection: ProtocolConnection;
-	private readonly process: ChildProcess;
+	/** The server process (stdio) or the server in this process (in-process). */
+	private readonly process: ChildProcess | undefined;
+	private readonly inProcess: InProcessServer | undefined;
 	private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
 	private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 	readonly stderr: string[] = [];
@@ -59,9 +72,15 @@ export class LspTestClient {
 	readonly logMessages: LogMessageParams[] = [];
 
 	private constructor(private options: ClientOptions) {
-		this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-		this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+		if (options.transport === 'in-process') {
+			this.inProcess = startInProcessServer(options.runtime);
+			this.connection = createProtocolConnection(this.inProcess.reader, this.inProcess.writer);
+		} else {
+			const child = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+			child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+			this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+			this.process = child;
+		}
 		this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
 			const list = this.diagnostics.get(params.uri) ?? [];
 			list.push(params);
@@ -83,7 +102,8 @@ export class LspTestClient {
 	static async start(options: ClientOptions = {}): Promise<{ client: LspTestClient; result: InitializeResult }> {
 		const client = new LspTestClient(options);
 		const result = await client.connection.sendRequest(InitializeRequest.type, {
-			processId: process.pid,
+			// In-process, no process id: the server would watch it every 3 s (see inProcessServer.ts).
+			processId: options.transport === 'in-process' ? null : process.pid,
 			rootUri: null,
 			capabilities: {
 				workspace: { configuration: options.configuration !== undefined, workspaceEdit: { documentChanges: options.documentChanges === true } },
@@ -97,12 +117,12 @@ export class LspTestClient {
 
 	/** The server process's id (for reading its memory use from /proc). */
 	get pid(): number | undefined {
-		return this.process.pid;
+		return this.process?.pid;
 	}
 
 	/** Whether the server process is still running. */
 	get isRunning(): boolean {
-		return this.process.exitCode === null && this.process.signalCode === null;
+		return this.process ? this.process.exitCode === null && this.process.signalCode === null : this.inProcess !== undefined;
 	}
 
 	/** Changes what the client answers to workspace/configuration and tells the server the settings changed. */
@@ -157,10 +177,15 @@ export class LspTestClient {
 
 	/** The server process's exit code, once it has exited. */
 	get exitCode(): number | null {
-		return this.process.exitCode;
+		return this.process?.exitCode ?? null;
 	}
 
 	async stop(): Promise<void> {
+		if (this.inProcess) {
+			await this.stopInProcess(this.inProcess);
+			return;
+		}
+		const child = this.process!;
 		try {
 			await this.connection.sendRequest(ShutdownRequest.type);
 		} catch {
@@ -173,12 +198,23 @@ export class LspTestClient {
 		}
 		this.connection.dispose();
 		await new Promise<void>((resolve) => {
-			if (this.process.exitCode !== null) {
+			if (child.exitCode !== null) {
 				resolve();
 				return;
 			}
-			const timer = setTimeout(() => (this.process.kill(), resolve()), 2000);
-			this.process.once('exit', () => (clearTimeout(timer), resolve()));
+			const timer = setTimeout(() => (child.kill(), resolve()), 2000);
+			child.once('exit', () => (clearTimeout(timer), resolve()));
 		});
+	}
+
+	/** Shuts the in-process server down without `exit`, which would end the test process. */
+	private async stopInProcess(server: InProcessServer): Promise<void> {
+		try {
+			await this.connection.sendRequest(ShutdownRequest.type);
+		} catch {
+			// A test already shut it down (a second shutdown is an invalid request).
+		}
+		this.connection.dispose();
+		server.dispose();
 	}
 }

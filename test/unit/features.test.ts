@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { currentProblemFor } from '../../server/src/language/features/codeActions';
 import { computeCompletions } from '../../server/src/language/features/completion';
 import { computeHover } from '../../server/src/language/features/hover';
-import { sharedSchemaRegistry } from '../../server/src/language/schema/schemaRegistry';
+import { sharedSchemaRegistry } from '../../server/src/node/schemaFiles';
 import { analyze } from '../helpers';
 
 const registry = sharedSchemaRegistry();

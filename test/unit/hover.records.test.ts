@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeHover } from '../../server/src/language/features/hover';
-import { sharedSchemaRegistry } from '../../server/src/language/schema/schemaRegistry';
+import { sharedSchemaRegistry } from '../../server/src/node/schemaFiles';
 import { formatDuration, reindentJson } from '../../shared/format';
 import { describeBytes, headerBytes } from '../../server/src/language/util/kafkaRecord';
 import { analyze, fixture } from '../helpers';

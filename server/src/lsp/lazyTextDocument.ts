@@ -9,7 +9,7 @@
  * read; line starts are kept up to date on each change exactly as that library keeps them, and
  * positions and offsets follow its rules (a position never lands inside a line break).
  */
-import type { TextDocumentsConfiguration } from 'vscode-languageserver/node';
+import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { malformedChanges } from './contentChanges';
 

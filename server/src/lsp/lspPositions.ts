@@ -2,7 +2,7 @@
  * What LSP accepts as a position: `line` and `character` are unsigned integers. A NaN offset
  * would reach the client as `character: null` (JSON has no NaN), which no client can place.
  */
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver';
 
 /** The largest `uinteger` of the LSP specification. */
 const MAX_UINTEGER = 2 ** 31 - 1;

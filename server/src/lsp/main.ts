@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { shutdownGuard } from './afterShutdown';
+import { nodeRuntime } from '../node/nodeRuntime';
 import { startServer } from './startServer';
 
 const afterShutdown = shutdownGuard();
@@ -16,5 +17,5 @@ Object.assign(console, {
 	warn: (...args: unknown[]) => connection.console.warn(args.map(String).join(' ')),
 	error: (...args: unknown[]) => connection.console.error(args.map(String).join(' ')),
 });
-startServer(connection);
+startServer(connection, nodeRuntime());
 connection.listen();

@@ -3,6 +3,8 @@
  * edit replaces the pending run, and a result for an outdated version is never published, so a
  * burst of edits costs one validation of the final text.
  */
+import type { Disposable, ServerTimers } from './serverRuntime';
+
 export interface Scheduler {
 	/** Validate `uri` as soon as possible (document opened, settings changed). */
 	now(uri: string): void;
@@ -12,13 +14,12 @@ export interface Scheduler {
 	dispose(): void;
 }
 
-export function createScheduler(run: (uri: string) => void, delayMs: () => number): Scheduler {
-	const pending = new Map<string, { handle: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean }>();
+export function createScheduler(run: (uri: string) => void, delayMs: () => number, timers: ServerTimers): Scheduler {
+	const pending = new Map<string, { timer: Disposable; immediate: boolean }>();
 	const clear = (uri: string): void => {
 		const entry = pending.get(uri);
 		if (entry) {
-			clearTimeout(entry.handle as NodeJS.Timeout);
-			clearImmediate(entry.handle as NodeJS.Immediate);
+			entry.timer.dispose();
 			pending.delete(uri);
 		}
 	};
@@ -29,7 +30,7 @@ export function createScheduler(run: (uri: string) => void, delayMs: () => numbe
 	return {
 		now(uri) {
 			clear(uri);
-			pending.set(uri, { handle: setImmediate(() => fire(uri)), immediate: true });
+			pending.set(uri, { timer: timers.setImmediate(() => fire(uri)), immediate: true });
 		},
 		later(uri) {
 			// A pending immediate run (the document was just opened) reads the newest text anyway:
@@ -38,7 +39,7 @@ export function createScheduler(run: (uri: string) => void, delayMs: () => numbe
 				return;
 			}
 			clear(uri);
-			pending.set(uri, { handle: setTimeout(() => fire(uri), delayMs()), immediate: false });
+			pending.set(uri, { timer: timers.setTimeout(() => fire(uri), delayMs()), immediate: false });
 		},
 		cancel: clear,
 		dispose() {

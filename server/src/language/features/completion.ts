@@ -9,7 +9,7 @@ import { isObject, valueAt } from '../../../../shared/jsonPath';
 import { resolveRef, schemaAtPath, typesOf } from '../schema/schemaLookup';
 import type { Schema, SchemaKind, SchemaRegistry } from '../schema/schemaRegistry';
 import { hasSchema } from '../schema/schemaRegistry';
-import type { DocumentAnalysis } from '../validation/analyzeDocument';
+import type { DocumentAnalysis } from '../validation/pipeline';
 import { positionContext } from './documentPosition';
 import { schemaHover } from './hover';
 

@@ -10,7 +10,7 @@ import { valueAt } from '../../../../shared/jsonPath';
 import { locationAt } from '../json/location';
 import type { ParsedJson } from '../json/parsedJson';
 import { decodedToRawOffsets, rawToDecodedOffset } from '../json/stringOffsets';
-import type { DocumentAnalysis, DocumentUnit } from '../validation/analyzeDocument';
+import type { DocumentAnalysis, DocumentUnit } from '../validation/pipeline';
 
 export interface PositionContext {
 	kind: DocumentKind;

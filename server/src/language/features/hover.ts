@@ -3,7 +3,7 @@
  * a payload record) come first; otherwise the schema's documentation of the key or value under
  * the cursor, with its allowed values and a link to the AWS page.
  */
-import type { DocumentAnalysis } from '../validation/analyzeDocument';
+import type { DocumentAnalysis } from '../validation/pipeline';
 import { hasSchema } from '../schema/schemaRegistry';
 import type { Schema, SchemaRegistry } from '../schema/schemaRegistry';
 import { schemaAtPath, typesOf } from '../schema/schemaLookup';

@@ -30,7 +30,7 @@ import type { DecodedBytes, DisplayLimits } from '../util/kafkaRecord';
 import { formatDuration } from '../../../../shared/format';
 import { base64Bytes, describeBytes, epochMillisToIso, headerViews, isoTimestampMillis, partitionsOf, recordInfoKey } from '../util/kafkaRecord';
 import { MAX_OFFSET_DIGITS, exactOffset, parseOffsetText, parsePartitionText } from '../util/offsets';
-import type { DocumentAnalysis, DocumentUnit } from '../validation/analyzeDocument';
+import type { DocumentAnalysis, DocumentUnit } from '../validation/pipeline';
 import { parsePayload } from '../validation/payload';
 import { NO_COMMIT_NOTE } from '../../../../shared/kafkaAuth';
 import { brokerList, chooseAuth, configTemplates, consumerCommands } from './consumerCommands';
@@ -509,23 +509,8 @@ function buildPartition(id: string, group: readonly RangeEntry[], options: Previ
 	const recordsOf = (sources: readonly number[]): number[] => [...new Set(sources.map((s) => group[s].recordIndex))].sort((a, b) => a - b);
 	const auth = chooseAuth({ sourceAccessTypes: options.sourceAccessTypes, bootstrapServers, defaultAuth: options.defaultAuth });
 	const clusterName = options.clusterName?.trim() || mskClusterName(eventSourceArn);
-	const notes: PreviewNote[] = [];
-	const topicProblem = topicNameProblem(head.topic);
-	if (topicProblem) {
-		notes.push({ severity: 'warning', message: `${topicProblem} No Kafka cluster has such a topic, so no consumer commands or web-UI links are made for it; check the record.` });
-	}
-	const wantsLinks = options.kafkaUiBaseUrl !== undefined || options.akhqBaseUrl !== undefined;
-	const clusterProblem = clusterName ? clusterNameProblem(clusterName) : undefined;
-	if (clusterProblem && wantsLinks && !topicProblem) {
-		notes.push({ severity: 'info', message: `${clusterProblem} No web-UI links are made; check lambdaKafka.preview.clusterName or the record's event source ARN.` });
-	}
 	const { from: firstMs, to: lastMs } = timeSpan(group);
-	if (lastMs !== undefined && now - lastMs > DEFAULT_RETENTION_MS) {
-		notes.push({
-			severity: 'warning',
-			message: `The newest of these records is ${formatDuration(now - lastMs)} old, past Kafka's default retention of 7 days: they may have been deleted. Check the topic's retention.ms.`,
-		});
-	}
+	const notes = partitionNotes(head.topic, clusterName, options, now, lastMs);
 	const partition: PreviewPartition = {
 		id,
 		topic: head.topic,
@@ -557,20 +542,8 @@ function buildPartition(id: string, group: readonly RangeEntry[], options: Previ
 			firstTimestamp: from !== undefined ? new Date(from).toISOString() : undefined,
 			lastTimestamp: to !== undefined ? new Date(to).toISOString() : undefined,
 		});
-		if (n >= MAX_COMMAND_RANGES) {
-			return;
-		}
-		partition.commands.push(
-			...consumerCommands(
-				{ topic: head.topic, partition: head.partition, first: merged.first, last: merged.last, firstTimestampMs: from, lastTimestampMs: to },
-				bootstrapServers,
-				auth.kind,
-			),
-		);
-		if (clusterName) {
-			const target = { cluster: clusterName, topic: head.topic, partition: head.partition, first: merged.first, count: merged.count };
-			const links = [kafkaUiLink(options.kafkaUiBaseUrl, target), akhqLink(options.akhqBaseUrl, target)];
-			partition.links.push(...links.filter((l) => l !== undefined));
+		if (n < MAX_COMMAND_RANGES) {
+			addReadersOf(partition, { ...merged, from, to }, clusterName, options);
 		}
 	});
 	if (union.merged.length > MAX_COMMAND_RANGES) {
@@ -583,6 +556,45 @@ function buildPartition(id: string, group: readonly RangeEntry[], options: Previ
 		notes.push({ severity: 'info', message: 'No web-UI links: set lambdaKafka.preview.clusterName to the cluster\'s name in kafka-ui / AKHQ.' });
 	}
 	return partition;
+}
+
+/** Notes about the partition as a whole: a topic no cluster can have, a cluster name links cannot use, records past retention. */
+function partitionNotes(topic: string, clusterName: string | undefined, options: PreviewOptions, now: number, lastMs: number | undefined): PreviewNote[] {
+	const notes: PreviewNote[] = [];
+	const topicProblem = topicNameProblem(topic);
+	if (topicProblem) {
+		notes.push({ severity: 'warning', message: `${topicProblem} No Kafka cluster has such a topic, so no consumer commands or web-UI links are made for it; check the record.` });
+	}
+	const wantsLinks = options.kafkaUiBaseUrl !== undefined || options.akhqBaseUrl !== undefined;
+	const clusterProblem = clusterName ? clusterNameProblem(clusterName) : undefined;
+	if (clusterProblem && wantsLinks && !topicProblem) {
+		notes.push({ severity: 'info', message: `${clusterProblem} No web-UI links are made; check lambdaKafka.preview.clusterName or the record's event source ARN.` });
+	}
+	if (lastMs !== undefined && now - lastMs > DEFAULT_RETENTION_MS) {
+		notes.push({
+			severity: 'warning',
+			message: `The newest of these records is ${formatDuration(now - lastMs)} old, past Kafka's default retention of 7 days: they may have been deleted. Check the topic's retention.ms.`,
+		});
+	}
+	return notes;
+}
+
+/** The consumer commands and web-UI links that read one merged range of the partition. */
+function addReadersOf(
+	partition: PreviewPartition,
+	range: { first: bigint; last: bigint; count: bigint; from?: number; to?: number },
+	clusterName: string | undefined,
+	options: PreviewOptions,
+): void {
+	const { topic, partition: number, bootstrapServers, auth } = partition;
+	partition.commands.push(
+		...consumerCommands({ topic, partition: number, first: range.first, last: range.last, firstTimestampMs: range.from, lastTimestampMs: range.to }, bootstrapServers, auth.kind),
+	);
+	if (clusterName) {
+		const target = { cluster: clusterName, topic, partition: number, first: range.first, count: range.count };
+		const links = [kafkaUiLink(options.kafkaUiBaseUrl, target), akhqLink(options.akhqBaseUrl, target)];
+		partition.links.push(...links.filter((l) => l !== undefined));
+	}
 }
 
 /** The earliest first and latest last timestamp of entries that have both (a loop: spreading thousands of values into Math.min would overflow the stack). */

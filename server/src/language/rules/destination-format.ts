@@ -11,9 +11,10 @@
  * @example "orders-dlq" → "kafka://orders-dlq"
  */
 import type { JsonPath } from '../../../../shared/jsonPath';
+import type { DestinationClass } from '../util/destination';
 import { classifyDestination, KAFKA_SCHEME, onFailureDestination } from '../util/destination';
 import { quoteText } from '../../../../shared/printable';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleReport } from './types';
 
 const EXPECTED = 'expected an SQS queue ARN, SNS topic ARN, S3 bucket ARN, kafka://topic or ""';
 
@@ -27,86 +28,67 @@ export const destinationFormat: Rule = {
 			return;
 		}
 		const { path, value } = site;
-		const shown = quoteText(value, 80);
-		const kind = classifyDestination(value);
-		switch (kind.type) {
-			case 'empty':
-				reportEmpty(context, path);
-				return;
-			case 'whitespace':
-				context.report({
-					severity: 'error',
-					message: `The destination ${shown} has white space around it, which is no part of an ARN or topic name.`,
-					path,
-					fixes: [{ kind: 'replaceValue', title: 'Remove the white space', newText: JSON.stringify(kind.trimmed) }],
-				});
-				return;
-			case 'kafka':
-				if (kind.prefixMiscased) {
-					context.report({
-						severity: 'error',
-						message: `The scheme ${quoteText(value.slice(0, KAFKA_SCHEME.length), 80)} must be written in lower case as kafka://; the Lambda API's destination pattern is case-sensitive.`,
-						path,
-						span: { start: 0, end: KAFKA_SCHEME.length },
-						fixes: [{ kind: 'replaceInString', title: 'Change to kafka://', start: 0, end: KAFKA_SCHEME.length, text: KAFKA_SCHEME }],
-					});
-				}
-				return;
-			case 'kafka-malformed':
-				context.report({
-					severity: 'error',
-					message: `The destination ${shown} lacks the two slashes of kafka://; a Kafka topic is written kafka://<topic>.`,
-					path,
-					fixes: kind.topic === '' ? [] : [{ kind: 'replaceValue', title: `Change to ${KAFKA_SCHEME}${kind.topic}`, newText: JSON.stringify(KAFKA_SCHEME + kind.topic) }],
-				});
-				return;
-			case 'arn':
-				if (kind.prefixMiscased) {
-					context.report({
-						severity: 'error',
-						message: `The prefix ${quoteText(value.slice(0, 4), 80)} must be written in lower case as arn:; the Lambda API's destination pattern is case-sensitive.`,
-						path,
-						span: { start: 0, end: 4 },
-						fixes: [{ kind: 'replaceInString', title: 'Change to arn:', start: 0, end: 4, text: 'arn:' }],
-					});
-				}
-				return;
-			case 'incomplete-arn':
-				context.report({
-					severity: 'error',
-					message: `The destination ${shown} is not a complete ARN: expected arn:<partition>:<service>:<region>:<account>:<resource>.`,
-					path,
-				});
-				return;
-			case 'sqs-url':
-				context.report({
-					severity: 'error',
-					message: `The destination ${shown} is an SQS queue URL; the destination must be the queue ARN, ${kind.arn}.`,
-					path,
-					fixes: [{ kind: 'replaceValue', title: 'Use the queue ARN', newText: JSON.stringify(kind.arn) }],
-				});
-				return;
-			case 's3-uri':
-				context.report({
-					severity: 'error',
-					message: `The destination ${shown} is an S3 URI; the destination must be the bucket ARN, ${kind.arn}.`,
-					path,
-					fixes: [{ kind: 'replaceValue', title: 'Use the bucket ARN', newText: JSON.stringify(kind.arn) }],
-				});
-				return;
-			case 'bare-topic':
-				context.report({
-					severity: 'error',
-					message: `The destination ${shown} has no kafka:// prefix; a Kafka topic is written kafka://${value}, and an SQS queue, SNS topic or S3 bucket needs its full ARN.`,
-					path,
-					fixes: [{ kind: 'replaceValue', title: 'Add kafka:// prefix', newText: JSON.stringify(KAFKA_SCHEME + value) }],
-				});
-				return;
-			case 'other':
-				context.report({ severity: 'error', message: `Unsupported destination ${shown} for an event source mapping: ${EXPECTED}.`, path });
-				return;
+		const destination = classifyDestination(value);
+		if (destination.type === 'empty') {
+			reportEmpty(context, path);
+			return;
+		}
+		// FINDINGS pairs each form with its describer; TypeScript cannot follow that pairing through the index.
+		const describe = FINDINGS[destination.type] as Describe<typeof destination>;
+		const finding = describe(destination, value, quoteText(value, 80));
+		if (finding) {
+			context.report({ severity: 'error', ...finding, path });
 		}
 	},
+};
+
+/** What is wrong with a destination of one form, if anything (the report without its path and severity, which are always an error's). */
+type Describe<D> = (destination: D, value: string, shown: string) => Omit<RuleReport, 'path' | 'severity'> | undefined;
+
+type NonEmpty = Exclude<DestinationClass, { type: 'empty' }>;
+
+/** Each form a non-empty destination can take, and the error it is (undefined: none). */
+const FINDINGS: { [T in NonEmpty['type']]: Describe<Extract<NonEmpty, { type: T }>> } = {
+	whitespace: (destination, _value, shown) => ({
+		message: `The destination ${shown} has white space around it, which is no part of an ARN or topic name.`,
+		fixes: [{ kind: 'replaceValue', title: 'Remove the white space', newText: JSON.stringify(destination.trimmed) }],
+	}),
+	kafka: (destination, value) =>
+		destination.prefixMiscased
+			? {
+					message: `The scheme ${quoteText(value.slice(0, KAFKA_SCHEME.length), 80)} must be written in lower case as kafka://; the Lambda API's destination pattern is case-sensitive.`,
+					span: { start: 0, end: KAFKA_SCHEME.length },
+					fixes: [{ kind: 'replaceInString', title: 'Change to kafka://', start: 0, end: KAFKA_SCHEME.length, text: KAFKA_SCHEME }],
+				}
+			: undefined,
+	'kafka-malformed': (destination, _value, shown) => ({
+		message: `The destination ${shown} lacks the two slashes of kafka://; a Kafka topic is written kafka://<topic>.`,
+		fixes: destination.topic === '' ? [] : [{ kind: 'replaceValue', title: `Change to ${KAFKA_SCHEME}${destination.topic}`, newText: JSON.stringify(KAFKA_SCHEME + destination.topic) }],
+	}),
+	arn: (destination, value) =>
+		destination.prefixMiscased
+			? {
+					message: `The prefix ${quoteText(value.slice(0, 4), 80)} must be written in lower case as arn:; the Lambda API's destination pattern is case-sensitive.`,
+					span: { start: 0, end: 4 },
+					fixes: [{ kind: 'replaceInString', title: 'Change to arn:', start: 0, end: 4, text: 'arn:' }],
+				}
+			: undefined,
+	'incomplete-arn': (_destination, _value, shown) => ({
+		message: `The destination ${shown} is not a complete ARN: expected arn:<partition>:<service>:<region>:<account>:<resource>.`,
+	}),
+	'sqs-url': (destination, _value, shown) => ({
+		message: `The destination ${shown} is an SQS queue URL; the destination must be the queue ARN, ${destination.arn}.`,
+		fixes: [{ kind: 'replaceValue', title: 'Use the queue ARN', newText: JSON.stringify(destination.arn) }],
+	}),
+	's3-uri': (destination, _value, shown) => ({
+		message: `The destination ${shown} is an S3 URI; the destination must be the bucket ARN, ${destination.arn}.`,
+		fixes: [{ kind: 'replaceValue', title: 'Use the bucket ARN', newText: JSON.stringify(destination.arn) }],
+	}),
+	'bare-topic': (_destination, value, shown) => ({
+		message: `The destination ${shown} has no kafka:// prefix; a Kafka topic is written kafka://${value}, and an SQS queue, SNS topic or S3 bucket needs its full ARN.`,
+		fixes: [{ kind: 'replaceValue', title: 'Add kafka:// prefix', newText: JSON.stringify(KAFKA_SCHEME + value) }],
+	}),
+	other: (_destination, _value, shown) => ({ message: `Unsupported destination ${shown} for an event source mapping: ${EXPECTED}.` }),
 };
 
 function reportEmpty(context: RuleContext, path: JsonPath): void {

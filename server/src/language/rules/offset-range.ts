@@ -26,51 +26,67 @@ interface Reading {
 	report?: Omit<RuleReport, 'path'>;
 }
 
+/** What an offset's text shows, for the message of its issue. */
+interface OffsetText {
+	/** `"name"`, as messages name the field. */
+	field: string;
+	/** The value as messages show it. */
+	shown: string;
+	/** The value's text (without quotes). */
+	text: string;
+	/** The value is a string (its issues can point inside it, and fixes keep it one). */
+	quoted: boolean;
+}
+
+type IssueReport<I> = (issue: I, offset: OffsetText) => Omit<RuleReport, 'path'>;
+
+/** The report of each way an offset's text can be wrong. */
+const ISSUE_REPORTS: { [R in DecimalIssue['reason']]: IssueReport<Extract<DecimalIssue, { reason: R }>> } = {
+	empty: (_issue, { field }) => ({ severity: 'error', message: `${field} is an empty string; expected a Kafka offset such as "42".` }),
+	negative: (_issue, { field, shown }) => ({ severity: 'error', message: `${field} ${shown} is negative; Kafka offsets start at 0.` }),
+	'plus-sign': (_issue, { field, shown, text, quoted }) => {
+		const digits = text.slice(1);
+		return {
+			severity: 'error',
+			message: `${field} ${shown} has a plus sign; write the offset in digits only.`,
+			fixes: [{ kind: 'replaceValue', title: `Change to ${quoted ? JSON.stringify(digits) : digits}`, newText: quoted ? JSON.stringify(digits) : digits }],
+		};
+	},
+	'leading-zero': (_issue, { field, shown, text }) => {
+		let zeros = 0;
+		while (zeros < text.length - 1 && text.charCodeAt(zeros) === 0x30) {
+			zeros++;
+		}
+		const digits = text.slice(zeros);
+		return {
+			severity: 'error',
+			message: `${field} ${shown} has a leading zero; Kafka offsets are written without one.`,
+			fixes: [{ kind: 'replaceValue', title: `Change to ${JSON.stringify(digits)}`, newText: JSON.stringify(digits) }],
+		};
+	},
+	fraction: (issue, { field, shown, text, quoted }) => ({
+		severity: 'error',
+		message: `${field} ${shown} is not a whole number; Kafka offsets are integers.`,
+		span: quoted ? { start: issue.index, end: text.length } : undefined,
+	}),
+	'bad-char': (issue, { field, shown, quoted }) => ({
+		severity: 'error',
+		message: `${field} ${shown} is not a decimal number: ${JSON.stringify(issue.char)} at position ${issue.index + 1} is not a digit.`,
+		span: quoted ? { start: issue.index, end: issue.index + issue.char.length } : undefined,
+	}),
+	'too-many-digits': (issue, { field, text }) => ({
+		severity: 'error',
+		message: DOCUMENTED_KINESIS_NUMBERS.has(text)
+			? `${field} has ${issue.digits} digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`
+			: `${field} has ${issue.digits} digits, too many for a Kafka offset (${LIMIT}); a number this long looks like a Kinesis sequence number, as in AWS's documentation example.`,
+	}),
+	'above-max': (_issue, { field, shown }) => ({ severity: 'error', message: `${field} ${shown} is above the largest Kafka offset, ${MAX_KAFKA_OFFSET}.` }),
+};
+
 function issueReport(name: string, shown: string, text: string, issue: DecimalIssue, quoted: boolean): Omit<RuleReport, 'path'> {
-	const field = `"${name}"`;
-	switch (issue.reason) {
-		case 'empty':
-			return { severity: 'error', message: `${field} is an empty string; expected a Kafka offset such as "42".` };
-		case 'negative':
-			return { severity: 'error', message: `${field} ${shown} is negative; Kafka offsets start at 0.` };
-		case 'plus-sign': {
-			const digits = text.slice(1);
-			return {
-				severity: 'error',
-				message: `${field} ${shown} has a plus sign; write the offset in digits only.`,
-				fixes: [{ kind: 'replaceValue', title: `Change to ${quoted ? JSON.stringify(digits) : digits}`, newText: quoted ? JSON.stringify(digits) : digits }],
-			};
-		}
-		case 'leading-zero': {
-			let zeros = 0;
-			while (zeros < text.length - 1 && text.charCodeAt(zeros) === 0x30) {
-				zeros++;
-			}
-			const digits = text.slice(zeros);
-			return {
-				severity: 'error',
-				message: `${field} ${shown} has a leading zero; Kafka offsets are written without one.`,
-				fixes: [{ kind: 'replaceValue', title: `Change to ${JSON.stringify(digits)}`, newText: JSON.stringify(digits) }],
-			};
-		}
-		case 'fraction':
-			return { severity: 'error', message: `${field} ${shown} is not a whole number; Kafka offsets are integers.`, span: quoted ? { start: issue.index, end: text.length } : undefined };
-		case 'bad-char':
-			return {
-				severity: 'error',
-				message: `${field} ${shown} is not a decimal number: ${JSON.stringify(issue.char)} at position ${issue.index + 1} is not a digit.`,
-				span: quoted ? { start: issue.index, end: issue.index + issue.char.length } : undefined,
-			};
-		case 'too-many-digits':
-			return {
-				severity: 'error',
-				message: DOCUMENTED_KINESIS_NUMBERS.has(text)
-					? `${field} has ${issue.digits} digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`
-					: `${field} has ${issue.digits} digits, too many for a Kafka offset (${LIMIT}); a number this long looks like a Kinesis sequence number, as in AWS's documentation example.`,
-			};
-		case 'above-max':
-			return { severity: 'error', message: `${field} ${shown} is above the largest Kafka offset, ${MAX_KAFKA_OFFSET}.` };
-	}
+	// ISSUE_REPORTS pairs each reason with its report; TypeScript cannot follow that pairing through the index.
+	const report = ISSUE_REPORTS[issue.reason] as IssueReport<DecimalIssue>;
+	return report(issue, { field: `"${name}"`, shown, text, quoted });
 }
 
 /**

@@ -1,13 +1,12 @@
 /**
- * Loads the bundled schemas (`schemas/*.schema.json`) and compiles each once with Ajv. The files
- * are read from disk rather than bundled into the code so that the very files users can export
- * are the ones that validate.
+ * Holds the schemas (`schemas/*.schema.json`) and compiles each once with Ajv. Where the schema
+ * objects come from is the runtime's business (a SchemaSource): the Node runtime reads the very
+ * files users can export (server/src/node/schemaFiles.ts), so this module needs no file system
+ * and runs wherever the language core runs.
  */
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { DocumentKind } from '../../../../shared/documentKinds';
 
 /** The schema-validated kinds and their files. */
@@ -75,12 +74,15 @@ export interface Schema {
 	checkedByRule?: string;
 }
 
+/** Where a registry gets the schema object of a kind (read once per kind, then kept). */
+export type SchemaSource = (kind: SchemaKind) => Schema;
+
 export class SchemaRegistry {
 	private readonly ajv: Ajv;
 	private readonly schemas = new Map<SchemaKind, Schema>();
 	private readonly validators = new Map<SchemaKind, ValidateFunction>();
 
-	constructor(private readonly schemasDir: string = findSchemasDir()) {
+	constructor(private readonly source: SchemaSource) {
 		this.ajv = new Ajv({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true });
 		this.ajv.addVocabulary(ANNOTATION_KEYWORDS);
 		this.ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
@@ -90,7 +92,7 @@ export class SchemaRegistry {
 	schema(kind: SchemaKind): Schema {
 		let schema = this.schemas.get(kind);
 		if (!schema) {
-			schema = JSON.parse(fs.readFileSync(path.join(this.schemasDir, SCHEMA_FILES[kind]), 'utf8')) as Schema;
+			schema = this.source(kind);
 			this.schemas.set(kind, schema);
 		}
 		return schema;
@@ -259,29 +261,4 @@ function isCommonUtcDateTime(text: string): boolean {
 
 export function hasSchema(kind: DocumentKind): kind is SchemaKind {
 	return kind in SCHEMA_FILES;
-}
-
-/** Finds the `schemas` folder next to the running bundle or above the compiled sources. */
-export function findSchemasDir(start: string = __dirname): string {
-	let dir = start;
-	for (let i = 0; i < 8; i++) {
-		const candidate = path.join(dir, 'schemas');
-		if (fs.existsSync(path.join(candidate, SCHEMA_FILES['failure-record']))) {
-			return candidate;
-		}
-		const parent = path.dirname(dir);
-		if (parent === dir) {
-			break;
-		}
-		dir = parent;
-	}
-	throw new Error(`Cannot find the bundled schemas folder above ${start}.`);
-}
-
-let shared: SchemaRegistry | undefined;
-
-/** The process-wide registry (schemas are immutable, so one compiled copy serves every document). */
-export function sharedSchemaRegistry(): SchemaRegistry {
-	shared ??= new SchemaRegistry();
-	return shared;
 }

@@ -1,14 +1,14 @@
 /** Requests the client makes before it applies a document to AWS (issue 3). */
-import type { ResponseError } from 'vscode-languageserver/node';
+import type { ResponseError } from 'vscode-languageserver';
 import type { CheckAgainstMappingResult } from '../../../../shared/protocol';
 import { CheckAgainstMappingRequest } from '../../../../shared/protocol';
-import { checkAgainstMapping } from '../../language/apply/checkAgainstMapping';
+import { checkAgainstMapping } from '../../language/apply/mappingCheck';
 import { runSafe } from '../runSafe';
 import type { ServerContext } from '../serverContext';
 import { fileNameOf } from '../uri';
 import { requestType } from '../requestTypes';
 
-export function registerApplyHandlers({ connection, documents, hostReportsJsonSyntax }: ServerContext): void {
+export function registerApplyHandlers({ connection, documents, schemas, hostReportsJsonSyntax }: ServerContext): void {
 	// The document checked against the mapping it will change: what the mapping becomes after the update.
 	connection.onRequest(
 		requestType(CheckAgainstMappingRequest.type),
@@ -22,6 +22,7 @@ export function registerApplyHandlers({ connection, documents, hostReportsJsonSy
 					fileName: fileNameOf(document.uri),
 					languageId: document.languageId,
 					hostReportsJsonSyntax: hostReportsJsonSyntax(),
+					registry: schemas,
 				}),
 			);
 		},

@@ -2,7 +2,7 @@
  * LSP glue for "Preview offsets": the `lambdaKafka/previewModel` request and the "Preview
  * offsets" code lenses. All of the work is done by server/src/language/preview.
  */
-import type { CodeLens, ResponseError } from 'vscode-languageserver/node';
+import type { CodeLens, ResponseError } from 'vscode-languageserver';
 import { PreviewModelRequest } from '../../../../shared/protocol';
 import { buildPreviewModel, previewAnchors } from '../../language/preview/previewModel';
 import { runSafe } from '../runSafe';

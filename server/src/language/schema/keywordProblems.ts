@@ -1,0 +1,206 @@
+/**
+ * One builder per Ajv keyword: the problem (code, message naming the field, fixes where certain)
+ * for a value that fails that keyword. A keyword without a builder gets Ajv's own message.
+ */
+import type { ErrorObject } from 'ajv';
+import type { JsonPath, PathSegment } from '../../../../shared/jsonPath';
+import { formatPath } from '../../../../shared/jsonPath';
+import { quoteText } from '../../../../shared/printable';
+import { codePointLength } from '../util/codePoints';
+import { closest } from '../util/suggest';
+import type { Problem } from '../validation/problem';
+import type { Schema } from './schemaRegistry';
+
+/** An Ajv error with what every builder reads from it. */
+export interface SchemaFailure {
+	error: ErrorObject;
+	/** Where the failing value is. */
+	path: JsonPath;
+	/** The field as messages name it ("Destination", "records"[0]...). */
+	name: string;
+	params: Record<string, unknown>;
+	/** The schema holding the failed keyword (its bounds and messages). */
+	parentSchema: Schema;
+}
+
+type ProblemBuilder = (failure: SchemaFailure) => Problem;
+
+export function fieldName(path: readonly PathSegment[]): string {
+	for (let i = path.length - 1; i >= 0; i--) {
+		const segment = path[i];
+		if (typeof segment === 'string') {
+			const indexes = path.slice(i + 1).map((s) => `[${s}]`).join('');
+			return `${quoteText(segment, 80)}${indexes}`;
+		}
+	}
+	return 'The document';
+}
+
+const TYPE_OF_VALUE: Partial<Record<string, string>> = { string: 'a string', boolean: 'a boolean', object: 'an object' };
+
+function describeType(value: unknown): string {
+	if (value === null) {
+		return 'null';
+	}
+	if (Array.isArray(value)) {
+		return 'an array';
+	}
+	if (typeof value === 'number') {
+		return Number.isInteger(value) ? 'an integer' : 'a number';
+	}
+	return TYPE_OF_VALUE[typeof value] ?? typeof value;
+}
+
+function expectedType(type: unknown): string {
+	const names: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false', object: 'an object', array: 'an array', null: 'null' };
+	const list = (Array.isArray(type) ? type : [type]).map((t) => names[String(t)] ?? String(t));
+	return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
+}
+
+function show(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** " (allowed: min to max)" when the schema gives both bounds. */
+function allowedRange(schema: Schema): string {
+	return schema.minimum !== undefined && schema.maximum !== undefined ? ` (allowed: ${schema.minimum} to ${schema.maximum})` : '';
+}
+
+function valueProblem(code: string, path: JsonPath, message: string): Problem {
+	return { code, severity: 'error', message, path, target: 'value' };
+}
+
+const required: ProblemBuilder = ({ path, params }) => {
+	const missing = String(params['missingProperty']);
+	const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
+	return { code: 'schema-required', severity: 'error', message: `Missing required field "${missing}"${where}.`, path, target: 'key' };
+};
+
+const additionalProperties: ProblemBuilder = ({ error, path, params, parentSchema }) => {
+	const key = String(params['additionalProperty']);
+	const known = Object.keys(parentSchema.properties ?? {});
+	// Ask the object about the few known keys, not list its keys: with one error per unknown key, listing them all was quadratic.
+	const data: unknown = error.data;
+	const present = (k: string): boolean => typeof data === 'object' && data !== null && Object.prototype.hasOwnProperty.call(data, k);
+	const suggestion = closest(key, known.filter((k) => !present(k)));
+	const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
+	const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known fields: ${known.join(', ')}.`;
+	return {
+		code: 'unknown-field',
+		severity: 'error',
+		message: `Unknown field ${quoteText(key)}${where}: AWS rejects fields it does not define.${hint}`,
+		path: [...path, key],
+		target: 'key',
+		fixes: [
+			...(suggestion ? [{ kind: 'renameKey' as const, title: `Rename to "${suggestion}"`, newKey: suggestion }] : []),
+			{ kind: 'removeMember' as const, title: `Remove ${quoteText(key)}` },
+		],
+	};
+};
+
+const type: ProblemBuilder = ({ error, path, name, params, parentSchema }) => {
+	if (typeof error.data === 'number' && !Number.isFinite(error.data)) {
+		// JSON.parse reads 1e309 as Infinity: the number is valid JSON but beyond what any
+		// reader (AWS's included) holds, which is a range problem, not a wrong type.
+		const larger = error.data > 0;
+		return valueProblem(
+			'schema-range',
+			path,
+			`${name} is out of range: the number is ${larger ? 'larger' : 'smaller'} than ${larger ? '' : '-'}1.8e308, beyond what a JSON reader can hold${allowedRange(parentSchema)}.`,
+		);
+	}
+	const problem = valueProblem('schema-type', path, `${name} must be ${expectedType(params['type'])}, not ${describeType(error.data)}.`);
+	const wantsNumber = [params['type']].flat().some((t) => t === 'integer' || t === 'number');
+	if (wantsNumber && typeof error.data === 'string' && /^-?(0|[1-9][0-9]{0,15})$/.test(error.data.trim())) {
+		problem.fixes = [{ kind: 'replaceValue', title: `Use the number ${error.data.trim()}`, newText: error.data.trim() }];
+	}
+	return problem;
+};
+
+const enumeration: ProblemBuilder = ({ error, path, name, params }) => {
+	const allowed = (params['allowedValues'] as unknown[]) ?? [];
+	const suggestion = typeof error.data === 'string' ? closest(error.data, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+	return {
+		...valueProblem('schema-enum', path, `${show(error.data)} is not a valid value for ${name}. Expected one of: ${allowed.map((v) => show(v)).join(', ')}.`),
+		fixes: suggestion ? [{ kind: 'replaceValue', title: `Change to ${JSON.stringify(suggestion)}`, newText: JSON.stringify(suggestion) }] : undefined,
+	};
+};
+
+const constant: ProblemBuilder = ({ path, name, params }) => ({
+	...valueProblem('schema-const', path, `${name} must be ${show(params['allowedValue'])}.`),
+	fixes: [{ kind: 'replaceValue', title: `Change to ${show(params['allowedValue'])}`, newText: JSON.stringify(params['allowedValue']) }],
+});
+
+const pattern: ProblemBuilder = ({ path, name, params, parentSchema }) =>
+	valueProblem(
+		'schema-pattern',
+		path,
+		parentSchema.patternErrorMessage ? `${name}: ${parentSchema.patternErrorMessage}` : `${name} does not have the expected format (${String(params['pattern'])}).`,
+	);
+
+const format: ProblemBuilder = ({ path, name, params }) =>
+	valueProblem(
+		'schema-format',
+		path,
+		params['format'] === 'date-time' ? `${name} must be an ISO-8601 date-time with a time zone, such as 2025-01-01T00:00:00.000Z.` : `${name} must be a valid ${String(params['format'])}.`,
+	);
+
+/** minimum, maximum and their exclusive forms. */
+const bound: ProblemBuilder = ({ error, path, name, params, parentSchema }) => {
+	const low = error.keyword === 'minimum' || error.keyword === 'exclusiveMinimum';
+	return valueProblem(
+		'schema-range',
+		path,
+		`${name} is ${show(error.data)}, ${low ? 'below the minimum' : 'above the maximum'} of ${show(params['limit'])}${allowedRange(parentSchema)}.`,
+	);
+};
+
+const length: ProblemBuilder = ({ error, path, name, params }) => {
+	const characters = typeof error.data === 'string' ? codePointLength(error.data) : 0;
+	return valueProblem(
+		'schema-length',
+		path,
+		error.keyword === 'minLength'
+			? `${name} must be at least ${show(params['limit'])} characters long${characters === 0 ? ' and must not be empty' : ''}.`
+			: `${name} is ${characters} characters long; the maximum is ${show(params['limit'])}.`,
+	);
+};
+
+const items: ProblemBuilder = ({ error, path, name, params, parentSchema }) => {
+	const limit = Number(params['limit']);
+	const exactly = parentSchema.minItems !== undefined && parentSchema.minItems === parentSchema.maxItems;
+	const plural = limit === 1 ? '' : 's';
+	return valueProblem(
+		'schema-items',
+		path,
+		exactly ? `${name} must have exactly ${limit} item${plural}.` : `${name} must have ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${limit} item${plural}.`,
+	);
+};
+
+const properties: ProblemBuilder = ({ error, path, name }) => valueProblem('schema-other', path, `${name} ${error.message ?? 'is invalid'}.`);
+
+/** Any other keyword: the schema's own message, else Ajv's. */
+export const otherProblem: ProblemBuilder = ({ error, path, name, parentSchema }) =>
+	valueProblem('schema-other', path, parentSchema.errorMessage ?? `${name} ${error.message ?? 'is invalid'}.`);
+
+export const KEYWORD_PROBLEMS: Readonly<Record<string, ProblemBuilder>> = {
+	required,
+	additionalProperties,
+	type,
+	enum: enumeration,
+	const: constant,
+	pattern,
+	format,
+	minimum: bound,
+	maximum: bound,
+	exclusiveMinimum: bound,
+	exclusiveMaximum: bound,
+	minLength: length,
+	maxLength: length,
+	minItems: items,
+	maxItems: items,
+	minProperties: properties,
+	maxProperties: properties,
+	uniqueItems: ({ path, name }) => valueProblem('schema-other', path, `${name} must not contain duplicate items.`),
+};

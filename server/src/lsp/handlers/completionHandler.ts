@@ -1,0 +1,45 @@
+/** textDocument/completion: the candidates of language/features/completion as LSP snippet items. */
+import type { CompletionItem, ResponseError } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionCandidate } from '../../language/features/completion';
+import { computeCompletions } from '../../language/features/completion';
+import { runSafe } from '../runSafe';
+import type { ServerContext } from '../serverContext';
+
+const ITEM_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> = {
+	property: CompletionItemKind.Property,
+	snippet: CompletionItemKind.Snippet,
+	value: CompletionItemKind.Value,
+};
+
+export function registerCompletionHandler({ connection, documents, schemas, structureOf }: ServerContext): void {
+	connection.onCompletion((params, token): CompletionItem[] | ResponseError<void> => {
+		const document = documents.get(params.textDocument.uri);
+		if (!document) {
+			return [];
+		}
+		return runSafe(connection, 'Completion', [] as CompletionItem[], token, () =>
+			computeCompletions(document.getText(), structureOf(document), document.offsetAt(params.position), schemas).map((candidate, index) =>
+				toCompletionItem(document, candidate, index),
+			),
+		);
+	});
+}
+
+/** An item whose sort text keeps the order the candidates came in. */
+function toCompletionItem(document: TextDocument, candidate: CompletionCandidate, index: number): CompletionItem {
+	return {
+		label: candidate.label,
+		kind: ITEM_KIND[candidate.kind],
+		detail: candidate.detail,
+		documentation: candidate.documentation ? { kind: MarkupKind.Markdown, value: candidate.documentation } : undefined,
+		insertTextFormat: InsertTextFormat.Snippet,
+		textEdit: {
+			range: { start: document.positionAt(candidate.replaceStart), end: document.positionAt(candidate.replaceEnd) },
+			newText: candidate.insertText,
+		},
+		filterText: candidate.filterText,
+		sortText: String(index).padStart(4, '0'),
+	};
+}

@@ -1,0 +1,22 @@
+/** The ServerRuntime of Node.js: its timers, the schema files beside the bundle, the package version. */
+import type { ServerRuntime, ServerTimers } from '../lsp/serverRuntime';
+import { readVersion } from '../version';
+import { sharedSchemaRegistry } from './schemaFiles';
+
+export const nodeTimers: ServerTimers = {
+	setImmediate(callback) {
+		const handle = setImmediate(callback);
+		return { dispose: () => clearImmediate(handle) };
+	},
+	setTimeout(callback, ms, options) {
+		const handle = setTimeout(callback, ms);
+		if (options?.background) {
+			handle.unref();
+		}
+		return { dispose: () => clearTimeout(handle) };
+	},
+};
+
+export function nodeRuntime(): ServerRuntime {
+	return { timers: nodeTimers, schemas: sharedSchemaRegistry(), version: readVersion() };
+}
