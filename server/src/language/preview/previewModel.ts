@@ -56,7 +56,6 @@ export const DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000;
 const PAYLOAD_LIMITS: DisplayLimits = { maxChars: 2000, maxHexBytes: 128 };
 const MAX_HEADERS = 32;
 
-
 /** A range entry on its way to a partition: the record it came from and its exact values. */
 interface RangeEntry {
 	recordIndex: number;
@@ -192,13 +191,10 @@ function fromFailureRecord(unit: DocumentUnit, index: number, budget: PayloadBud
 	if (isObject(recordsInfo)) {
 		for (const key of Object.keys(recordsInfo)) {
 			const info = recordsInfo[key];
-			const range = readRange(
-				key,
-				{ value: member(info, 'firstRecordOffset'), raw: () => rawNumber({ parsed: unit.parsed, path: [...batchPath, 'recordsInfo', key, 'firstRecordOffset'] }), name: 'firstRecordOffset' },
-				{ value: member(info, 'lastRecordOffset'), raw: () => rawNumber({ parsed: unit.parsed, path: [...batchPath, 'recordsInfo', key, 'lastRecordOffset'] }), name: 'lastRecordOffset' },
-				member(info, 'firstRecordTimestamp'),
-				member(info, 'lastRecordTimestamp'),
-			);
+			const rangePath = [...batchPath, 'recordsInfo', key];
+			const first = offsetInput(unit, rangePath, info, 'firstRecordOffset');
+			const last = offsetInput(unit, rangePath, info, 'lastRecordOffset');
+			const range = readRange(key, first, last, member(info, 'firstRecordTimestamp'), member(info, 'lastRecordTimestamp'));
 			record.ranges.push(range.view);
 			if (range.entry) {
 				entries.push({ ...range.entry, recordIndex: index, cluster, bootstrapServers, eventSourceArn });
@@ -206,7 +202,7 @@ function fromFailureRecord(unit: DocumentUnit, index: number, budget: PayloadBud
 		}
 	} else if (isObject(recordInfo)) {
 		const key = recordInfoKey(payloadValue);
-		const offset = { value: member(recordInfo, 'offset'), raw: () => rawNumber({ parsed: unit.parsed, path: [...batchPath, 'recordInfo', 'offset'] }), name: 'offset' };
+		const offset = offsetInput(unit, [...batchPath, 'recordInfo'], recordInfo, 'offset');
 		const timestamp = member(recordInfo, 'timestamp');
 		const range = readRange(key ?? '', offset, offset, timestamp, timestamp);
 		if (key === undefined) {
@@ -223,7 +219,10 @@ function fromFailureRecord(unit: DocumentUnit, index: number, budget: PayloadBud
 		notes.push({ severity: 'warning', message: 'KafkaBatchInfo has no recordsInfo: there are no offsets to read back.' });
 	}
 	if (bootstrapServers !== undefined && !brokerList(bootstrapServers)) {
-		notes.push({ severity: 'warning', message: 'bootstrapServers is not a host:port list (AWS\'s example has "..."): the commands use $BOOTSTRAP_SERVERS instead.' });
+		notes.push({
+			severity: 'warning',
+			message: 'bootstrapServers is not a host:port list (AWS\'s example has "..."): the commands use $BOOTSTRAP_SERVERS instead.',
+		});
 	}
 	if (hasPayload && !payloadValue) {
 		notes.push({ severity: 'warning', message: 'The payload is not a Kafka event object, so its records cannot be shown.' });
@@ -238,7 +237,18 @@ interface OffsetInput {
 	name: string;
 }
 
-function readRange(key: string, firstInput: OffsetInput, lastInput: OffsetInput, firstTs: unknown, lastTs: unknown): { view: PreviewRange; entry?: Omit<RangeEntry, 'recordIndex' | 'cluster'> } {
+/** The offset member `name` of `holder` (at `path` in the unit), with its source text for numbers JSON.parse may round. */
+function offsetInput(unit: DocumentUnit, path: JsonPath, holder: unknown, name: string): OffsetInput {
+	return { value: member(holder, name), raw: () => rawNumber({ parsed: unit.parsed, path: [...path, name] }), name };
+}
+
+function readRange(
+	key: string,
+	firstInput: OffsetInput,
+	lastInput: OffsetInput,
+	firstTs: unknown,
+	lastTs: unknown,
+): { view: PreviewRange; entry?: Omit<RangeEntry, 'recordIndex' | 'cluster'> } {
 	const view: PreviewRange = { key, firstOffset: offsetText(firstInput.value), lastOffset: offsetText(lastInput.value), valid: false };
 	const split = splitTopicPartition(key);
 	const partition = split ? parsePartitionText(split.partition).value : undefined;
@@ -402,12 +412,21 @@ function rawNumber(source: NumberSource): string | undefined {
 
 function payloadOffset(item: unknown, source: NumberSource, key: string, i: number): bigint | undefined {
 	const value = member(item, 'offset');
-	const raw = typeof value === 'number' && !Number.isSafeInteger(value) ? rawNumber({ parsed: source.parsed, path: [...source.path, 'records', key, i, 'offset'] }) : undefined;
+	const raw =
+		typeof value === 'number' && !Number.isSafeInteger(value)
+			? rawNumber({ parsed: source.parsed, path: [...source.path, 'records', key, i, 'offset'] })
+			: undefined;
 	return exactOffset(value, raw);
 }
 
 /** Decodes the event's records while the budget lasts; counts them all in `budget.total`. */
-function decodePayload(event: Record<string, unknown>, source: NumberSource, recordIndex: number, ranges: readonly PreviewRange[], budget: PayloadBudget): PreviewPayloadRecord[] {
+function decodePayload(
+	event: Record<string, unknown>,
+	source: NumberSource,
+	recordIndex: number,
+	ranges: readonly PreviewRange[],
+	budget: PayloadBudget,
+): PreviewPayloadRecord[] {
 	const result: PreviewPayloadRecord[] = [];
 	for (const [key, list] of partitionsOf(event)) {
 		const split = splitTopicPartition(key);
@@ -423,7 +442,11 @@ function decodePayload(event: Record<string, unknown>, source: NumberSource, rec
 			const topic = typeof item['topic'] === 'string' ? item['topic'] : (split?.topic ?? key);
 			const partitionValue = item['partition'];
 			const partition =
-				typeof partitionValue === 'number' && Number.isInteger(partitionValue) ? partitionValue : split ? toNumber(parsePartitionText(split.partition).value) : undefined;
+				typeof partitionValue === 'number' && Number.isInteger(partitionValue)
+					? partitionValue
+					: split
+						? toNumber(parsePartitionText(split.partition).value)
+						: undefined;
 			const offset = payloadOffset(item, source, key, i);
 			const timestampValue = item['timestamp'];
 			const headers = headerViews(item['headers'], MAX_HEADERS, PAYLOAD_LIMITS).headers.map((h) => ({
@@ -449,7 +472,12 @@ function decodePayload(event: Record<string, unknown>, source: NumberSource, rec
 	return result;
 }
 
-function placeInRanges(ranges: readonly PreviewRange[], topic: string, partition: number | undefined, offset: bigint | undefined): Pick<PreviewPayloadRecord, 'rangeKey' | 'position'> {
+function placeInRanges(
+	ranges: readonly PreviewRange[],
+	topic: string,
+	partition: number | undefined,
+	offset: bigint | undefined,
+): Pick<PreviewPayloadRecord, 'rangeKey' | 'position'> {
 	if (offset === undefined || partition === undefined) {
 		return { position: 'unknown' };
 	}
@@ -523,7 +551,13 @@ function buildPartition(id: string, group: readonly RangeEntry[], options: Previ
 		total: union.total.toString(),
 		merged: [],
 		gaps: union.gaps.map((g) => ({ firstOffset: g.first.toString(), lastOffset: g.last.toString(), size: g.size.toString() })),
-		overlaps: union.overlaps.map((o) => ({ firstOffset: o.first.toString(), lastOffset: o.last.toString(), size: o.size.toString(), recordIndexes: recordsOf(o.sources), duplicate: o.duplicate })),
+		overlaps: union.overlaps.map((o) => ({
+			firstOffset: o.first.toString(),
+			lastOffset: o.last.toString(),
+			size: o.size.toString(),
+			recordIndexes: recordsOf(o.sources),
+			duplicate: o.duplicate,
+		})),
 		firstTimestamp: firstMs !== undefined ? new Date(firstMs).toISOString() : undefined,
 		lastTimestamp: lastMs !== undefined ? new Date(lastMs).toISOString() : undefined,
 		spanMs: firstMs !== undefined && lastMs !== undefined ? lastMs - firstMs : undefined,
@@ -553,7 +587,7 @@ function buildPartition(id: string, group: readonly RangeEntry[], options: Previ
 		});
 	}
 	if (!clusterName && (options.kafkaUiBaseUrl || options.akhqBaseUrl)) {
-		notes.push({ severity: 'info', message: 'No web-UI links: set lambdaKafka.preview.clusterName to the cluster\'s name in kafka-ui / AKHQ.' });
+		notes.push({ severity: 'info', message: "No web-UI links: set lambdaKafka.preview.clusterName to the cluster's name in kafka-ui / AKHQ." });
 	}
 	return partition;
 }
@@ -563,12 +597,18 @@ function partitionNotes(topic: string, clusterName: string | undefined, options:
 	const notes: PreviewNote[] = [];
 	const topicProblem = topicNameProblem(topic);
 	if (topicProblem) {
-		notes.push({ severity: 'warning', message: `${topicProblem} No Kafka cluster has such a topic, so no consumer commands or web-UI links are made for it; check the record.` });
+		notes.push({
+			severity: 'warning',
+			message: `${topicProblem} No Kafka cluster has such a topic, so no consumer commands or web-UI links are made for it; check the record.`,
+		});
 	}
 	const wantsLinks = options.kafkaUiBaseUrl !== undefined || options.akhqBaseUrl !== undefined;
 	const clusterProblem = clusterName ? clusterNameProblem(clusterName) : undefined;
 	if (clusterProblem && wantsLinks && !topicProblem) {
-		notes.push({ severity: 'info', message: `${clusterProblem} No web-UI links are made; check lambdaKafka.preview.clusterName or the record's event source ARN.` });
+		notes.push({
+			severity: 'info',
+			message: `${clusterProblem} No web-UI links are made; check lambdaKafka.preview.clusterName or the record's event source ARN.`,
+		});
 	}
 	if (lastMs !== undefined && now - lastMs > DEFAULT_RETENTION_MS) {
 		notes.push({
@@ -588,7 +628,11 @@ function addReadersOf(
 ): void {
 	const { topic, partition: number, bootstrapServers, auth } = partition;
 	partition.commands.push(
-		...consumerCommands({ topic, partition: number, first: range.first, last: range.last, firstTimestampMs: range.from, lastTimestampMs: range.to }, bootstrapServers, auth.kind),
+		...consumerCommands(
+			{ topic, partition: number, first: range.first, last: range.last, firstTimestampMs: range.from, lastTimestampMs: range.to },
+			bootstrapServers,
+			auth.kind,
+		),
 	);
 	if (clusterName) {
 		const target = { cluster: clusterName, topic, partition: number, first: range.first, count: range.count };
@@ -640,12 +684,18 @@ export function previewAnchors(analysis: DocumentAnalysis): PreviewAnchor[] {
 		]);
 		const located = parsed.locateMany(requests);
 		list.forEach(({ unit, index }, k) => {
-			const [start, recordsInfo, recordInfo, records] = located.slice(k * 4, k * 4 + 4) as [(typeof located)[0], (typeof located)[0], (typeof located)[0], (typeof located)[0]];
+			const [start, recordsInfo, recordInfo, records] = located.slice(k * 4, k * 4 + 4) as [
+				(typeof located)[0],
+				(typeof located)[0],
+				(typeof located)[0],
+				(typeof located)[0],
+			];
 			const depth = unit.path.length;
 			if (analysis.layout !== 'single') {
 				anchors.push({ offset: unit.baseOffset + start.valueStart, recordIndex: index });
 			}
-			const key = unit.kind === 'kafka-event' ? (records.depth === depth + 1 ? records : undefined) : [recordsInfo, recordInfo].find((l) => l.depth === depth + 2);
+			const key =
+				unit.kind === 'kafka-event' ? (records.depth === depth + 1 ? records : undefined) : [recordsInfo, recordInfo].find((l) => l.depth === depth + 2);
 			if (key && key.keyStart >= 0) {
 				anchors.push({ offset: unit.baseOffset + key.keyStart, recordIndex: index });
 			} else if (analysis.layout === 'single') {
