@@ -2,7 +2,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['node_modules/', 'dist/', 'out/', '.vscode-test/', 'test-results/', '.bench/', 'examples/', 'esbuild.mjs', 'eslint.config.mjs', '.dependency-cruiser.cjs', 'scripts/**/*.mjs'] },
+	{
+		ignores: [
+			'node_modules/',
+			'dist/',
+			'out/',
+			'.vscode-test/',
+			'test-results/',
+			'.bench/',
+			'examples/',
+			'esbuild.mjs',
+			'eslint.config.mjs',
+			'.dependency-cruiser.cjs',
+			'scripts/**/*.mjs',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommendedTypeChecked,
 	{
@@ -45,7 +59,10 @@ export default tseslint.config(
 		files: ['test/**/*.ts', 'bench/**/*.ts'],
 		rules: {
 			'@typescript-eslint/no-non-null-assertion': 'off',
-			'@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'test', 'suite'], package: 'node:test' }] }],
+			'@typescript-eslint/no-floating-promises': [
+				'error',
+				{ allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'test', 'suite'], package: 'node:test' }] },
+			],
 		},
 	},
 );

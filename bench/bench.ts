@@ -65,7 +65,10 @@ function parseOptions(argv: readonly string[]): Options {
 		cases: value('--cases')?.split(',') as CaseId[] | undefined,
 		coldStart: !argv.includes('--no-cold-start'),
 		cpuProf: argv.includes('--cpu-prof'),
-		nodeFlags: value('--node-flags')?.split(' ').filter((f) => f !== '') ?? [],
+		nodeFlags:
+			value('--node-flags')
+				?.split(' ')
+				.filter((f) => f !== '') ?? [],
 		loadAtStart: os.loadavg()[0],
 	};
 }
@@ -114,14 +117,21 @@ const errors: string[] = [];
 
 async function runPairs(options: Options): Promise<CaseResult[]> {
 	const results: CaseResult[] = [];
-	const pairs = options.docs.flatMap((spec) => casesFor(spec).filter((c) => !options.cases || options.cases.includes(c)).map((caseId) => ({ spec, caseId })));
+	const pairs = options.docs.flatMap((spec) =>
+		casesFor(spec)
+			.filter((c) => !options.cases || options.cases.includes(c))
+			.map((caseId) => ({ spec, caseId })),
+	);
 	for (const { spec, caseId } of pairs) {
 		results.push({ docId: spec.id, caseId, rounds: [] });
 	}
 	for (let round = 1; round <= options.rounds; round++) {
 		for (const [index, { spec, caseId }] of pairs.entries()) {
 			const result = results[index];
-			const profile = options.cpuProf && caseId === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(WORK_DIR, 'profiles')}`, `--cpu-prof-name=${spec.id}-${caseId}-${round}.cpuprofile`] : [];
+			const profile =
+				options.cpuProf && caseId === 'ours'
+					? ['--cpu-prof', `--cpu-prof-dir=${path.join(WORK_DIR, 'profiles')}`, `--cpu-prof-name=${spec.id}-${caseId}-${round}.cpuprofile`]
+					: [];
 			const execArgv = [...options.nodeFlags, ...profile];
 			const started = performance.now();
 			try {
@@ -132,7 +142,9 @@ async function runPairs(options: Options): Promise<CaseResult[]> {
 				if ('measurement' in message) {
 					result.rounds.push(message.measurement);
 					const m = message.measurement;
-					log(`[round ${round}/${options.rounds}] ${spec.id} ${caseId}: median ${formatMs(m.medianMs)} ms, cold ${formatMs(m.coldMs)} ms, ${m.result} (${((performance.now() - started) / 1e3).toFixed(1)} s)`);
+					log(
+						`[round ${round}/${options.rounds}] ${spec.id} ${caseId}: median ${formatMs(m.medianMs)} ms, cold ${formatMs(m.coldMs)} ms, ${m.result} (${((performance.now() - started) / 1e3).toFixed(1)} s)`,
+					);
 				}
 			} catch (error) {
 				const message = `${spec.id} ${caseId} (round ${round}): ${error instanceof Error ? error.message : String(error)}`;
@@ -183,7 +195,10 @@ function printReport(documents: DocumentInfo[], results: CaseResult[], cold: Col
 	const out: string[] = [
 		'## Benchmark: full validation vs JSON.parse vs vscode-json-languageservice',
 		'',
-		`Node ${process.version} (V8 ${process.versions.v8}), ${os.cpus().length} × ${cpu}, ${os.platform()} ${os.arch()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}. ` +
+		`Node ${process.version} (V8 ${process.versions.v8}), ${os.cpus().length} × ${cpu}, ${os.platform()} ${os.arch()}, load average ${os
+			.loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' / ')}. ` +
 			`${options.rounds} round(s)${options.nodeFlags.length > 0 ? ` with child flags \`${options.nodeFlags.join(' ')}\`` : ''}; each (document, case) in a fresh \`node --expose-gc\` process; per process: 1 cold call (memory measured around it), warm-up ≥ 3 calls and ≥ 500 ms, then 5-21 samples of ≥ 25 ms each with a full GC before each; median of samples, then median over rounds.`,
 		'',
 		...(busiest > os.cpus().length
@@ -216,7 +231,10 @@ function printReport(documents: DocumentInfo[], results: CaseResult[], cold: Col
 		out.push('### Errors (these pairs are missing above)', '', ...errors.map((e) => `- ${e.split('\n').join('\n  ')}`), '');
 	}
 	process.stdout.write(`${out.join('\n')}\n`);
-	fs.writeFileSync(path.join(WORK_DIR, 'results.json'), JSON.stringify({ documents: documents.map((d) => ({ id: d.spec.id, bytes: d.bytes, sha256: d.sha256 })), results, cold }, null, 2));
+	fs.writeFileSync(
+		path.join(WORK_DIR, 'results.json'),
+		JSON.stringify({ documents: documents.map((d) => ({ id: d.spec.id, bytes: d.bytes, sha256: d.sha256 })), results, cold }, null, 2),
+	);
 	log(`raw results: ${path.join(WORK_DIR, 'results.json')}`);
 }
 

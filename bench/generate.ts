@@ -47,7 +47,9 @@ export class Prng {
 	}
 
 	hex(length: number): string {
-		return this.bytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+		return this.bytes(Math.ceil(length / 2))
+			.toString('hex')
+			.slice(0, length);
 	}
 
 	/** A version-4 UUID, as Lambda request IDs and MSK cluster IDs look. */
@@ -132,7 +134,14 @@ function iso(ms: number): string {
 }
 
 /** The metadata part of a failure record; the caller supplies recordsInfo and the sizes. */
-function failureRecord(rng: Prng, m: Mapping, recordsInfo: Record<string, PartitionRange>, batchSize: number, payloadSize: number, lastRecordMs: number): FailureRecord {
+function failureRecord(
+	rng: Prng,
+	m: Mapping,
+	recordsInfo: Record<string, PartitionRange>,
+	batchSize: number,
+	payloadSize: number,
+	lastRecordMs: number,
+): FailureRecord {
 	return {
 		requestContext: {
 			requestId: rng.uuid(),
@@ -201,7 +210,10 @@ export function withSchemaErrors(records: readonly FailureRecord[], every = 100)
 		}
 		return {
 			...record,
-			requestContext: { ...record.requestContext, functionArn: record.requestContext.functionArn.replace(/function:(.*)$/, (_, name: string) => `function:${name.replace(/-/g, '.')}`) },
+			requestContext: {
+				...record.requestContext,
+				functionArn: record.requestContext.functionArn.replace(/function:(.*)$/, (_, name: string) => `function:${name.replace(/-/g, '.')}`),
+			},
 			version: '2.0',
 			timestamp: record.timestamp.replace(/Z$/, ''),
 		};
@@ -231,7 +243,12 @@ export function plantedProblems(count: number, every = 100): number {
 // ---- S3-destination records (metadata + the whole Kafka event) ------------------------------
 
 /** A Kafka event of `count` records with 1 KiB random values over 2 partitions, and its recordsInfo. */
-export function kafkaEvent(rng: Prng, m: Mapping, count: number, valueBytes = 1024): { event: KafkaEvent; recordsInfo: Record<string, PartitionRange>; lastMs: number } {
+export function kafkaEvent(
+	rng: Prng,
+	m: Mapping,
+	count: number,
+	valueBytes = 1024,
+): { event: KafkaEvent; recordsInfo: Record<string, PartitionRange>; lastMs: number } {
 	const partitions = [0, 1];
 	const nextOffset = partitions.map(() => rng.int(0, 5_000_000));
 	const byPartition: KafkaRecord[][] = partitions.map(() => []);

@@ -153,7 +153,13 @@ async function warmUp(op: Operation, asynchronous: boolean, minCalls: number, mi
 	while (times.length < minCalls || nowMs() - start < minMs) {
 		times.push(await timeRepetitions(op, 1, asynchronous));
 	}
-	const estimate = Math.max(quantile([...times].sort((a, b) => a - b), 0.5), 1e-4);
+	const estimate = Math.max(
+		quantile(
+			[...times].sort((a, b) => a - b),
+			0.5,
+		),
+		1e-4,
+	);
 	const repetitions = Math.max(1, Math.ceil(sampleMs / estimate));
 	return { asynchronous, repetitions, sampleEstimateMs: repetitions * estimate };
 }
@@ -178,7 +184,12 @@ function spread(values: number[]): { median: number; q1: number; q3: number } {
  * per-pair ratios: on a shared machine whose load drifts, that ratio is far steadier than one
  * computed from two processes run seconds apart.
  */
-export async function measure(op: Operation, describe: (result: unknown) => string, baseline?: Operation, options: MeasureOptions = DEFAULT_MEASURE_OPTIONS): Promise<Measurement> {
+export async function measure(
+	op: Operation,
+	describe: (result: unknown) => string,
+	baseline?: Operation,
+	options: MeasureOptions = DEFAULT_MEASURE_OPTIONS,
+): Promise<Measurement> {
 	const cold = await coldCall(op, describe);
 	sink.value = undefined;
 	const main = await warmUp(op, cold.asynchronous, options.warmUpCalls, options.warmUpMs, options.sampleMs);

@@ -192,17 +192,45 @@ function targets(documents: readonly DocumentInfo[]): Target[] {
 		{ id: 'T4', docId: '6-jsonl-10k', what: 'ours ÷ JSON.parse per line', op: '<=', limit: 3, value: oursOverParse('6-jsonl-10k') },
 		{ id: 'T4', docId: '6-jsonl-10k', what: 'vscode-json-ls (line by line) ÷ ours', op: '>=', limit: 5, value: vscodeOverOurs('6-jsonl-10k', 'vscode') },
 		// No target was set for it: the issue asks for the ratio (issue 11, item 1). Reported with a generous bound.
-		{ id: 'T8', docId: '8-jsonl-1m-short', what: 'ours ÷ JSON.parse per line (1M broken 3-byte lines)', op: '<=', limit: 4, value: oursOverParse('8-jsonl-1m-short') },
+		{
+			id: 'T8',
+			docId: '8-jsonl-1m-short',
+			what: 'ours ÷ JSON.parse per line (1M broken 3-byte lines)',
+			op: '<=',
+			limit: 4,
+			value: oursOverParse('8-jsonl-1m-short'),
+		},
 		{ id: 'T5', docId: '1-single', what: 'ours ÷ JSON.parse (warm)', op: '<=', limit: 5, value: oursOverParse('1-single') },
-		{ id: 'T2 shape', docId: '7-array-numeric-offsets', what: 'ours ÷ JSON.parse (numeric offsets)', op: '<=', limit: 3, value: oursOverParse('7-array-numeric-offsets') },
+		{
+			id: 'T2 shape',
+			docId: '7-array-numeric-offsets',
+			what: 'ours ÷ JSON.parse (numeric offsets)',
+			op: '<=',
+			limit: 3,
+			value: oursOverParse('7-array-numeric-offsets'),
+		},
 	];
 	for (const doc of documents) {
 		// A 1 KB document is far below the resolution of RSS (pages, allocator chunks).
 		if (doc.bytes >= 100_000) {
-			list.push({ id: 'T6', docId: doc.spec.id, what: 'ours peak RSS Δ ÷ document size', op: '<=', limit: memoryLimit(doc.spec), value: memoryOverSize(doc.spec.id) });
+			list.push({
+				id: 'T6',
+				docId: doc.spec.id,
+				what: 'ours peak RSS Δ ÷ document size',
+				op: '<=',
+				limit: memoryLimit(doc.spec),
+				value: memoryOverSize(doc.spec.id),
+			});
 		}
 	}
-	list.push({ id: 'T7', docId: '1-single', what: 'cold start: server spawn → first diagnostics (ms)', op: '<=', limit: 150, value: (r) => (r.coldStart && r.coldStart.server.length > 0 ? median(r.coldStart.server.map((s) => s.firstDiagnosticsMs)) : undefined) });
+	list.push({
+		id: 'T7',
+		docId: '1-single',
+		what: 'cold start: server spawn → first diagnostics (ms)',
+		op: '<=',
+		limit: 150,
+		value: (r) => (r.coldStart && r.coldStart.server.length > 0 ? median(r.coldStart.server.map((s) => s.firstDiagnosticsMs)) : undefined),
+	});
 	return list;
 }
 
@@ -295,7 +323,10 @@ export function summaryTable(r: Results): string {
 			oursMs === undefined ? '–' : formatMs(oursMs),
 			`${withVerdict(r.overParse(id, 'ours'), targetFor(id, 'ours ÷ JSON.parse', r.documents))}${ours?.pairedCpuRatio === undefined ? '' : `; CPU ${formatRatio(ours.pairedCpuRatio)}`}`,
 			vscodeMs === undefined ? '–' : `${formatMs(vscodeMs)}${vscodeCase === 'vscode-2step' ? ' (2-step)' : ''}`,
-			withVerdict(r.vscodeOver(id, vscodeCase, 'ours'), targetFor(id, `${vscodeWhat} ÷ ours`, r.documents) ?? targetFor(id, 'vscode-json-ls (line by line) ÷ ours', r.documents)),
+			withVerdict(
+				r.vscodeOver(id, vscodeCase, 'ours'),
+				targetFor(id, `${vscodeWhat} ÷ ours`, r.documents) ?? targetFor(id, 'vscode-json-ls (line by line) ÷ ours', r.documents),
+			),
 			doc.bytes < 100_000 ? `${formatRatio(memory)} (n/a: below RSS resolution)` : withVerdict(memory, targetFor(id, 'ours peak RSS Δ', r.documents)),
 		];
 	});
@@ -318,7 +349,11 @@ export function coldStartTable(cold: ColdStartResult): string {
 	const rows = [
 		['`node -e 0` (Node start-up alone)', m(cold.nodeMs), ''],
 		['language server: spawn → `initialize` response (libraries loaded, schemas compiled)', m(cold.server.map((s) => s.initializeMs)), ''],
-		['language server: spawn → first `publishDiagnostics` (1 KB record)', m(cold.server.map((s) => s.firstDiagnosticsMs)), `diagnostics=${cold.server[0]?.diagnostics ?? '–'}`],
+		[
+			'language server: spawn → first `publishDiagnostics` (1 KB record)',
+			m(cold.server.map((s) => s.firstDiagnosticsMs)),
+			`diagnostics=${cold.server[0]?.diagnostics ?? '–'}`,
+		],
 		['in-process: process start → bundle loaded (bench bundle, includes vscode-json-ls)', m(cold.inProcess.map((s) => s.loadMs)), ''],
 		['in-process: SchemaRegistry.warmUp() (read + Ajv-compile 4 schemas)', m(cold.inProcess.map((s) => s.compileMs)), ''],
 		['in-process: first analyzeDocument (1 KB record)', m(cold.inProcess.map((s) => s.firstCallMs)), `problems=${cold.inProcess[0]?.problems ?? '–'}`],

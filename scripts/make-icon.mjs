@@ -44,7 +44,11 @@ for (let y = 0; y < size; y++) {
 		if (d < 7) {
 			blend(x, y, orange, Math.min(1, 7 - d));
 		}
-		for (const [nx, ny] of [[100, 40], [108, 62], [100, 84]]) {
+		for (const [nx, ny] of [
+			[100, 40],
+			[108, 62],
+			[100, 84],
+		]) {
 			const dn = Math.hypot(x + 0.5 - nx, y + 0.5 - ny);
 			if (dn < 7) {
 				blend(x, y, white, Math.min(1, 7 - dn));

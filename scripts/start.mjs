@@ -60,12 +60,30 @@ writeFileSync(join(home, 'aws-config'), '[default]\nregion = us-east-1\n');
 writeFileSync(join(home, 'aws-credentials'), '[default]\naws_access_key_id = AKIDDEMO\naws_secret_access_key = demo-secret\n');
 
 const entry = join(process.env.CODE_SERVER_CACHE ?? join(root, '.vscode-test', 'code-server'), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-run(process.execPath, [entry, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', join(root, 'dist', 'lambda-kafka-destinations.vsix')], { stdio: 'ignore' });
+run(
+	process.execPath,
+	[entry, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', join(root, 'dist', 'lambda-kafka-destinations.vsix')],
+	{ stdio: 'ignore' },
+);
 
 const log = join(home, 'code-server.log');
 const codeServer = spawn(
 	process.execPath,
-	[entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--extensions-dir', extensions, '--user-data-dir', userData, workspace],
+	[
+		entry,
+		'--auth',
+		'none',
+		'--bind-addr',
+		`127.0.0.1:${port}`,
+		'--disable-telemetry',
+		'--disable-update-check',
+		'--disable-workspace-trust',
+		'--extensions-dir',
+		extensions,
+		'--user-data-dir',
+		userData,
+		workspace,
+	],
 	{
 		stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')],
 		env: {

@@ -89,7 +89,15 @@ export function sourceTopics(request: unknown): { index: number; topic: string }
  * §5.2; `Queues`, for Amazon MQ sources, is create-only in the same Lambda model). Shared by the
  * create-only-field rule and the client's request builder, so the two cannot drift.
  */
-export const CREATE_ONLY_FIELDS: readonly string[] = ['EventSourceArn', 'SelfManagedEventSource', 'Topics', 'Queues', 'StartingPosition', 'StartingPositionTimestamp', 'Tags'];
+export const CREATE_ONLY_FIELDS: readonly string[] = [
+	'EventSourceArn',
+	'SelfManagedEventSource',
+	'Topics',
+	'Queues',
+	'StartingPosition',
+	'StartingPositionTimestamp',
+	'Tags',
+];
 
 /** An ESM request's mode: `update` when it names the mapping's `UUID`, else `create`. */
 export function requestModeOf(request: unknown): 'create' | 'update' {

@@ -85,4 +85,3 @@ export function hasNoOwnKeys(value: Record<string, unknown>): boolean {
 	}
 	return true;
 }
-

@@ -6,7 +6,8 @@
  */
 
 /** Controls (C0, DEL, C1), line and paragraph separators, bidi controls, zero-width and other invisible format characters, unpaired surrogates. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVISIBLE =
+	/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Longest diagnostic message (the longest one written for ordinary documents is about 650 characters). */
 export const MAX_MESSAGE_LENGTH = 1000;

@@ -29,7 +29,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		await client.start();
 	} catch (error) {
 		output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
-		void safeWindow.showErrorMessage('Lambda Kafka: the language server did not start, so documents are not validated. Restart it with "Lambda Kafka: Restart Language Server".', 'Show Log').then((choice) => choice && output.show());
+		void safeWindow
+			.showErrorMessage(
+				'Lambda Kafka: the language server did not start, so documents are not validated. Restart it with "Lambda Kafka: Restart Language Server".',
+				'Show Log',
+			)
+			.then((choice) => choice && output.show());
 	}
 	// After the start: these ask the server about the active document at once.
 	registerLanguageStatus(context, client);

@@ -9,7 +9,10 @@ import type * as vscode from 'vscode';
 import { inertLabel, inertMessage, inertPickItem } from './inertText';
 
 /** What this needs of `vscode.window`. */
-export type TextWindow = Pick<typeof vscode.window, 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'showQuickPick' | 'showInputBox' | 'withProgress' | 'setStatusBarMessage'>;
+export type TextWindow = Pick<
+	typeof vscode.window,
+	'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'showQuickPick' | 'showInputBox' | 'withProgress' | 'setStatusBarMessage'
+>;
 
 export type ProgressReport = vscode.Progress<{ message?: string; increment?: number }>;
 
@@ -56,7 +59,9 @@ export function inertWindow(window: TextWindow, notificationLocation: vscode.Pro
 		showModalWarning: (message, detail, ...items) => window.showWarningMessage(inertMessage(message), { modal: true, detail: inertMessage(detail) }, ...items),
 		showQuickPick: (items, options) => {
 			const { copies, original } = copiesOf(items);
-			return window.showQuickPick(copies, { ...pickOptions(options), canPickMany: false }).then((picked) => (picked === undefined ? undefined : original(picked)));
+			return window
+				.showQuickPick(copies, { ...pickOptions(options), canPickMany: false })
+				.then((picked) => (picked === undefined ? undefined : original(picked)));
 		},
 		showQuickPickMany: (items, options) => {
 			const { copies, original } = copiesOf(items);

@@ -7,9 +7,13 @@ import { requestType } from './requestTypes';
 
 const documentInfo = requestType(DocumentInfoRequest.type);
 
-
 export function registerLanguageStatus(context: vscode.ExtensionContext, client: LanguageClient): void {
-	const item = vscode.languages.createLanguageStatusItem('lambdaKafka.documentKind', [{ language: 'json' }, { language: 'jsonc' }, { language: 'jsonl' }, { language: 'plaintext' }]);
+	const item = vscode.languages.createLanguageStatusItem('lambdaKafka.documentKind', [
+		{ language: 'json' },
+		{ language: 'jsonc' },
+		{ language: 'jsonl' },
+		{ language: 'plaintext' },
+	]);
 	item.name = 'Lambda Kafka document kind';
 	item.command = { command: 'lambdaKafka.showOutput', title: 'Show log' };
 	context.subscriptions.push(item);

@@ -24,7 +24,7 @@ const COPIED_MS = 1500;
 
 function state(): State {
 	const saved = vscode.getState();
-	return typeof saved === 'object' && saved !== null ? (saved) : {};
+	return typeof saved === 'object' && saved !== null ? saved : {};
 }
 
 function announce(text: string): void {

@@ -34,7 +34,15 @@ describe('apply flow against the loopback Lambda', () => {
 
 	it('applies a destination config: pick, check, diff, confirm, send, follow the state, keep a snapshot', async () => {
 		const mapping = server.addMapping(kafkaSeed({ FunctionName: 'apply-happy' }));
-		server.addMapping(kafkaSeed({ FunctionName: 'apply-happy', EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:not-kafka', Topics: undefined, ProvisionedPollerConfig: undefined, DestinationConfig: undefined }));
+		server.addMapping(
+			kafkaSeed({
+				FunctionName: 'apply-happy',
+				EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:not-kafka',
+				Topics: undefined,
+				ProvisionedPollerConfig: undefined,
+				DestinationConfig: undefined,
+			}),
+		);
 		const { deps, ui, snapshots } = harness(server, { functionName: 'apply-happy' });
 		const text = destinationDoc('kafka://orders-dlq');
 
@@ -44,7 +52,10 @@ describe('apply flow against the loopback Lambda', () => {
 		assert.equal(outcome.mapping.State, 'Enabled');
 		assert.equal(outcome.followed, true);
 		assert.equal(outcome.undoAvailable, true);
-		assert.equal(outcome.message, `Event source mapping ${mapping.UUID} is Enabled. Last processing result: No records processed. State transition reason: User action.`);
+		assert.equal(
+			outcome.message,
+			`Event source mapping ${mapping.UUID} is Enabled. Last processing result: No records processed. State transition reason: User action.`,
+		);
 		// The picker listed only the Kafka mapping, with its topic, state, destination and last result.
 		assert.equal(ui.mappingItems.length, 1);
 		assert.equal(ui.mappingItems[0].length, 1);
@@ -59,7 +70,10 @@ describe('apply flow against the loopback Lambda', () => {
 			review.left,
 			`{\n  "UUID": "${mapping.UUID}",\n  "DestinationConfig": {\n    "OnFailure": {\n      "Destination": "${OLD_QUEUE}"\n    }\n  }\n}\n`,
 		);
-		assert.equal(review.right, `{\n  "UUID": "${mapping.UUID}",\n  "DestinationConfig": {\n    "OnFailure": {\n      "Destination": "kafka://orders-dlq"\n    }\n  }\n}\n`);
+		assert.equal(
+			review.right,
+			`{\n  "UUID": "${mapping.UUID}",\n  "DestinationConfig": {\n    "OnFailure": {\n      "Destination": "kafka://orders-dlq"\n    }\n  }\n}\n`,
+		);
 		assert.deepEqual(review.warnings, []);
 		assert.deepEqual(review.notes, ['The destination topic must be on the same cluster as the source.']);
 		assert.equal(review.question, `Apply 1 change to event source mapping ${mapping.UUID.slice(0, 8)} of apply-happy in us-east-1?`);
@@ -75,7 +89,11 @@ describe('apply flow against the loopback Lambda', () => {
 	it('applies a whole update request named by its UUID, without picking', async () => {
 		const mapping = server.addMapping(kafkaSeed({ FunctionName: 'apply-request' }));
 		const { deps, ui } = harness(server);
-		const text = JSON.stringify({ UUID: mapping.UUID, BatchSize: 50, MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: QUEUE } } }, null, 2);
+		const text = JSON.stringify(
+			{ UUID: mapping.UUID, BatchSize: 50, MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: QUEUE } } },
+			null,
+			2,
+		);
 
 		const outcome = assertApplied(await applyDocument(deps, { text, server: serverChecksFor(text) }, 'apply'));
 
@@ -88,7 +106,15 @@ describe('apply flow against the loopback Lambda', () => {
 	it('creates a mapping from a create request and follows Creating → Enabled', async () => {
 		server.addFunction('apply-create');
 		const { deps, ui } = harness(server);
-		const request = { FunctionName: 'apply-create', EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/other/11111111-2222-3333-4444-555555555555-1', Topics: ['payments'], StartingPosition: 'TRIM_HORIZON', ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 2 }, MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: QUEUE } } };
+		const request = {
+			FunctionName: 'apply-create',
+			EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/other/11111111-2222-3333-4444-555555555555-1',
+			Topics: ['payments'],
+			StartingPosition: 'TRIM_HORIZON',
+			ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 2 },
+			MaximumRetryAttempts: 2,
+			DestinationConfig: { OnFailure: { Destination: QUEUE } },
+		};
 		const text = JSON.stringify(request, null, 2);
 
 		const outcome = assertApplied(await applyDocument(deps, { text, server: serverChecksFor(text) }, 'create'));
@@ -144,7 +170,9 @@ describe('apply flow against the loopback Lambda', () => {
 		const mapping = server.addMapping(kafkaSeed({ FunctionName: 'apply-first-destination', DestinationConfig: undefined }));
 		const snapshots = new SnapshotStore(new MemoryStorage());
 		const text = destinationDoc(QUEUE);
-		assertApplied(await applyDocument(harness(server, { functionName: 'apply-first-destination' }, { snapshots }).deps, { text, server: serverChecksFor(text) }, 'apply'));
+		assertApplied(
+			await applyDocument(harness(server, { functionName: 'apply-first-destination' }, { snapshots }).deps, { text, server: serverChecksFor(text) }, 'apply'),
+		);
 		assert.deepEqual(snapshots.last()!.previous, { DestinationConfig: { OnFailure: { Destination: '' } } });
 
 		assertApplied(await undoLastApply(harness(server, {}, { snapshots }).deps));
@@ -176,7 +204,10 @@ describe('apply flow against the loopback Lambda', () => {
 		assert.equal(outcome.status, 'refused');
 		const refused = outcome;
 		assert.match(refused.message, /is also the source topic: Lambda blocks this to prevent a loop\. Nothing was sent\.$/);
-		assert.deepEqual(refused.problems?.filter((p) => p.severity === 'error').map((p) => p.code), ['kafka-destination-requirements']);
+		assert.deepEqual(
+			refused.problems?.filter((p) => p.severity === 'error').map((p) => p.code),
+			['kafka-destination-requirements'],
+		);
 		assert.equal(ui.reviews.length, 0);
 		assert.equal(updateBodies(server).length, updatesBefore);
 	});
@@ -186,7 +217,10 @@ describe('apply flow against the loopback Lambda', () => {
 		const { deps } = harness(server);
 		const text = JSON.stringify({ UUID: mapping.UUID, Topics: ['payments'], BatchSize: 10 });
 		// Bypass the server's own create-only diagnostics to test the client's guard on its own.
-		const checks = { ...serverChecksFor(text), documentInfo: async () => ({ ...(await serverChecksFor(text).documentInfo())!, counts: { error: 0, warning: 0, info: 0, hint: 0 } }) };
+		const checks = {
+			...serverChecksFor(text),
+			documentInfo: async () => ({ ...(await serverChecksFor(text).documentInfo())!, counts: { error: 0, warning: 0, info: 0, hint: 0 } }),
+		};
 		const updatesBefore = updateBodies(server).length;
 
 		const outcome = await applyDocument(deps, { text, server: checks }, 'apply');
@@ -204,7 +238,10 @@ describe('apply flow against the loopback Lambda', () => {
 		const { deps } = harness(server, { functionName: 'apply-declined', confirm: false });
 		const updatesBefore = updateBodies(server).length;
 		const text = destinationDoc(QUEUE);
-		assert.deepEqual(await applyDocument(deps, { text, server: serverChecksFor(text) }, 'apply'), { status: 'cancelled', message: 'Cancelled. Nothing was sent.' });
+		assert.deepEqual(await applyDocument(deps, { text, server: serverChecksFor(text) }, 'apply'), {
+			status: 'cancelled',
+			message: 'Cancelled. Nothing was sent.',
+		});
 		assert.equal(updateBodies(server).length, updatesBefore);
 	});
 
@@ -217,7 +254,10 @@ describe('apply flow against the loopback Lambda', () => {
 
 		const outcome = await applyDocument(deps, { text, server: serverChecksFor(text) }, 'apply');
 
-		assert.deepEqual(outcome, { status: 'refused', message: 'The document changed after you confirmed. Nothing was sent. Review the new version and apply again.' });
+		assert.deepEqual(outcome, {
+			status: 'refused',
+			message: 'The document changed after you confirmed. Nothing was sent. Review the new version and apply again.',
+		});
 		assert.equal(updateBodies(server).length, updatesBefore);
 	});
 
@@ -226,7 +266,10 @@ describe('apply flow against the loopback Lambda', () => {
 		const { deps } = harness(server, { functionName: 'apply-race' });
 		deps.ui.confirm = async () => {
 			// Another client changes the destination while the user reads the diff.
-			await harness(server).deps.api.updateMapping({ UUID: mapping.UUID, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:someone-else' } } });
+			await harness(server).deps.api.updateMapping({
+				UUID: mapping.UUID,
+				DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:someone-else' } },
+			});
 			return true;
 		};
 		const updatesBefore = updateBodies(server).length;
@@ -284,7 +327,10 @@ describe('apply flow against the loopback Lambda', () => {
 		assert.equal(error.kind, 'access-denied');
 		assert.match(error.message, /is not allowed lambda:UpdateEventSourceMapping on arn:aws:lambda:us-east-1:123456789012:event-source-mapping:/);
 		assert.equal(error.nextStep, 'Ask for lambda:UpdateEventSourceMapping to be granted to that identity, or choose another profile.');
-		assert.ok(logger.lines.some((l) => l.includes('UpdateEventSourceMapping failed error=AccessDeniedException status=403')), logger.lines.join('\n'));
+		assert.ok(
+			logger.lines.some((l) => l.includes('UpdateEventSourceMapping failed error=AccessDeniedException status=403')),
+			logger.lines.join('\n'),
+		);
 	});
 
 	it('reports AWS validation errors with the field they name', async () => {
@@ -293,7 +339,8 @@ describe('apply flow against the loopback Lambda', () => {
 		server.injectFault({
 			operation: 'UpdateEventSourceMapping',
 			kind: 'validation',
-			message: "1 validation error detected: Value 'kafka://x' at 'destinationConfig.onFailure.destination' failed to satisfy constraint: Member must satisfy regular expression pattern",
+			message:
+				"1 validation error detected: Value 'kafka://x' at 'destinationConfig.onFailure.destination' failed to satisfy constraint: Member must satisfy regular expression pattern",
 		});
 		const text = JSON.stringify({ UUID: mapping.UUID, DestinationConfig: { OnFailure: { Destination: QUEUE } } });
 
@@ -315,7 +362,10 @@ describe('apply flow against the loopback Lambda', () => {
 		assertApplied(await applyDocument(deps, { text, server: serverChecksFor(text) }, 'apply'));
 
 		const updates = server.requestsFor('UpdateEventSourceMapping').slice(updatesBefore);
-		assert.deepEqual(updates.map((r) => r.status), [429, 429, 202]);
+		assert.deepEqual(
+			updates.map((r) => r.status),
+			[429, 429, 202],
+		);
 	});
 
 	it('reports persistent throttling in one sentence after the SDK gave up', async () => {
@@ -368,18 +418,28 @@ describe('apply flow against the loopback Lambda', () => {
 
 			assert.equal(outcome.followed, false);
 			assert.equal(outcome.undoAvailable, true);
-			assert.match(outcome.message, /^Sent the update to event source mapping .*; stopped following its state \(last seen: Updating\)\. AWS goes on with the change\.$/);
+			assert.match(
+				outcome.message,
+				/^Sent the update to event source mapping .*; stopped following its state \(last seen: Updating\)\. AWS goes on with the change\.$/,
+			);
 		} finally {
 			await slow.close();
 		}
 	});
 
 	it('reports expired credentials plainly', async () => {
-		const expiring = { accessKeyId: 'ASIAEXPIRINGKEY00001', secretAccessKey: 'expiring/secret/key/for/tests/0000000001', sessionToken: 'FwoGZXIvYXdzEXPIRINGTOKEN' };
+		const expiring = {
+			accessKeyId: 'ASIAEXPIRINGKEY00001',
+			secretAccessKey: 'expiring/secret/key/for/tests/0000000001',
+			sessionToken: 'FwoGZXIvYXdzEXPIRINGTOKEN',
+		};
 		server.addCredentials(expiring.accessKeyId, expiring.secretAccessKey, expiring.sessionToken);
 		server.expireCredentials(expiring.accessKeyId);
 		const logger = new MemoryLogger();
-		const api = createLambdaApi({ region: 'us-east-1', profile: 'dev', endpoint: server.endpoint, credentials: () => Promise.resolve({ ...expiring }) }, { logger, maxAttempts: 1, env: {} });
+		const api = createLambdaApi(
+			{ region: 'us-east-1', profile: 'dev', endpoint: server.endpoint, credentials: () => Promise.resolve({ ...expiring }) },
+			{ logger, maxAttempts: 1, env: {} },
+		);
 		const { deps } = harness(server, {}, { api, logger });
 		deps.target = { ...deps.target, profile: 'dev' };
 
@@ -412,7 +472,10 @@ describe('apply flow against the loopback Lambda', () => {
 		assert.doesNotMatch(JSON.stringify(failed), new RegExp(TEST_KEY.secretAccessKey.replace(/[/+]/g, '.')));
 
 		assert.ok(logger.lines.length > 5, 'the flow logged its steps');
-		assert.ok(logger.lines.some((l) => l.includes('boom')), 'the injected server message was logged');
+		assert.ok(
+			logger.lines.some((l) => l.includes('boom')),
+			'the injected server message was logged',
+		);
 		for (const line of logger.lines) {
 			assert.ok(!line.includes(TEST_KEY.secretAccessKey), `secret in: ${line}`);
 			assert.ok(!/Authorization\s*[:=]\s*AWS4/i.test(line) && !line.includes('Signature=abc'), `auth header in: ${line}`);
@@ -441,7 +504,10 @@ describe('apply flow against the loopback Lambda', () => {
 			assert.ok(ui.mappingItems[0].every((item) => item.label.startsWith('topic-')));
 			const lists = paged.requestsFor('ListEventSourceMappings');
 			assert.equal(lists.length, 3);
-			assert.deepEqual(lists.map((r) => r.query['MaxItems']), ['100', '100', '100']);
+			assert.deepEqual(
+				lists.map((r) => r.query['MaxItems']),
+				['100', '100', '100'],
+			);
 			assert.equal(paged.requestsFor('ListFunctions').length, 3);
 		} finally {
 			await paged.close();

@@ -22,7 +22,10 @@ describe('buildRequest', () => {
 	});
 
 	it('sends an update request whole, less its UUID', () => {
-		assert.deepEqual(buildRequest('esm-request', { UUID, BatchSize: 10, Enabled: false }), { ok: true, built: { operation: 'update', uuid: UUID, fields: { BatchSize: 10, Enabled: false } } });
+		assert.deepEqual(buildRequest('esm-request', { UUID, BatchSize: 10, Enabled: false }), {
+			ok: true,
+			built: { operation: 'update', uuid: UUID, fields: { BatchSize: 10, Enabled: false } },
+		});
 	});
 
 	it('makes a request without UUID a create request, and notes a missing FunctionName', () => {
@@ -49,10 +52,20 @@ describe('buildRequest', () => {
 	});
 
 	it('refuses a new consumer group id for an existing mapping', () => {
-		assert.deepEqual(fixedFieldChanges({ AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'new' } }, { AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'old' } }), [
-			'AmazonManagedKafkaEventSourceConfig.ConsumerGroupId is fixed when a mapping is created: this mapping uses "old", the document says "new".',
-		]);
-		assert.deepEqual(fixedFieldChanges({ AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'same' } }, { AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'same' } }), []);
+		assert.deepEqual(
+			fixedFieldChanges(
+				{ AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'new' } },
+				{ AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'old' } },
+			),
+			['AmazonManagedKafkaEventSourceConfig.ConsumerGroupId is fixed when a mapping is created: this mapping uses "old", the document says "new".'],
+		);
+		assert.deepEqual(
+			fixedFieldChanges(
+				{ AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'same' } },
+				{ AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'same' } },
+			),
+			[],
+		);
 	});
 });
 
@@ -85,7 +98,18 @@ describe('diffConfigs', () => {
 		);
 		assert.equal(
 			diff.right,
-			['{', `  "UUID": "${UUID}",`, '  "DestinationConfig": {', '    "OnFailure": {', '      "Destination": "kafka://new"', '    }', '  },', '  "BatchSize": 100', '}', ''].join('\n'),
+			[
+				'{',
+				`  "UUID": "${UUID}",`,
+				'  "DestinationConfig": {',
+				'    "OnFailure": {',
+				'      "Destination": "kafka://new"',
+				'    }',
+				'  },',
+				'  "BatchSize": 100',
+				'}',
+				'',
+			].join('\n'),
 		);
 		assert.equal(diff.summary, 'OnFailure.Destination: arn:…:old-queue → kafka://new');
 		assert.equal(diff.unchanged, false);
@@ -93,8 +117,14 @@ describe('diffConfigs', () => {
 
 	it('shows members a replaced structure loses, and fields not set before', () => {
 		const diff = diffConfigs(current, { UUID, ProvisionedPollerConfig: { MinimumPollers: 2, MaximumPollers: 3 }, MaximumRetryAttempts: 5 });
-		assert.equal(diff.summary, 'ProvisionedPollerConfig.MinimumPollers: 1 → 2; ProvisionedPollerConfig.PollerGroupName: shared → (not set); MaximumRetryAttempts: (not set) → 5');
-		assert.equal(diff.left, `{\n  "UUID": "${UUID}",\n  "ProvisionedPollerConfig": {\n    "MinimumPollers": 1,\n    "MaximumPollers": 3,\n    "PollerGroupName": "shared"\n  }\n}\n`);
+		assert.equal(
+			diff.summary,
+			'ProvisionedPollerConfig.MinimumPollers: 1 → 2; ProvisionedPollerConfig.PollerGroupName: shared → (not set); MaximumRetryAttempts: (not set) → 5',
+		);
+		assert.equal(
+			diff.left,
+			`{\n  "UUID": "${UUID}",\n  "ProvisionedPollerConfig": {\n    "MinimumPollers": 1,\n    "MaximumPollers": 3,\n    "PollerGroupName": "shared"\n  }\n}\n`,
+		);
 	});
 
 	it('knows that removing a destination from a mapping without one changes nothing', () => {
@@ -104,7 +134,10 @@ describe('diffConfigs', () => {
 	});
 
 	it('describes a removal as (none)', () => {
-		assert.equal(diffConfigs(current, { UUID, DestinationConfig: { OnFailure: { Destination: '' } } }).summary, 'OnFailure.Destination: arn:…:old-queue → (none)');
+		assert.equal(
+			diffConfigs(current, { UUID, DestinationConfig: { OnFailure: { Destination: '' } } }).summary,
+			'OnFailure.Destination: arn:…:old-queue → (none)',
+		);
 	});
 
 	it('shows a create against nothing', () => {
@@ -125,20 +158,38 @@ describe('snapshots for Undo', () => {
 	const meta = { functionName: 'f', region: 'us-east-1', profile: 'dev', endpoint: undefined, summary: 's', now: new Date('2025-02-01T10:00:00Z') };
 
 	it('keeps the previous value of every field sent', () => {
-		const snapshot = captureSnapshot({ UUID, BatchSize: 100, DestinationConfig: { OnFailure: { Destination: OLD } } }, { UUID, BatchSize: 10, DestinationConfig: { OnFailure: { Destination: 'kafka://x' } } }, meta);
+		const snapshot = captureSnapshot(
+			{ UUID, BatchSize: 100, DestinationConfig: { OnFailure: { Destination: OLD } } },
+			{ UUID, BatchSize: 10, DestinationConfig: { OnFailure: { Destination: 'kafka://x' } } },
+			meta,
+		);
 		assert.deepEqual(snapshot.previous, { BatchSize: 100, DestinationConfig: { OnFailure: { Destination: OLD } } });
 		assert.deepEqual(restoreRequest(snapshot), { UUID, BatchSize: 100, DestinationConfig: { OnFailure: { Destination: OLD } } });
 		assert.equal(snapshot.takenAt, '2025-02-01T10:00:00.000Z');
 	});
 
 	it('restores "no destination" as an empty destination, and unset settings as their off value', () => {
-		const snapshot = captureSnapshot({ UUID, DestinationConfig: { OnFailure: {} } }, { UUID, DestinationConfig: { OnFailure: { Destination: 'kafka://x' } }, MaximumRetryAttempts: 2, ProvisionedPollerConfig: { MinimumPollers: 1 }, KMSKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k' }, meta);
+		const snapshot = captureSnapshot(
+			{ UUID, DestinationConfig: { OnFailure: {} } },
+			{
+				UUID,
+				DestinationConfig: { OnFailure: { Destination: 'kafka://x' } },
+				MaximumRetryAttempts: 2,
+				ProvisionedPollerConfig: { MinimumPollers: 1 },
+				KMSKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k',
+			},
+			meta,
+		);
 		assert.deepEqual(snapshot.previous, { DestinationConfig: { OnFailure: { Destination: '' } }, MaximumRetryAttempts: -1, ProvisionedPollerConfig: {} });
 		assert.deepEqual(snapshot.unrestorable, ['KMSKeyArn']);
 	});
 
 	it('notices changes made after the apply', () => {
-		const snapshot = captureSnapshot({ UUID, BatchSize: 100 }, { UUID, BatchSize: 10, ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 2 } }, meta);
+		const snapshot = captureSnapshot(
+			{ UUID, BatchSize: 100 },
+			{ UUID, BatchSize: 10, ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 2 } },
+			meta,
+		);
 		assert.deepEqual(changedSinceApply(snapshot, { BatchSize: 10, ProvisionedPollerConfig: { MaximumPollers: 2, MinimumPollers: 1 } }), []);
 		assert.deepEqual(changedSinceApply(snapshot, { BatchSize: 20, ProvisionedPollerConfig: { MaximumPollers: 2, MinimumPollers: 1 } }), ['BatchSize']);
 	});
@@ -156,24 +207,45 @@ describe('snapshots for Undo', () => {
 
 describe('AWS errors as plain messages', () => {
 	const service = (name: string, message: string, status: number, extra: Record<string, unknown> = {}): Error =>
-		Object.assign(new Error(message), { name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status, requestId: 'req-1', attempts: 1 }, ...extra });
+		Object.assign(new Error(message), {
+			name,
+			$fault: status >= 500 ? 'server' : 'client',
+			$metadata: { httpStatusCode: status, requestId: 'req-1', attempts: 1 },
+			...extra,
+		});
 
 	it('names the missing permission', () => {
 		const error = toUserFacingError(
-			service('AccessDeniedException', 'User: arn:aws:sts::123456789012:assumed-role/dev/me is not authorized to perform: lambda:ListFunctions on resource: * because no identity-based policy allows the lambda:ListFunctions action', 403),
+			service(
+				'AccessDeniedException',
+				'User: arn:aws:sts::123456789012:assumed-role/dev/me is not authorized to perform: lambda:ListFunctions on resource: * because no identity-based policy allows the lambda:ListFunctions action',
+				403,
+			),
 			{ profile: 'dev', operation: 'ListFunctions' },
 		);
-		assert.equal(formatUserFacing(error), 'Access denied: the identity of profile "dev" is not allowed lambda:ListFunctions on *. Ask for lambda:ListFunctions to be granted to that identity, or choose another profile.');
+		assert.equal(
+			formatUserFacing(error),
+			'Access denied: the identity of profile "dev" is not allowed lambda:ListFunctions on *. Ask for lambda:ListFunctions to be granted to that identity, or choose another profile.',
+		);
 	});
 
 	it('falls back to the operation for an access-denied message without an action', () => {
-		assert.match(toUserFacingError(service('AccessDeniedException', 'Forbidden', 403), { operation: 'GetEventSourceMapping' }).message, /lambda:GetEventSourceMapping/);
+		assert.match(
+			toUserFacingError(service('AccessDeniedException', 'Forbidden', 403), { operation: 'GetEventSourceMapping' }).message,
+			/lambda:GetEventSourceMapping/,
+		);
 	});
 
 	it('names the service and the IAM action of SQS and S3 calls, not Lambda', () => {
-		assert.match(toUserFacingError(service('AccessDenied', 'Access Denied', 403), { service: 's3', operation: 'ListObjectsV2', profile: 'dev' }).message, /not allowed s3:ListBucket\./);
+		assert.match(
+			toUserFacingError(service('AccessDenied', 'Access Denied', 403), { service: 's3', operation: 'ListObjectsV2', profile: 'dev' }).message,
+			/not allowed s3:ListBucket\./,
+		);
 		assert.match(toUserFacingError(service('AccessDenied', 'Access Denied', 403), { service: 's3', operation: 'GetObject' }).message, /s3:GetObject/);
-		assert.match(toUserFacingError(service('AccessDenied', 'Access Denied', 403), { service: 'sqs', operation: 'DeleteMessageBatch' }).message, /sqs:DeleteMessage\b/);
+		assert.match(
+			toUserFacingError(service('AccessDenied', 'Access Denied', 403), { service: 'sqs', operation: 'DeleteMessageBatch' }).message,
+			/sqs:DeleteMessage\b/,
+		);
 		const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
 		assert.match(toUserFacingError(refused, { service: 'sqs', region: 'eu-west-1' }).message, /^Could not reach Amazon SQS in eu-west-1:/);
 		assert.match(toUserFacingError(refused, { region: 'eu-west-1' }).message, /^Could not reach AWS Lambda in eu-west-1:/);
@@ -181,14 +253,28 @@ describe('AWS errors as plain messages', () => {
 
 	it('recognises expired and invalid keys', () => {
 		assert.equal(toUserFacingError(service('ExpiredTokenException', 'The security token included in the request is expired', 403)).kind, 'expired-credentials');
-		assert.equal(toUserFacingError(service('UnrecognizedClientException', 'The security token included in the request is invalid.', 403)).kind, 'invalid-credentials');
-		assert.match(toUserFacingError(service('InvalidSignatureException', 'Signature expired: 20250101T000000Z is now earlier than ...', 403)).nextStep ?? '', /clock/);
+		assert.equal(
+			toUserFacingError(service('UnrecognizedClientException', 'The security token included in the request is invalid.', 403)).kind,
+			'invalid-credentials',
+		);
+		assert.match(
+			toUserFacingError(service('InvalidSignatureException', 'Signature expired: 20250101T000000Z is now earlier than ...', 403)).nextStep ?? '',
+			/clock/,
+		);
 	});
 
 	it('gives the SSO login command for expired SSO sessions', () => {
-		const legacy = Object.assign(new Error('The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.'), { name: 'CredentialsProviderError' });
+		const legacy = Object.assign(
+			new Error('The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.'),
+			{ name: 'CredentialsProviderError' },
+		);
 		assert.equal(toUserFacingError(legacy, { profile: 'corp' }).nextStep, 'Run: aws sso login --profile corp');
-		const missing = Object.assign(new Error("The SSO session token associated with profile=corp was not found or is invalid. To refresh this SSO session run 'aws sso login' with the corresponding profile."), { name: 'TokenProviderError' });
+		const missing = Object.assign(
+			new Error(
+				"The SSO session token associated with profile=corp was not found or is invalid. To refresh this SSO session run 'aws sso login' with the corresponding profile.",
+			),
+			{ name: 'TokenProviderError' },
+		);
 		assert.equal(toUserFacingError(missing, { profile: 'corp' }).kind, 'sso-expired');
 	});
 
@@ -199,7 +285,12 @@ describe('AWS errors as plain messages', () => {
 	});
 
 	it('extracts the field from validation messages', () => {
-		assert.equal(fieldOf("1 validation error detected: Value 'x' at 'destinationConfig.onFailure.destination' failed to satisfy constraint: Member must satisfy regular expression pattern"), 'destinationConfig.onFailure.destination');
+		assert.equal(
+			fieldOf(
+				"1 validation error detected: Value 'x' at 'destinationConfig.onFailure.destination' failed to satisfy constraint: Member must satisfy regular expression pattern",
+			),
+			'destinationConfig.onFailure.destination',
+		);
 		assert.equal(fieldOf('MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)'), 'MaximumRecordAgeInSeconds');
 		assert.equal(fieldOf('Unsupported DestinationConfig parameter for given event source mapping type.'), 'DestinationConfig');
 		assert.equal(fieldOf('Function does not exist'), undefined);
@@ -220,9 +311,18 @@ describe('AWS errors as plain messages', () => {
 	});
 
 	it('treats socket errors as network problems and server faults as retryable', () => {
-		const refused = toUserFacingError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), { endpoint: 'http://127.0.0.1:1' });
-		assert.equal(formatUserFacing(refused), 'Could not reach http://127.0.0.1:1: the connection was refused. Check that the endpoint (setting lambdaKafka.aws.endpointUrl) is running and reachable.');
-		assert.equal(toUserFacingError(Object.assign(new Error('getaddrinfo ENOTFOUND lambda.us-east-1.amazonaws.com'), { code: 'ENOTFOUND' }), { region: 'us-east-1' }).message, 'Could not reach AWS Lambda in us-east-1: the host name could not be resolved.');
+		const refused = toUserFacingError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), {
+			endpoint: 'http://127.0.0.1:1',
+		});
+		assert.equal(
+			formatUserFacing(refused),
+			'Could not reach http://127.0.0.1:1: the connection was refused. Check that the endpoint (setting lambdaKafka.aws.endpointUrl) is running and reachable.',
+		);
+		assert.equal(
+			toUserFacingError(Object.assign(new Error('getaddrinfo ENOTFOUND lambda.us-east-1.amazonaws.com'), { code: 'ENOTFOUND' }), { region: 'us-east-1' })
+				.message,
+			'Could not reach AWS Lambda in us-east-1: the host name could not be resolved.',
+		);
 		assert.equal(toUserFacingError(service('ServiceException', 'internal', 500)).retryable, true);
 	});
 });
@@ -272,7 +372,10 @@ describe('the current configuration as a document', () => {
 		const analysis = analyzeDocument(mappingAsUpdateDocument(mapping), { fileName: 'orders-consumer.json', languageId: 'json' });
 		assert.equal(analysis.kind, 'esm-request');
 		assert.equal(analysis.requestMode, 'update');
-		assert.deepEqual(analysis.problems.filter((p) => p.severity === 'error' || p.severity === 'warning'), []);
+		assert.deepEqual(
+			analysis.problems.filter((p) => p.severity === 'error' || p.severity === 'warning'),
+			[],
+		);
 	});
 
 	it('leaves out an empty destination, and lists the response-only facts', () => {

@@ -19,7 +19,10 @@ const NO_SETTINGS = { profile: undefined, region: undefined, endpointUrl: undefi
 
 describe('AWS settings are read from user and machine scope only', () => {
 	it('takes the user value and ignores workspace and folder values', () => {
-		assert.deepEqual(pickUserScoped({ defaultValue: '', globalValue: 'dev', workspaceValue: 'prod', workspaceFolderValue: 'attacker' }), { value: 'dev', ignoredWorkspaceValue: true });
+		assert.deepEqual(pickUserScoped({ defaultValue: '', globalValue: 'dev', workspaceValue: 'prod', workspaceFolderValue: 'attacker' }), {
+			value: 'dev',
+			ignoredWorkspaceValue: true,
+		});
 	});
 
 	it('falls back to the default, never to a workspace value', () => {
@@ -73,7 +76,18 @@ describe('resolveAwsContext', () => {
 				'',
 			].join('\n'),
 		);
-		fs.writeFileSync(filepath, ['[default]', 'aws_access_key_id = AKIDDEFAULT0000000001', 'aws_secret_access_key = default/secret/0000000000000000000001', '', '[ci]', 'aws_access_key_id = AKIDCI00000000000001', 'aws_secret_access_key = ci/secret'].join('\n'));
+		fs.writeFileSync(
+			filepath,
+			[
+				'[default]',
+				'aws_access_key_id = AKIDDEFAULT0000000001',
+				'aws_secret_access_key = default/secret/0000000000000000000001',
+				'',
+				'[ci]',
+				'aws_access_key_id = AKIDCI00000000000001',
+				'aws_secret_access_key = ci/secret',
+			].join('\n'),
+		);
 	});
 	after(() => {
 		fs.rmSync(dir, { recursive: true, force: true });
@@ -86,7 +100,10 @@ describe('resolveAwsContext', () => {
 		const fromProfile = await resolveAwsContext({ ...NO_SETTINGS, profile: 'dev' }, { ...files, env });
 		assert.deepEqual([fromProfile.region, fromProfile.regionSource, fromProfile.profile], ['eu-central-1', 'profile', 'dev']);
 		assert.equal((await resolveAwsContext({ ...NO_SETTINGS, profile: 'noregion' }, { ...files, env })).region, 'ap-south-1');
-		assert.equal((await resolveAwsContext({ ...NO_SETTINGS, profile: 'noregion' }, { ...files, env: { AWS_DEFAULT_REGION: 'sa-east-1' } })).region, 'sa-east-1');
+		assert.equal(
+			(await resolveAwsContext({ ...NO_SETTINGS, profile: 'noregion' }, { ...files, env: { AWS_DEFAULT_REGION: 'sa-east-1' } })).region,
+			'sa-east-1',
+		);
 		// No profile chosen: AWS_PROFILE's config is read, else the default profile's.
 		assert.equal((await resolveAwsContext(NO_SETTINGS, { ...files, env: { AWS_PROFILE: 'dev' } })).region, 'eu-central-1');
 		assert.equal((await resolveAwsContext(NO_SETTINGS, { ...files, env: {} })).region, 'us-west-2');
@@ -103,7 +120,10 @@ describe('resolveAwsContext', () => {
 
 	it('takes the endpoint from the setting, else from the environment, per service', async () => {
 		const files = { configFilepath, filepath };
-		const fromSetting = await resolveAwsContext({ ...NO_SETTINGS, endpointUrl: 'http://127.0.0.1:4566' }, { ...files, env: { AWS_ENDPOINT_URL_LAMBDA: 'http://127.0.0.1:1' } });
+		const fromSetting = await resolveAwsContext(
+			{ ...NO_SETTINGS, endpointUrl: 'http://127.0.0.1:4566' },
+			{ ...files, env: { AWS_ENDPOINT_URL_LAMBDA: 'http://127.0.0.1:1' } },
+		);
 		assert.equal(endpointFor(fromSetting, 'lambda', { AWS_ENDPOINT_URL_LAMBDA: 'http://127.0.0.1:1' }), 'http://127.0.0.1:4566');
 		const env = { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566', AWS_ENDPOINT_URL_LAMBDA: 'http://127.0.0.1:5000' };
 		const fromEnv = await resolveAwsContext(NO_SETTINGS, { ...files, env });
@@ -184,7 +204,10 @@ describe('an expired SSO session', () => {
 	for (const profile of ['dev-sso', 'legacy-sso']) {
 		it(`gives the aws sso login command for profile ${profile} and sends nothing`, async () => {
 			const before = server.requests.length;
-			const context = await resolveAwsContext({ ...NO_SETTINGS, profile, endpointUrl: server.endpoint }, { filepath: path.join(home, 'no-credentials'), env: {} });
+			const context = await resolveAwsContext(
+				{ ...NO_SETTINGS, profile, endpointUrl: server.endpoint },
+				{ filepath: path.join(home, 'no-credentials'), env: {} },
+			);
 			const logger = new MemoryLogger();
 			const api = createLambdaApi(context, { logger, maxAttempts: 1, env: {} });
 			const { deps } = harness(server, {}, { api, logger });
@@ -198,7 +221,10 @@ describe('an expired SSO session', () => {
 			assert.equal(error.message, `The AWS SSO session of profile "${profile}" has expired or was never started.`);
 			assert.equal(error.nextStep, `Run: aws sso login --profile ${profile}`);
 			assert.equal(server.requests.length, before, 'no request without credentials');
-			assert.ok(logger.lines.every((l) => !l.includes('expired-access-token-value')), logger.lines.join('\n'));
+			assert.ok(
+				logger.lines.every((l) => !l.includes('expired-access-token-value')),
+				logger.lines.join('\n'),
+			);
 		});
 	}
 });

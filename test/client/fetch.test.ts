@@ -3,7 +3,14 @@ import { after, before, describe, it } from 'node:test';
 import { QueueDoesNotExist } from '@aws-sdk/client-sqs';
 import type { AwsContext } from '../../client/src/aws/awsContext';
 import { createS3Client, createSqsClient } from '../../client/src/fetch/awsClients';
-import { destinationOfDocument, destinationOfMapping, failurePrefix, parseDestination, parseUserDestination, queueUrlOf } from '../../client/src/fetch/destination';
+import {
+	destinationOfDocument,
+	destinationOfMapping,
+	failurePrefix,
+	parseDestination,
+	parseUserDestination,
+	queueUrlOf,
+} from '../../client/src/fetch/destination';
 import { compactJson, prettyJson, unwrapBody } from '../../client/src/fetch/recordText';
 import { getObjectText, listFailureObjects } from '../../client/src/fetch/s3Fetch';
 import { deleteMessages, peekMessages } from '../../client/src/fetch/sqsFetch';
@@ -40,7 +47,10 @@ describe('destination of the failure records', () => {
 	it('explains SNS, Kafka and missing destinations', () => {
 		const sns = parseDestination('arn:aws:sns:us-east-1:123456789012:failures');
 		assert.equal(sns.kind, 'unfetchable');
-		assert.match(sns.kind === 'unfetchable' ? sns.message : '', /^SNS keeps no messages, so the records published to failures cannot be fetched\. Subscribe an SQS queue/);
+		assert.match(
+			sns.kind === 'unfetchable' ? sns.message : '',
+			/^SNS keeps no messages, so the records published to failures cannot be fetched\. Subscribe an SQS queue/,
+		);
 		const kafka = parseDestination("kafka://failed-records's");
 		assert.match(kafka.kind === 'unfetchable' ? kafka.message : '', /kcat -C -b "\$BOOTSTRAP_SERVERS" -t 'failed-records'\\''s' -e/);
 		for (const missing of [undefined, '', '  ']) {
@@ -73,7 +83,10 @@ describe('destination of the failure records', () => {
 	});
 
 	it('reads what a user types: queue URLs, s3:// URIs and bucket names', () => {
-		assert.deepEqual(parseUserDestination('https://sqs.eu-west-1.amazonaws.com/123456789012/orders-dlq'), parseDestination('arn:aws:sqs:eu-west-1:123456789012:orders-dlq'));
+		assert.deepEqual(
+			parseUserDestination('https://sqs.eu-west-1.amazonaws.com/123456789012/orders-dlq'),
+			parseDestination('arn:aws:sqs:eu-west-1:123456789012:orders-dlq'),
+		);
 		assert.deepEqual(parseUserDestination('s3://failure-bucket/aws/lambda/'), parseDestination('arn:aws:s3:::failure-bucket'));
 		assert.deepEqual(parseUserDestination(' failure-bucket '), parseDestination('arn:aws:s3:::failure-bucket'));
 	});
@@ -146,10 +159,15 @@ describe('fetching from SQS with the real SDK', () => {
 			assert.equal(result.messages[0].attributes['ApproximateReceiveCount'], '1');
 			const stored = server.messages(name);
 			assert.equal(stored.length, 5);
-			assert.ok(stored.every((m) => m.visible), 'every message is visible again');
+			assert.ok(
+				stored.every((m) => m.visible),
+				'every message is visible again',
+			);
 			const operations = server.requests.slice(before).map((r) => r.operation);
 			assert.deepEqual(operations, ['ReceiveMessage', 'ChangeMessageVisibilityBatch']);
-			const release = server.requests.slice(before).find((r) => r.operation === 'ChangeMessageVisibilityBatch')!.body as { Entries: { VisibilityTimeout: number }[] };
+			const release = server.requests.slice(before).find((r) => r.operation === 'ChangeMessageVisibilityBatch')!.body as {
+				Entries: { VisibilityTimeout: number }[];
+			};
 			assert.deepEqual(
 				release.Entries.map((e) => e.VisibilityTimeout),
 				[0, 0, 0],
@@ -171,7 +189,12 @@ describe('fetching from SQS with the real SDK', () => {
 		const sqs = createSqsClient(context, 'us-east-1', {});
 		try {
 			const controller = new AbortController();
-			const result = await peekMessages(sqs, server.queueUrl(name), { maxMessages: 25, waitTimeSeconds: 0, abortSignal: controller.signal, onProgress: () => controller.abort() });
+			const result = await peekMessages(sqs, server.queueUrl(name), {
+				maxMessages: 25,
+				waitTimeSeconds: 0,
+				abortSignal: controller.signal,
+				onProgress: () => controller.abort(),
+			});
 			assert.equal(result.messages.length, 10);
 			assert.ok(server.messages(name).every((m) => m.visible));
 		} finally {
@@ -220,7 +243,7 @@ describe('fetching from S3 with the real SDK', () => {
 		await server.close();
 	});
 
-	it('lists a mapping\'s failure objects across pages, newest first', async () => {
+	it("lists a mapping's failure objects across pages, newest first", async () => {
 		const s3 = createS3Client(context, {});
 		try {
 			const pages: number[] = [];

@@ -63,12 +63,24 @@ describe('SqsApi with the real SDK', () => {
 			assert.equal(info?.maxReceiveCount, undefined);
 			const received: number[] = [];
 			const peeked = await sqs.peek(url, 2, { onProgress: (n) => received.push(n) });
-			assert.deepEqual(peeked.messages.map((m) => m.messageId), ids.slice(0, 2));
+			assert.deepEqual(
+				peeked.messages.map((m) => m.messageId),
+				ids.slice(0, 2),
+			);
 			assert.deepEqual(received, [2]);
-			assert.ok(server.messages(name).every((m) => m.visible), 'every message is visible again');
+			assert.ok(
+				server.messages(name).every((m) => m.visible),
+				'every message is visible again',
+			);
 			assert.deepEqual(await sqs.delete(url, peeked.messages), { deleted: ids.slice(0, 2), failed: [] });
-			assert.deepEqual(server.messages(name).map((m) => m.messageId), ids.slice(2));
-			assert.ok(logger.lines.some((line) => line.startsWith('[debug] GetQueueUrl region=us-east-1')), logger.lines.join('\n'));
+			assert.deepEqual(
+				server.messages(name).map((m) => m.messageId),
+				ids.slice(2),
+			);
+			assert.ok(
+				logger.lines.some((line) => line.startsWith('[debug] GetQueueUrl region=us-east-1')),
+				logger.lines.join('\n'),
+			);
 		} finally {
 			sqs.dispose();
 		}
@@ -81,7 +93,10 @@ describe('SqsApi with the real SDK', () => {
 			const error = await userFacingOf(sqs.queueUrl(sqsSource('arn:aws:sqs:us-east-1:123456789012:no-such-queue')));
 			assert.equal(error.kind, 'unknown');
 			assert.match(error.message, /^GetQueueUrl failed: /);
-			assert.ok(logger.lines.some((line) => line.startsWith('[error] GetQueueUrl failed ')), logger.lines.join('\n'));
+			assert.ok(
+				logger.lines.some((line) => line.startsWith('[error] GetQueueUrl failed ')),
+				logger.lines.join('\n'),
+			);
 		} finally {
 			sqs.dispose();
 		}
@@ -148,7 +163,10 @@ describe('S3Api with the real SDK', () => {
 		try {
 			const missing = await userFacingOf(s3.getObjectText(bucket, `${prefix}missing`));
 			assert.match(missing.message, /^GetObject failed: /);
-			assert.ok(logger.lines.some((line) => line.startsWith('[error] GetObject failed ')), logger.lines.join('\n'));
+			assert.ok(
+				logger.lines.some((line) => line.startsWith('[error] GetObject failed ')),
+				logger.lines.join('\n'),
+			);
 			const unknown = await userFacingOf(stranger.listFailureObjects(bucket, prefix));
 			assert.equal(unknown.kind, 'invalid-credentials');
 			assert.equal(unknown.message, 'AWS does not recognise the access key of profile "default".');

@@ -146,7 +146,11 @@ export interface Harness {
 const ACTIVATION_LOCK = new FlowLock();
 
 /** Apply dependencies against the loopback server; a fresh snapshot store unless one is given. */
-export function harness(server: LoopbackLambda, script: ScriptOptions = {}, options: { snapshots?: SnapshotStore; api?: LambdaApi; logger?: MemoryLogger; lock?: FlowLock } = {}): Harness {
+export function harness(
+	server: LoopbackLambda,
+	script: ScriptOptions = {},
+	options: { snapshots?: SnapshotStore; api?: LambdaApi; logger?: MemoryLogger; lock?: FlowLock } = {},
+): Harness {
 	const logger = options.logger ?? new MemoryLogger();
 	const ui = new ScriptedUi(script);
 	const snapshots = options.snapshots ?? new SnapshotStore(new MemoryStorage());

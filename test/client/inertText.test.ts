@@ -87,7 +87,13 @@ describe('inert text', () => {
 	});
 
 	it('leaves ordinary text alone, including "command:" followed by a space', () => {
-		for (const text of ['Applied: orders-failures (arn:aws:sqs:us-east-1:123456789012:q).', 'Run this command: kcat -C', 'a [note] (x)', 'price $(5)? no: $ (5)', '']) {
+		for (const text of [
+			'Applied: orders-failures (arn:aws:sqs:us-east-1:123456789012:q).',
+			'Run this command: kcat -C',
+			'a [note] (x)',
+			'price $(5)? no: $ (5)',
+			'',
+		]) {
 			assert.equal(inertMessage(text), text);
 		}
 	});
@@ -141,7 +147,10 @@ describe('inert window', () => {
 		assert.deepEqual(calls[0], {
 			method: 'showQuickPick',
 			args: [
-				[{ label: `\\$(terminal) ${INERT_LINK}`, description: '\\$(x)', detail: INERT_LINK, id: 1 }, { label: 'second', id: 2 }],
+				[
+					{ label: `\\$(terminal) ${INERT_LINK}`, description: '\\$(x)', detail: INERT_LINK, id: 1 },
+					{ label: 'second', id: 2 },
+				],
 				{ title: `s3://\\$(bucket)/${INERT_LINK}`, placeHolder: INERT_LINK, matchOnDetail: true, canPickMany: false },
 			],
 		});
@@ -151,8 +160,13 @@ describe('inert window', () => {
 	it('input boxes: title and prompt are inert, the other options kept', async () => {
 		const { window, calls } = recordingWindow(() => 'typed');
 		const validateInput = (): undefined => undefined;
-		assert.equal(await inertWindow(window, NOTIFICATION).showInputBox({ title: `Fetch from $(q) ${LINK}`, prompt: `MFA code for ${LINK}`, value: '10', validateInput }), 'typed');
-		assert.deepEqual(calls, [{ method: 'showInputBox', args: [{ title: `Fetch from \\$(q) ${INERT_LINK}`, prompt: `MFA code for ${INERT_LINK}`, value: '10', validateInput }] }]);
+		assert.equal(
+			await inertWindow(window, NOTIFICATION).showInputBox({ title: `Fetch from $(q) ${LINK}`, prompt: `MFA code for ${LINK}`, value: '10', validateInput }),
+			'typed',
+		);
+		assert.deepEqual(calls, [
+			{ method: 'showInputBox', args: [{ title: `Fetch from \\$(q) ${INERT_LINK}`, prompt: `MFA code for ${INERT_LINK}`, value: '10', validateInput }] },
+		]);
 	});
 
 	it('progress: title and reported messages are inert; in the status bar icons are escaped as well', async () => {
@@ -220,17 +234,33 @@ describe('text from documents and AWS, through the window', () => {
 
 	it('Copy Consumer Commands quoting a crafted recordsInfo key', async () => {
 		const record = JSON.parse(fixture('records/sqs-record.json')) as { KafkaBatchInfo: Record<string, unknown> };
-		record.KafkaBatchInfo['recordsInfo'] = { [LINK]: { firstRecordOffset: '10', lastRecordOffset: '12', firstRecordTimestamp: '2025-01-15T12:00:00.000Z', lastRecordTimestamp: '2025-01-15T12:00:01.000Z' } };
+		record.KafkaBatchInfo['recordsInfo'] = {
+			[LINK]: {
+				firstRecordOffset: '10',
+				lastRecordOffset: '12',
+				firstRecordTimestamp: '2025-01-15T12:00:00.000Z',
+				lastRecordTimestamp: '2025-01-15T12:00:01.000Z',
+			},
+		};
 		const text = JSON.stringify(record);
 		const model = buildPreviewModel({ uri: 'file:///r.json', version: 1, text, analysis: analyzeDocument(text, { fileName: 'r.json' }), options: {} });
 		const message = nothingToCopyMessage('r.json', model);
 		assert.equal(message, `r.json names no offset range that can be read back. "${LINK}" is not "<topic>-<partition>".`);
 		const shown = await shownBy((safe) => safe.showInformationMessage(message));
-		assert.equal(shown, JSON.stringify([{ method: 'showInformationMessage', args: [`r.json names no offset range that can be read back. "${INERT_LINK}" is not "<topic>-<partition>".`] }]));
+		assert.equal(
+			shown,
+			JSON.stringify([
+				{ method: 'showInformationMessage', args: [`r.json names no offset range that can be read back. "${INERT_LINK}" is not "<topic>-<partition>".`] },
+			]),
+		);
 	});
 
 	it('an AWS error message echoing a crafted value', async () => {
-		const error = Object.assign(new Error(`1 validation error detected: Value '${LINK}' at 'topics' failed to satisfy constraint`), { name: 'InvalidParameterValueException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+		const error = Object.assign(new Error(`1 validation error detected: Value '${LINK}' at 'topics' failed to satisfy constraint`), {
+			name: 'InvalidParameterValueException',
+			$fault: 'client',
+			$metadata: { httpStatusCode: 400 },
+		});
 		const message = formatUserFacing(toUserFacingError(error, { operation: 'UpdateEventSourceMapping' }));
 		assert.match(message, RENDERED_LINK, 'the AWS text does carry the link');
 		assertInert(await shownBy((safe) => safe.showErrorMessage(message, 'Show Log')));
@@ -247,7 +277,9 @@ describe('text from documents and AWS, through the window', () => {
 	});
 
 	it('apply pickers: the mapping picked is the one given, whatever its topic shows', async () => {
-		const items: MappingPickItem[] = [applyMappingItem({ UUID: 'u-1', FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', Topics: [`$(check) ${LINK}`], State: 'Enabled' })];
+		const items: MappingPickItem[] = [
+			applyMappingItem({ UUID: 'u-1', FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', Topics: [`$(check) ${LINK}`], State: 'Enabled' }),
+		];
 		const { window, calls } = recordingWindow((_method, args) => (args[0] as unknown[])[0]);
 		const picked = await inertWindow(window, NOTIFICATION).showQuickPick(items);
 		assert.equal(picked, items[0]);
@@ -261,8 +293,11 @@ describe('text from documents and AWS, through the window', () => {
 	it('client code shows text only through safeWindow', () => {
 		const root = path.join(repoRoot(), 'client', 'src');
 		const sources = (dir: string): string[] =>
-			fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : []));
-		const direct = /\bwindow\s*\.\s*(show(Information|Warning|Error)Message|showQuickPick|showInputBox|withProgress|setStatusBarMessage|createQuickPick|createInputBox)\b/;
+			fs
+				.readdirSync(dir, { withFileTypes: true })
+				.flatMap((entry) => (entry.isDirectory() ? sources(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : []));
+		const direct =
+			/\bwindow\s*\.\s*(show(Information|Warning|Error)Message|showQuickPick|showInputBox|withProgress|setStatusBarMessage|createQuickPick|createInputBox)\b/;
 		const offenders = sources(root)
 			// safeWindow.ts hands vscode.window to inertWindow.ts, the one place that calls it.
 			.filter((file) => !file.endsWith(`${path.sep}safeWindow.ts`) && !file.endsWith(`${path.sep}inertWindow.ts`))

@@ -58,7 +58,12 @@ describe('createLambdaApi against the loopback Lambda', () => {
 				i % 10 === 0
 					? { FunctionName: 'paged', EventSourceArn: `arn:aws:kinesis:us-east-1:123456789012:stream/s-${i}`, StartingPosition: 'LATEST' }
 					: i % 10 === 1
-						? kafkaSeed({ FunctionName: 'paged', EventSourceArn: undefined, SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['b-1.example.com:9092'] } }, Topics: [`sm-${i}`] })
+						? kafkaSeed({
+								FunctionName: 'paged',
+								EventSourceArn: undefined,
+								SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['b-1.example.com:9092'] } },
+								Topics: [`sm-${i}`],
+							})
 						: kafkaSeed({ FunctionName: 'paged', Topics: [`t-${i}`] }),
 			);
 		}
@@ -117,7 +122,15 @@ describe('createLambdaApi against the loopback Lambda', () => {
 	it('keeps polling through a throttled poll', async () => {
 		const mapping = server.addMapping(kafkaSeed({ FunctionName: 'throttled-poll' }));
 		server.setState(mapping.UUID, 'Updating');
-		const api = createLambdaApi({ region: 'us-east-1', profile: undefined, endpoint: server.endpoint, credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }) }, { maxAttempts: 1, env: {} });
+		const api = createLambdaApi(
+			{
+				region: 'us-east-1',
+				profile: undefined,
+				endpoint: server.endpoint,
+				credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }),
+			},
+			{ maxAttempts: 1, env: {} },
+		);
 		server.injectFault({ operation: 'GetEventSourceMapping', kind: 'throttle', times: 2, retryAfterSeconds: 0 });
 		setTimeout(() => server.setState(mapping.UUID, 'Enabled'), 50);
 		const final = await api.waitForStableState(mapping.UUID, { initialDelayMs: 20, maxDelayMs: 40 });
@@ -127,7 +140,13 @@ describe('createLambdaApi against the loopback Lambda', () => {
 	it('creates with the SDK input shapes (a StartingPositionTimestamp in epoch seconds becomes a date)', async () => {
 		server.addFunction('creates');
 		const api = apiFor(server, logger);
-		const created = await api.createMapping({ FunctionName: 'creates', EventSourceArn: CLUSTER, Topics: ['clicks'], StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: 1735689600 });
+		const created = await api.createMapping({
+			FunctionName: 'creates',
+			EventSourceArn: CLUSTER,
+			Topics: ['clicks'],
+			StartingPosition: 'AT_TIMESTAMP',
+			StartingPositionTimestamp: 1735689600,
+		});
 		assert.equal(created.State, 'Creating');
 		const body = server.requestsFor('CreateEventSourceMapping').slice(-1)[0].body as Record<string, unknown>;
 		assert.equal(body['StartingPositionTimestamp'], 1735689600);
@@ -148,7 +167,10 @@ describe('createLambdaApi against the loopback Lambda', () => {
 			});
 		});
 		const endpoint = `http://127.0.0.1:${port}`;
-		const api = createLambdaApi({ region: 'us-east-1', profile: undefined, endpoint, credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }) }, { maxAttempts: 1, env: {} });
+		const api = createLambdaApi(
+			{ region: 'us-east-1', profile: undefined, endpoint, credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }) },
+			{ maxAttempts: 1, env: {} },
+		);
 		const error = await rejection(api.listFunctions());
 		assert.equal(error.userFacing.kind, 'network');
 		assert.equal(error.userFacing.message, `Could not reach ${endpoint}: the connection was refused.`);
@@ -157,7 +179,12 @@ describe('createLambdaApi against the loopback Lambda', () => {
 
 	it('times out a request that gets no answer', async () => {
 		const api = createLambdaApi(
-			{ region: 'us-east-1', profile: undefined, endpoint: server.endpoint, credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }) },
+			{
+				region: 'us-east-1',
+				profile: undefined,
+				endpoint: server.endpoint,
+				credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }),
+			},
 			{ maxAttempts: 1, requestTimeoutMs: 100, env: {} },
 		);
 		server.injectFault({ operation: 'ListFunctions', kind: 'delay', delayMs: 600 });
@@ -167,7 +194,15 @@ describe('createLambdaApi against the loopback Lambda', () => {
 	});
 
 	it('says plainly when the connection drops', async () => {
-		const api = createLambdaApi({ region: 'us-east-1', profile: undefined, endpoint: server.endpoint, credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }) }, { maxAttempts: 1, env: {} });
+		const api = createLambdaApi(
+			{
+				region: 'us-east-1',
+				profile: undefined,
+				endpoint: server.endpoint,
+				credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }),
+			},
+			{ maxAttempts: 1, env: {} },
+		);
 		server.injectFault({ operation: 'ListFunctions', kind: 'drop-connection' });
 		const error = await rejection(api.listFunctions());
 		assert.equal(error.userFacing.kind, 'network');
@@ -175,7 +210,15 @@ describe('createLambdaApi against the loopback Lambda', () => {
 	});
 
 	it('signs for the configured region, so a region mismatch is an authentication error, not a hang', async () => {
-		const api = createLambdaApi({ region: 'eu-west-1', profile: 'dev', endpoint: server.endpoint, credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }) }, { maxAttempts: 1, env: {} });
+		const api = createLambdaApi(
+			{
+				region: 'eu-west-1',
+				profile: 'dev',
+				endpoint: server.endpoint,
+				credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }),
+			},
+			{ maxAttempts: 1, env: {} },
+		);
 		const error = await rejection(api.listFunctions());
 		assert.equal(error.userFacing.kind, 'invalid-credentials');
 		assert.match(error.userFacing.message, /profile "dev"/);

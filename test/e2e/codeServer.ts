@@ -60,16 +60,34 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
 	fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
 	fs.writeFileSync(
 		path.join(userDataDir, 'User', 'settings.json'),
-		JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.startupPrompt': 'always', ...options.userSettings }, null, 2),
+		JSON.stringify(
+			{ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'security.workspace.trust.startupPrompt': 'always', ...options.userSettings },
+			null,
+			2,
+		),
 	);
-	const install = spawnSync(process.execPath, [entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', options.vsix], { encoding: 'utf8' });
+	const install = spawnSync(process.execPath, [entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', options.vsix], {
+		encoding: 'utf8',
+	});
 	if (install.status !== 0) {
 		throw new Error(`Installing ${options.vsix} failed: ${install.stdout}\n${install.stderr}`);
 	}
 	const port = await freePort();
 	const logFile = path.join(root, 'code-server.log');
 	const log = fs.openSync(logFile, 'a');
-	const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
+	const args = [
+		entry,
+		'--auth',
+		'none',
+		'--bind-addr',
+		`127.0.0.1:${port}`,
+		'--disable-telemetry',
+		'--disable-update-check',
+		'--extensions-dir',
+		extensionsDir,
+		'--user-data-dir',
+		userDataDir,
+	];
 	if (!options.workspaceTrust) {
 		args.push('--disable-workspace-trust');
 	}

@@ -128,10 +128,16 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 					['Warning', 5, 18, 'lambda-kafka'],
 				],
 			);
-			assert.equal(record[0].message, '"lastRecordOffset" has 56 digits: this is a Kinesis sequence number from AWS\'s documentation example, not a Kafka offset (Kafka offsets are 64-bit, at most 9223372036854775807).');
+			assert.equal(
+				record[0].message,
+				'"lastRecordOffset" has 56 digits: this is a Kinesis sequence number from AWS\'s documentation example, not a Kafka offset (Kafka offsets are 64-bit, at most 9223372036854775807).',
+			);
 			// The trailing comma comes from VS Code's JSON support only, not a second time from ours.
 			assert.equal(record[1].message, 'Trailing comma');
-			assert.equal(record[2].message, '"RetriesExhausted" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted" (AWS\'s Kafka-destination example shows "RetriesExhausted" because it copies the asynchronous-invocation record).');
+			assert.equal(
+				record[2].message,
+				'"RetriesExhausted" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted" (AWS\'s Kafka-destination example shows "RetriesExhausted" because it copies the asynchronous-invocation record).',
+			);
 			await workbench.screenshot('problems-panel');
 		});
 	});
@@ -146,7 +152,9 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 
 			await workbench.openFile('orders.destination.json');
 			await workbench.quickFix('Destinaton', 'Rename to "Destination"');
-			await until('the renamed key', async () => ((await workbench.editorText()).includes('"Destination": "arn:aws:sqs:us-east-1:123456789012:orders-consumer-dlq"') ? true : undefined));
+			await until('the renamed key', async () =>
+				(await workbench.editorText()).includes('"Destination": "arn:aws:sqs:us-east-1:123456789012:orders-consumer-dlq"') ? true : undefined,
+			);
 			const remaining = await workbench.waitForProblems('orders.destination.json', 1);
 			assert.equal(remaining[0].line, 2);
 		});
@@ -156,9 +164,17 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 		await recorded(workbench, server, 's3-object', async () => {
 			await workbench.openFile(S3_OBJECT);
 			const name = path.basename(S3_OBJECT);
-			await until('the language to switch to JSON', async () => ((await workbench.page.locator('.statusbar-item[id="status.editor.mode"]').innerText()).includes('JSON') ? true : undefined));
+			await until('the language to switch to JSON', async () =>
+				(await workbench.page.locator('.statusbar-item[id="status.editor.mode"]').innerText()).includes('JSON') ? true : undefined,
+			);
 			const problems = await workbench.waitForProblems(name, 1);
-			assert.deepEqual(problems[0], { severity: 'Warning', message: '"batchSize" is 4, but "payload" holds 3 records.', line: 16, character: 18, source: 'lambda-kafka' });
+			assert.deepEqual(problems[0], {
+				severity: 'Warning',
+				message: '"batchSize" is 4, but "payload" holds 3 records.',
+				line: 16,
+				character: 18,
+				source: 'lambda-kafka',
+			});
 		});
 	});
 
@@ -168,7 +184,10 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 			await workbench.openFile('apply.destination.json');
 			// In a trusted workspace the palette offers every command that Restricted Mode hides.
 			const entries = await workbench.paletteEntries('Lambda Kafka');
-			assert.deepEqual(TRUSTED_ONLY_COMMANDS.filter((title) => !entries.includes(title)), []);
+			assert.deepEqual(
+				TRUSTED_ONLY_COMMANDS.filter((title) => !entries.includes(title)),
+				[],
+			);
 			await workbench.runCommand('Lambda Kafka: Apply Destination Config to Event Source Mapping');
 			await workbench.pickQuickInput('orders-consumer');
 			await workbench.pickQuickInput('order-events');
@@ -181,7 +200,10 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 			assert.equal(updates.length, 1);
 			assert.equal(updates[0].path, `/2015-03-31/event-source-mappings/${DEMO_UUIDS.ordersMsk}`);
 			assert.deepEqual(updates[0].body, { DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:orders-consumer-retry-dlq' } } });
-			assert.equal(demo.lambda.getMapping(DEMO_UUIDS.ordersMsk)?.DestinationConfig?.OnFailure?.Destination, 'arn:aws:sqs:us-east-1:123456789012:orders-consumer-retry-dlq');
+			assert.equal(
+				demo.lambda.getMapping(DEMO_UUIDS.ordersMsk)?.DestinationConfig?.OnFailure?.Destination,
+				'arn:aws:sqs:us-east-1:123456789012:orders-consumer-retry-dlq',
+			);
 		});
 	});
 
@@ -204,7 +226,13 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 				const rows = await workbench.problemsOf('orders.destination.json');
 				return rows.some((p) => p.message.startsWith('Unknown field "Extra" in OnSuccess')) ? rows : undefined;
 			});
-			assert.deepEqual(problems.map((p) => [p.line, p.source]), [[2, 'lambda-kafka'], [2, 'lambda-kafka']]);
+			assert.deepEqual(
+				problems.map((p) => [p.line, p.source]),
+				[
+					[2, 'lambda-kafka'],
+					[2, 'lambda-kafka'],
+				],
+			);
 			// A second crash is handled silently: the user was told once.
 			process.kill(second[0], 'SIGKILL');
 			await until('another language server', () => {
@@ -254,7 +282,10 @@ describe('the packaged extension in VS Code (Restricted Mode)', () => {
 			await workbench.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible' });
 			await workbench.openFile('orders.destination.json');
 			const problems = await workbench.waitForProblems('orders.destination.json', 2);
-			assert.deepEqual(problems.map((p) => p.source), ['lambda-kafka', 'lambda-kafka']);
+			assert.deepEqual(
+				problems.map((p) => p.source),
+				['lambda-kafka', 'lambda-kafka'],
+			);
 			const entries = await workbench.paletteEntries('Lambda Kafka');
 			for (const title of TRUSTED_ONLY_COMMANDS) {
 				assert.ok(!entries.includes(title), `${title} is offered in Restricted Mode`);

@@ -26,7 +26,15 @@ export async function launchBrowser(): Promise<Browser> {
 	}
 	return chromium.launch({
 		executablePath,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic',
+		],
 	});
 }
 
@@ -116,7 +124,9 @@ export class Workbench {
 		await input.waitFor({ state: 'visible' });
 		await input.fill(`>${search}`);
 		// The list settles after filtering; "No matching commands" shows when nothing matches.
-		await until('the command palette to filter', async () => ((await this.page.locator('.quick-input-list .monaco-list-row, .quick-input-message').count()) > 0 ? true : undefined));
+		await until('the command palette to filter', async () =>
+			(await this.page.locator('.quick-input-list .monaco-list-row, .quick-input-message').count()) > 0 ? true : undefined,
+		);
 		const rows = await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
 		await this.page.keyboard.press('Escape');
 		return rows;
@@ -133,7 +143,9 @@ export class Workbench {
 	/** The Problems panel's rows for one file (every row is read from its accessible label). */
 	async problemsOf(fileName: string): Promise<ProblemRow[]> {
 		await this.showProblems();
-		const labels = await this.page.locator('.markers-panel .monaco-list-row[aria-label]').evaluateAll((rows: unknown[]) => rows.map((r) => (r as DomNode).getAttribute('aria-label') ?? ''));
+		const labels = await this.page
+			.locator('.markers-panel .monaco-list-row[aria-label]')
+			.evaluateAll((rows: unknown[]) => rows.map((r) => (r as DomNode).getAttribute('aria-label') ?? ''));
 		const rows: ProblemRow[] = [];
 		let currentFile = '';
 		for (const label of labels) {

@@ -86,12 +86,20 @@ describe('apply under faults', () => {
 
 			const outcome = await applyDocument(deps, { text: read.text, server: serverChecksFor(read.text) }, 'apply');
 
-			assert.deepEqual(outcome, { status: 'refused', message: 'The document changed after you confirmed. Nothing was sent. Review the new version and apply again.' });
+			assert.deepEqual(outcome, {
+				status: 'refused',
+				message: 'The document changed after you confirmed. Nothing was sent. Review the new version and apply again.',
+			});
 			assert.ok(!operationsSince(server, start).some((op) => op.startsWith('UpdateEventSourceMapping')), operationsSince(server, start).join(', '));
 			assert.deepEqual(configuration(server.getMapping(mapping.UUID)), before);
 
 			server.addFunction('faults-edited-create');
-			const create = JSON.stringify({ FunctionName: 'faults-edited-create', EventSourceArn: mapping.EventSourceArn, Topics: ['payments'], StartingPosition: 'LATEST' });
+			const create = JSON.stringify({
+				FunctionName: 'faults-edited-create',
+				EventSourceArn: mapping.EventSourceArn,
+				Topics: ['payments'],
+				StartingPosition: 'LATEST',
+			});
 			let edited = false;
 			const second = harness(server, { onConfirm: () => void (edited = true), documentUnchanged: () => !edited });
 			const mappings = server.mappings().length;
@@ -123,10 +131,21 @@ describe('apply under faults', () => {
 
 			assert.equal(error.kind, 'network');
 			assert.equal(sent, false);
-			assert.match(error.message, new RegExp(`The connection failed while UpdateEventSourceMapping was being sent, so whether event source mapping ${mapping.UUID} was changed was unknown; re-read, it still has its previous configuration: the change was not made\\.$`));
+			assert.match(
+				error.message,
+				new RegExp(
+					`The connection failed while UpdateEventSourceMapping was being sent, so whether event source mapping ${mapping.UUID} was changed was unknown; re-read, it still has its previous configuration: the change was not made\\.$`,
+				),
+			);
 			assert.equal(error.nextStep, 'Apply again once AWS can be reached.');
 			// Checked for changes by others, sent three times (each dropped), then re-read.
-			assert.deepEqual(operationsSince(server, start), ['GetEventSourceMapping:200', 'UpdateEventSourceMapping:0', 'UpdateEventSourceMapping:0', 'UpdateEventSourceMapping:0', 'GetEventSourceMapping:200']);
+			assert.deepEqual(operationsSince(server, start), [
+				'GetEventSourceMapping:200',
+				'UpdateEventSourceMapping:0',
+				'UpdateEventSourceMapping:0',
+				'UpdateEventSourceMapping:0',
+				'GetEventSourceMapping:200',
+			]);
 			assert.ok(ui.progressUpdates.some((u) => u.message === `Re-reading event source mapping ${mapping.UUID.slice(0, 8)}…`));
 			assert.deepEqual(configuration(server.getMapping(mapping.UUID)), before);
 		});
@@ -143,7 +162,11 @@ describe('apply under faults', () => {
 				...real,
 				getMapping: async (uuid, token) => {
 					const updates = server.requestsFor('UpdateEventSourceMapping');
-					if (updates.length > updatesBefore && updates[updates.length - 1].status === 0 && server.getMapping(uuid)?.DestinationConfig?.OnFailure?.Destination !== QUEUE) {
+					if (
+						updates.length > updatesBefore &&
+						updates[updates.length - 1].status === 0 &&
+						server.getMapping(uuid)?.DestinationConfig?.OnFailure?.Destination !== QUEUE
+					) {
 						await other.updateMapping({ UUID: uuid, DestinationConfig: { OnFailure: { Destination: QUEUE } } });
 					}
 					return real.getMapping(uuid, token);
@@ -155,9 +178,17 @@ describe('apply under faults', () => {
 			const { error, sent } = failed(await applyDocument(deps, { text, server: serverChecksFor(text) }, 'apply'));
 
 			assert.equal(sent, true);
-			assert.match(error.message, new RegExp(`whether event source mapping ${mapping.UUID} was changed was unknown; re-read, it has the new configuration: the change was made \\(state (Updating|Enabled)\\)\\.$`));
+			assert.match(
+				error.message,
+				new RegExp(
+					`whether event source mapping ${mapping.UUID} was changed was unknown; re-read, it has the new configuration: the change was made \\(state (Updating|Enabled)\\)\\.$`,
+				),
+			);
 			assert.equal(server.getMapping(mapping.UUID)!.DestinationConfig!.OnFailure!.Destination, QUEUE);
-			assert.ok(logger.lines.some((l) => l.includes('UpdateEventSourceMapping failed error=')), logger.lines.join('\n'));
+			assert.ok(
+				logger.lines.some((l) => l.includes('UpdateEventSourceMapping failed error=')),
+				logger.lines.join('\n'),
+			);
 		});
 
 		it('says the state is unknown and how to re-read it when the re-read fails too', async () => {
@@ -186,7 +217,10 @@ describe('apply under faults', () => {
 			const { error, sent } = failed(await applyDocument(deps, { text, server: serverChecksFor(text) }, 'apply'));
 
 			assert.equal(sent, true, 'the request may have reached AWS');
-			assert.match(error.message, new RegExp(`whether event source mapping ${mapping.UUID} was changed was unknown, and re-reading it failed too: its state is unknown\\.$`));
+			assert.match(
+				error.message,
+				new RegExp(`whether event source mapping ${mapping.UUID} was changed was unknown, and re-reading it failed too: its state is unknown\\.$`),
+			);
 			assert.equal(error.nextStep, 'Re-read it with "Lambda Kafka: Open Current Configuration of Event Source Mapping" before applying again.');
 			assert.deepEqual(operationsSince(server, start), [
 				'GetEventSourceMapping:200',
@@ -201,23 +235,39 @@ describe('apply under faults', () => {
 	});
 
 	describe('a connection lost while a create is sent', () => {
-		it('lists the function\'s mappings and says whether it was created', async () => {
+		it("lists the function's mappings and says whether it was created", async () => {
 			server.addFunction('faults-create-dropped');
-			const request = { FunctionName: 'faults-create-dropped', EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/orders-prod/7c9e6679-7425-40de-944b-e07fc1f90ae7-3', Topics: ['payments'], StartingPosition: 'LATEST' };
+			const request = {
+				FunctionName: 'faults-create-dropped',
+				EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/orders-prod/7c9e6679-7425-40de-944b-e07fc1f90ae7-3',
+				Topics: ['payments'],
+				StartingPosition: 'LATEST',
+			};
 			const text = JSON.stringify(request);
 			server.injectFault({ operation: 'CreateEventSourceMapping', kind: 'drop-connection', times: 3 });
 			const start = server.requests.length;
 			const lost = failed(await applyDocument(harness(server).deps, { text, server: serverChecksFor(text) }, 'create'));
 			assert.equal(lost.sent, false);
-			assert.match(lost.error.message, /The connection failed while CreateEventSourceMapping was being sent, so whether the mapping was created was unknown; re-read, the function has no mapping for this source and these topics: it was not created\.$/);
-			assert.deepEqual(operationsSince(server, start), ['CreateEventSourceMapping:0', 'CreateEventSourceMapping:0', 'CreateEventSourceMapping:0', 'ListEventSourceMappings:200']);
+			assert.match(
+				lost.error.message,
+				/The connection failed while CreateEventSourceMapping was being sent, so whether the mapping was created was unknown; re-read, the function has no mapping for this source and these topics: it was not created\.$/,
+			);
+			assert.deepEqual(operationsSince(server, start), [
+				'CreateEventSourceMapping:0',
+				'CreateEventSourceMapping:0',
+				'CreateEventSourceMapping:0',
+				'ListEventSourceMappings:200',
+			]);
 
 			// The same, when the mapping exists afterwards (AWS created it; only the answer was lost).
 			const existing = server.addMapping({ ...request, FunctionName: 'faults-create-dropped' });
 			server.injectFault({ operation: 'CreateEventSourceMapping', kind: 'drop-connection', times: 3 });
 			const found = failed(await applyDocument(harness(server).deps, { text, server: serverChecksFor(text) }, 'create'));
 			assert.equal(found.sent, true);
-			assert.match(found.error.message, new RegExp(`re-read, the function has a mapping for this source and these topics: ${existing.UUID} \\(state Enabled\\)\\.$`));
+			assert.match(
+				found.error.message,
+				new RegExp(`re-read, the function has a mapping for this source and these topics: ${existing.UUID} \\(state Enabled\\)\\.$`),
+			);
 			assert.equal(found.error.nextStep, `Add "UUID": "${existing.UUID}" to the document to update it instead of creating it again.`);
 		});
 	});
@@ -240,8 +290,15 @@ describe('apply under faults', () => {
 
 			const start = server.requests.length;
 			const secondText = destinationDoc('kafka://second');
-			const refusal = { status: 'refused', message: 'Another apply, undo or removal is still running; wait until it has finished (or cancel it in its notification), then try again. Nothing was sent.' };
-			assert.deepEqual(await applyDocument(harness(server, { functionName: 'faults-second' }).deps, { text: secondText, server: serverChecksFor(secondText) }, 'apply'), refusal);
+			const refusal = {
+				status: 'refused',
+				message:
+					'Another apply, undo or removal is still running; wait until it has finished (or cancel it in its notification), then try again. Nothing was sent.',
+			};
+			assert.deepEqual(
+				await applyDocument(harness(server, { functionName: 'faults-second' }).deps, { text: secondText, server: serverChecksFor(secondText) }, 'apply'),
+				refusal,
+			);
 			assert.deepEqual(await removeOnFailureDestination(harness(server, { functionName: 'faults-second' }).deps), refusal);
 			assert.deepEqual(await undoLastApply(harness(server).deps), refusal);
 			assert.deepEqual(operationsSince(server, start), []);
@@ -268,10 +325,25 @@ describe('apply under faults', () => {
 			{
 				name: 'a mapping with an SQS destination, several fields changed',
 				seed: { FunctionName: 'undo-sqs', MaximumRecordAgeInSeconds: 3600, BisectBatchOnFunctionError: true },
-				document: { BatchSize: 50, MaximumRetryAttempts: 7, MaximumRecordAgeInSeconds: 120, BisectBatchOnFunctionError: false, ProvisionedPollerConfig: { MinimumPollers: 2, MaximumPollers: 5 }, DestinationConfig: { OnFailure: { Destination: 'kafka://orders-dlq' } } },
+				document: {
+					BatchSize: 50,
+					MaximumRetryAttempts: 7,
+					MaximumRecordAgeInSeconds: 120,
+					BisectBatchOnFunctionError: false,
+					ProvisionedPollerConfig: { MinimumPollers: 2, MaximumPollers: 5 },
+					DestinationConfig: { OnFailure: { Destination: 'kafka://orders-dlq' } },
+				},
 			},
-			{ name: 'a mapping that had no destination', seed: { FunctionName: 'undo-none', DestinationConfig: undefined }, document: { DestinationConfig: { OnFailure: { Destination: 'kafka://orders-dlq' } }, MaximumRetryAttempts: 1 } },
-			{ name: 'a mapping with a kafka:// destination', seed: { FunctionName: 'undo-kafka', DestinationConfig: { OnFailure: { Destination: 'kafka://previous-dlq' } } }, document: { DestinationConfig: { OnFailure: { Destination: QUEUE } }, BatchSize: 10 } },
+			{
+				name: 'a mapping that had no destination',
+				seed: { FunctionName: 'undo-none', DestinationConfig: undefined },
+				document: { DestinationConfig: { OnFailure: { Destination: 'kafka://orders-dlq' } }, MaximumRetryAttempts: 1 },
+			},
+			{
+				name: 'a mapping with a kafka:// destination',
+				seed: { FunctionName: 'undo-kafka', DestinationConfig: { OnFailure: { Destination: 'kafka://previous-dlq' } } },
+				document: { DestinationConfig: { OnFailure: { Destination: QUEUE } }, BatchSize: 10 },
+			},
 		];
 		for (const c of cases) {
 			it(`restores exactly what was captured: ${c.name}`, async () => {
@@ -299,8 +371,16 @@ describe('apply under faults', () => {
 	});
 
 	describe('secrets after failed runs', () => {
-		const KEY = { accessKeyId: 'ASIAFAULTSTESTS00001', secretAccessKey: 'faults/Secret+Key/0123456789abcdefghijklm', sessionToken: 'FwoGZXIvYXdzEFAULTSTESTSESSIONTOKEN0123456789abcdefghijklmnopqrstuvwxyz==' };
-		const EXPIRING = { accessKeyId: 'ASIAFAULTSEXPIRING01', secretAccessKey: 'faults/Expiring+Secret/0123456789abcdefgh', sessionToken: 'FwoGZXIvYXdzEXPIRINGSESSIONTOKEN0123456789abcdefghijklmnopqrstuvwxyz==' };
+		const KEY = {
+			accessKeyId: 'ASIAFAULTSTESTS00001',
+			secretAccessKey: 'faults/Secret+Key/0123456789abcdefghijklm',
+			sessionToken: 'FwoGZXIvYXdzEFAULTSTESTSESSIONTOKEN0123456789abcdefghijklmnopqrstuvwxyz==',
+		};
+		const EXPIRING = {
+			accessKeyId: 'ASIAFAULTSEXPIRING01',
+			secretAccessKey: 'faults/Expiring+Secret/0123456789abcdefgh',
+			sessionToken: 'FwoGZXIvYXdzEXPIRINGSESSIONTOKEN0123456789abcdefghijklmnopqrstuvwxyz==',
+		};
 		const FORBIDDEN = [KEY.secretAccessKey, KEY.sessionToken, EXPIRING.secretAccessKey, EXPIRING.sessionToken, 'Authorization', 'AWS4-HMAC-SHA256 Credential'];
 		/** What a misbehaving proxy or endpoint might echo back: the signed headers and the secret. */
 		const echo = (key: typeof KEY): string =>
@@ -312,10 +392,30 @@ describe('apply under faults', () => {
 		});
 
 		const runs: { name: string; key: typeof KEY; prepare: () => void; kind: string }[] = [
-			{ name: 'access denied, with the headers echoed', key: KEY, kind: 'access-denied', prepare: () => server.injectFault({ operation: 'UpdateEventSourceMapping', kind: 'access-denied', message: `User is not authorized; ${echo(KEY)}` }) },
-			{ name: 'a validation error echoing the headers', key: KEY, kind: 'validation', prepare: () => server.injectFault({ operation: 'UpdateEventSourceMapping', kind: 'validation', message: echo(KEY) }) },
-			{ name: 'a server error echoing the headers', key: KEY, kind: 'service', prepare: () => server.injectFault({ operation: 'UpdateEventSourceMapping', kind: 'server-error', times: 3, message: echo(KEY) }) },
-			{ name: 'throttled until the SDK gives up', key: KEY, kind: 'throttled', prepare: () => server.injectFault({ operation: 'UpdateEventSourceMapping', kind: 'throttle', times: 3, retryAfterSeconds: 0, message: echo(KEY) }) },
+			{
+				name: 'access denied, with the headers echoed',
+				key: KEY,
+				kind: 'access-denied',
+				prepare: () => server.injectFault({ operation: 'UpdateEventSourceMapping', kind: 'access-denied', message: `User is not authorized; ${echo(KEY)}` }),
+			},
+			{
+				name: 'a validation error echoing the headers',
+				key: KEY,
+				kind: 'validation',
+				prepare: () => server.injectFault({ operation: 'UpdateEventSourceMapping', kind: 'validation', message: echo(KEY) }),
+			},
+			{
+				name: 'a server error echoing the headers',
+				key: KEY,
+				kind: 'service',
+				prepare: () => server.injectFault({ operation: 'UpdateEventSourceMapping', kind: 'server-error', times: 3, message: echo(KEY) }),
+			},
+			{
+				name: 'throttled until the SDK gives up',
+				key: KEY,
+				kind: 'throttled',
+				prepare: () => server.injectFault({ operation: 'UpdateEventSourceMapping', kind: 'throttle', times: 3, retryAfterSeconds: 0, message: echo(KEY) }),
+			},
 			{ name: 'an expired session token', key: EXPIRING, kind: 'expired-credentials', prepare: () => server.expireCredentials(EXPIRING.accessKeyId) },
 		];
 		for (const run of runs) {
@@ -345,14 +445,27 @@ describe('apply under faults', () => {
 				// The SDK did sign with these credentials: there was something to leak.
 				const sent = server.authorizationHeaders.slice(authorizationsBefore);
 				assert.ok(sent.length > 0 && sent.every((h) => h.startsWith(`AWS4-HMAC-SHA256 Credential=${run.key.accessKeyId}/`)));
-				const everything = [...logger.lines, JSON.stringify(outcome), formatUserFacing(outcome.error), ...ui.retryOffers.map(formatUserFacing), ...ui.progressUpdates.map((u) => u.message), ...ui.reviews.flatMap((r) => [r.question, r.summary, ...r.warnings, ...r.notes])];
-				assert.ok(logger.lines.some((l) => l.startsWith('[error]')), 'the failure was logged');
+				const everything = [
+					...logger.lines,
+					JSON.stringify(outcome),
+					formatUserFacing(outcome.error),
+					...ui.retryOffers.map(formatUserFacing),
+					...ui.progressUpdates.map((u) => u.message),
+					...ui.reviews.flatMap((r) => [r.question, r.summary, ...r.warnings, ...r.notes]),
+				];
+				assert.ok(
+					logger.lines.some((l) => l.startsWith('[error]')),
+					'the failure was logged',
+				);
 				for (const text of everything) {
 					for (const secret of FORBIDDEN) {
 						assert.ok(!text.includes(secret), `${JSON.stringify(secret)} in: ${text}`);
 					}
 				}
-				assert.deepEqual(updateBodies(server).filter((b) => JSON.stringify(b).includes(run.key.secretAccessKey)), []);
+				assert.deepEqual(
+					updateBodies(server).filter((b) => JSON.stringify(b).includes(run.key.secretAccessKey)),
+					[],
+				);
 			});
 		}
 	});

@@ -67,7 +67,12 @@ const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64
 const bytes = (text: string): number[] => [...Buffer.from(text, 'utf8')].map((b) => (b > 127 ? b - 256 : b));
 
 const sqsRecord = JSON.parse(seedDocuments().find((s) => s.name.endsWith('fixtures/records/sqs-record.json'))!.text) as Record<string, Record<string, unknown>>;
-const range = { firstRecordOffset: '10', lastRecordOffset: '12', firstRecordTimestamp: '2025-01-15T12:00:00.000Z', lastRecordTimestamp: '2025-01-15T12:00:01.000Z' };
+const range = {
+	firstRecordOffset: '10',
+	lastRecordOffset: '12',
+	firstRecordTimestamp: '2025-01-15T12:00:00.000Z',
+	lastRecordTimestamp: '2025-01-15T12:00:01.000Z',
+};
 
 /** Documents in which `h` appears everywhere a document may put text. */
 function documentsWith(h: string): { text: string; fileName: string }[] {
@@ -75,13 +80,31 @@ function documentsWith(h: string): { text: string; fileName: string }[] {
 		eventSource: 'aws:kafka',
 		eventSourceArn: `arn:aws:kafka:us-east-1:123456789012:cluster/${h}/x`,
 		bootstrapServers: h,
-		records: { [`${h}-0`]: [{ topic: h, partition: 0, offset: 10, timestamp: 1736942400000, timestampType: h, key: b64(h), value: b64(`{"v":${JSON.stringify(h)}}`), headers: [{ [h]: bytes(h) }, { 'content-type': bytes(h) }] }] },
+		records: {
+			[`${h}-0`]: [
+				{
+					topic: h,
+					partition: 0,
+					offset: 10,
+					timestamp: 1736942400000,
+					timestampType: h,
+					key: b64(h),
+					value: b64(`{"v":${JSON.stringify(h)}}`),
+					headers: [{ [h]: bytes(h) }, { 'content-type': bytes(h) }],
+				},
+			],
+		},
 	};
 	const record = {
 		...sqsRecord,
 		requestContext: { ...sqsRecord['requestContext'], requestId: h, functionArn: `arn:aws:lambda:us-east-1:123456789012:function:${h}`, condition: h },
 		timestamp: h,
-		KafkaBatchInfo: { ...sqsRecord['KafkaBatchInfo'], bootstrapServers: h, recordsInfo: { [`${h}-0`]: range, [h]: { ...range, firstRecordOffset: h } }, [h]: h },
+		KafkaBatchInfo: {
+			...sqsRecord['KafkaBatchInfo'],
+			bootstrapServers: h,
+			recordsInfo: { [`${h}-0`]: range, [h]: { ...range, firstRecordOffset: h } },
+			[h]: h,
+		},
 		payload: JSON.stringify(event),
 		[h]: h,
 	};
@@ -92,7 +115,19 @@ function documentsWith(h: string): { text: string; fileName: string }[] {
 		{ text: JSON.stringify({ OnFailure: { Destination: h, [h]: h }, [h]: h }, null, 2), fileName: 'x.destination.json' },
 		{ text: JSON.stringify({ OnFailure: { Destination: `kafka://${h}` } }, null, 2), fileName: 'x.destination.json' },
 		{
-			text: JSON.stringify({ FunctionName: h, Topics: [h], StartingPosition: h, SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: [h, `${h}:9092`] } }, Tags: { [h]: h }, DestinationConfig: { OnFailure: { Destination: h } }, [h]: h }, null, 2),
+			text: JSON.stringify(
+				{
+					FunctionName: h,
+					Topics: [h],
+					StartingPosition: h,
+					SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: [h, `${h}:9092`] } },
+					Tags: { [h]: h },
+					DestinationConfig: { OnFailure: { Destination: h } },
+					[h]: h,
+				},
+				null,
+				2,
+			),
 			fileName: 'x.esm.json',
 		},
 	];
@@ -125,7 +160,7 @@ function proseOf(markdown: string): string {
 	assert.equal(fence, undefined, 'a code fence is never closed');
 	let text = kept.join('\n');
 	let prose = '';
-	for (let i = 0; i < text.length; ) {
+	for (let i = 0; i < text.length;) {
 		if (text[i] === '\\' && i + 1 < text.length) {
 			i += 2;
 			continue;
@@ -139,7 +174,7 @@ function proseOf(markdown: string): string {
 			n++;
 		}
 		let close = -1;
-		for (let j = i + n; j < text.length; ) {
+		for (let j = i + n; j < text.length;) {
 			if (text[j] !== '`') {
 				j++;
 				continue;
@@ -173,7 +208,11 @@ const DOC_LINK = /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/[^\s(
 function assertSafeMarkdown(markdown: string, where: string): void {
 	assert.ok(markdown.length < 20_000, `${where}: hover of ${markdown.length} characters`);
 	const prose = proseOf(markdown).replace(DOC_LINK, '');
-	assert.doesNotMatch(prose, /\]\(|!\[|\]\[|<[A-Za-z!/?]|command:|javascript:/i, `${where}: live Markdown outside code in ${JSON.stringify(markdown.slice(0, 500))}`);
+	assert.doesNotMatch(
+		prose,
+		/\]\(|!\[|\]\[|<[A-Za-z!/?]|command:|javascript:/i,
+		`${where}: live Markdown outside code in ${JSON.stringify(markdown.slice(0, 500))}`,
+	);
 	assert.doesNotMatch(prose, RAW_CONTROL_IN_PROSE, `${where}: raw control character outside code`);
 }
 
@@ -192,9 +231,15 @@ function hoverAll(text: string, analysis: DocumentAnalysis): string[] {
 
 // ---- HTML ---------------------------------------------------------------------------------------
 
-const TAGS = new Set('!DOCTYPE html head meta link title body script header h1 h2 h3 span p button main ul li section svg g rect text line article table caption thead tbody tr th td div pre code br label input dl dt dd'.split(' '));
+const TAGS = new Set(
+	'!DOCTYPE html head meta link title body script header h1 h2 h3 span p button main ul li section svg g rect text line article table caption thead tbody tr th td div pre code br label input dl dt dd'.split(
+		' ',
+	),
+);
 const ATTRIBUTES = new Set(
-	'lang charset http-equiv content name rel href nonce src class id role aria-label aria-labelledby aria-controls aria-describedby aria-live type title data-action data-copy data-link data-record data-focus-record data-restore-state tabindex colspan scope for placeholder viewBox width height preserveAspectRatio xmlns x y x1 y1 x2 y2 rx text-anchor'.split(' '),
+	'lang charset http-equiv content name rel href nonce src class id role aria-label aria-labelledby aria-controls aria-describedby aria-live type title data-action data-copy data-link data-record data-focus-record data-restore-state tabindex colspan scope for placeholder viewBox width height preserveAspectRatio xmlns x y x1 y1 x2 y2 rx text-anchor'.split(
+		' ',
+	),
 );
 
 /** Every `<` starts a tag the renderer writes, with attributes it writes, double-quoted, and URLs only to the configured places. */
@@ -227,7 +272,13 @@ function assertSafeHtml(page: string, where: string): void {
 /** Runs a script with /bin/sh: as `sh -c script`, or read from stdin when it is longer than one argument may be (128 KiB on Linux). */
 function shell(script: string, env: NodeJS.ProcessEnv = {}, cwd?: string): { stdout: string; stderr: string; status: number | null; error?: string } {
 	const viaStdin = Buffer.byteLength(script) > 120_000;
-	const run = spawnSync('/bin/sh', viaStdin ? ['-s'] : ['-c', script], { input: viaStdin ? script : undefined, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', ...env }, cwd, maxBuffer: 64 * 1024 * 1024 });
+	const run = spawnSync('/bin/sh', viaStdin ? ['-s'] : ['-c', script], {
+		input: viaStdin ? script : undefined,
+		encoding: 'utf8',
+		env: { PATH: '/usr/bin:/bin', ...env },
+		cwd,
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	return { stdout: run.stdout, stderr: run.stderr, status: run.status, error: run.error ? String(run.error) : undefined };
 }
 
@@ -259,8 +310,20 @@ describe('hostile strings from documents', () => {
 		for (const h of HOSTILE) {
 			for (const doc of documentsWith(h).slice(0, 3)) {
 				const analysis = analyzeDocument(doc.text, { fileName: doc.fileName });
-				const model = buildPreviewModel({ uri: 'file:///r.json', version: 1, text: doc.text, analysis, options: { now: Date.parse('2025-01-16T00:00:00Z'), kafkaUiBaseUrl: 'http://ui.example', akhqBaseUrl: 'http://akhq.example', clusterName: h } });
-				const page = renderPreviewDocument(model, { cspSource: 'vscode-resource:', nonce: 'n0nce', scriptUri: 'vscode-resource:/w.js', styleUri: 'vscode-resource:/p.css', title: h });
+				const model = buildPreviewModel({
+					uri: 'file:///r.json',
+					version: 1,
+					text: doc.text,
+					analysis,
+					options: { now: Date.parse('2025-01-16T00:00:00Z'), kafkaUiBaseUrl: 'http://ui.example', akhqBaseUrl: 'http://akhq.example', clusterName: h },
+				});
+				const page = renderPreviewDocument(model, {
+					cspSource: 'vscode-resource:',
+					nonce: 'n0nce',
+					scriptUri: 'vscode-resource:/w.js',
+					styleUri: 'vscode-resource:/p.css',
+					title: h,
+				});
 				const where = `preview of ${doc.fileName} with ${JSON.stringify(h.slice(0, 40))}`;
 				assertSafeHtml(page, where);
 				if (/[<>"'&`]/.test(h)) {
@@ -296,7 +359,10 @@ describe('hostile strings from documents', () => {
 			for (const h of ['orders', ...SHELL_SAFE]) {
 				const topic = h.replace(/\n/g, ' ');
 				const brokers = 'b-1.example:9092,x;touch>PWNED:9096';
-				const text = JSON.stringify({ ...sqsRecord, KafkaBatchInfo: { ...sqsRecord['KafkaBatchInfo'], bootstrapServers: brokers, recordsInfo: { [`${topic}-3`]: range } } });
+				const text = JSON.stringify({
+					...sqsRecord,
+					KafkaBatchInfo: { ...sqsRecord['KafkaBatchInfo'], bootstrapServers: brokers, recordsInfo: { [`${topic}-3`]: range } },
+				});
 				const model = buildPreviewModel({ uri: 'file:///r.json', version: 1, text, analysis: analyzeDocument(text, { fileName: 'r.json' }), options: {} });
 				assert.equal(model.partitions.length, 1, JSON.stringify(h.slice(0, 40)));
 				const commands = model.partitions[0].commands;
@@ -315,7 +381,10 @@ describe('hostile strings from documents', () => {
 				assert.equal(snippet.stderr, '');
 				assert.ok(!fs.existsSync(path.join(dir, 'PWNED')), 'a command from the data ran');
 				const log = path.join(dir, 'calls.log');
-				const calls = (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '').split('\0\n').filter((c) => c !== '').map((c) => c.split('\0'));
+				const calls = (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '')
+					.split('\0\n')
+					.filter((c) => c !== '')
+					.map((c) => c.split('\0'));
 				assert.equal(calls.length, commands.length * 2, 'each command once, then each again from the snippet');
 				for (const argv of calls) {
 					const kcat = argv[0] === 'kcat';
@@ -351,8 +420,20 @@ describe('hostile strings from documents', () => {
 		it('an AWS error echoing a hostile value is logged as one line, and shown as one bounded line', async () => {
 			for (const h of HOSTILE) {
 				const memory = new MemoryLogger();
-				const api = createLambdaApi({ region: 'us-east-1', profile: undefined, endpoint: server.endpoint, credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }) }, { logger: memory, maxAttempts: 1, env: {} });
-				server.injectFault({ operation: 'ListFunctions', kind: 'validation', message: `1 validation error detected: Value '${h}' at 'functionName' failed to satisfy constraint` });
+				const api = createLambdaApi(
+					{
+						region: 'us-east-1',
+						profile: undefined,
+						endpoint: server.endpoint,
+						credentials: () => Promise.resolve({ accessKeyId: 'AKIDLOOPBACK', secretAccessKey: 'secret' }),
+					},
+					{ logger: memory, maxAttempts: 1, env: {} },
+				);
+				server.injectFault({
+					operation: 'ListFunctions',
+					kind: 'validation',
+					message: `1 validation error detected: Value '${h}' at 'functionName' failed to satisfy constraint`,
+				});
 				server.injectFault({ operation: 'GetEventSourceMapping', kind: 'server-error', message: h });
 				const errors: unknown[] = [];
 				await api.listFunctions().catch((e: unknown) => errors.push(e));
@@ -372,7 +453,10 @@ describe('hostile strings from documents', () => {
 
 		it('the apply summary quoting document values is one bounded line', () => {
 			for (const h of HOSTILE) {
-				const diff = diffConfigs({ UUID: 'u', DestinationConfig: { OnFailure: { Destination: h } }, FunctionResponseTypes: [h] }, { UUID: 'u', DestinationConfig: { OnFailure: { Destination: `${h}2` } }, KMSKeyArn: h });
+				const diff = diffConfigs(
+					{ UUID: 'u', DestinationConfig: { OnFailure: { Destination: h } }, FunctionResponseTypes: [h] },
+					{ UUID: 'u', DestinationConfig: { OnFailure: { Destination: `${h}2` } }, KMSKeyArn: h },
+				);
 				assertOneLine(diff.summary, 'summary');
 				assert.ok(diff.summary.length <= 1000, `a summary of ${diff.summary.length} characters`);
 			}

@@ -109,7 +109,10 @@ export function assertProblemsInRange(text: string, problems: readonly LocatedPr
 			const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
 			for (const edit of edits) {
 				assert.ok(Number.isInteger(edit.start) && Number.isInteger(edit.end), `non-integer edit in fix "${fix.title}": ${about}`);
-				assert.ok(edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length, `edit [${edit.start}, ${edit.end}) of fix "${fix.title}" outside the text: ${about}`);
+				assert.ok(
+					edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length,
+					`edit [${edit.start}, ${edit.end}) of fix "${fix.title}" outside the text: ${about}`,
+				);
 				assert.equal(typeof edit.newText, 'string');
 			}
 			for (let i = 1; i < edits.length; i++) {
@@ -126,7 +129,10 @@ export function assertFeaturesAt(text: string, analysis: DocumentAnalysis, offse
 	const hover = computeHover(analysis, offset, registry);
 	if (hover) {
 		assert.equal(typeof hover.markdown, 'string');
-		assert.ok(hover.start >= 0 && hover.start <= hover.end && hover.end <= text.length, `hover range [${hover.start}, ${hover.end}) at ${offset} outside ${describeText(text)}`);
+		assert.ok(
+			hover.start >= 0 && hover.start <= hover.end && hover.end <= text.length,
+			`hover range [${hover.start}, ${hover.end}) at ${offset} outside ${describeText(text)}`,
+		);
 	}
 	const completions = computeCompletions(text, analysis, offset, registry);
 	assert.ok(Array.isArray(completions));
@@ -153,7 +159,10 @@ export function checkDocument(text: string, options: AnalyzeOptions, probes: rea
 	assert.ok(ms <= loaded, `analysis took ${ms.toFixed(1)} ms, above the bound of ${loaded.toFixed(0)} ms for ${text.length} chars: ${describeText(text)}`);
 	assertProblemsInRange(text, analysis.problems);
 	assertProblemsInRange(text, analysis.hostProblems, 'host problem ');
-	const offsets = new Set<number>([...probes.map((p) => Math.min(text.length, Math.floor(p * (text.length + 1)))), ...analysis.problems.slice(0, 3).map((p) => p.start)]);
+	const offsets = new Set<number>([
+		...probes.map((p) => Math.min(text.length, Math.floor(p * (text.length + 1)))),
+		...analysis.problems.slice(0, 3).map((p) => p.start),
+	]);
 	const done = analysis;
 	const features = timed(bound, () => {
 		for (const offset of offsets) {

@@ -43,11 +43,17 @@ describe('size and binary limits in the engine and the CLI', () => {
 				analysis.problems.map((p) => [p.code, p.severity, p.start, p.end]),
 				[['file-too-large', 'warning', 0, 1]],
 			);
-			assert.match(analysis.problems[0].message, /^This file is 1\.5 MB, above the validation limit of 1\.0 MB \(setting lambdaKafka\.validation\.maxFileSizeMB\): it was not validated\.$/);
+			assert.match(
+				analysis.problems[0].message,
+				/^This file is 1\.5 MB, above the validation limit of 1\.0 MB \(setting lambdaKafka\.validation\.maxFileSizeMB\): it was not validated\.$/,
+			);
 			assert.deepEqual([...analysis.units], []);
 		}
 		// The same text under the limit is validated: the broken one has its syntax errors.
-		assert.equal(analyzeDocument(broken, { fileName: 'record.json', maxLength: 2 * MB }).problems.some((p) => p.code === 'file-too-large'), false);
+		assert.equal(
+			analyzeDocument(broken, { fileName: 'record.json', maxLength: 2 * MB }).problems.some((p) => p.code === 'file-too-large'),
+			false,
+		);
 		assert.ok(analyzeDocument(broken, { fileName: 'record.json', maxLength: 2 * MB }).problems.some((p) => p.code.startsWith('syntax-')));
 	});
 
@@ -69,7 +75,12 @@ describe('size and binary limits in the engine and the CLI', () => {
 	});
 
 	it('binary content (a NUL in the first 8 KiB) is left alone: no diagnostic at all', () => {
-		for (const text of [withNul(big.slice(0, 5000), 3000), withNul(fixture('records/sqs-record.json'), 10), `\u0000${fixture('records/records.jsonl')}`, withNul(big, 100)]) {
+		for (const text of [
+			withNul(big.slice(0, 5000), 3000),
+			withNul(fixture('records/sqs-record.json'), 10),
+			`\u0000${fixture('records/records.jsonl')}`,
+			withNul(big, 100),
+		]) {
 			for (const maxLength of [undefined, MB]) {
 				const analysis = analyzeDocument(text, { fileName: 'record.json', maxLength });
 				assert.equal(analysis.skipped, 'binary');
@@ -108,15 +119,24 @@ describe('size limits in the real server', () => {
 		const before = client.allDiagnostics(uri).length;
 		await client.setConfiguration({ validation: { debounceMs: 20, maxFileSizeMB: 2 } });
 		const validated = await client.diagnosticsFor(uri, (p) => client.allDiagnostics(uri).indexOf(p) >= before);
-		assert.deepEqual(validated.diagnostics.filter((d) => d.code === 'file-too-large'), []);
+		assert.deepEqual(
+			validated.diagnostics.filter((d) => d.code === 'file-too-large'),
+			[],
+		);
 		const expected = analyzeDocument(big, { fileName: '/work/limits/big.record.json', languageId: 'json', maxLength: 2 * MB }).problems.map((p) => p.code);
-		assert.deepEqual(validated.diagnostics.map((d) => d.code), expected);
+		assert.deepEqual(
+			validated.diagnostics.map((d) => d.code),
+			expected,
+		);
 
 		// And lower it again.
 		const again = client.allDiagnostics(uri).length;
 		await client.setConfiguration({ validation: { debounceMs: 20, maxFileSizeMB: 1 } });
 		const limitedAgain = await client.diagnosticsFor(uri, (p) => client.allDiagnostics(uri).indexOf(p) >= again);
-		assert.deepEqual(limitedAgain.diagnostics.map((d) => d.code), ['file-too-large']);
+		assert.deepEqual(
+			limitedAgain.diagnostics.map((d) => d.code),
+			['file-too-large'],
+		);
 	});
 
 	it('publishes no diagnostic for binary content', async () => {

@@ -25,7 +25,11 @@ const HOVER_BOUND_MS = 500;
 const brokenLines = (count: number): string => '{,\n'.repeat(count);
 
 function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-	const result = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, cliPath, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 16 * MB });
+	const result = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, cliPath, ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, NO_COLOR: '1' },
+		maxBuffer: 16 * MB,
+	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -41,7 +45,10 @@ describe('the CLI on JSON Lines files with millions of short lines', () => {
 		assert.equal(result.status, 1, 'exit code 1: problems found');
 		const lines = result.stdout.trim().split('\n');
 		assert.equal(lines[0], `${file}:1:1: error schema-required Missing required field "requestContext".`);
-		assert.match(lines.find((l) => l.includes('too-many-problems')) ?? '', /: info too-many-problems 7999000 more problems are not shown; fix the ones above first\.$/);
+		assert.match(
+			lines.find((l) => l.includes('too-many-problems')) ?? '',
+			/: info too-many-problems 7999000 more problems are not shown; fix the ones above first\.$/,
+		);
 	});
 
 	it(`leaves 6,000,000 lines that are not records alone, within a ${HEAP_MB} MB heap`, () => {
@@ -80,10 +87,15 @@ describe('the server while it validates a million short lines', () => {
 		}
 		const diagnostics = (await published).diagnostics;
 		const heapAfter = await liveHeapKb(client.pid!, snapshots);
-		t.diagnostic(`hovers answered in ${hoverTimes.map((ms) => ms.toFixed(0)).join(', ')} ms; live heap ${(heapBefore / 1024).toFixed(0)} → ${(heapAfter / 1024).toFixed(0)} MB for a ${(text.length / MB).toFixed(1)} MB file`);
+		t.diagnostic(
+			`hovers answered in ${hoverTimes.map((ms) => ms.toFixed(0)).join(', ')} ms; live heap ${(heapBefore / 1024).toFixed(0)} → ${(heapAfter / 1024).toFixed(0)} MB for a ${(text.length / MB).toFixed(1)} MB file`,
+		);
 
 		assert.ok(hoverTimes.length >= 3, `the validation ended after ${hoverTimes.length} hovers: too fast to tell whether hovers wait for it`);
-		assert.ok(hoverTimes.every((ms) => ms < HOVER_BOUND_MS), `hovers answered in ${hoverTimes.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+		assert.ok(
+			hoverTimes.every((ms) => ms < HOVER_BOUND_MS),
+			`hovers answered in ${hoverTimes.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+		);
 		assert.equal(diagnostics.length, 1001);
 		assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
 		assert.equal(diagnostics[1000].message, '7999000 more problems are not shown; fix the ones above first.');

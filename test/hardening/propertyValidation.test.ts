@@ -43,16 +43,27 @@ const destination = fc.oneof(
 	fc.string({ maxLength: 30 }),
 );
 const destinationConfig = fc
-	.record({ OnFailure: fc.record({ Destination: destination }, { requiredKeys: [] }), OnSuccess: fc.record({ Destination: destination }) }, { requiredKeys: ['OnFailure'] })
+	.record(
+		{ OnFailure: fc.record({ Destination: destination }, { requiredKeys: [] }), OnSuccess: fc.record({ Destination: destination }) },
+		{ requiredKeys: ['OnFailure'] },
+	)
 	.map((value) => ({ name: 'generated.destination.json', value }));
 const cluster = fc.tuple(region, name).map(([r, n]) => `arn:aws:kafka:${r}:123456789012:cluster/${n}/7c9e6679-7425-40de-944b-e07fc1f90ae7-3`);
 const esmRequest = fc
 	.record(
 		{
 			UUID: fc.uuid(),
-			FunctionName: fc.oneof(name, fc.tuple(region, name).map(([r, n]) => `arn:aws:lambda:${r}:123456789012:function:${n}`)),
+			FunctionName: fc.oneof(
+				name,
+				fc.tuple(region, name).map(([r, n]) => `arn:aws:lambda:${r}:123456789012:function:${n}`),
+			),
 			EventSourceArn: cluster,
-			SelfManagedEventSource: fc.array(fc.tuple(name, fc.integer({ min: 0, max: 70000 })).map(([h, p]) => `${h}:${p}`), { maxLength: 3 }).map((servers) => ({ Endpoints: { KAFKA_BOOTSTRAP_SERVERS: servers } })),
+			SelfManagedEventSource: fc
+				.array(
+					fc.tuple(name, fc.integer({ min: 0, max: 70000 })).map(([h, p]) => `${h}:${p}`),
+					{ maxLength: 3 },
+				)
+				.map((servers) => ({ Endpoints: { KAFKA_BOOTSTRAP_SERVERS: servers } })),
 			Topics: fc.array(name, { minLength: 0, maxLength: 2 }),
 			StartingPosition: fc.constantFrom('LATEST', 'TRIM_HORIZON', 'AT_TIMESTAMP', 'latest'),
 			StartingPositionTimestamp: fc.integer({ min: 0, max: 2_000_000_000 }),
@@ -60,7 +71,10 @@ const esmRequest = fc
 			MaximumRetryAttempts: fc.integer({ min: -2, max: 20_000 }),
 			MaximumRecordAgeInSeconds: fc.integer({ min: -2, max: 700_000 }),
 			BisectBatchOnFunctionError: fc.boolean(),
-			ProvisionedPollerConfig: fc.record({ MinimumPollers: fc.integer({ min: 0, max: 300 }), MaximumPollers: fc.integer({ min: 0, max: 3000 }) }, { requiredKeys: [] }),
+			ProvisionedPollerConfig: fc.record(
+				{ MinimumPollers: fc.integer({ min: 0, max: 300 }), MaximumPollers: fc.integer({ min: 0, max: 3000 }) },
+				{ requiredKeys: [] },
+			),
 			AmazonManagedKafkaEventSourceConfig: fc.record({ ConsumerGroupId: name }),
 			DestinationConfig: destinationConfig.map((d) => d.value),
 		},
@@ -81,12 +95,51 @@ const seedValue = fc.oneof(fc.constantFrom(...parsedSeeds), destinationConfig, e
 // ---- characters and values that break things ---------------------------------------------
 
 const hostileChar = fc.oneof(
-	fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\u2028', '\u2029', '\uFEFF', '\u202E', '\uFFFD', '"', '\\', '{', '}', '[', ']', ',', ':', '\n', '\r', '\t', '/', '*', '|', '\u007F', '\u0085', '💥'),
+	fc.constantFrom(
+		'\u0000',
+		'\uD800',
+		'\uDFFF',
+		'\u2028',
+		'\u2029',
+		'\uFEFF',
+		'\u202E',
+		'\uFFFD',
+		'"',
+		'\\',
+		'{',
+		'}',
+		'[',
+		']',
+		',',
+		':',
+		'\n',
+		'\r',
+		'\t',
+		'/',
+		'*',
+		'|',
+		'\u007F',
+		'\u0085',
+		'💥',
+	),
 	fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
 	fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
 );
 const hostileText = fc.string({ unit: hostileChar, minLength: 1, maxLength: 8 });
-const weirdNumber = fc.constantFrom('1e999', '-0', '00', '1.', '.5', '0x1F', '12345678901234567890123', '-9223372036854775809', 'NaN', 'Infinity', '1e-400', '9'.repeat(400));
+const weirdNumber = fc.constantFrom(
+	'1e999',
+	'-0',
+	'00',
+	'1.',
+	'.5',
+	'0x1F',
+	'12345678901234567890123',
+	'-9223372036854775809',
+	'NaN',
+	'Infinity',
+	'1e-400',
+	'9'.repeat(400),
+);
 const otherValue = fc.oneof(
 	fc.jsonValue({ maxDepth: 2 }),
 	fc.constantFrom<unknown>(null, true, false, 0, -1, 1.5, 2 ** 53 + 2, '', ' ', '-1', '9223372036854775808', [], {}, [[]], { '': '' }),
@@ -104,7 +157,12 @@ type ValueMutation =
 const valueMutation: fc.Arbitrary<ValueMutation> = fc.oneof(
 	fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), value: otherValue }),
 	fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
-	fc.record({ kind: fc.constant('deepen' as const), at: fc.nat(), depth: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constantFrom(MAX_NESTING - 2, MAX_NESTING + 1, 3000)), brackets: fc.constantFrom('array' as const, 'object' as const) }),
+	fc.record({
+		kind: fc.constant('deepen' as const),
+		at: fc.nat(),
+		depth: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constantFrom(MAX_NESTING - 2, MAX_NESTING + 1, 3000)),
+		brackets: fc.constantFrom('array' as const, 'object' as const),
+	}),
 	fc.record({ kind: fc.constant('long-string' as const), at: fc.nat(), length: fc.integer({ min: 1000, max: 100_000 }) }),
 );
 
@@ -134,7 +192,8 @@ function replaceAt(root: unknown, path: Path, replace: (old: unknown) => unknown
 		const replaced = replace(root);
 		return replaced === REMOVE ? {} : replaced;
 	}
-	const shallow = (value: unknown): Record<string | number, unknown> => (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as Record<string | number, unknown>;
+	const shallow = (value: unknown): Record<string | number, unknown> =>
+		(Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as Record<string | number, unknown>;
 	const copy = shallow(root);
 	let parent = copy;
 	for (const segment of path.slice(0, -1)) {
@@ -291,7 +350,15 @@ function serialize(value: unknown, how: string): string {
 
 const options: fc.Arbitrary<AnalyzeOptions> = fc.record(
 	{
-		fileName: fc.constantFrom('doc.json', 'orders.destination.json', 'orders.esm.json', 'failures.jsonl', 'kafka-event.json', 'aws/lambda/14e0db71-5d35-4eb5-b481-8945cf9d10c2/2026/11/21/2026-11-21T10.15.30-7d8a', 'notes.txt'),
+		fileName: fc.constantFrom(
+			'doc.json',
+			'orders.destination.json',
+			'orders.esm.json',
+			'failures.jsonl',
+			'kafka-event.json',
+			'aws/lambda/14e0db71-5d35-4eb5-b481-8945cf9d10c2/2026/11/21/2026-11-21T10.15.30-7d8a',
+			'notes.txt',
+		),
 		languageId: fc.constantFrom('json', 'jsonc', 'jsonl', 'plaintext'),
 		hostReportsJsonSyntax: fc.boolean(),
 	},
@@ -332,7 +399,9 @@ describe('mutated documents', () => {
 				probes,
 				(seed, mutations, how, textMutations, opts, offsets) => {
 					// One deep nesting per document: two would be deeper than JSON.stringify itself can write.
-					const valueMutations = mutations.filter((m, i) => !(m.kind === 'deepen' && m.depth > 50 && mutations.findIndex((n) => n.kind === 'deepen' && n.depth > 50) !== i));
+					const valueMutations = mutations.filter(
+						(m, i) => !(m.kind === 'deepen' && m.depth > 50 && mutations.findIndex((n) => n.kind === 'deepen' && n.depth > 50) !== i),
+					);
 					const value = valueMutations.reduce(applyValueMutation, seed.value);
 					// Indentation grows with depth: a 3000-level value indented is 10 MB of spaces, which tests the generator, not the engine.
 					const deep = valueMutations.some((m) => m.kind === 'deepen' && m.depth > 50);
@@ -354,29 +423,35 @@ describe('mutated documents', () => {
 		});
 		assert.ok(records.length >= 2, 'fixtures with a string payload');
 		fc.assert(
-			fc.property(fc.constantFrom(...records), fc.array(textMutation, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.boolean(), probes, (seed, mutations, decoded, compact, offsets) => {
-				let text: string;
-				if (decoded) {
-					// Break the JSON inside the payload, then store it back as a properly escaped string.
-					const record = JSON.parse(seed.text) as { payload: string };
-					record.payload = mutations.reduce(applyTextMutation, record.payload);
-					text = compact ? JSON.stringify(record) : JSON.stringify(record, null, 2);
-				} else {
-					// Break the escaped text itself: mutate only the characters between the payload's quotes.
-					const start = seed.text.indexOf('"payload"');
-					const open = seed.text.indexOf('"', seed.text.indexOf(':', start)) + 1;
-					const close = seed.text.lastIndexOf('"', seed.text.lastIndexOf('}'));
-					const inner = mutations.reduce(applyTextMutation, seed.text.slice(open, close));
-					text = seed.text.slice(0, open) + inner + seed.text.slice(close);
-				}
-				// Probe inside the payload in particular.
-				const payloadAt = text.indexOf('"payload"') / Math.max(1, text.length);
-				checkDocument(text, { fileName: seed.name }, [...offsets, ...offsets.map((o) => payloadAt + (1 - payloadAt) * o)]);
-			}),
+			fc.property(
+				fc.constantFrom(...records),
+				fc.array(textMutation, { minLength: 1, maxLength: 3 }),
+				fc.boolean(),
+				fc.boolean(),
+				probes,
+				(seed, mutations, decoded, compact, offsets) => {
+					let text: string;
+					if (decoded) {
+						// Break the JSON inside the payload, then store it back as a properly escaped string.
+						const record = JSON.parse(seed.text) as { payload: string };
+						record.payload = mutations.reduce(applyTextMutation, record.payload);
+						text = compact ? JSON.stringify(record) : JSON.stringify(record, null, 2);
+					} else {
+						// Break the escaped text itself: mutate only the characters between the payload's quotes.
+						const start = seed.text.indexOf('"payload"');
+						const open = seed.text.indexOf('"', seed.text.indexOf(':', start)) + 1;
+						const close = seed.text.lastIndexOf('"', seed.text.lastIndexOf('}'));
+						const inner = mutations.reduce(applyTextMutation, seed.text.slice(open, close));
+						text = seed.text.slice(0, open) + inner + seed.text.slice(close);
+					}
+					// Probe inside the payload in particular.
+					const payloadAt = text.indexOf('"payload"') / Math.max(1, text.length);
+					checkDocument(text, { fileName: seed.name }, [...offsets, ...offsets.map((o) => payloadAt + (1 - payloadAt) * o)]);
+				},
+			),
 			runs(500),
 		);
 	});
-
 });
 
 describe('giant and deep documents', () => {
@@ -419,12 +494,19 @@ describe('giant and deep documents', () => {
 
 	it('nesting tens of thousands of levels deep, valid or broken, at the root or inside a record', () => {
 		fc.assert(
-			fc.property(fc.integer({ min: 1000, max: 60_000 }), fc.constantFrom('[', '{"a":'), fc.boolean(), fc.boolean(), probes, (depth, open, inside, broken, offsets) => {
-				const close = open === '[' ? ']' : '}';
-				const deep = `${open.repeat(depth)}1${close.repeat(broken ? depth - 1 : depth)}`;
-				const text = inside ? base.text.replace('"version": "1.0"', `"version": ${deep}`) : deep;
-				checkDocument(text, { fileName: 'record.json' }, [...offsets, 0.5]);
-			}),
+			fc.property(
+				fc.integer({ min: 1000, max: 60_000 }),
+				fc.constantFrom('[', '{"a":'),
+				fc.boolean(),
+				fc.boolean(),
+				probes,
+				(depth, open, inside, broken, offsets) => {
+					const close = open === '[' ? ']' : '}';
+					const deep = `${open.repeat(depth)}1${close.repeat(broken ? depth - 1 : depth)}`;
+					const text = inside ? base.text.replace('"version": "1.0"', `"version": ${deep}`) : deep;
+					checkDocument(text, { fileName: 'record.json' }, [...offsets, 0.5]);
+				},
+			),
 			runs(16),
 		);
 	});
@@ -451,45 +533,62 @@ describe('the command line reader on bytes that are not UTF-8', () => {
 	});
 
 	const badBytes = fc.oneof(
-		fc.constantFrom([0x80], [0xff], [0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x92], [0xfe, 0xff], [0x00], [0xef, 0xbb, 0xbf]),
+		fc.constantFrom(
+			[0x80],
+			[0xff],
+			[0xc0, 0x80],
+			[0xe0, 0x80, 0x80],
+			[0xed, 0xa0, 0x80],
+			[0xf4, 0x90, 0x80, 0x80],
+			[0xe2, 0x82],
+			[0xf0, 0x9f, 0x92],
+			[0xfe, 0xff],
+			[0x00],
+			[0xef, 0xbb, 0xbf],
+		),
 		fc.array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 4 }),
 	);
 
 	it('reads, reports or skips every file without throwing, and places every diagnostic in the file', () => {
 		let n = 0;
 		fc.assert(
-			fc.property(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fraction, badBytes), { minLength: 0, maxLength: 3 }), fc.boolean(), (seed, insertions, withBom) => {
-				let bytes = Buffer.from(seed.text, 'utf8');
-				for (const [at, inserted] of insertions) {
-					const offset = Math.floor(at * (bytes.length + 1));
-					bytes = Buffer.concat([bytes.subarray(0, offset), Buffer.from(inserted), bytes.subarray(offset)]);
-				}
-				if (withBom) {
-					bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
-				}
-				const file = path.join(dir, `f${n++}${path.extname(seed.name) || ''}`);
-				fs.writeFileSync(file, bytes);
-				const source = readSource({ path: file, sniff: false });
-				const binary = bytes.includes(0) || !isUtf8(bytes);
-				assert.equal(source.status, binary ? 'binary' : 'text');
-				const outcome = validateFile({ path: file, sniff: false }, 64);
-				assert.equal(outcome.status, 'report');
-				if (outcome.status !== 'report') {
-					return;
-				}
-				if (binary) {
-					assert.equal(outcome.report.skipped, 'binary');
-					assert.deepEqual(outcome.report.diagnostics, []);
-					return;
-				}
-				const text = (source as { text: string }).text;
-				const lines = text.split(/\r\n|\r|\n/);
-				for (const d of outcome.report.diagnostics) {
-					assert.ok(d.line >= 1 && d.line <= lines.length && d.endLine >= d.line && d.endLine <= lines.length, JSON.stringify(d));
-					assert.ok(d.column >= 1 && d.column <= lines[d.line - 1].length + 1, JSON.stringify(d));
-					assert.ok(d.endColumn >= 1 && d.endColumn <= lines[d.endLine - 1].length + 1, JSON.stringify(d));
-				}
-			}),
+			fc.property(
+				fc.constantFrom(...SEEDS),
+				fc.array(fc.tuple(fraction, badBytes), { minLength: 0, maxLength: 3 }),
+				fc.boolean(),
+				(seed, insertions, withBom) => {
+					let bytes = Buffer.from(seed.text, 'utf8');
+					for (const [at, inserted] of insertions) {
+						const offset = Math.floor(at * (bytes.length + 1));
+						bytes = Buffer.concat([bytes.subarray(0, offset), Buffer.from(inserted), bytes.subarray(offset)]);
+					}
+					if (withBom) {
+						bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+					}
+					const file = path.join(dir, `f${n++}${path.extname(seed.name) || ''}`);
+					fs.writeFileSync(file, bytes);
+					const source = readSource({ path: file, sniff: false });
+					const binary = bytes.includes(0) || !isUtf8(bytes);
+					assert.equal(source.status, binary ? 'binary' : 'text');
+					const outcome = validateFile({ path: file, sniff: false }, 64);
+					assert.equal(outcome.status, 'report');
+					if (outcome.status !== 'report') {
+						return;
+					}
+					if (binary) {
+						assert.equal(outcome.report.skipped, 'binary');
+						assert.deepEqual(outcome.report.diagnostics, []);
+						return;
+					}
+					const text = (source as { text: string }).text;
+					const lines = text.split(/\r\n|\r|\n/);
+					for (const d of outcome.report.diagnostics) {
+						assert.ok(d.line >= 1 && d.line <= lines.length && d.endLine >= d.line && d.endLine <= lines.length, JSON.stringify(d));
+						assert.ok(d.column >= 1 && d.column <= lines[d.line - 1].length + 1, JSON.stringify(d));
+						assert.ok(d.endColumn >= 1 && d.endColumn <= lines[d.endLine - 1].length + 1, JSON.stringify(d));
+					}
+				},
+			),
 			runs(150),
 		);
 	});

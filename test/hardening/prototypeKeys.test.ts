@@ -40,7 +40,8 @@ function snapshot(): Map<string, unknown[]> {
 	for (const [name, proto] of PROTOTYPES) {
 		state.set(`${name} [[Prototype]]`, [Object.getPrototypeOf(proto), Object.isExtensible(proto)]);
 		for (const key of Reflect.ownKeys(proto)) {
-			const d: { value?: unknown; get?: unknown; set?: unknown; enumerable?: boolean; writable?: boolean; configurable?: boolean } = Object.getOwnPropertyDescriptor(proto, key)!;
+			const d: { value?: unknown; get?: unknown; set?: unknown; enumerable?: boolean; writable?: boolean; configurable?: boolean } =
+				Object.getOwnPropertyDescriptor(proto, key)!;
 			state.set(`${name}.${String(key)}`, [d.value, d.get, d.set, d.enumerable, d.writable, d.configurable]);
 		}
 	}
@@ -125,11 +126,21 @@ function variants(): Variant[] {
 			const record = seed.value as { payload?: unknown };
 			if (typeof record.payload === 'string') {
 				const inner = withKeyEverywhere(JSON.parse(record.payload), key, pollution);
-				result.push({ name: `${seed.name}, "${key}" inside the payload string`, text: JSON.stringify({ ...record, payload: JSON.stringify(inner) }, null, 2), key, options: { fileName: seed.name } });
+				result.push({
+					name: `${seed.name}, "${key}" inside the payload string`,
+					text: JSON.stringify({ ...record, payload: JSON.stringify(inner) }, null, 2),
+					key,
+					options: { fileName: seed.name },
+				});
 			}
 		}
 	}
-	const range = { firstRecordOffset: '10', lastRecordOffset: '12', firstRecordTimestamp: '2025-01-15T12:00:00.000Z', lastRecordTimestamp: '2025-01-15T12:00:01.000Z' };
+	const range = {
+		firstRecordOffset: '10',
+		lastRecordOffset: '12',
+		firstRecordTimestamp: '2025-01-15T12:00:00.000Z',
+		lastRecordTimestamp: '2025-01-15T12:00:01.000Z',
+	};
 	const sqsRecord = SEEDS.find((s) => s.name.endsWith('fixtures/records/sqs-record.json'))!.value as { KafkaBatchInfo: Record<string, unknown> };
 	const event = SEEDS.find((s) => s.name.endsWith('kafka-event-msk.json'))!.value as { records: Record<string, Record<string, unknown>[]> };
 	const firstRecord = Object.values(event.records)[0][0];
@@ -137,19 +148,39 @@ function variants(): Variant[] {
 		for (const infoKey of [key, `${key}-0`]) {
 			const recordsInfo = {};
 			define(recordsInfo, infoKey, range);
-			result.push({ name: `recordsInfo key "${infoKey}"`, text: JSON.stringify({ ...sqsRecord, KafkaBatchInfo: { ...sqsRecord.KafkaBatchInfo, recordsInfo } }, null, 2), key, options: { fileName: 'r.json' } });
+			result.push({
+				name: `recordsInfo key "${infoKey}"`,
+				text: JSON.stringify({ ...sqsRecord, KafkaBatchInfo: { ...sqsRecord.KafkaBatchInfo, recordsInfo } }, null, 2),
+				key,
+				options: { fileName: 'r.json' },
+			});
 			const records = {};
 			define(records, infoKey, [{ ...firstRecord, topic: infoKey.replace(/-0$/, '') }]);
 			result.push({ name: `records key "${infoKey}"`, text: JSON.stringify({ ...event, records }, null, 2), key, options: { fileName: 'e.json' } });
 		}
 		const header = {};
 		define(header, key, [104, 105]);
-		result.push({ name: `header name "${key}"`, text: JSON.stringify({ ...event, records: { 'orders-0': [{ ...firstRecord, headers: [header] }] } }, null, 2), key, options: { fileName: 'e.json' } });
+		result.push({
+			name: `header name "${key}"`,
+			text: JSON.stringify({ ...event, records: { 'orders-0': [{ ...firstRecord, headers: [header] }] } }, null, 2),
+			key,
+			options: { fileName: 'e.json' },
+		});
 		const tags = {};
 		define(tags, key, 'v');
 		result.push({
 			name: `Tags key "${key}"`,
-			text: JSON.stringify({ FunctionName: 'f', EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/7c9e6679-7425-40de-944b-e07fc1f90ae7-3', Topics: ['t'], StartingPosition: 'LATEST', Tags: tags }, null, 2),
+			text: JSON.stringify(
+				{
+					FunctionName: 'f',
+					EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/7c9e6679-7425-40de-944b-e07fc1f90ae7-3',
+					Topics: ['t'],
+					StartingPosition: 'LATEST',
+					Tags: tags,
+				},
+				null,
+				2,
+			),
 			key,
 			options: { fileName: 'x.esm.json' },
 		});
@@ -167,8 +198,13 @@ function comparable(analysis: DocumentAnalysis, key: string): unknown[] {
 		severity: p.severity,
 		start: p.start,
 		end: p.end,
-		message: p.message.split(key).join(neutral(key)).replace(/ (Did you mean "[^"]*"\?|Known fields: .*)$/, ''),
-		fixes: p.fixes.filter((f) => !f.title.startsWith('Rename to')).map((f) => ({ title: f.title.split(key).join(neutral(key)), edits: f.edits.map((e) => ({ ...e, newText: e.newText.split(key).join(neutral(key)) })) })),
+		message: p.message
+			.split(key)
+			.join(neutral(key))
+			.replace(/ (Did you mean "[^"]*"\?|Known fields: .*)$/, ''),
+		fixes: p.fixes
+			.filter((f) => !f.title.startsWith('Rename to'))
+			.map((f) => ({ title: f.title.split(key).join(neutral(key)), edits: f.edits.map((e) => ({ ...e, newText: e.newText.split(key).join(neutral(key)) })) })),
 	}));
 }
 
@@ -210,8 +246,20 @@ describe('prototype keys in documents', () => {
 		for (const variant of ALL) {
 			const render = (text: string): string => {
 				const analysis = analyzeDocument(text, variant.options);
-				const model = buildPreviewModel({ uri: 'file:///r.json', version: 1, text, analysis, options: { now: Date.parse('2025-01-16T00:00:00Z'), kafkaUiBaseUrl: 'http://ui.example' } });
-				const page = renderPreviewDocument(model, { cspSource: 'vscode-resource:', nonce: 'n0nce', scriptUri: 'vscode-resource:/w.js', styleUri: 'vscode-resource:/p.css', title: 'r.json' });
+				const model = buildPreviewModel({
+					uri: 'file:///r.json',
+					version: 1,
+					text,
+					analysis,
+					options: { now: Date.parse('2025-01-16T00:00:00Z'), kafkaUiBaseUrl: 'http://ui.example' },
+				});
+				const page = renderPreviewDocument(model, {
+					cspSource: 'vscode-resource:',
+					nonce: 'n0nce',
+					scriptUri: 'vscode-resource:/w.js',
+					styleUri: 'vscode-resource:/p.css',
+					title: 'r.json',
+				});
 				return `${JSON.stringify(model)}\n${page}\n${shellSnippet(model, 'r.json')}`;
 			};
 			if (!/requestContext|eventSource/.test(variant.text)) {
@@ -243,7 +291,13 @@ describe('prototype keys in documents', () => {
 	});
 
 	it('checks against a mapping and builds an apply request without touching a prototype', () => {
-		const mapping = { UUID: '14e0db71-5d35-4eb5-b481-8945cf9d10c2', FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/7c9e6679-7425-40de-944b-e07fc1f90ae7-3', Topics: ['t'], State: 'Enabled' };
+		const mapping = {
+			UUID: '14e0db71-5d35-4eb5-b481-8945cf9d10c2',
+			FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f',
+			EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/7c9e6679-7425-40de-944b-e07fc1f90ae7-3',
+			Topics: ['t'],
+			State: 'Enabled',
+		};
 		for (const key of HOSTILE_KEYS) {
 			const update = { UUID: mapping.UUID, BatchSize: 10, DestinationConfig: { OnFailure: { Destination: 'kafka://dlq' } } };
 			define(update, key, pollution());

@@ -116,7 +116,10 @@ function regexesInSources(root: string): { found: FoundRegex[]; unknownDynamic: 
 function regexesInSchemas(root: string): FoundRegex[] {
 	const found: FoundRegex[] = [];
 	const dir = path.join(root, 'schemas');
-	for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+	for (const name of fs
+		.readdirSync(dir)
+		.filter((n) => n.endsWith('.json'))
+		.sort()) {
 		const visit = (value: unknown, pointer: string): void => {
 			if (Array.isArray(value)) {
 				value.forEach((v, i) => visit(v, `${pointer}/${i}`));
@@ -143,7 +146,10 @@ function regexesInSchemas(root: string): FoundRegex[] {
 function regexesInGrammars(root: string): FoundRegex[] {
 	const found: FoundRegex[] = [];
 	const dir = path.join(root, 'syntaxes');
-	for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+	for (const name of fs
+		.readdirSync(dir)
+		.filter((n) => n.endsWith('.json'))
+		.sort()) {
 		const visit = (value: unknown, pointer: string): void => {
 			if (typeof value === 'object' && value !== null) {
 				for (const [key, member] of Object.entries(value)) {
@@ -163,7 +169,19 @@ function regexesInGrammars(root: string): FoundRegex[] {
 // ---- attack strings ------------------------------------------------------------------------
 
 /** Characters tried against each atom of a regex. */
-const PROBE_CHARS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i)), '\t', '\n', '\r', '\u0000', 'é', 'Ω', '\u00a0', '\u2028', '\ufeff', '😀'];
+const PROBE_CHARS = [
+	...Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i)),
+	'\t',
+	'\n',
+	'\r',
+	'\u0000',
+	'é',
+	'Ω',
+	'\u00a0',
+	'\u2028',
+	'\ufeff',
+	'😀',
+];
 const BREAKERS = ['!', '\u0000', '\n', '"', '\uD800'];
 
 /** The atoms of a regex source: character classes, escapes, `.` and literal characters. */
@@ -304,9 +322,15 @@ describe('regular expressions against adversarial input', () => {
 		);
 		// The extractor must see the regexes it is known to have to see.
 		assert.ok(sources.found.length >= 100, `only ${sources.found.length} regexes in the sources`);
-		assert.ok(schemas.some((r) => r.source.startsWith('^([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?\\.)*')), 'the schemas\' host name pattern');
-		assert.ok(grammars.length >= 3, 'the grammar\'s patterns');
-		assert.ok(sources.found.some((r) => r.where.startsWith('client/src/aws/logger.ts')), 'the logger\'s redaction patterns');
+		assert.ok(
+			schemas.some((r) => r.source.startsWith('^([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?\\.)*')),
+			"the schemas' host name pattern",
+		);
+		assert.ok(grammars.length >= 3, "the grammar's patterns");
+		assert.ok(
+			sources.found.some((r) => r.where.startsWith('client/src/aws/logger.ts')),
+			"the logger's redaction patterns",
+		);
 	});
 
 	it(`runs each regex on long near-matching strings within ${BOUND_MS} ms`, (t) => {
@@ -327,12 +351,20 @@ describe('regular expressions against adversarial input', () => {
 				}
 			}
 		}
-		t.diagnostic(`${all.length} regexes (${sources.found.length} in sources, ${schemas.length} in schemas, ${grammars.length} in grammars), ${runs} runs; slowest ${slowest.ms.toFixed(1)} ms: ${slowest.what}`);
+		t.diagnostic(
+			`${all.length} regexes (${sources.found.length} in sources, ${schemas.length} in schemas, ${grammars.length} in grammars), ${runs} runs; slowest ${slowest.ms.toFixed(1)} ms: ${slowest.what}`,
+		);
 		assert.deepEqual(slow, []);
 	});
 
-	it('the date-time check (the project\'s regex, then ajv-formats\' RFC 3339 regexes) stays fast on long near-dates', () => {
-		for (const input of ['2025-01-15T12:00:00.' + '1'.repeat(LONG_LENGTH) + 'x', '2025-01-15T12:00:00' + '+'.repeat(LONG_LENGTH), '2025-01-15t12:00:00.' + '9'.repeat(LONG_LENGTH) + '+0', '2'.repeat(LONG_LENGTH), '2025-01-15 '.repeat(5000) + '!']) {
+	it("the date-time check (the project's regex, then ajv-formats' RFC 3339 regexes) stays fast on long near-dates", () => {
+		for (const input of [
+			'2025-01-15T12:00:00.' + '1'.repeat(LONG_LENGTH) + 'x',
+			'2025-01-15T12:00:00' + '+'.repeat(LONG_LENGTH),
+			'2025-01-15t12:00:00.' + '9'.repeat(LONG_LENGTH) + '+0',
+			'2'.repeat(LONG_LENGTH),
+			'2025-01-15 '.repeat(5000) + '!',
+		]) {
 			const start = performance.now();
 			isDateTime(input);
 			assert.ok(performance.now() - start < BOUND_MS, show(input));

@@ -22,7 +22,6 @@ const BURST_MS = 1000;
 /** A hover during the burst: the server may be validating (about 30 ms for 8 MB) or applying edits, but must not be behind by more. */
 const HOVER_BOUND_MS = 500;
 
-
 /** An S3 failure record of about `megabytes` MB (most of it one record's base64 value in the escaped payload), with a problem to report. */
 function bigRecord(megabytes: number): string {
 	const record = JSON.parse(fixture('records/s3-record-string.json')) as { payload: string; version: string };
@@ -33,12 +32,11 @@ function bigRecord(megabytes: number): string {
 	return JSON.stringify(record, null, 2);
 }
 
-
 function comparable(diagnostics: Diagnostic[]): unknown[] {
 	return diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range }));
 }
 
-describe('the server\'s document model', () => {
+describe("the server's document model", () => {
 	it('applies any sequence of changes exactly as vscode-languageserver-textdocument does', () => {
 		const text = fc.string({ unit: fc.constantFrom('a', 'b', '{', '"', ' ', '\n', '\r', '\r\n', 'é', '😀'), maxLength: 40 });
 		const position = fc.record({ line: fc.integer({ min: -1, max: 12 }), character: fc.integer({ min: -1, max: 30 }) });
@@ -47,37 +45,45 @@ describe('the server\'s document model', () => {
 			{ arbitrary: fc.record({ text }), weight: 1 },
 		);
 		fc.assert(
-			fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 30 }), fc.array(fc.nat({ max: 200 }), { minLength: 3, maxLength: 3 }), (initial, updates, probes) => {
-				let reference = TextDocument.create('file:///x', 'json', 1, initial);
-				const lazy = new LazyTextDocument('file:///x', 'json', 1, initial);
-				updates.forEach((generated, i) => {
-					// Clients send positions inside the document (the library mishandles others: it leaves holes in its line table).
-					// Each change of a batch applies to the text the previous ones left: normalise them on a scratch copy in turn.
-					const scratch = TextDocument.create('file:///scratch', 'json', 0, reference.getText());
-					const changes = generated.map((c) => {
-						const inside = (p: { line: number; character: number }): { line: number; character: number } => scratch.positionAt(scratch.offsetAt(p));
-						const normalised = 'range' in c ? { text: c.text, range: { start: inside(c.range.start), end: inside(c.range.end) } } : c;
-						TextDocument.update(scratch, [normalised], 0);
-						return normalised;
+			fc.property(
+				text,
+				fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 30 }),
+				fc.array(fc.nat({ max: 200 }), { minLength: 3, maxLength: 3 }),
+				(initial, updates, probes) => {
+					let reference = TextDocument.create('file:///x', 'json', 1, initial);
+					const lazy = new LazyTextDocument('file:///x', 'json', 1, initial);
+					updates.forEach((generated, i) => {
+						// Clients send positions inside the document (the library mishandles others: it leaves holes in its line table).
+						// Each change of a batch applies to the text the previous ones left: normalise them on a scratch copy in turn.
+						const scratch = TextDocument.create('file:///scratch', 'json', 0, reference.getText());
+						const changes = generated.map((c) => {
+							const inside = (p: { line: number; character: number }): { line: number; character: number } => scratch.positionAt(scratch.offsetAt(p));
+							const normalised = 'range' in c ? { text: c.text, range: { start: inside(c.range.start), end: inside(c.range.end) } } : c;
+							TextDocument.update(scratch, [normalised], 0);
+							return normalised;
+						});
+						reference = TextDocument.update(reference, changes, i + 2);
+						lazy.update(changes, i + 2);
+						// Read positions before the text, as the server does between edits.
+						for (const probe of probes) {
+							assert.deepEqual(lazy.positionAt(probe % (reference.getText().length + 2)), reference.positionAt(probe % (reference.getText().length + 2)));
+							const at = { line: probe % (reference.lineCount + 1), character: probe % 7 };
+							assert.equal(lazy.offsetAt(at), reference.offsetAt(at));
+						}
+						assert.equal(lazy.version, reference.version);
+						assert.equal(lazy.lineCount, reference.lineCount);
+						assert.equal(lazy.getText(), reference.getText());
+						for (let line = -1; line <= reference.lineCount; line++) {
+							assert.deepEqual(lazy.getLineRange(line), reference.getLineRange(line));
+							assert.equal(lazy.getEOLCharacters(line), reference.getEOLCharacters(line));
+						}
+						assert.equal(
+							lazy.getText({ start: { line: 0, character: 1 }, end: { line: 2, character: 2 } }),
+							reference.getText({ start: { line: 0, character: 1 }, end: { line: 2, character: 2 } }),
+						);
 					});
-					reference = TextDocument.update(reference, changes, i + 2);
-					lazy.update(changes, i + 2);
-					// Read positions before the text, as the server does between edits.
-					for (const probe of probes) {
-						assert.deepEqual(lazy.positionAt(probe % (reference.getText().length + 2)), reference.positionAt(probe % (reference.getText().length + 2)));
-						const at = { line: probe % (reference.lineCount + 1), character: probe % 7 };
-						assert.equal(lazy.offsetAt(at), reference.offsetAt(at));
-					}
-					assert.equal(lazy.version, reference.version);
-					assert.equal(lazy.lineCount, reference.lineCount);
-					assert.equal(lazy.getText(), reference.getText());
-					for (let line = -1; line <= reference.lineCount; line++) {
-						assert.deepEqual(lazy.getLineRange(line), reference.getLineRange(line));
-						assert.equal(lazy.getEOLCharacters(line), reference.getEOLCharacters(line));
-					}
-					assert.equal(lazy.getText({ start: { line: 0, character: 1 }, end: { line: 2, character: 2 } }), reference.getText({ start: { line: 0, character: 1 }, end: { line: 2, character: 2 } }));
-				});
-			}),
+				},
+			),
 			{ seed: 1_736_942_400, numRuns: 300 },
 		);
 	});
@@ -148,7 +154,10 @@ describe('a burst of edits on a multi-megabyte record', () => {
 				}
 			}
 			const ms = performance.now() - start;
-			assert.ok((await Promise.all(hovers)).every((h) => h !== null), 'every hover has an answer');
+			assert.ok(
+				(await Promise.all(hovers)).every((h) => h !== null),
+				'every hover has an answer',
+			);
 			await client.diagnosticsFor(uri, (p) => p.version === version, 30_000);
 			// Anything still pending would be published within the debounce; give it the chance.
 			await sleep(600);
@@ -166,7 +175,13 @@ describe('a burst of edits on a multi-megabyte record', () => {
 		const text = original.slice(0, batchOffset) + digit + original.slice(batchOffset + 1, payloadOffset) + ' '.repeat(spaces) + original.slice(payloadOffset);
 		t.diagnostic(
 			bursts
-				.map((b, i) => `burst ${i + 1}: ${EDITS} edits in ${b.ms.toFixed(0)} ms on ${(original.length / MB).toFixed(1)} M chars; hovers answered in ${b.hoverTimes.map((ms) => ms.toFixed(0)).join(', ')} ms; publications for versions ${all.slice(b.before, bursts[i + 1]?.before ?? all.length).map((p) => p.version).join(', ')}`)
+				.map(
+					(b, i) =>
+						`burst ${i + 1}: ${EDITS} edits in ${b.ms.toFixed(0)} ms on ${(original.length / MB).toFixed(1)} M chars; hovers answered in ${b.hoverTimes.map((ms) => ms.toFixed(0)).join(', ')} ms; publications for versions ${all
+							.slice(b.before, bursts[i + 1]?.before ?? all.length)
+							.map((p) => p.version)
+							.join(', ')}`,
+				)
 				.join('; ') +
 				`; server live heap ${heap.map((kb) => (kb / 1024).toFixed(0)).join(' → ')} MB, RSS ${rss.map((kb) => (kb / 1024).toFixed(0)).join(' → ')} MB, peak ${(peakBefore / 1024).toFixed(0)} → ${(memoryKb(client.pid!, 'VmHWM') / 1024).toFixed(0)} MB`,
 		);
@@ -174,7 +189,10 @@ describe('a burst of edits on a multi-megabyte record', () => {
 		for (const b of bursts) {
 			const publications = all.slice(b.before, bursts[bursts.indexOf(b) + 1]?.before ?? all.length);
 			assert.ok(b.ms < BURST_MS * 3, `the edits took ${b.ms.toFixed(0)} ms to send`);
-			assert.ok(b.hoverTimes.every((ms) => ms < HOVER_BOUND_MS), `hover answered in ${b.hoverTimes.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+			assert.ok(
+				b.hoverTimes.every((ms) => ms < HOVER_BOUND_MS),
+				`hover answered in ${b.hoverTimes.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+			);
 			assert.ok(publications.length >= 1 && publications.length <= 10, `${publications.length} validations for ${EDITS} edits`);
 			for (let i = 1; i < publications.length; i++) {
 				assert.ok(publications[i].version! > publications[i - 1].version!, 'no older version is published after a newer one');
@@ -200,7 +218,10 @@ describe('a burst of edits on a multi-megabyte record', () => {
 		// (VmHWM, whenever the collector ran) may hold two analyses of 8 MB at once, one of them garbage (about 12x):
 		// it stays under 20x.
 		for (const after of heap.slice(1)) {
-			assert.ok(after - heap[0] < 3 * sizeKb, `the server's live heap grew by ${((after - heap[0]) / 1024).toFixed(0)} MB after a burst of edits on a ${(original.length / MB).toFixed(1)} MB document`);
+			assert.ok(
+				after - heap[0] < 3 * sizeKb,
+				`the server's live heap grew by ${((after - heap[0]) / 1024).toFixed(0)} MB after a burst of edits on a ${(original.length / MB).toFixed(1)} MB document`,
+			);
 		}
 		const peakRise = memoryKb(client.pid!, 'VmHWM') - peakBefore;
 		assert.ok(peakRise < 20 * sizeKb, `the bursts raised the server's peak memory by ${(peakRise / 1024).toFixed(0)} MB`);

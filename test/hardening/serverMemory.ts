@@ -51,7 +51,10 @@ export function serverWithHeapSnapshots(): { readonly client: LspTestClient; rea
 	const snapshots = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-heap-'));
 	let client: LspTestClient | undefined;
 	before(async () => {
-		({ client } = await LspTestClient.start({ configuration: { validation: {} }, nodeOptions: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] }));
+		({ client } = await LspTestClient.start({
+			configuration: { validation: {} },
+			nodeOptions: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`],
+		}));
 	});
 	after(async () => {
 		await client?.stop();

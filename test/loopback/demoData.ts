@@ -36,8 +36,15 @@ export function kafkaHeader(name: string, value: string): Record<string, number[
 }
 
 /** A Kafka record with a JSON value and optional string key, base64-encoded as Lambda delivers them. */
-export function kafkaRecord(topic: string, partition: number, offset: number, timestamp: string, value: object, key?: string,
-	headers: Array<Record<string, number[]>> = [kafkaHeader('content-type', 'application/json')]): KafkaRecord {
+export function kafkaRecord(
+	topic: string,
+	partition: number,
+	offset: number,
+	timestamp: string,
+	value: object,
+	key?: string,
+	headers: Array<Record<string, number[]>> = [kafkaHeader('content-type', 'application/json')],
+): KafkaRecord {
 	return {
 		topic,
 		partition,
@@ -61,9 +68,7 @@ export function metadataRecord(batch: FailedBatch): Record<string, unknown> {
 			approximateInvokeCount: batch.approximateInvokeCount,
 		},
 		// Null when the batch never reached the function (facts §3.3).
-		responseContext: batch.condition === 'MaximumPayloadSizeExceeded'
-			? null
-			: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+		responseContext: batch.condition === 'MaximumPayloadSizeExceeded' ? null : { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
 		version: '1.0',
 		timestamp: batch.timestamp,
 		KafkaBatchInfo: {

@@ -15,7 +15,12 @@ const credentials = { accessKeyId: 'AKIDDEMOUSER', secretAccessKey: 'demo-secret
 interface FailureRecord {
 	requestContext: { functionArn: string; condition: string; approximateInvokeCount: number };
 	responseContext: unknown;
-	KafkaBatchInfo: { eventSourceArn?: string; bootstrapServers: string; batchSize: number; recordsInfo: Record<string, { firstRecordOffset: string; lastRecordOffset: string }> };
+	KafkaBatchInfo: {
+		eventSourceArn?: string;
+		bootstrapServers: string;
+		batchSize: number;
+		recordsInfo: Record<string, { firstRecordOffset: string; lastRecordOffset: string }>;
+	};
 	payload?: unknown;
 }
 
@@ -41,11 +46,17 @@ describe('demo seed', () => {
 
 	it('offers two functions, and three mappings on orders-consumer of which one is not Kafka', async () => {
 		const functions = await lambda.send(new ListFunctionsCommand({}));
-		assert.deepEqual(functions.Functions?.map((f) => f.FunctionName), ['orders-consumer', 'payments-consumer']);
+		assert.deepEqual(
+			functions.Functions?.map((f) => f.FunctionName),
+			['orders-consumer', 'payments-consumer'],
+		);
 		const orders = await lambda.send(new ListEventSourceMappingsCommand({ FunctionName: 'orders-consumer' }));
 		assert.equal(orders.EventSourceMappings?.length, 3);
 		const kafka = orders.EventSourceMappings.filter((m) => m.EventSourceArn?.includes(':kafka:') || m.SelfManagedEventSource);
-		assert.deepEqual(kafka.map((m) => m.UUID), [DEMO_UUIDS.ordersMsk, DEMO_UUIDS.ordersAudit]);
+		assert.deepEqual(
+			kafka.map((m) => m.UUID),
+			[DEMO_UUIDS.ordersMsk, DEMO_UUIDS.ordersAudit],
+		);
 		const msk = await lambda.send(new GetEventSourceMappingCommand({ UUID: DEMO_UUIDS.ordersMsk }));
 		assert.equal(msk.LastProcessingResult, 'OK');
 		assert.deepEqual(msk.ProvisionedPollerConfig, { MinimumPollers: 1, MaximumPollers: 3 });
@@ -88,7 +99,10 @@ describe('demo seed', () => {
 			assert.equal(record.requestContext.functionArn, demo.seed.functions.payments);
 			assert.equal(record.KafkaBatchInfo.bootstrapServers, 'kafka-1.payments.internal:9096,kafka-2.payments.internal:9096');
 			payloadKinds.push(typeof record.payload);
-			const event = (typeof record.payload === 'string' ? JSON.parse(record.payload) : record.payload) as { eventSource: string; records: Record<string, unknown[]> };
+			const event = (typeof record.payload === 'string' ? JSON.parse(record.payload) : record.payload) as {
+				eventSource: string;
+				records: Record<string, unknown[]>;
+			};
 			assert.equal(event.eventSource, 'SelfManagedKafka');
 			assert.deepEqual(Object.keys(event.records), Object.keys(record.KafkaBatchInfo.recordsInfo));
 		}

@@ -186,9 +186,7 @@ function paymentsFailures(functionArn: string): Array<{ batch: FailedBatch; obje
 				approximateInvokeCount: 4,
 				timestamp: '2025-01-15T15:03:44.090Z',
 				bootstrapServers,
-				records: [
-					kafkaRecord('payment-events', 3, 877, '2025-01-15T15:03:40.500Z', { paymentId: 'pay_0877', amount: 42, currency: 'USD' }, undefined, []),
-				],
+				records: [kafkaRecord('payment-events', 3, 877, '2025-01-15T15:03:40.500Z', { paymentId: 'pay_0877', amount: 42, currency: 'USD' }, undefined, [])],
 			},
 		},
 	];
@@ -216,7 +214,10 @@ export async function startDemo(options: { port?: number; region?: string; trans
 	const s3 = await LoopbackS3.start({ ...common, port: port === 0 ? 0 : port + 2 });
 	const seed = seedDemo(lambda, sqs, s3);
 	return {
-		lambda, sqs, s3, seed,
+		lambda,
+		sqs,
+		s3,
+		seed,
 		close: async () => {
 			await Promise.all([lambda.close(), sqs.close(), s3.close()]);
 		},

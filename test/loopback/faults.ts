@@ -4,16 +4,7 @@
  */
 
 /** What goes wrong. */
-export type FaultKind =
-	| 'throttle'
-	| 'conflict'
-	| 'in-use'
-	| 'access-denied'
-	| 'not-found'
-	| 'server-error'
-	| 'validation'
-	| 'drop-connection'
-	| 'delay';
+export type FaultKind = 'throttle' | 'conflict' | 'in-use' | 'access-denied' | 'not-found' | 'server-error' | 'validation' | 'drop-connection' | 'delay';
 
 /** One queued fault. */
 export interface FaultSpec<Operation extends string = string> {

@@ -67,12 +67,15 @@ export function queryPairs(rawQuery: string): Array<[string, string]> {
 	if (rawQuery === '') {
 		return [];
 	}
-	return rawQuery.split('&').filter((part) => part !== '').map((part) => {
-		const eq = part.indexOf('=');
-		const name = eq < 0 ? part : part.slice(0, eq);
-		const value = eq < 0 ? '' : part.slice(eq + 1);
-		return [safeDecode(name), safeDecode(value)];
-	});
+	return rawQuery
+		.split('&')
+		.filter((part) => part !== '')
+		.map((part) => {
+			const eq = part.indexOf('=');
+			const name = eq < 0 ? part : part.slice(0, eq);
+			const value = eq < 0 ? '' : part.slice(eq + 1);
+			return [safeDecode(name), safeDecode(value)];
+		});
 }
 
 /** `decodeURIComponent` that returns the input unchanged when it is not valid percent-encoding. */

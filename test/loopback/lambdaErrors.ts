@@ -61,8 +61,10 @@ export function validationException(message: string): WireError {
 
 /** 403 from IAM, capital `Message`, in the wording IAM uses for a missing identity-based allow. */
 export function accessDenied(action: string, resource: string, message?: string): WireError {
-	const text = message ?? `User: arn:aws:sts::123456789012:assumed-role/dev/me is not authorized to perform: lambda:${action} `
-		+ `on resource: ${resource} because no identity-based policy allows the lambda:${action} action`;
+	const text =
+		message ??
+		`User: arn:aws:sts::123456789012:assumed-role/dev/me is not authorized to perform: lambda:${action} ` +
+			`on resource: ${resource} because no identity-based policy allows the lambda:${action} action`;
 	return { status: 403, errorType: 'AccessDeniedException', body: { Message: text } };
 }
 

@@ -81,8 +81,14 @@ describe('LoopbackLambda faults and authentication through the real SDK', () => 
 		assert.equal(result.UUID, mapping.UUID);
 		assert.equal(result.$metadata.attempts, 3);
 		const seen = server.requestsFor('GetEventSourceMapping').slice(before);
-		assert.deepEqual(seen.map((r) => r.status), [429, 429, 200]);
-		assert.deepEqual(seen.map((r) => r.headers['amz-sdk-request']), ['attempt=1; max=3', 'attempt=2; max=3', 'attempt=3; max=3']);
+		assert.deepEqual(
+			seen.map((r) => r.status),
+			[429, 429, 200],
+		);
+		assert.deepEqual(
+			seen.map((r) => r.headers['amz-sdk-request']),
+			['attempt=1; max=3', 'attempt=2; max=3', 'attempt=3; max=3'],
+		);
 	});
 
 	it('makes the SDK wait at least Retry-After before retrying', async () => {
@@ -128,16 +134,19 @@ describe('LoopbackLambda faults and authentication through the real SDK', () => 
 		const error = await failure(lambda().send(new UpdateEventSourceMappingCommand({ UUID: mapping.UUID, BatchSize: 10 })));
 		assert.equal(error.name, 'AccessDeniedException');
 		assert.equal(error.$metadata.httpStatusCode, 403);
-		assert.equal(error.message, 'User: arn:aws:sts::123456789012:assumed-role/dev/me is not authorized to perform: '
-			+ `lambda:UpdateEventSourceMapping on resource: arn:aws:lambda:us-east-1:123456789012:event-source-mapping:${mapping.UUID} `
-			+ 'because no identity-based policy allows the lambda:UpdateEventSourceMapping action');
+		assert.equal(
+			error.message,
+			'User: arn:aws:sts::123456789012:assumed-role/dev/me is not authorized to perform: ' +
+				`lambda:UpdateEventSourceMapping on resource: arn:aws:lambda:us-east-1:123456789012:event-source-mapping:${mapping.UUID} ` +
+				'because no identity-based policy allows the lambda:UpdateEventSourceMapping action',
+		);
 		assert.equal(server.getMapping(mapping.UUID)?.BatchSize, 100, 'a denied update changes nothing');
 	});
 
 	it('only applies a fault to its operation, and only as many times as asked', async () => {
 		server.injectFault({ operation: 'ListEventSourceMappings', kind: 'server-error' });
 		await get(lambda());
-		assert.ok(await failure(lambda().send(new ListEventSourceMappingsCommand({}))) instanceof ServiceException);
+		assert.ok((await failure(lambda().send(new ListEventSourceMappingsCommand({})))) instanceof ServiceException);
 		await lambda().send(new ListEventSourceMappingsCommand({}));
 	});
 
@@ -146,7 +155,10 @@ describe('LoopbackLambda faults and authentication through the real SDK', () => 
 		server.injectFault({ kind: 'drop-connection' });
 		const result = await lambda({ retryStrategy: new ConfiguredRetryStrategy(2, 5) }).send(new GetEventSourceMappingCommand({ UUID: mapping.UUID }));
 		assert.equal(result.UUID, mapping.UUID);
-		assert.deepEqual(server.requests.slice(before).map((r) => r.status), [0, 200]);
+		assert.deepEqual(
+			server.requests.slice(before).map((r) => r.status),
+			[0, 200],
+		);
 	});
 
 	it('holds a delayed request long enough for the caller to abort it', async () => {
@@ -161,7 +173,7 @@ describe('LoopbackLambda faults and authentication through the real SDK', () => 
 		const error = await failure(get(lambda({ region: 'eu-west-1' })));
 		assert.equal(error.name, 'InvalidSignatureException');
 		assert.equal(error.$metadata.httpStatusCode, 403);
-		assert.equal(error.message, 'Credential should be scoped to a valid region, not \'eu-west-1\'. ');
+		assert.equal(error.message, "Credential should be scoped to a valid region, not 'eu-west-1'. ");
 	});
 
 	it('verifies the signature itself: a wrong secret fails, an unknown key is unrecognized', async () => {
@@ -191,7 +203,10 @@ describe('LoopbackLambda faults and authentication through the real SDK', () => 
 
 	it('records the Authorization header apart from the other headers', () => {
 		const authorization = server.authorizationHeaders.at(-1) ?? '';
-		assert.match(authorization, /^AWS4-HMAC-SHA256 Credential=ASIALOOPBACKTEMP\/\d{8}\/us-east-1\/lambda\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/);
+		assert.match(
+			authorization,
+			/^AWS4-HMAC-SHA256 Credential=ASIALOOPBACKTEMP\/\d{8}\/us-east-1\/lambda\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/,
+		);
 		assert.ok(server.requests.every((r) => r.headers.authorization === undefined && r.headers['x-amz-security-token'] === undefined));
 	});
 });

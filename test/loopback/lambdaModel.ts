@@ -7,12 +7,7 @@ import { ACCOUNT_ID, partitionOf } from './httpUtil';
 
 /** The operations the loopback Lambda serves. */
 export type LambdaOperation =
-	| 'CreateEventSourceMapping'
-	| 'GetEventSourceMapping'
-	| 'UpdateEventSourceMapping'
-	| 'DeleteEventSourceMapping'
-	| 'ListEventSourceMappings'
-	| 'ListFunctions';
+	'CreateEventSourceMapping' | 'GetEventSourceMapping' | 'UpdateEventSourceMapping' | 'DeleteEventSourceMapping' | 'ListEventSourceMappings' | 'ListFunctions';
 
 /** `DestinationConfig` as sent and returned. */
 export interface DestinationConfigWire {
@@ -82,17 +77,37 @@ export type MappingSeed = Partial<Omit<EventSourceMappingWire, 'LastModified'>> 
 
 /** The members Update may change (the SDK's `UpdateEventSourceMappingRequest`, less UUID). */
 export const UPDATABLE_MEMBERS = [
-	'Enabled', 'BatchSize', 'FilterCriteria', 'KMSKeyArn', 'MetricsConfig', 'LoggingConfig', 'ScalingConfig',
-	'MaximumBatchingWindowInSeconds', 'ParallelizationFactor', 'DestinationConfig', 'MaximumRecordAgeInSeconds',
-	'BisectBatchOnFunctionError', 'MaximumRetryAttempts', 'TumblingWindowInSeconds', 'SourceAccessConfigurations',
-	'FunctionResponseTypes', 'AmazonManagedKafkaEventSourceConfig', 'SelfManagedKafkaEventSourceConfig',
-	'DocumentDBEventSourceConfig', 'ProvisionedPollerConfig',
+	'Enabled',
+	'BatchSize',
+	'FilterCriteria',
+	'KMSKeyArn',
+	'MetricsConfig',
+	'LoggingConfig',
+	'ScalingConfig',
+	'MaximumBatchingWindowInSeconds',
+	'ParallelizationFactor',
+	'DestinationConfig',
+	'MaximumRecordAgeInSeconds',
+	'BisectBatchOnFunctionError',
+	'MaximumRetryAttempts',
+	'TumblingWindowInSeconds',
+	'SourceAccessConfigurations',
+	'FunctionResponseTypes',
+	'AmazonManagedKafkaEventSourceConfig',
+	'SelfManagedKafkaEventSourceConfig',
+	'DocumentDBEventSourceConfig',
+	'ProvisionedPollerConfig',
 ] as const;
 
 /** The members Create stores as given (besides FunctionName, Enabled and Tags). */
 export const CREATE_MEMBERS = [
 	...UPDATABLE_MEMBERS.filter((m) => m !== 'Enabled'),
-	'EventSourceArn', 'SelfManagedEventSource', 'Topics', 'Queues', 'StartingPosition', 'StartingPositionTimestamp',
+	'EventSourceArn',
+	'SelfManagedEventSource',
+	'Topics',
+	'Queues',
+	'StartingPosition',
+	'StartingPositionTimestamp',
 ] as const;
 
 /** What kind of source a mapping reads; decides defaults and which destinations are allowed. */
@@ -189,7 +204,7 @@ export function mappingFromSeed(seed: MappingSeed, region: string): EventSourceM
 		FunctionArn: seed.FunctionArn ?? functionArn(region, name),
 		State: seed.State ?? 'Enabled',
 		StateTransitionReason: seed.StateTransitionReason ?? 'User action',
-		LastModified: LastModified instanceof Date ? epochSeconds(LastModified) : LastModified ?? epochSeconds(),
+		LastModified: LastModified instanceof Date ? epochSeconds(LastModified) : (LastModified ?? epochSeconds()),
 		LastProcessingResult: seed.LastProcessingResult ?? 'No records processed',
 		EventSourceMappingArn: seed.EventSourceMappingArn ?? mappingArn(region, uuid),
 	};

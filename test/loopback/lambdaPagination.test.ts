@@ -50,7 +50,10 @@ describe('LoopbackLambda listings through the real SDK', () => {
 		assert.equal(markers[2], undefined);
 		assert.equal(typeof markers[0], 'string');
 		const requests = server.requestsFor('ListEventSourceMappings').slice(-3);
-		assert.deepEqual(requests.map((r) => r.path), Array(3).fill('/2015-03-31/event-source-mappings'));
+		assert.deepEqual(
+			requests.map((r) => r.path),
+			Array(3).fill('/2015-03-31/event-source-mappings'),
+		);
 		assert.equal(requests[0].query.FunctionName, 'bulk-consumer');
 		assert.equal(requests[1].query.Marker, markers[0]);
 	});
@@ -75,7 +78,10 @@ describe('LoopbackLambda listings through the real SDK', () => {
 
 	it('matches FunctionName given as an ARN, and filters by EventSourceArn', async () => {
 		const byArn = await client.send(new ListEventSourceMappingsCommand({ FunctionName: server.functionArn('audit-consumer') }));
-		assert.deepEqual(byArn.EventSourceMappings?.map((m) => m.Topics?.[0]), ['audit']);
+		assert.deepEqual(
+			byArn.EventSourceMappings?.map((m) => m.Topics?.[0]),
+			['audit'],
+		);
 		const bySource = await client.send(new ListEventSourceMappingsCommand({ EventSourceArn: OTHER_CLUSTER }));
 		assert.equal(bySource.EventSourceMappings?.length, 1);
 		const none = await client.send(new ListEventSourceMappingsCommand({ FunctionName: 'nobody' }));
@@ -86,8 +92,10 @@ describe('LoopbackLambda listings through the real SDK', () => {
 	it('rejects MaxItems 0 with the validator wording', async () => {
 		await assert.rejects(client.send(new ListEventSourceMappingsCommand({ MaxItems: 0 })), (error: LambdaServiceException) => {
 			assert.equal(error.name, 'ValidationException');
-			assert.equal(error.message, '1 validation error detected: Value \'0\' at \'maxItems\' failed to satisfy constraint: '
-				+ 'Member must have value greater than or equal to 1');
+			assert.equal(
+				error.message,
+				"1 validation error detected: Value '0' at 'maxItems' failed to satisfy constraint: " + 'Member must have value greater than or equal to 1',
+			);
 			return true;
 		});
 	});

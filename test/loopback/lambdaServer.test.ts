@@ -47,13 +47,15 @@ describe('LoopbackLambda event source mappings through the real SDK', () => {
 	});
 
 	async function createKafkaMapping(topic: string, extra: Partial<CreateEventSourceMappingCommandInput> = {}): Promise<CreateEventSourceMappingCommandOutput> {
-		return client.send(new CreateEventSourceMappingCommand({
-			FunctionName: 'orders-consumer',
-			EventSourceArn: CLUSTER,
-			Topics: [topic],
-			StartingPosition: 'TRIM_HORIZON',
-			...extra,
-		}));
+		return client.send(
+			new CreateEventSourceMappingCommand({
+				FunctionName: 'orders-consumer',
+				EventSourceArn: CLUSTER,
+				Topics: [topic],
+				StartingPosition: 'TRIM_HORIZON',
+				...extra,
+			}),
+		);
 	}
 
 	async function stateOf(uuid: string): Promise<string | undefined> {
@@ -123,7 +125,7 @@ describe('LoopbackLambda event source mappings through the real SDK', () => {
 			new UpdateEventSourceMappingCommand({ UUID: '00000000-0000-4000-8000-000000000000', BatchSize: 5 }),
 			new DeleteEventSourceMappingCommand({ UUID: '00000000-0000-4000-8000-000000000000' }),
 		]) {
-			assert.ok(await failure(client.send(command)) instanceof ResourceNotFoundException);
+			assert.ok((await failure(client.send(command))) instanceof ResourceNotFoundException);
 		}
 	});
 
@@ -179,10 +181,12 @@ describe('LoopbackLambda event source mappings through the real SDK', () => {
 	it('removes a destination when OnFailure.Destination is empty', async () => {
 		const created = await createKafkaMapping('remove-destination', { DestinationConfig: { OnFailure: { Destination: QUEUE } } });
 		await settled(created.UUID!, 'Enabled');
-		const updated = await client.send(new UpdateEventSourceMappingCommand({
-			UUID: created.UUID,
-			DestinationConfig: { OnFailure: { Destination: '' } },
-		}));
+		const updated = await client.send(
+			new UpdateEventSourceMappingCommand({
+				UUID: created.UUID,
+				DestinationConfig: { OnFailure: { Destination: '' } },
+			}),
+		);
 		assert.equal(updated.DestinationConfig?.OnFailure?.Destination, undefined);
 		assert.deepEqual(server.getMapping(created.UUID!)?.DestinationConfig, { OnFailure: {} });
 	});
@@ -191,14 +195,21 @@ describe('LoopbackLambda event source mappings through the real SDK', () => {
 		const created = await createKafkaMapping('pattern');
 		await settled(created.UUID!, 'Enabled');
 		for (const value of ['KAFKA://x', 'kafka://', 'arn:aws:sqs:us-east-1:12345:q']) {
-			const error = await failure(client.send(new UpdateEventSourceMappingCommand({
-				UUID: created.UUID,
-				DestinationConfig: { OnFailure: { Destination: value } },
-			})));
+			const error = await failure(
+				client.send(
+					new UpdateEventSourceMappingCommand({
+						UUID: created.UUID,
+						DestinationConfig: { OnFailure: { Destination: value } },
+					}),
+				),
+			);
 			assert.equal(error.name, 'ValidationException');
 			assert.equal(error.$metadata.httpStatusCode, 400);
-			assert.equal(error.message, `1 validation error detected: Value '${value}' at 'destinationConfig.onFailure.destination' `
-				+ `failed to satisfy constraint: Member must satisfy regular expression pattern: ${DESTINATION_PATTERN}`);
+			assert.equal(
+				error.message,
+				`1 validation error detected: Value '${value}' at 'destinationConfig.onFailure.destination' ` +
+					`failed to satisfy constraint: Member must satisfy regular expression pattern: ${DESTINATION_PATTERN}`,
+			);
 		}
 		assert.equal(server.getMapping(created.UUID!)?.State, 'Enabled');
 	});
@@ -206,10 +217,14 @@ describe('LoopbackLambda event source mappings through the real SDK', () => {
 	it('refuses OnSuccess with the lower-case message of InvalidParameterValueException', async () => {
 		const created = await createKafkaMapping('on-success');
 		await settled(created.UUID!, 'Enabled');
-		const error = await failure(client.send(new UpdateEventSourceMappingCommand({
-			UUID: created.UUID,
-			DestinationConfig: { OnSuccess: { Destination: QUEUE } },
-		})));
+		const error = await failure(
+			client.send(
+				new UpdateEventSourceMappingCommand({
+					UUID: created.UUID,
+					DestinationConfig: { OnSuccess: { Destination: QUEUE } },
+				}),
+			),
+		);
 		assert.ok(error instanceof InvalidParameterValueException);
 		assert.equal(error.message, 'Unsupported DestinationConfig parameter for given event source mapping type.');
 		assert.equal(error.Type, 'User');
@@ -228,17 +243,23 @@ describe('LoopbackLambda event source mappings through the real SDK', () => {
 	it('refuses a kafka:// destination without provisioned mode, and accepts it with ProvisionedPollerConfig in the same call', async () => {
 		const created = await createKafkaMapping('kafka-destination');
 		await settled(created.UUID!, 'Enabled');
-		const error = await failure(client.send(new UpdateEventSourceMappingCommand({
-			UUID: created.UUID,
-			DestinationConfig: { OnFailure: { Destination: 'kafka://failed-orders' } },
-		})));
+		const error = await failure(
+			client.send(
+				new UpdateEventSourceMappingCommand({
+					UUID: created.UUID,
+					DestinationConfig: { OnFailure: { Destination: 'kafka://failed-orders' } },
+				}),
+			),
+		);
 		assert.ok(error instanceof InvalidParameterValueException);
 		assert.match(error.message, /provisioned mode/);
-		const updated = await client.send(new UpdateEventSourceMappingCommand({
-			UUID: created.UUID,
-			DestinationConfig: { OnFailure: { Destination: 'kafka://failed-orders' } },
-			ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 3 },
-		}));
+		const updated = await client.send(
+			new UpdateEventSourceMappingCommand({
+				UUID: created.UUID,
+				DestinationConfig: { OnFailure: { Destination: 'kafka://failed-orders' } },
+				ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 3 },
+			}),
+		);
 		assert.equal(updated.DestinationConfig?.OnFailure?.Destination, 'kafka://failed-orders');
 		await settled(created.UUID!, 'Enabled');
 		const back = await failure(client.send(new UpdateEventSourceMappingCommand({ UUID: created.UUID, ProvisionedPollerConfig: {} })));
@@ -252,30 +273,40 @@ describe('LoopbackLambda event source mappings through the real SDK', () => {
 		assert.equal(deleted.$metadata.httpStatusCode, 202);
 		assert.equal(deleted.State, 'Deleting');
 		assert.equal(server.requestsFor('DeleteEventSourceMapping').at(-1)?.method, 'DELETE');
-		await waitFor(async () => {
-			try {
-				await client.send(new GetEventSourceMappingCommand({ UUID: created.UUID }));
-				return undefined;
-			} catch (error) {
-				return error instanceof ResourceNotFoundException ? true : undefined;
-			}
-		}, { what: 'the mapping to disappear' });
+		await waitFor(
+			async () => {
+				try {
+					await client.send(new GetEventSourceMappingCommand({ UUID: created.UUID }));
+					return undefined;
+				} catch (error) {
+					return error instanceof ResourceNotFoundException ? true : undefined;
+				}
+			},
+			{ what: 'the mapping to disappear' },
+		);
 		assert.equal(server.getMapping(created.UUID!), undefined);
 	});
 
 	it('refuses an Update while a test holds the mapping in a transitional state', async () => {
 		const seeded = server.addMapping({ FunctionName: 'orders-consumer', EventSourceArn: CLUSTER, Topics: ['held'], StartingPosition: 'LATEST' });
 		server.setState(seeded.UUID, 'Updating', 'User action');
-		assert.ok(await failure(client.send(new UpdateEventSourceMappingCommand({ UUID: seeded.UUID, BatchSize: 1 }))) instanceof ResourceInUseException);
+		assert.ok((await failure(client.send(new UpdateEventSourceMappingCommand({ UUID: seeded.UUID, BatchSize: 1 })))) instanceof ResourceInUseException);
 		server.setState(seeded.UUID, 'Enabled');
 		const updated = await client.send(new UpdateEventSourceMappingCommand({ UUID: seeded.UUID, BatchSize: 1 }));
 		assert.equal(updated.BatchSize, 1);
 	});
 
 	it('refuses a Create for an unknown function, a duplicate source, and a Kafka source without topics', async () => {
-		const unknown = await failure(client.send(new CreateEventSourceMappingCommand({
-			FunctionName: 'no-such-function', EventSourceArn: CLUSTER, Topics: ['t'], StartingPosition: 'LATEST',
-		})));
+		const unknown = await failure(
+			client.send(
+				new CreateEventSourceMappingCommand({
+					FunctionName: 'no-such-function',
+					EventSourceArn: CLUSTER,
+					Topics: ['t'],
+					StartingPosition: 'LATEST',
+				}),
+			),
+		);
 		assert.ok(unknown instanceof InvalidParameterValueException);
 		assert.equal(unknown.message, 'Function does not exist');
 
@@ -285,17 +316,26 @@ describe('LoopbackLambda event source mappings through the real SDK', () => {
 		assert.equal(duplicate.$metadata.httpStatusCode, 409);
 		assert.match(duplicate.message, new RegExp(`existing mapping with UUID ${first.UUID}$`));
 
-		const noTopics = await failure(client.send(new CreateEventSourceMappingCommand({
-			FunctionName: 'orders-consumer', EventSourceArn: CLUSTER, StartingPosition: 'LATEST',
-		})));
+		const noTopics = await failure(
+			client.send(
+				new CreateEventSourceMappingCommand({
+					FunctionName: 'orders-consumer',
+					EventSourceArn: CLUSTER,
+					StartingPosition: 'LATEST',
+				}),
+			),
+		);
 		assert.ok(noTopics instanceof InvalidParameterValueException);
 	});
 
 	it('reports several model violations in one ValidationException', async () => {
 		const error = await failure(createKafkaMapping('invalid', { BatchSize: 0, MaximumRetryAttempts: 10001 }));
 		assert.equal(error.name, 'ValidationException');
-		assert.equal(error.message, '2 validation errors detected: '
-			+ 'Value \'0\' at \'batchSize\' failed to satisfy constraint: Member must have value greater than or equal to 1; '
-			+ 'Value \'10001\' at \'maximumRetryAttempts\' failed to satisfy constraint: Member must have value less than or equal to 10000');
+		assert.equal(
+			error.message,
+			'2 validation errors detected: ' +
+				"Value '0' at 'batchSize' failed to satisfy constraint: Member must have value greater than or equal to 1; " +
+				"Value '10001' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 10000",
+		);
 	});
 });

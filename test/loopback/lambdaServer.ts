@@ -12,13 +12,20 @@ import { parseTarget, readBody, safeDecode, sleep, withoutSecrets } from './http
 import { LoopbackService } from './loopbackService';
 import type { WireError } from './lambdaErrors';
 import {
-	accessDenied, authenticationError, invalidParameterValue, invalidRequestContent, resourceConflict, resourceInUse,
-	resourceNotFound, serviceException, tooManyRequests, unknownOperation, validationException,
+	accessDenied,
+	authenticationError,
+	invalidParameterValue,
+	invalidRequestContent,
+	resourceConflict,
+	resourceInUse,
+	resourceNotFound,
+	serviceException,
+	tooManyRequests,
+	unknownOperation,
+	validationException,
 } from './lambdaErrors';
 import type { EventSourceMappingWire, LambdaOperation, MappingSeed } from './lambdaModel';
-import {
-	CREATE_MEMBERS, epochSeconds, functionArn, functionNameOf, mappingArn, mappingFromSeed, UPDATABLE_MEMBERS,
-} from './lambdaModel';
+import { CREATE_MEMBERS, epochSeconds, functionArn, functionNameOf, mappingArn, mappingFromSeed, UPDATABLE_MEMBERS } from './lambdaModel';
 import { applyMembers, checkMaxItems, INVALID_JSON, paginate, parseJson, sameSource } from './lambdaRequests';
 import { checkModelConstraints, checkServiceRules } from './lambdaValidation';
 import type { SigV4Result } from './sigv4';
@@ -100,7 +107,12 @@ export class LoopbackLambda extends LoopbackService {
 
 	/** Starts a server on 127.0.0.1. */
 	static async start(options: LoopbackLambdaOptions = {}): Promise<LoopbackLambda> {
-		const lambda = new LoopbackLambda(options.region ?? 'us-east-1', options.requireSignature ?? true, options.allowUnknownAccessKeys ?? false, options.transitionDelayMs ?? 300);
+		const lambda = new LoopbackLambda(
+			options.region ?? 'us-east-1',
+			options.requireSignature ?? true,
+			options.allowUnknownAccessKeys ?? false,
+			options.transitionDelayMs ?? 300,
+		);
 		return lambda.listen(options.port);
 	}
 
@@ -111,7 +123,6 @@ export class LoopbackLambda extends LoopbackService {
 		}
 		await super.close();
 	}
-
 
 	/** Registers a function (for ListFunctions and as a target of CreateEventSourceMapping); returns its ARN. */
 	addFunction(name: string, options: FunctionOptions = {}): string {
@@ -277,7 +288,11 @@ export class LoopbackLambda extends LoopbackService {
 		if (!rawPath.startsWith(`${API_PREFIX}/`)) {
 			return undefined;
 		}
-		const parts = rawPath.slice(API_PREFIX.length + 1).split('/').filter((p) => p !== '').map(safeDecode);
+		const parts = rawPath
+			.slice(API_PREFIX.length + 1)
+			.split('/')
+			.filter((p) => p !== '')
+			.map(safeDecode);
 		if (parts[0] === 'functions' && parts.length === 1 && method === 'GET') {
 			return { operation: 'ListFunctions', uuid: '' };
 		}
@@ -307,7 +322,9 @@ export class LoopbackLambda extends LoopbackService {
 			case 'throttle':
 				return tooManyRequests(fault.retryAfterSeconds ?? 1, fault.message);
 			case 'conflict':
-				return resourceConflict(fault.message ?? 'The operation cannot be performed at this time. Another operation is in progress on the event source mapping.');
+				return resourceConflict(
+					fault.message ?? 'The operation cannot be performed at this time. Another operation is in progress on the event source mapping.',
+				);
 			case 'in-use':
 				return resourceInUse(fault.message);
 			case 'access-denied':
@@ -315,7 +332,9 @@ export class LoopbackLambda extends LoopbackService {
 			case 'not-found':
 				return resourceNotFound(fault.message);
 			case 'validation':
-				return validationException(fault.message ?? '1 validation error detected: Value null at \'functionName\' failed to satisfy constraint: Member must not be null');
+				return validationException(
+					fault.message ?? "1 validation error detected: Value null at 'functionName' failed to satisfy constraint: Member must not be null",
+				);
 			default:
 				return serviceException(fault.message);
 		}
@@ -347,8 +366,10 @@ export class LoopbackLambda extends LoopbackService {
 		const duplicate = [...this.store.values()].find((s) => sameSource(s.config, config));
 		if (duplicate) {
 			const source = config.EventSourceArn ?? (config.SelfManagedEventSource?.Endpoints?.KAFKA_BOOTSTRAP_SERVERS ?? []).join(',');
-			return resourceConflict(`The event source arn (" ${source} ") and function (" ${name} ") provided mapping already exists. `
-				+ `Please update or delete the existing mapping with UUID ${duplicate.config.UUID}`);
+			return resourceConflict(
+				`The event source arn (" ${source} ") and function (" ${name} ") provided mapping already exists. ` +
+					`Please update or delete the existing mapping with UUID ${duplicate.config.UUID}`,
+			);
 		}
 		config.State = 'Creating';
 		const stored: StoredMapping = { config };

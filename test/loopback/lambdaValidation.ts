@@ -9,8 +9,9 @@ import type { EventSourceMappingWire } from './lambdaModel';
 import { isKafka, sourceKindOf } from './lambdaModel';
 
 /** The `DestinationArn` pattern exactly as the model publishes it (unanchored; facts §1.2). */
-export const DESTINATION_PATTERN = '$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:'
-	+ '((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)';
+export const DESTINATION_PATTERN =
+	'$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:' +
+	'((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)';
 
 // The service matches patterns against the whole string, as Java does; unanchored, the leading
 // `$` alternative would accept every string in JavaScript.
@@ -61,9 +62,9 @@ export function checkModelConstraints(body: Body, operation: 'create' | 'update'
 		return undefined;
 	}
 	const count = `${violations.length} validation error${violations.length > 1 ? 's' : ''} detected: `;
-	return validationException(count + violations
-		.map((v) => `Value ${formatValue(v.value)} at '${v.path}' failed to satisfy constraint: ${v.constraint}`)
-		.join('; '));
+	return validationException(
+		count + violations.map((v) => `Value ${formatValue(v.value)} at '${v.path}' failed to satisfy constraint: ${v.constraint}`).join('; '),
+	);
 }
 
 /**
@@ -154,5 +155,5 @@ function formatScalar(value: unknown): string {
 }
 
 function asObject(value: unknown): Body | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Body : undefined;
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : undefined;
 }

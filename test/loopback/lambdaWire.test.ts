@@ -36,7 +36,10 @@ describe('LoopbackLambda wire format', () => {
 		const wire = body as Record<string, unknown>;
 		assert.equal(typeof wire.LastModified, 'number');
 		assert.ok(Math.abs((wire.LastModified as number) - Date.now() / 1000) < 60);
-		assert.deepEqual(Object.keys(wire).filter((k) => !/^[A-Z]/.test(k)), []);
+		assert.deepEqual(
+			Object.keys(wire).filter((k) => !/^[A-Z]/.test(k)),
+			[],
+		);
 		assert.equal(wire.EventSourceMappingArn, `arn:aws:lambda:us-east-1:123456789012:event-source-mapping:${mapping.UUID}`);
 	});
 

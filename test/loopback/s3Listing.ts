@@ -96,21 +96,24 @@ export function listObjectsV2(bucket: string, objects: Iterable<StoredObject>, r
 		`<IsTruncated>${truncated}</IsTruncated>`,
 		truncated ? `<NextContinuationToken>${escapeXml(encodeToken(page.at(-1)!.lastKey))}</NextContinuationToken>` : '',
 		...page.filter((e): e is Extract<Entry, { object: StoredObject }> => 'object' in e).map((e) => contents(e.object, encode)),
-		...page.filter((e): e is Extract<Entry, { commonPrefix: string }> => 'commonPrefix' in e)
+		...page
+			.filter((e): e is Extract<Entry, { commonPrefix: string }> => 'commonPrefix' in e)
 			.map((e) => `<CommonPrefixes><Prefix>${escapeXml(encode(e.commonPrefix))}</Prefix></CommonPrefixes>`),
 	];
 	return xmlDocument(`<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${parts.join('')}</ListBucketResult>`);
 }
 
 function contents(object: StoredObject, encode: (text: string) => string): string {
-	return '<Contents>'
-		+ `<Key>${escapeXml(encode(object.key))}</Key>`
-		+ `<LastModified>${object.lastModified.toISOString()}</LastModified>`
-		+ `<ETag>${escapeXml(object.etag)}</ETag>`
-		+ '<ChecksumAlgorithm>CRC32</ChecksumAlgorithm><ChecksumType>FULL_OBJECT</ChecksumType>'
-		+ `<Size>${object.body.length}</Size>`
-		+ '<StorageClass>STANDARD</StorageClass>'
-		+ '</Contents>';
+	return (
+		'<Contents>' +
+		`<Key>${escapeXml(encode(object.key))}</Key>` +
+		`<LastModified>${object.lastModified.toISOString()}</LastModified>` +
+		`<ETag>${escapeXml(object.etag)}</ETag>` +
+		'<ChecksumAlgorithm>CRC32</ChecksumAlgorithm><ChecksumType>FULL_OBJECT</ChecksumType>' +
+		`<Size>${object.body.length}</Size>` +
+		'<StorageClass>STANDARD</StorageClass>' +
+		'</Contents>'
+	);
 }
 
 /** With `encoding-type=url`, S3 percent-encodes keys (spaces as `+`) so any byte survives XML. */

@@ -105,7 +105,10 @@ describe('LoopbackS3 through the real SDK', () => {
 
 	it('groups keys under a delimiter into CommonPrefixes', async () => {
 		const result = await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'aws/lambda/', Delimiter: '/' }));
-		assert.deepEqual(result.CommonPrefixes?.map((p) => p.Prefix), ['aws/lambda/3f1c6d2e-8b4a-4c5e-9f7d-2a6b8c0e4d13/', 'aws/lambda/other-mapping/']);
+		assert.deepEqual(
+			result.CommonPrefixes?.map((p) => p.Prefix),
+			['aws/lambda/3f1c6d2e-8b4a-4c5e-9f7d-2a6b8c0e4d13/', 'aws/lambda/other-mapping/'],
+		);
 		assert.equal(result.Contents, undefined);
 		assert.equal(result.KeyCount, 2);
 	});
@@ -144,7 +147,10 @@ describe('LoopbackS3 through the real SDK', () => {
 			assert.equal(server.requests.at(-1)?.key, key);
 		}
 		const listed = await client.send(new ListObjectsV2Command({ Bucket: 'keys', Prefix: 'aws/lambda/x/c' }));
-		assert.deepEqual(listed.Contents?.map((o) => o.Key), ['aws/lambda/x/café ✓ 🚀.json']);
+		assert.deepEqual(
+			listed.Contents?.map((o) => o.Key),
+			['aws/lambda/x/café ✓ 🚀.json'],
+		);
 	});
 
 	it('lists in UTF-8 byte order, as S3 does', async () => {
@@ -152,7 +158,10 @@ describe('LoopbackS3 through the real SDK', () => {
 			server.putObject('order', key, key);
 		}
 		const listed = await client.send(new ListObjectsV2Command({ Bucket: 'order' }));
-		assert.deepEqual(listed.Contents?.map((o) => o.Key), ['a\uFFFF', 'a\u{1F600}', 'b']);
+		assert.deepEqual(
+			listed.Contents?.map((o) => o.Key),
+			['a\uFFFF', 'a\u{1F600}', 'b'],
+		);
 	});
 
 	it('serves a byte range', async () => {
@@ -188,13 +197,16 @@ describe('LoopbackS3 through the real SDK', () => {
 	it('answers authentication failures with S3 error codes', async () => {
 		const region = await failure(s3({ region: 'eu-west-1' }).send(new ListObjectsV2Command({ Bucket: BUCKET })));
 		assert.equal(region.name, 'AuthorizationHeaderMalformed');
-		assert.equal(region.message, 'The authorization header is malformed; the region \'eu-west-1\' is wrong; expecting \'us-east-1\'');
+		assert.equal(region.message, "The authorization header is malformed; the region 'eu-west-1' is wrong; expecting 'us-east-1'");
 
 		const unknown = await failure(s3({ credentials: { accessKeyId: 'AKIDNOBODY', secretAccessKey: 'x' } }).send(new ListObjectsV2Command({ Bucket: BUCKET })));
 		assert.equal(unknown.name, 'InvalidAccessKeyId');
 
-		const wrongSecret = await failure(s3({ credentials: { accessKeyId: LOOPBACK_CREDENTIALS.accessKeyId, secretAccessKey: 'wrong' } })
-			.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'aws/lambda/other-mapping/x' })));
+		const wrongSecret = await failure(
+			s3({ credentials: { accessKeyId: LOOPBACK_CREDENTIALS.accessKeyId, secretAccessKey: 'wrong' } }).send(
+				new GetObjectCommand({ Bucket: BUCKET, Key: 'aws/lambda/other-mapping/x' }),
+			),
+		);
 		assert.equal(wrongSecret.name, 'SignatureDoesNotMatch');
 		assert.equal(wrongSecret.$metadata.httpStatusCode, 403);
 	});

@@ -74,8 +74,6 @@ export class LoopbackS3 extends LoopbackService {
 		return s3.listen(options.port);
 	}
 
-
-
 	/** Creates an empty bucket (idempotent). */
 	createBucket(bucket: string): void {
 		if (!this.buckets.has(bucket)) {
@@ -164,11 +162,21 @@ export class LoopbackS3 extends LoopbackService {
 	private list(bucket: string, objects: Map<string, StoredObject>, query: Record<string, string>, fail: (error: S3Error) => Reply): Reply {
 		const maxKeys = query['max-keys'] === undefined ? 1000 : Number(query['max-keys']);
 		if (!Number.isInteger(maxKeys) || maxKeys < 0) {
-			return fail({ status: 400, code: 'InvalidArgument', message: 'Provided max-keys not an integer or within integer range', details: { ArgumentName: 'max-keys', ArgumentValue: query['max-keys'] } });
+			return fail({
+				status: 400,
+				code: 'InvalidArgument',
+				message: 'Provided max-keys not an integer or within integer range',
+				details: { ArgumentName: 'max-keys', ArgumentValue: query['max-keys'] },
+			});
 		}
 		const token = query['continuation-token'];
 		if (token !== undefined && decodeToken(token) === undefined) {
-			return fail({ status: 400, code: 'InvalidArgument', message: 'The continuation token provided is incorrect', details: { ArgumentName: 'continuation-token' } });
+			return fail({
+				status: 400,
+				code: 'InvalidArgument',
+				message: 'The continuation token provided is incorrect',
+				details: { ArgumentName: 'continuation-token' },
+			});
 		}
 		const xml = listObjectsV2(bucket, objects.values(), {
 			prefix: query.prefix ?? '',
@@ -223,7 +231,12 @@ function objectReply(object: StoredObject, request: IncomingMessage, fail: (erro
 	if (range) {
 		const span = parseRange(range, object.body.length);
 		if (!span) {
-			return fail({ status: 416, code: 'InvalidRange', message: 'The requested range is not satisfiable', details: { RangeRequested: range, ActualObjectSize: String(object.body.length) } });
+			return fail({
+				status: 416,
+				code: 'InvalidRange',
+				message: 'The requested range is not satisfiable',
+				details: { RangeRequested: range, ActualObjectSize: String(object.body.length) },
+			});
 		}
 		const body = object.body.subarray(span[0], span[1] + 1);
 		return {
@@ -262,9 +275,13 @@ function errorReply(error: S3Error, method: string, requestId: string): Reply {
 	if (method === 'HEAD') {
 		return { status: error.status, headers: { 'Content-Length': '0' } };
 	}
-	const details = Object.entries(error.details ?? {}).map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`).join('');
-	const xml = xmlDocument(`<Error><Code>${error.code}</Code><Message>${escapeXml(error.message)}</Message>${details}`
-		+ `<RequestId>${requestId}</RequestId><HostId>${randomBytes(48).toString('base64')}</HostId></Error>`);
+	const details = Object.entries(error.details ?? {})
+		.map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`)
+		.join('');
+	const xml = xmlDocument(
+		`<Error><Code>${error.code}</Code><Message>${escapeXml(error.message)}</Message>${details}` +
+			`<RequestId>${requestId}</RequestId><HostId>${randomBytes(48).toString('base64')}</HostId></Error>`,
+	);
 	const body = Buffer.from(xml, 'utf8');
 	return { status: error.status, headers: { 'Content-Type': 'application/xml', 'Content-Length': String(body.length) }, body };
 }
@@ -287,12 +304,21 @@ function authError(verdict: Exclude<SigV4Result, { ok: true }>, region: string):
 		case 'signature-expired':
 			return { status: 403, code: 'RequestTimeTooSkewed', message: 'The difference between the request time and the current time is too large.' };
 		case 'unknown-key':
-			return { status: 403, code: 'InvalidAccessKeyId', message: 'The AWS Access Key Id you provided does not exist in our records.', details: { AWSAccessKeyId: verdict.accessKeyId ?? '' } };
+			return {
+				status: 403,
+				code: 'InvalidAccessKeyId',
+				message: 'The AWS Access Key Id you provided does not exist in our records.',
+				details: { AWSAccessKeyId: verdict.accessKeyId ?? '' },
+			};
 		case 'invalid-token':
 			return { status: 400, code: 'InvalidToken', message: 'The provided token is malformed or otherwise invalid.' };
 		case 'expired-token':
 			return { status: 400, code: 'ExpiredToken', message: 'The provided token has expired.' };
 		case 'mismatch':
-			return { status: 403, code: 'SignatureDoesNotMatch', message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.' };
+			return {
+				status: 403,
+				code: 'SignatureDoesNotMatch',
+				message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+			};
 	}
 }

@@ -33,7 +33,10 @@ const QUERY_ORDER = 'b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cd
 
 describe('SigV4 verifier', () => {
 	it('reproduces the signatures of the AWS test suite', () => {
-		for (const [query, expected] of [['', GET_VANILLA], ['Param2=value2&Param1=value1', QUERY_ORDER]]) {
+		for (const [query, expected] of [
+			['', GET_VANILLA],
+			['Param2=value2&Param1=value1', QUERY_ORDER],
+		]) {
 			const request = vanilla(query, expected);
 			const parsed = parseAuthorization(request.headers.authorization!);
 			assert.ok(!Array.isArray(parsed));
@@ -63,7 +66,11 @@ describe('SigV4 verifier', () => {
 
 	it('words the clock-skew failure as AWS does', () => {
 		const verdict = verifySigV4(vanilla('', GET_VANILLA), {
-			service: 'service', region: 'us-east-1', credentials: store(), allowUnknownAccessKeys: false, uriEscapePath: true,
+			service: 'service',
+			region: 'us-east-1',
+			credentials: store(),
+			allowUnknownAccessKeys: false,
+			uriEscapePath: true,
 			now: new Date('2015-08-30T12:42:00Z'),
 		});
 		assert.ok(!verdict.ok);

@@ -94,9 +94,7 @@ export type SigV4Failure =
 	| 'mismatch';
 
 /** The verdict on one request. */
-export type SigV4Result =
-	| { ok: true; accessKeyId: string }
-	| { ok: false; failure: SigV4Failure; message: string; accessKeyId?: string; scopeRegion?: string };
+export type SigV4Result = { ok: true; accessKeyId: string } | { ok: false; failure: SigV4Failure; message: string; accessKeyId?: string; scopeRegion?: string };
 
 /** The parts of an `AWS4-HMAC-SHA256` Authorization header. */
 export interface ParsedAuthorization {
@@ -132,15 +130,15 @@ export function parseAuthorization(header: string): ParsedAuthorization | string
 	}
 	const scope = (params.get('Credential') ?? '').split('/');
 	if (scope.length !== 5 || scope[4] !== 'aws4_request' || !/^\d{8}$/.test(scope[1]) || scope[0] === '') {
-		problems.push('Authorization header requires \'Credential\' parameter.');
+		problems.push("Authorization header requires 'Credential' parameter.");
 	}
 	const signedHeaders = params.get('SignedHeaders');
 	if (!signedHeaders) {
-		problems.push('Authorization header requires \'SignedHeaders\' parameter.');
+		problems.push("Authorization header requires 'SignedHeaders' parameter.");
 	}
 	const signature = params.get('Signature') ?? '';
 	if (!/^[0-9a-f]{64}$/.test(signature)) {
-		problems.push('Authorization header requires \'Signature\' parameter.');
+		problems.push("Authorization header requires 'Signature' parameter.");
 	}
 	if (problems.length > 0 || !signedHeaders) {
 		return problems;
@@ -166,13 +164,18 @@ export function verifySigV4(request: ReceivedRequest, options: VerifyOptions): S
 	if (Array.isArray(parsed)) {
 		return { ok: false, failure: 'incomplete', message: parsed.join(' ') };
 	}
-	const fail = (failure: SigV4Failure, message: string): SigV4Result =>
-		({ ok: false, failure, message, accessKeyId: parsed.accessKeyId, scopeRegion: parsed.region });
+	const fail = (failure: SigV4Failure, message: string): SigV4Result => ({
+		ok: false,
+		failure,
+		message,
+		accessKeyId: parsed.accessKeyId,
+		scopeRegion: parsed.region,
+	});
 	if (!AMZ_DATE.test(amzDate)) {
-		return fail('incomplete', 'Authorization header requires existence of either a \'X-Amz-Date\' or a \'Date\' header.');
+		return fail('incomplete', "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
 	}
 	if (!parsed.signedHeaders.includes('host')) {
-		return fail('incomplete', '\'Host\' or \':authority\' must be a \'SignedHeader\' in the AWS Authorization.');
+		return fail('incomplete', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
 	}
 	if (parsed.region !== options.region) {
 		return fail('wrong-region', `Credential should be scoped to a valid region, not '${parsed.region}'. `);
@@ -181,8 +184,11 @@ export function verifySigV4(request: ReceivedRequest, options: VerifyOptions): S
 		return fail('wrong-service', `Credential should be scoped to correct service: '${options.service}'. `);
 	}
 	if (parsed.date !== amzDate.slice(0, 8)) {
-		return fail('date-mismatch', 'Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '
-			+ `'${parsed.date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`);
+		return fail(
+			'date-mismatch',
+			'Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: ' +
+				`'${parsed.date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+		);
 	}
 	const skew = checkSkew(amzDate, options.now ?? new Date());
 	if (skew) {
@@ -202,23 +208,25 @@ export function verifySigV4(request: ReceivedRequest, options: VerifyOptions): S
 	}
 	const expected = computeSignature(request, parsed, amzDate, key.secretAccessKey, options.uriEscapePath);
 	if (expected !== parsed.signature) {
-		return fail('mismatch', 'The request signature we calculated does not match the signature you provided. '
-			+ 'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.');
+		return fail(
+			'mismatch',
+			'The request signature we calculated does not match the signature you provided. ' +
+				'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+		);
 	}
 	return { ok: true, accessKeyId: parsed.accessKeyId };
 }
 
 function checkSkew(amzDate: string, now: Date): string | undefined {
-	const signedAt = Date.parse(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T`
-		+ `${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+	const signedAt = Date.parse(
+		`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T` + `${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+	);
 	const format = (ms: number): string => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
 	if (signedAt < now.getTime() - MAX_SKEW_MS) {
-		return `Signature expired: ${amzDate} is now earlier than ${format(now.getTime() - MAX_SKEW_MS)} `
-			+ `(${format(now.getTime())} - 5 min.)`;
+		return `Signature expired: ${amzDate} is now earlier than ${format(now.getTime() - MAX_SKEW_MS)} ` + `(${format(now.getTime())} - 5 min.)`;
 	}
 	if (signedAt > now.getTime() + MAX_SKEW_MS) {
-		return `Signature not yet current: ${amzDate} is still later than ${format(now.getTime() + MAX_SKEW_MS)} `
-			+ `(${format(now.getTime())} + 5 min.)`;
+		return `Signature not yet current: ${amzDate} is still later than ${format(now.getTime() + MAX_SKEW_MS)} ` + `(${format(now.getTime())} + 5 min.)`;
 	}
 	return undefined;
 }
@@ -232,7 +240,13 @@ export function computeSignature(
 	uriEscapePath: boolean,
 ): string {
 	const canonicalHeaders = auth.signedHeaders
-		.map((name) => `${name}:${(headerValue(request.headers, name) ?? '').replace(/[\r\n]/g, ' ').replace(/[ \t]+/g, ' ').trim()}\n`)
+		.map(
+			(name) =>
+				`${name}:${(headerValue(request.headers, name) ?? '')
+					.replace(/[\r\n]/g, ' ')
+					.replace(/[ \t]+/g, ' ')
+					.trim()}\n`,
+		)
 		.join('');
 	const payloadHash = headerValue(request.headers, 'x-amz-content-sha256') ?? sha256Hex(request.body);
 	const canonicalRequest = [

@@ -7,10 +7,13 @@ describe('SQS digests', () => {
 		// Values from AWS's documentation example and from the test suites of two independent SQS emulators.
 		assert.equal(md5OfMessageAttributes({ SellerName: { DataType: 'String', StringValue: 'Example Store' } }), 'cd28f3b68aeee4b2eac9c66f2f694b58');
 		assert.equal(md5OfMessageAttributes({ timestamp: { DataType: 'Number', StringValue: '1493147359900' } }), '235c5c510d26fb653d073faed50ae77c');
-		assert.equal(md5OfMessageAttributes({
-			ordinal: { DataType: 'Number', StringValue: '1' },
-			category: { DataType: 'String', StringValue: 'test' },
-		}), 'd21ae90c49061e927f57df5f5d72be1f');
+		assert.equal(
+			md5OfMessageAttributes({
+				ordinal: { DataType: 'Number', StringValue: '1' },
+				category: { DataType: 'String', StringValue: 'test' },
+			}),
+			'd21ae90c49061e927f57df5f5d72be1f',
+		);
 		assert.equal(md5OfMessageAttributes({}), undefined);
 	});
 

@@ -119,8 +119,8 @@ export function systemAttributes(message: StoredMessage, requested: string[]): R
 
 /** The message attributes a receive asked for: `All`, `.*`, exact names or `prefix.*`. */
 export function selectedMessageAttributes(message: StoredMessage, requested: string[]): Record<string, MessageAttributeWire> | undefined {
-	const matches = (name: string): boolean => requested.some((pattern) =>
-		pattern === 'All' || pattern === '.*' || pattern === name || (pattern.endsWith('.*') && name.startsWith(pattern.slice(0, -1))));
+	const matches = (name: string): boolean =>
+		requested.some((pattern) => pattern === 'All' || pattern === '.*' || pattern === name || (pattern.endsWith('.*') && name.startsWith(pattern.slice(0, -1))));
 	const selected = Object.entries(message.messageAttributes).filter(([name]) => matches(name));
 	return selected.length > 0 ? Object.fromEntries(selected) : undefined;
 }

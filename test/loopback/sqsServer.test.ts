@@ -74,12 +74,14 @@ describe('LoopbackSqs through the real SDK', () => {
 		const body = JSON.stringify({ note: 'unicode is hashed as UTF-8: café ✓ 🚀' });
 		const messageId = server.send('peek', body);
 
-		const first = await client.send(new ReceiveMessageCommand({
-			QueueUrl: url,
-			MaxNumberOfMessages: 10,
-			VisibilityTimeout: 30,
-			MessageSystemAttributeNames: ['ApproximateReceiveCount', 'SentTimestamp'],
-		}));
+		const first = await client.send(
+			new ReceiveMessageCommand({
+				QueueUrl: url,
+				MaxNumberOfMessages: 10,
+				VisibilityTimeout: 30,
+				MessageSystemAttributeNames: ['ApproximateReceiveCount', 'SentTimestamp'],
+			}),
+		);
 		assert.equal(first.Messages?.length, 1);
 		const [message] = first.Messages;
 		assert.equal(message.MessageId, messageId);
@@ -118,11 +120,13 @@ describe('LoopbackSqs through the real SDK', () => {
 
 	it('sends through the SDK with the MD5 of body and attributes it checks', async () => {
 		const url = server.createQueue('sent');
-		const sent = await client.send(new SendMessageCommand({
-			QueueUrl: url,
-			MessageBody: '{"version":"1.0"}',
-			MessageAttributes: { SellerName: { DataType: 'String', StringValue: 'Example Store' } },
-		}));
+		const sent = await client.send(
+			new SendMessageCommand({
+				QueueUrl: url,
+				MessageBody: '{"version":"1.0"}',
+				MessageAttributes: { SellerName: { DataType: 'String', StringValue: 'Example Store' } },
+			}),
+		);
 		assert.match(sent.MessageId ?? '', /^[0-9a-f-]{36}$/);
 		// The digest AWS's documentation example gives for this attribute.
 		assert.equal(sent.MD5OfMessageAttributes, 'cd28f3b68aeee4b2eac9c66f2f694b58');
@@ -133,14 +137,16 @@ describe('LoopbackSqs through the real SDK', () => {
 
 	it('round-trips binary message attributes and selects them by name prefix', async () => {
 		const url = server.createQueue('binary');
-		await client.send(new SendMessageCommand({
-			QueueUrl: url,
-			MessageBody: 'with attributes',
-			MessageAttributes: {
-				'trace.blob': { DataType: 'Binary', BinaryValue: new Uint8Array([1, 2, 3]) },
-				other: { DataType: 'Number', StringValue: '7' },
-			},
-		}));
+		await client.send(
+			new SendMessageCommand({
+				QueueUrl: url,
+				MessageBody: 'with attributes',
+				MessageAttributes: {
+					'trace.blob': { DataType: 'Binary', BinaryValue: new Uint8Array([1, 2, 3]) },
+					other: { DataType: 'Number', StringValue: '7' },
+				},
+			}),
+		);
 		const received = await client.send(new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: ['trace.*'] }));
 		const attributes = received.Messages?.[0].MessageAttributes ?? {};
 		assert.deepEqual(Object.keys(attributes), ['trace.blob']);
@@ -156,31 +162,48 @@ describe('LoopbackSqs through the real SDK', () => {
 		assert.equal(received.Messages?.length, 3);
 		const handles = received.Messages.map((m) => m.ReceiptHandle!);
 
-		const changed = await client.send(new ChangeMessageVisibilityBatchCommand({
-			QueueUrl: url,
-			Entries: [
-				{ Id: 'a', ReceiptHandle: handles[0], VisibilityTimeout: 0 },
-				{ Id: 'b', ReceiptHandle: 'not-a-handle', VisibilityTimeout: 0 },
-			],
-		}));
-		assert.deepEqual(changed.Successful?.map((e) => e.Id), ['a']);
+		const changed = await client.send(
+			new ChangeMessageVisibilityBatchCommand({
+				QueueUrl: url,
+				Entries: [
+					{ Id: 'a', ReceiptHandle: handles[0], VisibilityTimeout: 0 },
+					{ Id: 'b', ReceiptHandle: 'not-a-handle', VisibilityTimeout: 0 },
+				],
+			}),
+		);
+		assert.deepEqual(
+			changed.Successful?.map((e) => e.Id),
+			['a'],
+		);
 		assert.equal(changed.Failed?.[0].Id, 'b');
 		assert.equal(changed.Failed?.[0].Code, 'ReceiptHandleIsInvalid');
 		assert.equal(changed.Failed?.[0].SenderFault, true);
-		assert.deepEqual(server.messages('batch').map((m) => m.visible), [true, false, false]);
+		assert.deepEqual(
+			server.messages('batch').map((m) => m.visible),
+			[true, false, false],
+		);
 
-		const deleted = await client.send(new DeleteMessageBatchCommand({
-			QueueUrl: url,
-			Entries: handles.slice(1).map((handle, i) => ({ Id: `d${i}`, ReceiptHandle: handle })),
-		}));
+		const deleted = await client.send(
+			new DeleteMessageBatchCommand({
+				QueueUrl: url,
+				Entries: handles.slice(1).map((handle, i) => ({ Id: `d${i}`, ReceiptHandle: handle })),
+			}),
+		);
 		assert.equal(deleted.Successful?.length, 2);
 		assert.deepEqual(deleted.Failed, []);
-		assert.deepEqual(server.messages('batch').map((m) => m.body), ['record 1']);
+		assert.deepEqual(
+			server.messages('batch').map((m) => m.body),
+			['record 1'],
+		);
 
-		const tooMany = await failure(client.send(new DeleteMessageBatchCommand({
-			QueueUrl: url,
-			Entries: Array.from({ length: 11 }, (_, i) => ({ Id: `e${i}`, ReceiptHandle: handles[0] })),
-		})));
+		const tooMany = await failure(
+			client.send(
+				new DeleteMessageBatchCommand({
+					QueueUrl: url,
+					Entries: Array.from({ length: 11 }, (_, i) => ({ Id: `e${i}`, ReceiptHandle: handles[0] })),
+				}),
+			),
+		);
 		assert.ok(tooMany instanceof TooManyEntriesInBatchRequest);
 		assert.equal(tooMany.message, 'Maximum number of entries per request are 10. You have sent 11.');
 	});
@@ -194,7 +217,9 @@ describe('LoopbackSqs through the real SDK', () => {
 
 		const [message] = (await client.send(new ReceiveMessageCommand({ QueueUrl: url }))).Messages!;
 		await client.send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }));
-		const notInFlight = await failure(client.send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 })));
+		const notInFlight = await failure(
+			client.send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 })),
+		);
 		assert.ok(notInFlight instanceof MessageNotInflight);
 
 		const tooMany = await failure(client.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 11 })));
@@ -223,8 +248,9 @@ describe('LoopbackSqs through the real SDK', () => {
 
 		server.addCredentials('AKIDSQSEXPIRED', 'sqs-secret');
 		server.expireCredentials('AKIDSQSEXPIRED');
-		const expired = await failure(sqs({ credentials: { accessKeyId: 'AKIDSQSEXPIRED', secretAccessKey: 'sqs-secret' } })
-			.send(new GetQueueUrlCommand({ QueueName: 'failures' })));
+		const expired = await failure(
+			sqs({ credentials: { accessKeyId: 'AKIDSQSEXPIRED', secretAccessKey: 'sqs-secret' } }).send(new GetQueueUrlCommand({ QueueName: 'failures' })),
+		);
 		assert.equal(expired.name, 'ExpiredTokenException');
 		assert.equal(expired.message, 'The security token included in the request is expired');
 	});

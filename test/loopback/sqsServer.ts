@@ -11,9 +11,7 @@ import { LoopbackService } from './loopbackService';
 import type { SigV4Result } from './sigv4';
 import { verifySigV4 } from './sigv4';
 import type { MessageAttributeWire, Queue, SqsMessageView, StoredMessage } from './sqsMessages';
-import {
-	md5OfBody, md5OfMessageAttributes, newMessage, newReceiptHandle, selectedMessageAttributes, systemAttributes, viewOf,
-} from './sqsMessages';
+import { md5OfBody, md5OfMessageAttributes, newMessage, newReceiptHandle, selectedMessageAttributes, systemAttributes, viewOf } from './sqsMessages';
 
 export type { MessageAttributeWire, SqsMessageView } from './sqsMessages';
 
@@ -64,17 +62,25 @@ export class LoopbackSqs extends LoopbackService {
 
 	private readonly queues = new Map<string, Queue>();
 
-	private constructor(region: string, requireSignature: boolean, allowUnknownAccessKeys: boolean, private readonly maxWaitMs: number) {
+	private constructor(
+		region: string,
+		requireSignature: boolean,
+		allowUnknownAccessKeys: boolean,
+		private readonly maxWaitMs: number,
+	) {
 		super(region, requireSignature, allowUnknownAccessKeys);
 	}
 
 	/** Starts a server on 127.0.0.1. */
 	static async start(options: LoopbackSqsOptions = {}): Promise<LoopbackSqs> {
-		const sqs = new LoopbackSqs(options.region ?? 'us-east-1', options.requireSignature ?? true, options.allowUnknownAccessKeys ?? false, options.maxWaitMs ?? 1000);
+		const sqs = new LoopbackSqs(
+			options.region ?? 'us-east-1',
+			options.requireSignature ?? true,
+			options.allowUnknownAccessKeys ?? false,
+			options.maxWaitMs ?? 1000,
+		);
 		return sqs.listen(options.port);
 	}
-
-
 
 	/** Creates a queue (idempotent) and returns its URL, `http://127.0.0.1:PORT/123456789012/<name>`. */
 	createQueue(name: string, visibilityTimeout = 30): string {
@@ -192,13 +198,17 @@ export class LoopbackSqs extends LoopbackService {
 			case 'ChangeMessageVisibility':
 				return this.withQueue(body, (queue) => this.changeVisibility(queue, String(body.ReceiptHandle), Number(body.VisibilityTimeout)) ?? { body: {} });
 			case 'ChangeMessageVisibilityBatch':
-				return this.withQueue(body, (queue) => this.batch(body, 'ChangeMessageVisibilityBatchRequestEntry',
-					(entry) => this.changeVisibility(queue, String(entry.ReceiptHandle), Number(entry.VisibilityTimeout))));
+				return this.withQueue(body, (queue) =>
+					this.batch(body, 'ChangeMessageVisibilityBatchRequestEntry', (entry) =>
+						this.changeVisibility(queue, String(entry.ReceiptHandle), Number(entry.VisibilityTimeout)),
+					),
+				);
 			case 'DeleteMessage':
 				return this.withQueue(body, (queue) => this.deleteMessage(queue, String(body.ReceiptHandle)) ?? { body: {} });
 			case 'DeleteMessageBatch':
-				return this.withQueue(body, (queue) => this.batch(body, 'DeleteMessageBatchRequestEntry',
-					(entry) => this.deleteMessage(queue, String(entry.ReceiptHandle))));
+				return this.withQueue(body, (queue) =>
+					this.batch(body, 'DeleteMessageBatchRequestEntry', (entry) => this.deleteMessage(queue, String(entry.ReceiptHandle))),
+				);
 			default:
 				return { status: 400, type: 'com.amazon.coral.service#UnknownOperationException', message: `Unknown operation ${operation ?? ''}` };
 		}
@@ -302,7 +312,12 @@ export class LoopbackSqs extends LoopbackService {
 			return invalidParameter(`Value ${timeout} for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200, if provided.`);
 		}
 		if (found.visibleAt <= Date.now()) {
-			return { status: 400, type: 'com.amazonaws.sqs#MessageNotInflight', queryCode: 'AWS.SimpleQueueService.MessageNotInflight', message: 'Message does not exist or is not available for visibility timeout change.' };
+			return {
+				status: 400,
+				type: 'com.amazonaws.sqs#MessageNotInflight',
+				queryCode: 'AWS.SimpleQueueService.MessageNotInflight',
+				message: 'Message does not exist or is not available for visibility timeout change.',
+			};
 		}
 		found.visibleAt = Date.now() + timeout * 1000;
 		return undefined;
@@ -323,15 +338,30 @@ export class LoopbackSqs extends LoopbackService {
 	private batch(body: Body, entryName: string, apply: (entry: Body) => SqsError | undefined): Outcome {
 		const entries = Array.isArray(body.Entries) ? (body.Entries as Body[]) : [];
 		if (entries.length === 0) {
-			return { status: 400, type: 'com.amazonaws.sqs#EmptyBatchRequest', queryCode: 'AWS.SimpleQueueService.EmptyBatchRequest', message: `There should be at least one ${entryName} in the request.` };
+			return {
+				status: 400,
+				type: 'com.amazonaws.sqs#EmptyBatchRequest',
+				queryCode: 'AWS.SimpleQueueService.EmptyBatchRequest',
+				message: `There should be at least one ${entryName} in the request.`,
+			};
 		}
 		if (entries.length > 10) {
-			return { status: 400, type: 'com.amazonaws.sqs#TooManyEntriesInBatchRequest', queryCode: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest', message: `Maximum number of entries per request are 10. You have sent ${entries.length}.` };
+			return {
+				status: 400,
+				type: 'com.amazonaws.sqs#TooManyEntriesInBatchRequest',
+				queryCode: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest',
+				message: `Maximum number of entries per request are 10. You have sent ${entries.length}.`,
+			};
 		}
 		const ids = entries.map((e) => String(e.Id));
 		const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
 		if (repeated !== undefined) {
-			return { status: 400, type: 'com.amazonaws.sqs#BatchEntryIdsNotDistinct', queryCode: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct', message: `Id ${repeated} repeated.` };
+			return {
+				status: 400,
+				type: 'com.amazonaws.sqs#BatchEntryIdsNotDistinct',
+				queryCode: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct',
+				message: `Id ${repeated} repeated.`,
+			};
 		}
 		const successful: Array<{ Id: string }> = [];
 		const failed: Array<{ Id: string; SenderFault: boolean; Code: string; Message: string }> = [];
@@ -364,7 +394,12 @@ function asStrings(value: unknown): string[] {
 }
 
 function queueDoesNotExist(): SqsError {
-	return { status: 400, type: 'com.amazonaws.sqs#QueueDoesNotExist', queryCode: 'AWS.SimpleQueueService.NonExistentQueue', message: 'The specified queue does not exist.' };
+	return {
+		status: 400,
+		type: 'com.amazonaws.sqs#QueueDoesNotExist',
+		queryCode: 'AWS.SimpleQueueService.NonExistentQueue',
+		message: 'The specified queue does not exist.',
+	};
 }
 
 // SQS has no InvalidParameterValue shape in its model; the SDK names the error from the query code.
@@ -373,7 +408,12 @@ function invalidParameter(message: string): SqsError {
 }
 
 function invalidHandle(handle: string): SqsError {
-	return { status: 404, type: 'com.amazonaws.sqs#ReceiptHandleIsInvalid', queryCode: 'ReceiptHandleIsInvalid', message: `The input receipt handle "${handle}" is not a valid receipt handle.` };
+	return {
+		status: 404,
+		type: 'com.amazonaws.sqs#ReceiptHandleIsInvalid',
+		queryCode: 'ReceiptHandleIsInvalid',
+		message: `The input receipt handle "${handle}" is not a valid receipt handle.`,
+	};
 }
 
 function expiredHandle(handle: string): SqsError {

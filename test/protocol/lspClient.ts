@@ -76,7 +76,9 @@ export class LspTestClient {
 			this.inProcess = startInProcessServer(options.runtime);
 			this.connection = createProtocolConnection(this.inProcess.reader, this.inProcess.writer);
 		} else {
-			const child = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+			const child = spawn(process.execPath, [...(options.nodeOptions ?? []), path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], {
+				stdio: ['pipe', 'pipe', 'pipe'],
+			});
 			child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
 			this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 			this.process = child;
@@ -150,7 +152,10 @@ export class LspTestClient {
 			return Promise.resolve(existing);
 		}
 		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.diagnostics.get(uri) ?? [])}`)), timeoutMs);
+			const timer = setTimeout(
+				() => reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.diagnostics.get(uri) ?? [])}`)),
+				timeoutMs,
+			);
 			this.waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
 		});
 	}
@@ -165,7 +170,10 @@ export class LspTestClient {
 	}
 
 	async completion(uri: string, line: number, character: number): Promise<CompletionItem[]> {
-		const result: CompletionList | CompletionItem[] | null = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
+		const result: CompletionList | CompletionItem[] | null = await this.connection.sendRequest(CompletionRequest.type, {
+			textDocument: { uri },
+			position: { line, character },
+		});
 		return Array.isArray(result) ? result : (result?.items ?? []);
 	}
 

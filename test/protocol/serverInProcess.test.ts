@@ -9,11 +9,14 @@ import { serverProtocolTests } from './serverProtocol';
 serverProtocolTests('in-process');
 
 describe('language server runtime (in-process)', () => {
-	it('reports the runtime\'s version and schedules its work on the runtime\'s timers', async () => {
+	it("reports the runtime's version and schedules its work on the runtime's timers", async () => {
 		const calls: string[] = [];
 		const timers: ServerTimers = {
 			setImmediate: (callback) => (calls.push('setImmediate'), nodeTimers.setImmediate(callback)),
-			setTimeout: (callback, ms, options) => (calls.push(`setTimeout ${ms}${options?.background ? ' background' : ''}`), nodeTimers.setTimeout(callback, ms, options)),
+			setTimeout: (callback, ms, options) => (
+				calls.push(`setTimeout ${ms}${options?.background ? ' background' : ''}`),
+				nodeTimers.setTimeout(callback, ms, options)
+			),
 		};
 		const { client, result } = await LspTestClient.start({ transport: 'in-process', runtime: { ...nodeRuntime(), timers, version: '9.9.9-test' } });
 		try {

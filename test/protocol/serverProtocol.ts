@@ -55,14 +55,17 @@ export function serverProtocolTests(transport: Transport): void {
 			assert.equal(published.version, 1);
 			const unknown = published.diagnostics.find((d) => d.code === 'unknown-field');
 			assert.ok(unknown);
-			assert.deepEqual({ ...unknown, data: undefined }, {
-				range: { start: { line: 2, character: 4 }, end: { line: 2, character: 16 } },
-				severity: DiagnosticSeverity.Error,
-				source: 'lambda-kafka',
-				code: 'unknown-field',
-				message: 'Unknown field "Destinaton" in OnFailure: AWS rejects fields it does not define. Did you mean "Destination"?',
-				data: undefined,
-			});
+			assert.deepEqual(
+				{ ...unknown, data: undefined },
+				{
+					range: { start: { line: 2, character: 4 }, end: { line: 2, character: 16 } },
+					severity: DiagnosticSeverity.Error,
+					source: 'lambda-kafka',
+					code: 'unknown-field',
+					message: 'Unknown field "Destinaton" in OnFailure: AWS rejects fields it does not define. Did you mean "Destination"?',
+					data: undefined,
+				},
+			);
 			assert.ok(unknown.data, 'the fixes travel with the diagnostic');
 
 			const actions = await client.codeActions(uri, unknown);
@@ -98,8 +101,17 @@ export function serverProtocolTests(transport: Transport): void {
 			// The valid insertion of the missing "i" fixes the key only if the two before changed nothing.
 			await client.change(uri, 4, [insertI({ line: 0, character: 24 })]);
 			const published = await client.diagnosticsFor(uri, (p) => p.version === 4);
-			assert.deepEqual(published.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error), []);
-			assert.deepEqual(client.allDiagnostics(uri).map((p) => p.version).filter((v) => v === 2 || v === 3), []);
+			assert.deepEqual(
+				published.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error),
+				[],
+			);
+			assert.deepEqual(
+				client
+					.allDiagnostics(uri)
+					.map((p) => p.version)
+					.filter((v) => v === 2 || v === 3),
+				[],
+			);
 			for (const { diagnostics } of client.allDiagnostics(uri)) {
 				for (const { range } of diagnostics) {
 					for (const n of [range.start.line, range.start.character, range.end.line, range.end.character]) {
@@ -111,7 +123,10 @@ export function serverProtocolTests(transport: Transport): void {
 				client.logMessages.filter((m) => m.message.startsWith('Ignored version')).map((m) => [m.type, m.message]),
 				[
 					[MessageType.Warning, `Ignored version 2 of ${uri}: change 1: range.start.character is missing. The document stays at version 1.`],
-					[MessageType.Warning, `Ignored version 3 of ${uri}: change 1: range.start.character is "24", not a non-negative integer. The document stays at version 1.`],
+					[
+						MessageType.Warning,
+						`Ignored version 3 of ${uri}: change 1: range.start.character is "24", not a non-negative integer. The document stays at version 1.`,
+					],
 				],
 			);
 		});
@@ -150,12 +165,12 @@ export function serverProtocolTests(transport: Transport): void {
 			assert.deepEqual(hover.range, { start: { line: 0, character: 15 }, end: { line: 0, character: 28 } });
 		});
 
-		it('answers a hover on the whitespace after a value with null, not the value\'s hover', async () => {
+		it("answers a hover on the whitespace after a value with null, not the value's hover", async () => {
 			const uri = 'file:///work/hover-whitespace.destination.json';
 			await client.open(uri, '{\n  "OnFailure": {\n    "Destination": "kafka://failed-orders"  \n  }\n}');
 			assert.equal(await client.hover(uri, 2, 42), null, 'just after the closing quote');
 			assert.equal(await client.hover(uri, 2, 43), null, 'on the trailing spaces');
-			assert.equal(await client.hover(uri, 3, 1), null, 'on the next line\'s indentation');
+			assert.equal(await client.hover(uri, 3, 1), null, "on the next line's indentation");
 			const onValue = await client.hover(uri, 2, 41);
 			assert.deepEqual(onValue?.range, { start: { line: 2, character: 19 }, end: { line: 2, character: 42 } });
 		});
@@ -173,7 +188,10 @@ export function serverProtocolTests(transport: Transport): void {
 
 		it('answers the documentInfo request', async () => {
 			const uri = 'file:///work/info.json';
-			await client.open(uri, '{"UUID": "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:dlq"}}}');
+			await client.open(
+				uri,
+				'{"UUID": "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:dlq"}}}',
+			);
 			const info = await client.connection.sendRequest(documentInfo, { uri });
 			assert.equal(info?.kind, 'esm-request');
 			assert.equal(info?.requestMode, 'update');
@@ -188,10 +206,19 @@ export function serverProtocolTests(transport: Transport): void {
 			const published = await client.diagnosticsFor(uri);
 			assert.deepEqual(
 				published.diagnostics.map((d) => [d.code, d.range, d.message]),
-				[['syntax-bom', { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, 'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.']],
+				[
+					[
+						'syntax-bom',
+						{ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+						'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.',
+					],
+				],
 			);
 			const actions = await client.codeActions(uri, published.diagnostics[0]);
-			assert.deepEqual(actions.map((a) => a.title), ['Remove the byte order mark']);
+			assert.deepEqual(
+				actions.map((a) => a.title),
+				['Remove the byte order mark'],
+			);
 		});
 
 		it('clears diagnostics when a document is closed', async () => {
@@ -212,17 +239,31 @@ export function serverProtocolTests(transport: Transport): void {
 				const text = '{"OnFailure": {"Destination": "",}}';
 				await client.open(uri, text, 'json');
 				const published = await client.diagnosticsFor(uri);
-				assert.deepEqual(published.diagnostics.filter((d) => String(d.code).startsWith('syntax-')), []);
+				assert.deepEqual(
+					published.diagnostics.filter((d) => String(d.code).startsWith('syntax-')),
+					[],
+				);
 				// The editor's own diagnostic for the comma, as VS Code's JSON support would publish it.
-				const editorDiagnostic = { range: { start: { line: 0, character: 32 }, end: { line: 0, character: 33 } }, message: 'Trailing comma', source: 'json', severity: DiagnosticSeverity.Error };
+				const editorDiagnostic = {
+					range: { start: { line: 0, character: 32 }, end: { line: 0, character: 33 } },
+					message: 'Trailing comma',
+					source: 'json',
+					severity: DiagnosticSeverity.Error,
+				};
 				const actions = await client.codeActions(uri, editorDiagnostic);
-				assert.deepEqual(actions.map((a) => a.title), ['Remove trailing comma']);
+				assert.deepEqual(
+					actions.map((a) => a.title),
+					['Remove trailing comma'],
+				);
 				assert.deepEqual(editsOf(actions[0].edit, uri), [{ range: editorDiagnostic.range, newText: '' }]);
 
 				const plainUri = 'file:///work/aws/lambda/14e0db71/record';
 				await client.open(plainUri, text, 'plaintext');
 				const plain = await client.diagnosticsFor(plainUri);
-				assert.deepEqual(plain.diagnostics.filter((d) => String(d.code).startsWith('syntax-')).map((d) => d.code), ['syntax-trailing-comma']);
+				assert.deepEqual(
+					plain.diagnostics.filter((d) => String(d.code).startsWith('syntax-')).map((d) => d.code),
+					['syntax-trailing-comma'],
+				);
 			} finally {
 				await client.stop();
 			}
@@ -240,7 +281,10 @@ export function serverProtocolTests(transport: Transport): void {
 				assert.equal(await client.connection.sendRequest(ShutdownRequest.type), null);
 				const invalidRequest = (method: string) => (error: unknown) => {
 					assert.ok(error instanceof ResponseError);
-					assert.deepEqual({ code: error.code, message: error.message }, { code: ErrorCodes.InvalidRequest, message: `${method}: the server has been shut down and answers no more requests.` });
+					assert.deepEqual(
+						{ code: error.code, message: error.message },
+						{ code: ErrorCodes.InvalidRequest, message: `${method}: the server has been shut down and answers no more requests.` },
+					);
 					return true;
 				};
 				await assert.rejects(client.hover(uri, 0, 3), invalidRequest('textDocument/hover'));
@@ -280,12 +324,22 @@ export function serverProtocolTests(transport: Transport): void {
 			try {
 				const stale = await staleDiagnostic(client);
 				const actions = await client.codeActions(uri, stale);
-				assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Rename to "Destination"', true], ['Remove "Destinaton"', undefined]]);
+				assert.deepEqual(
+					actions.map((a) => [a.title, a.isPreferred]),
+					[
+						['Rename to "Destination"', true],
+						['Remove "Destinaton"', undefined],
+					],
+				);
 				assert.deepEqual(actions[0].diagnostics, [stale]);
 				assert.deepEqual(actions[0].edit, { documentChanges: [{ textDocument: { uri, version: 2 }, edits: [renamed] }] });
 				const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 2, edited), [renamed]);
 				assert.deepEqual(JSON.parse(fixed), { OnFailure: { Extra: 1, Destination: arn } });
-				assert.equal(client.allDiagnostics(uri).some((p) => p.version === 2), false, 'asked before the revalidation');
+				assert.equal(
+					client.allDiagnostics(uri).some((p) => p.version === 2),
+					false,
+					'asked before the revalidation',
+				);
 			} finally {
 				await client.stop();
 			}
@@ -321,7 +375,9 @@ export function serverProtocolTests(transport: Transport): void {
 				const unknown = published.diagnostics.find((d) => d.code === 'unknown-field');
 				assert.ok(unknown);
 				const actions = await client.codeActions(uri, unknown);
-				assert.deepEqual(actions[0].edit, { documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: unknown.range, newText: '"Destination"' }] }] });
+				assert.deepEqual(actions[0].edit, {
+					documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range: unknown.range, newText: '"Destination"' }] }],
+				});
 			} finally {
 				await client.stop();
 			}

@@ -9,7 +9,26 @@ const roundTrips = (text: string): boolean => Buffer.from(text, 'base64').toStri
 
 describe('isCanonicalBase64', () => {
 	it('agrees with the decode/re-encode round trip on edge cases', () => {
-		const cases = ['', 'QQ==', 'QR==', 'QUI=', 'QUJ=', 'QUJD', 'QUJD\n', 'Q UJ', 'QU==QUJD', 'QUJD====', '-_-_', 'a+/=', 'YQ', 'YQ=', 'Y===', '////', '++++', 'QUJD'.repeat(10_000)];
+		const cases = [
+			'',
+			'QQ==',
+			'QR==',
+			'QUI=',
+			'QUJ=',
+			'QUJD',
+			'QUJD\n',
+			'Q UJ',
+			'QU==QUJD',
+			'QUJD====',
+			'-_-_',
+			'a+/=',
+			'YQ',
+			'YQ=',
+			'Y===',
+			'////',
+			'++++',
+			'QUJD'.repeat(10_000),
+		];
 		for (const text of cases) {
 			assert.equal(isCanonicalBase64(text), roundTrips(text), JSON.stringify(text.slice(0, 20)));
 		}

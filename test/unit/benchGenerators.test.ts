@@ -36,7 +36,9 @@ describe('benchmark document generators', () => {
 
 	it('plants exactly one schema problem per error: 3 in every 100th record, 300 at full size', () => {
 		const spec = documentSpec('5-array-10k-invalid');
-		const codes = problemsOf(spec.build(200), spec.fileName).map((p) => p.split(':')[0]).sort();
+		const codes = problemsOf(spec.build(200), spec.fileName)
+			.map((p) => p.split(':')[0])
+			.sort();
 		assert.deepEqual(codes, ['schema-const', 'schema-const', 'schema-format', 'schema-format', 'schema-pattern', 'schema-pattern']);
 		assert.equal(spec.expectedProblems(spec.fullSize), 300);
 		assert.equal(plantedProblems(10_000), 300);

@@ -38,7 +38,10 @@ describe('checkAgainstMapping', () => {
 	it('finds nothing wrong with an SQS destination for a provisioned MSK mapping', () => {
 		const result = checkAgainstMapping(destinationConfig('arn:aws:sqs:us-east-1:123456789012:orders-failures'), mapping());
 		assert.equal(result.unavailable, undefined);
-		assert.deepEqual(result.problems.filter((p) => p.severity === 'error' || p.severity === 'warning'), []);
+		assert.deepEqual(
+			result.problems.filter((p) => p.severity === 'error' || p.severity === 'warning'),
+			[],
+		);
 	});
 
 	it('refuses a kafka:// destination that names the source topic', () => {
@@ -59,21 +62,38 @@ describe('checkAgainstMapping', () => {
 	});
 
 	it('accepts a kafka:// destination when the same update switches the mapping to provisioned mode', () => {
-		const update = JSON.stringify({ UUID, ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 2 }, DestinationConfig: { OnFailure: { Destination: 'kafka://orders-dlq' } } });
+		const update = JSON.stringify({
+			UUID,
+			ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 2 },
+			DestinationConfig: { OnFailure: { Destination: 'kafka://orders-dlq' } },
+		});
 		const result = checkAgainstMapping(update, mapping({ ProvisionedPollerConfig: undefined }));
-		assert.deepEqual(result.problems.filter((p) => p.severity === 'error'), []);
+		assert.deepEqual(
+			result.problems.filter((p) => p.severity === 'error'),
+			[],
+		);
 	});
 
 	it('refuses an update that switches to on-demand mode while the mapping keeps a kafka:// destination', () => {
 		const update = JSON.stringify({ UUID, ProvisionedPollerConfig: {} });
 		const result = checkAgainstMapping(update, mapping({ DestinationConfig: { OnFailure: { Destination: 'kafka://orders-dlq' } } }));
-		assert.deepEqual(codes(result).filter((c) => c.startsWith('error:')), ['error:kafka-destination-requirements']);
+		assert.deepEqual(
+			codes(result).filter((c) => c.startsWith('error:')),
+			['error:kafka-destination-requirements'],
+		);
 	});
 
 	it('refuses a kafka:// destination on a self-managed mapping reading the same topic', () => {
-		const selfManaged = mapping({ EventSourceArn: undefined, SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['b-1.example.com:9092'] } }, AmazonManagedKafkaEventSourceConfig: undefined });
+		const selfManaged = mapping({
+			EventSourceArn: undefined,
+			SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['b-1.example.com:9092'] } },
+			AmazonManagedKafkaEventSourceConfig: undefined,
+		});
 		const result = checkAgainstMapping(destinationConfig('kafka://orders'), selfManaged);
-		assert.deepEqual(codes(result).filter((c) => c.startsWith('error:')), ['error:kafka-destination-requirements']);
+		assert.deepEqual(
+			codes(result).filter((c) => c.startsWith('error:')),
+			['error:kafka-destination-requirements'],
+		);
 	});
 
 	it('warns about retry settings the on-demand mapping ignores', () => {
@@ -89,13 +109,22 @@ describe('checkAgainstMapping', () => {
 
 	it('reports nothing the mapping already had before the change', () => {
 		// The mapping's retry settings on on-demand mode are the mapping's own, not the document's.
-		const result = checkAgainstMapping(destinationConfig('arn:aws:sqs:us-east-1:123456789012:orders-failures'), mapping({ ProvisionedPollerConfig: undefined, MaximumRetryAttempts: 3 }));
+		const result = checkAgainstMapping(
+			destinationConfig('arn:aws:sqs:us-east-1:123456789012:orders-failures'),
+			mapping({ ProvisionedPollerConfig: undefined, MaximumRetryAttempts: 3 }),
+		);
 		assert.deepEqual(codes(result), []);
 	});
 
 	it('has no schema noise from response-only fields', () => {
-		const result = checkAgainstMapping(destinationConfig('arn:aws:sqs:us-east-1:123456789012:orders-failures'), mapping({ FilterCriteriaError: { ErrorCode: 'x' }, MetricsConfig: { Metrics: ['EventCount'] } }));
-		assert.ok(result.problems.every((p) => !p.code.startsWith('schema-') && p.code !== 'unknown-field'), JSON.stringify(result.problems));
+		const result = checkAgainstMapping(
+			destinationConfig('arn:aws:sqs:us-east-1:123456789012:orders-failures'),
+			mapping({ FilterCriteriaError: { ErrorCode: 'x' }, MetricsConfig: { Metrics: ['EventCount'] } }),
+		);
+		assert.ok(
+			result.problems.every((p) => !p.code.startsWith('schema-') && p.code !== 'unknown-field'),
+			JSON.stringify(result.problems),
+		);
 	});
 
 	it('treats removing the destination as a mapping without one', () => {

@@ -29,7 +29,12 @@ function run(args: string[], cwd?: string): Run {
 }
 
 interface JsonOutput {
-	files: { path: string; kind: string; skipped?: string; diagnostics: { line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[] }[];
+	files: {
+		path: string;
+		kind: string;
+		skipped?: string;
+		diagnostics: { line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[];
+	}[];
 }
 
 function runJson(args: string[], cwd?: string): { status: number | null; output: JsonOutput; stderr: string } {
@@ -111,7 +116,10 @@ describe('lambda-kafka CLI', () => {
 				const result = run(['validate', `--max-file-size-mb=${value}`, 'x.json']);
 				assert.equal(result.status, 2, value);
 				assert.equal(result.stdout, '', value);
-				assert.equal(result.stderr, `lambda-kafka: --max-file-size-mb needs a decimal number from 0.0001 to 500, not '${value}'\nRun 'lambda-kafka --help' for usage.\n`);
+				assert.equal(
+					result.stderr,
+					`lambda-kafka: --max-file-size-mb needs a decimal number from 0.0001 to 500, not '${value}'\nRun 'lambda-kafka --help' for usage.\n`,
+				);
 			}
 		});
 
@@ -130,7 +138,10 @@ describe('lambda-kafka CLI', () => {
 			fs.truncateSync(file, 200 * 1024 * 1024);
 			// maxRSS is the process's peak resident memory in KiB, written as it exits.
 			const rssFile = path.join(tmp, 'size/max-rss.txt');
-			const probe = write('size/probe.cjs', `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`);
+			const probe = write(
+				'size/probe.cjs',
+				`process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`,
+			);
 			const result = spawnSync(process.execPath, ['--require', probe, cliPath, 'validate', '--format', 'json', file], { encoding: 'utf8' });
 			assert.equal(result.stderr, '');
 			assert.equal(result.status, 0);
@@ -188,10 +199,22 @@ describe('lambda-kafka CLI', () => {
 		});
 
 		it('reports a leading byte order mark on a destination config, as the language server does (the AWS CLI rejects it)', () => {
-			const file = write('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}')]));
+			const file = write(
+				'bom.json',
+				Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}')]),
+			);
 			const { status, output } = runJson([file]);
 			assert.equal(status, 1);
-			const bom = { line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', code: 'syntax-bom', message: 'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.' };
+			const bom = {
+				line: 1,
+				column: 1,
+				endLine: 1,
+				endColumn: 2,
+				severity: 'error',
+				code: 'syntax-bom',
+				message:
+					'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.',
+			};
 			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [bom, trailingComma(1, 70)] }] });
 		});
 
@@ -216,7 +239,10 @@ describe('lambda-kafka CLI', () => {
 		});
 
 		it('reads JSON Lines files line by line', () => {
-			const file = write('configs.jsonl', '{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:123456789012:q"}}\n{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:123456789012:q",}}\n');
+			const file = write(
+				'configs.jsonl',
+				'{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:123456789012:q"}}\n{"OnFailure":{"Destination":"arn:aws:sqs:us-east-1:123456789012:q",}}\n',
+			);
 			const { output } = runJson([file]);
 			assert.deepEqual(output, { files: [{ path: file, kind: 'destination-config', diagnostics: [trailingComma(2, 67)] }] });
 		});
@@ -225,7 +251,10 @@ describe('lambda-kafka CLI', () => {
 			const file = write('commented.jsonc', '{\n  // where failed batches go\n  "OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}\n}\n');
 			const { status, output } = runJson([file]);
 			assert.equal(status, 1);
-			assert.deepEqual(output.files[0].diagnostics.map((d) => [d.code, d.line, d.column, d.endLine, d.endColumn]), [['syntax-comment', 2, 3, 2, 29]]);
+			assert.deepEqual(
+				output.files[0].diagnostics.map((d) => [d.code, d.line, d.column, d.endLine, d.endColumn]),
+				[['syntax-comment', 2, 3, 2, 29]],
+			);
 		});
 
 		it('exits with 0 for a file that is not one of ours', () => {
@@ -242,7 +271,10 @@ describe('lambda-kafka CLI', () => {
 			const file0 = output.files[0];
 			assert.equal(file0.kind, 'destination-config');
 			assert.equal(file0.skipped, 'too-large');
-			assert.deepEqual(file0.diagnostics.map((d) => [d.code, d.severity, d.line, d.column]), [['file-too-large', 'warning', 1, 1]]);
+			assert.deepEqual(
+				file0.diagnostics.map((d) => [d.code, d.severity, d.line, d.column]),
+				[['file-too-large', 'warning', 1, 1]],
+			);
 			assert.match(file0.diagnostics[0].message, /--max-file-size-mb/);
 		});
 
@@ -297,13 +329,19 @@ describe('lambda-kafka CLI', () => {
 		it('keeps the path as given when a directory is named relatively', () => {
 			write('rel/sub/c.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}');
 			const { output } = runJson(['sub'], path.join(tmp, 'rel'));
-			assert.deepEqual(output.files.map((f) => f.path), [path.join('sub', 'c.json')]);
+			assert.deepEqual(
+				output.files.map((f) => f.path),
+				[path.join('sub', 'c.json')],
+			);
 		});
 
 		it('lists a file named twice once', () => {
 			const file = write('twice/d.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}}');
 			const { output } = runJson([file, path.dirname(file)]);
-			assert.deepEqual(output.files.map((f) => f.path), [file]);
+			assert.deepEqual(
+				output.files.map((f) => f.path),
+				[file],
+			);
 		});
 	});
 
@@ -327,7 +365,12 @@ describe('lambda-kafka CLI', () => {
 			assert.equal(result.status, 1);
 			assert.equal(
 				result.stdout,
-				[`${comma}:1:69: error syntax-trailing-comma ${TRAILING_COMMA_MESSAGE}`, `${binary}: skipped (binary file)`, '3 files, 1 error, 0 warnings, 1 skipped', ''].join('\n'),
+				[
+					`${comma}:1:69: error syntax-trailing-comma ${TRAILING_COMMA_MESSAGE}`,
+					`${binary}: skipped (binary file)`,
+					'3 files, 1 error, 0 warnings, 1 skipped',
+					'',
+				].join('\n'),
 			);
 			assert.ok(!result.stdout.includes('\u001b['), 'no ANSI escapes');
 		});
@@ -347,12 +390,16 @@ describe('lambda-kafka CLI', () => {
 
 		it('escapes control, line-separator and bidi characters of file names in text output', () => {
 			const dir = path.join(tmp, 'hostile-text');
-			const files = hostile.map((name) => write(path.join('hostile-text', `${name}.json`), '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}'));
+			const files = hostile.map((name) =>
+				write(path.join('hostile-text', `${name}.json`), '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}'),
+			);
 			const result = run(['validate', ...files]);
 			assert.equal(result.status, 1);
 			assert.equal(
 				result.stdout,
-				[...escaped.map((name) => `${dir}/${name}.json:1:69: error syntax-trailing-comma ${TRAILING_COMMA_MESSAGE}`), '7 files, 7 errors, 0 warnings', ''].join('\n'),
+				[...escaped.map((name) => `${dir}/${name}.json:1:69: error syntax-trailing-comma ${TRAILING_COMMA_MESSAGE}`), '7 files, 7 errors, 0 warnings', ''].join(
+					'\n',
+				),
 			);
 		});
 
@@ -361,8 +408,14 @@ describe('lambda-kafka CLI', () => {
 			const missing = hostile.map((name) => path.join(tmp, 'hostile-err', `${name}.json`));
 			const result = run(['validate', binary, ...missing]);
 			assert.equal(result.status, 2);
-			assert.equal(result.stdout, `${path.join(tmp, 'hostile-err')}/bin\\u000aary\\u001b[0m.json: skipped (binary file)\n1 file, 0 errors, 0 warnings, 1 skipped\n`);
-			assert.equal(result.stderr, escaped.map((name) => `lambda-kafka: cannot read '${path.join(tmp, 'hostile-err')}/${name}.json': no such file or directory\n`).join(''));
+			assert.equal(
+				result.stdout,
+				`${path.join(tmp, 'hostile-err')}/bin\\u000aary\\u001b[0m.json: skipped (binary file)\n1 file, 0 errors, 0 warnings, 1 skipped\n`,
+			);
+			assert.equal(
+				result.stderr,
+				escaped.map((name) => `lambda-kafka: cannot read '${path.join(tmp, 'hostile-err')}/${name}.json': no such file or directory\n`).join(''),
+			);
 		});
 	});
 
@@ -375,7 +428,9 @@ describe('lambda-kafka CLI', () => {
 				$schema: string;
 				version: string;
 				runs: {
-					tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+					tool: {
+						driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] };
+					};
 					columnKind: string;
 					results: unknown[];
 				}[];
@@ -388,7 +443,10 @@ describe('lambda-kafka CLI', () => {
 			assert.equal(run0.tool.driver.version, packageVersion);
 			assert.equal(run0.columnKind, 'utf16CodeUnits');
 			const rules = run0.tool.driver.rules;
-			assert.deepEqual(rules.map((r) => r.id), allDiagnosticCodes().map((c) => c.id));
+			assert.deepEqual(
+				rules.map((r) => r.id),
+				allDiagnosticCodes().map((c) => c.id),
+			);
 			const commaRule = rules.findIndex((r) => r.id === 'syntax-trailing-comma');
 			assert.equal(rules[commaRule].defaultConfiguration.level, 'error');
 			assert.ok(rules.every((r) => r.shortDescription.text.length > 0));
@@ -434,7 +492,10 @@ describe('lambda-kafka CLI', () => {
 				}
 			};
 			walk(path.join(root, 'server', 'src', 'language'));
-			assert.deepEqual([...written].filter((code) => !known.has(code)), []);
+			assert.deepEqual(
+				[...written].filter((code) => !known.has(code)),
+				[],
+			);
 		});
 	});
 });

@@ -16,7 +16,10 @@ describe('malformedChanges', () => {
 	});
 
 	it('names the first malformed change and what is wrong with it', () => {
-		assert.equal(malformedChanges([{ text: 'x' }, { range: { start: { line: 0 }, end: { line: 0, character: 1 } }, text: 'i' }]), 'change 2: range.start.character is missing');
+		assert.equal(
+			malformedChanges([{ text: 'x' }, { range: { start: { line: 0 }, end: { line: 0, character: 1 } }, text: 'i' }]),
+			'change 2: range.start.character is missing',
+		);
 		assert.equal(malformedChanges([{ range: range(0, '5'), text: 'i' }]), 'change 1: range.start.character is "5", not a non-negative integer');
 		assert.equal(malformedChanges([{ range: range(0, 1, 0, 1.5), text: 'i' }]), 'change 1: range.end.character is 1.5, not a non-negative integer');
 		assert.equal(malformedChanges([{ range: range(-1, 0), text: 'i' }]), 'change 1: range.start.line is -1, not a non-negative integer');
@@ -48,7 +51,10 @@ describe('lazyTextDocuments: malformed changes', () => {
 
 	it('rejects the whole batch when one change in it is malformed, so no half-applied batch remains', () => {
 		const { document, config } = open('abc');
-		const batch = [{ range: range(0, 0), text: 'X' }, { range: range(0, '1'), text: 'Y' }] as unknown as TextDocumentContentChangeEvent[];
+		const batch = [
+			{ range: range(0, 0), text: 'X' },
+			{ range: range(0, '1'), text: 'Y' },
+		] as unknown as TextDocumentContentChangeEvent[];
 		assert.equal(config.update(document, batch, 2).getText(), 'abc');
 	});
 
@@ -75,7 +81,10 @@ describe('published positions', () => {
 		const good = { range: range(0, 0, 0, 1), message: 'good' } as Parameters<typeof withLspRanges>[0][number];
 		const bad = { range: range(0, Number.NaN, 0, 1), message: 'bad' } as Parameters<typeof withLspRanges>[0][number];
 		const dropped: string[] = [];
-		assert.deepEqual(withLspRanges([good, bad], (message) => dropped.push(message)), [good]);
+		assert.deepEqual(
+			withLspRanges([good, bad], (message) => dropped.push(message)),
+			[good],
+		);
 		assert.deepEqual(dropped, ['Left out a diagnostic with an invalid range ({"start":{"line":0,"character":null},"end":{"line":0,"character":1}}): bad']);
 	});
 });

@@ -7,7 +7,14 @@ import { describe, it } from 'node:test';
 import { analyzeDocument, KIND_LINES, prepareDocument } from '../../server/src/language/validation/analyzeDocument';
 import { JsonLinesUnits } from '../../server/src/language/validation/documentUnits';
 
-const RECORD_LINE = JSON.stringify({ requestContext: { requestId: 'r', functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:f', condition: 'RetryAttemptsExhausted', approximateInvokeCount: 1 } });
+const RECORD_LINE = JSON.stringify({
+	requestContext: {
+		requestId: 'r',
+		functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:f',
+		condition: 'RetryAttemptsExhausted',
+		approximateInvokeCount: 1,
+	},
+});
 
 describe('JSON Lines units', () => {
 	const text = '{"a":1}\r\n\n   \n{"b":\n[1]';
@@ -15,11 +22,14 @@ describe('JSON Lines units', () => {
 
 	it('indexes the non-blank lines only', () => {
 		assert.equal(units.count, 3);
-		assert.deepEqual([...units].map((u) => [u.baseOffset, u.parsed.text]), [
-			[0, '{"a":1}'],
-			[14, '{"b":'],
-			[20, '[1]'],
-		]);
+		assert.deepEqual(
+			[...units].map((u) => [u.baseOffset, u.parsed.text]),
+			[
+				[0, '{"a":1}'],
+				[14, '{"b":'],
+				[20, '[1]'],
+			],
+		);
 	});
 
 	it('finds the line holding an offset, its end included, and no line between lines', () => {
@@ -32,9 +42,18 @@ describe('JSON Lines units', () => {
 	});
 
 	it('gives the lines overlapping a range', () => {
-		assert.deepEqual([...units.overlapping(3, 3)].map((u) => u.baseOffset), [0]);
-		assert.deepEqual([...units.overlapping(9, 12)].map((u) => u.baseOffset), []);
-		assert.deepEqual([...units.overlapping(5, 22)].map((u) => u.baseOffset), [0, 14, 20]);
+		assert.deepEqual(
+			[...units.overlapping(3, 3)].map((u) => u.baseOffset),
+			[0],
+		);
+		assert.deepEqual(
+			[...units.overlapping(9, 12)].map((u) => u.baseOffset),
+			[],
+		);
+		assert.deepEqual(
+			[...units.overlapping(5, 22)].map((u) => u.baseOffset),
+			[0, 14, 20],
+		);
 	});
 
 	it('keeps a line asked for twice, and parses afresh a line walked over', () => {
@@ -47,7 +66,10 @@ describe('JSON Lines units', () => {
 
 	it('takes the kind of a line from the file name only when its content shows none', () => {
 		const records = JsonLinesUnits.index(`{}\n{"OnFailure":{}}\n`, 'failed.records.jsonl');
-		assert.deepEqual([...records].map((u) => u.kind), ['failure-record', 'destination-config']);
+		assert.deepEqual(
+			[...records].map((u) => u.kind),
+			['failure-record', 'destination-config'],
+		);
 	});
 });
 

@@ -6,10 +6,13 @@ import { CREATE_ONLY_FIELDS, REQUEST_FIELDS, UPDATE_FIELDS } from '../../shared/
 import { repoRoot } from '../helpers';
 
 describe('event source mapping request members', () => {
-	it('are the bundled schema\'s properties: create-only, updatable, UUID and FunctionName, each once', () => {
+	it("are the bundled schema's properties: create-only, updatable, UUID and FunctionName, each once", () => {
 		const schema = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'schemas', 'esm-request.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
 		assert.deepEqual([...REQUEST_FIELDS].sort(), Object.keys(schema.properties).sort());
 		assert.equal(new Set(REQUEST_FIELDS).size, REQUEST_FIELDS.length);
-		assert.deepEqual(CREATE_ONLY_FIELDS.filter((field) => UPDATE_FIELDS.includes(field)), []);
+		assert.deepEqual(
+			CREATE_ONLY_FIELDS.filter((field) => UPDATE_FIELDS.includes(field)),
+			[],
+		);
 	});
 });

@@ -87,7 +87,12 @@ function selectorMatches(selector: string, stack: string[]): number {
 	const scopeMatches = (scope: string, wanted: string) => scope === wanted || scope.startsWith(`${wanted}.`);
 	return selector
 		.split(',')
-		.map((entry) => entry.trim().replace(/^[LR]:/, '').split(/\s+/))
+		.map((entry) =>
+			entry
+				.trim()
+				.replace(/^[LR]:/, '')
+				.split(/\s+/),
+		)
 		.filter((wanted) => {
 			let from = 0;
 			return wanted.every((w) => {
@@ -248,7 +253,16 @@ describe('injection grammar', () => {
 		});
 
 		it('does not match things that are not ARNs', () => {
-			for (const text of ['"arnold"', '"arn"', '"arn:"', '"barn:aws:s3:::b"', '"arn:aws:s3:::"', '"arn:foo:s3:::b"', '"arn:aws:sqs:us-east-1:12345:q"', '"arn:aws:sqs"']) {
+			for (const text of [
+				'"arnold"',
+				'"arn"',
+				'"arn:"',
+				'"barn:aws:s3:::b"',
+				'"arn:aws:s3:::"',
+				'"arn:foo:s3:::b"',
+				'"arn:aws:sqs:us-east-1:12345:q"',
+				'"arn:aws:sqs"',
+			]) {
 				assert.equal(tokens('arn', text), undefined, text);
 			}
 		});

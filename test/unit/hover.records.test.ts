@@ -105,11 +105,11 @@ describe('recordsInfo hover', () => {
 		'- Timestamps: `2025-01-15T12:00:00.123Z` to `2025-01-15T12:00:00.456Z`, spanning 333 ms',
 	].join('\n');
 
-	it('shows topic, partition, the exact count and the time span on the entry\'s key', () => {
+	it("shows topic, partition, the exact count and the time span on the entry's key", () => {
 		assert.deepEqual(hoverAt(sqs, '"order-events-0"'), { markdown: expected, covered: '"order-events-0"' });
 	});
 
-	it('shows the same on each member\'s value, and leaves the member keys to the schema', () => {
+	it("shows the same on each member's value, and leaves the member keys to the schema", () => {
 		assert.deepEqual(hoverAt(sqs, '"42"'), { markdown: expected, covered: '"42"' });
 		assert.deepEqual(hoverAt(sqs, '"2025-01-15T12:00:00.456Z"'), { markdown: expected, covered: '"2025-01-15T12:00:00.456Z"' });
 		const key = hoverAt(sqs, '"firstRecordOffset"');
@@ -204,7 +204,12 @@ describe('payload record hover', () => {
 	});
 
 	it('works anywhere on the record: a key, a value, a header byte', () => {
-		for (const [needle, delta] of [['"timestampType"', 1], ['"CREATE_TIME"', 1], ['-61', 1], ['"topic": "order-events"', 10]] as const) {
+		for (const [needle, delta] of [
+			['"timestampType"', 1],
+			['"CREATE_TIME"', 1],
+			['-61', 1],
+			['"topic": "order-events"', 10],
+		] as const) {
 			assert.match(hoverAt(msk, needle, delta)!.markdown, /^\*\*Kafka record\*\* · topic `order-events` · partition `0` · offset `41`/, needle);
 		}
 		assert.match(hoverAt(msk, '"offset": 17', 3)!.markdown, /partition `1` · offset `17`/);
@@ -233,7 +238,8 @@ describe('payload record hover', () => {
 	it('shows missing, null, invalid, empty and binary keys and values', () => {
 		const selfManaged = fixture('records/kafka-event-self-managed.json');
 		assert.match(hoverAt(selfManaged, '"partition": 12', 3)!.markdown, /^\*\*Key\*\*: none$/m);
-		const edited = (key: string, value: string): string => msk.replace('"Y3VzdG9tZXItMTAwMQ=="', key).replace('"eyJvcmRlcklkIjo0MSwiY3VzdG9tZXJJZCI6MTAwMSwic3RhdHVzIjoiQ1JFQVRFRCJ9"', value);
+		const edited = (key: string, value: string): string =>
+			msk.replace('"Y3VzdG9tZXItMTAwMQ=="', key).replace('"eyJvcmRlcklkIjo0MSwiY3VzdG9tZXJJZCI6MTAwMSwic3RhdHVzIjoiQ1JFQVRFRCJ9"', value);
 		const nullAndBad = hoverAt(edited('null', '"not base64!"'), '"x-source"')!.markdown;
 		assert.match(nullAndBad, /^\*\*Key\*\*: null$/m);
 		assert.match(nullAndBad, /^\*\*Value\*\*: not valid base64, so it cannot be decoded$/m);
@@ -279,11 +285,16 @@ describe('payload record hover', () => {
 		const text = JSON.stringify(event, null, 2);
 		const markdown = hoverAt(text, '"timestampType"')!.markdown;
 		assertInert(markdown);
-		assert.ok(markdown.includes('```\n# heading\n[link](javascript:alert(1))\n````\n<script>alert(1)</script>\n'), 'the value is shown verbatim inside its fence');
+		assert.ok(
+			markdown.includes('```\n# heading\n[link](javascript:alert(1))\n````\n<script>alert(1)</script>\n'),
+			'the value is shown verbatim inside its fence',
+		);
 		assert.match(markdown, /^`{5}\n/m, 'the fence is longer than any backtick run in the value');
 
 		const record = JSON.parse(fixture('records/sqs-record.json')) as { KafkaBatchInfo: { recordsInfo: Record<string, unknown> } };
-		record.KafkaBatchInfo.recordsInfo = { [`${hostile}-0`]: { firstRecordOffset: hostile, lastRecordOffset: '``', firstRecordTimestamp: hostile, lastRecordTimestamp: '<i>' } };
+		record.KafkaBatchInfo.recordsInfo = {
+			[`${hostile}-0`]: { firstRecordOffset: hostile, lastRecordOffset: '``', firstRecordTimestamp: hostile, lastRecordTimestamp: '<i>' },
+		};
 		const recordText = JSON.stringify(record, null, 2);
 		const rangeHover = hoverAt(recordText, '"``"')!.markdown;
 		assertInert(rangeHover);

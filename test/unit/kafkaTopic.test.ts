@@ -23,7 +23,7 @@ describe('topicNameIssues', () => {
 		]);
 	});
 
-	it('keeps topicNameProblem\'s messages, length before character', () => {
+	it("keeps topicNameProblem's messages, length before character", () => {
 		assert.equal(topicNameProblem('orders'), undefined);
 		assert.equal(topicNameProblem(''), 'A Kafka topic name cannot be empty.');
 		assert.equal(topicNameProblem('..'), 'A Kafka topic cannot be named "..".');

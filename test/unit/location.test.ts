@@ -11,7 +11,11 @@ import { repoRoot } from '../helpers';
 function reference(text: string, offset: number): unknown {
 	const location = getLocation(text, offset);
 	const node = location.previousNode;
-	return { path: location.path, isAtPropertyKey: location.isAtPropertyKey, previousNode: node && { type: node.type, value: node.value as unknown, offset: node.offset, length: node.length } };
+	return {
+		path: location.path,
+		isAtPropertyKey: location.isAtPropertyKey,
+		previousNode: node && { type: node.type, value: node.value as unknown, offset: node.offset, length: node.length },
+	};
 }
 
 /** locationAt with a tiny threshold, so that even small documents take the skipping path; its node as a plain object. */
@@ -44,7 +48,7 @@ function fastInvalid(text: string, offset: number): unknown {
 }
 
 describe('locationAt', () => {
-	it('gives jsonc-parser\'s answer at every offset of the record fixtures, skipping at every size threshold', () => {
+	it("gives jsonc-parser's answer at every offset of the record fixtures, skipping at every size threshold", () => {
 		const docs = fixtures();
 		assert.ok(docs.length >= 3, 'record fixtures found');
 		for (const { name, text } of docs) {
@@ -56,7 +60,7 @@ describe('locationAt', () => {
 		}
 	});
 
-	it('gives jsonc-parser\'s answer on random JSON, compact or indented, at random offsets', () => {
+	it("gives jsonc-parser's answer on random JSON, compact or indented, at random offsets", () => {
 		const json = fc.jsonValue({ maxDepth: 4 });
 		fc.assert(
 			fc.property(json, fc.boolean(), fc.nat(), fc.nat(60), (value, indent, at, limit) => {
@@ -77,7 +81,11 @@ describe('locationAt', () => {
 
 	it('answers deep in a large array without reading the elements before the offset token by token', () => {
 		const element = { requestContext: { functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f' }, version: '1.0' };
-		const text = JSON.stringify(Array.from({ length: 20_000 }, () => element), null, 2);
+		const text = JSON.stringify(
+			Array.from({ length: 20_000 }, () => element),
+			null,
+			2,
+		);
 		const offset = text.lastIndexOf('functionArn') + 2;
 		const location = locationAt(text, offset, true);
 		assert.deepEqual(location.path, [19_999, 'requestContext', 'functionArn']);

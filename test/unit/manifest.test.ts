@@ -30,21 +30,34 @@ function registeredCommands(): Set<string> {
 }
 
 function flattenKeys(value: object, prefix: string): string[] {
-	return Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? flattenKeys(child as object, `${prefix}${key}.`) : [`${prefix}${key}`]));
+	return Object.entries(value).flatMap(([key, child]) =>
+		typeof child === 'object' && child !== null ? flattenKeys(child as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+	);
 }
 
 describe('manifest and documentation', () => {
 	it('documents every diagnostic code in the README', () => {
 		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 		const missing = allDiagnosticCodes().filter((code) => !readme.includes(`| \`${code.id}\` |`));
-		assert.deepEqual(missing.map((c) => c.id), []);
+		assert.deepEqual(
+			missing.map((c) => c.id),
+			[],
+		);
 	});
 
 	it('declares every registered command, each with a category', () => {
 		const declared = new Set(manifest.contributes.commands.map((c) => c.command));
 		const registered = registeredCommands();
-		assert.deepEqual([...registered].filter((id) => !declared.has(id)), [], 'registered but not declared');
-		assert.deepEqual([...declared].filter((id) => !registered.has(id)), [], 'declared but never registered');
+		assert.deepEqual(
+			[...registered].filter((id) => !declared.has(id)),
+			[],
+			'registered but not declared',
+		);
+		assert.deepEqual(
+			[...declared].filter((id) => !registered.has(id)),
+			[],
+			'declared but never registered',
+		);
 		for (const command of manifest.contributes.commands) {
 			assert.equal(command.category, 'Lambda Kafka', command.command);
 		}

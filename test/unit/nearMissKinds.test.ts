@@ -36,7 +36,7 @@ describe('documents whose telling key is misspelt', () => {
 		assert.equal(detectKind({ Failed: { destination: 'KAFKA://orders-failures' } }), 'destination-config');
 	});
 
-	it('but not other tools\' files: generic keys, values that are not objects, destinations that are paths', () => {
+	it("but not other tools' files: generic keys, values that are not objects, destinations that are paths", () => {
 		assert.equal(detectKind({ onFailure: 'retry' }), 'unknown');
 		assert.equal(detectKind({ OnFailureCount: {} }), 'unknown');
 		assert.equal(detectKind({ config: { destination: './out' } }), 'unknown');

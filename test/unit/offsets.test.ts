@@ -4,7 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_KAFKA_OFFSET, exactOffset, isUnsafeInteger, parseJsonIntegerText, parseOffsetText, parsePartitionText } from '../../server/src/language/util/offsets';
+import {
+	MAX_KAFKA_OFFSET,
+	exactOffset,
+	isUnsafeInteger,
+	parseJsonIntegerText,
+	parseOffsetText,
+	parsePartitionText,
+} from '../../server/src/language/util/offsets';
 
 describe('parseOffsetText', () => {
 	it('reads offsets from 0 to 2^63 - 1 exactly', () => {

@@ -11,7 +11,10 @@ import { repoRoot } from '../helpers';
 describe('the packaged extension', () => {
 	it('ships exactly the bundles, schemas, grammar, media and docs', () => {
 		const root = repoRoot();
-		const result = spawnSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
+		const result = spawnSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], {
+			cwd: root,
+			encoding: 'utf8',
+		});
 		assert.equal(result.status, 0, result.stderr);
 		const files = result.stdout
 			.split('\n')

@@ -77,7 +77,10 @@ describe('schema patterns checked by rules', () => {
 	});
 
 	it('are removed from the copy our validators are compiled from, and only there', () => {
-		const schema: Schema = { type: 'object', properties: { a: { type: 'string', pattern: '^x$', checkedByRule: 'base64-value' }, b: { type: 'string', pattern: '^y$' } } };
+		const schema: Schema = {
+			type: 'object',
+			properties: { a: { type: 'string', pattern: '^x$', checkedByRule: 'base64-value' }, b: { type: 'string', pattern: '^y$' } },
+		};
 		const copy = forValidation(schema);
 		assert.deepEqual(copy.properties, { a: { type: 'string', checkedByRule: 'base64-value' }, b: { type: 'string', pattern: '^y$' } });
 		assert.equal(schema.properties?.['a'].pattern, '^x$');
@@ -98,7 +101,11 @@ describe('schema patterns checked by rules', () => {
 			},
 		} as Schema;
 		const copy = forValidation(schema) as Record<string, unknown> & Schema;
-		assert.deepEqual(copy.properties?.['list'].items, { type: 'object', properties: { key: { type: 'string', checkedByRule: 'base64-value' }, part: { type: 'integer' } }, description: 'An item.' });
+		assert.deepEqual(copy.properties?.['list'].items, {
+			type: 'object',
+			properties: { key: { type: 'string', checkedByRule: 'base64-value' }, part: { type: 'integer' } },
+			description: 'An item.',
+		});
 		assert.deepEqual(copy.properties?.['tree'], { type: 'object', properties: { child: { $ref: '#/definitions/node' } } });
 		assert.deepEqual(copy.properties?.['clash'], { $ref: '#/definitions/item', type: 'number' });
 		// References remain, so the definitions stay, rearranged the same way.
@@ -150,7 +157,7 @@ describe('schema patterns checked by rules', () => {
 		);
 	});
 
-	it('leave our diagnostics to the rule: one problem per bad value, with the rule\'s code', () => {
+	it("leave our diagnostics to the rule: one problem per bad value, with the rule's code", () => {
 		const event = edited(EVENT, [[['records', 'orders-0', '0', 'value'], 'not*base64']]);
 		assert.deepEqual(
 			problemsOf(JSON.stringify(event), { fileName: 'event.json' }).map((p) => p.code),

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, applyFix, problemsWithCode } from '../helpers';
 
-const RECORD_HEAD = '{"requestContext": {"requestId": "11111111-2222-3333-4444-555555555555", "functionArn": "arn:aws:lambda:us-east-1:123456789012:function:consumer", "condition": "RetryAttemptsExhausted", "approximateInvokeCount": 1}';
+const RECORD_HEAD =
+	'{"requestContext": {"requestId": "11111111-2222-3333-4444-555555555555", "functionArn": "arn:aws:lambda:us-east-1:123456789012:function:consumer", "condition": "RetryAttemptsExhausted", "approximateInvokeCount": 1}';
 
 describe('schema errors mapped to ranges', () => {
 	it('additionalProperties: the unknown key, a did-you-mean and a rename fix', () => {
@@ -97,7 +98,11 @@ describe('schema errors mapped to ranges', () => {
 	});
 
 	it('an error inside the escaped payload string is placed inside the string', () => {
-		const event = { eventSource: 'aws:kafka', bootstrapServers: 'b-1.x:9098', records: { 'orders-0': [{ topic: 'orders', partition: 0, offset: 5, timestamp: 1735689600000, timestampType: 'SOMETIME' }] } };
+		const event = {
+			eventSource: 'aws:kafka',
+			bootstrapServers: 'b-1.x:9098',
+			records: { 'orders-0': [{ topic: 'orders', partition: 0, offset: 5, timestamp: 1735689600000, timestampType: 'SOMETIME' }] },
+		};
 		const text = `${RECORD_HEAD}, "version": "1.0", "timestamp": "2025-01-01T00:00:05.000Z", "KafkaBatchInfo": {"batchSize": 1, "recordsInfo": {}}, "payload": ${JSON.stringify(JSON.stringify(event))}}`;
 		const [problem] = problemsWithCode(text, 'schema-enum');
 		assert.equal(problem?.text, '\\"SOMETIME\\"');

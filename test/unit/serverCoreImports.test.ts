@@ -52,6 +52,9 @@ describe('language server core imports', () => {
 	it('uses no Node.js module but the tolerated ones, and vscode-languageserver only through its common API', () => {
 		const nodeModules = [...modules].filter((name) => name.startsWith('node:') && !TOLERATED_NODE_MODULES.has(name));
 		assert.deepEqual(nodeModules, []);
-		assert.deepEqual([...modules].filter((name) => name.startsWith('vscode-languageserver/')), []);
+		assert.deepEqual(
+			[...modules].filter((name) => name.startsWith('vscode-languageserver/')),
+			[],
+		);
 	});
 });

@@ -41,7 +41,11 @@ describe('syntax problems', () => {
 		assert.deepEqual(union[0].fixes, ['Keep "RetryAttemptsExhausted"', 'Keep "MaximumPayloadSizeExceeded"']);
 		assert.equal(problems.filter((p) => p.code === 'unknown-field').length, 0);
 		assert.equal(problems.filter((p) => p.code === 'syntax-error').length, 0);
-		const fixed = applyFix(text, analyze(text).problems.find((p) => p.code === 'syntax-union')!, 1);
+		const fixed = applyFix(
+			text,
+			analyze(text).problems.find((p) => p.code === 'syntax-union')!,
+			1,
+		);
 		assert.match(fixed, /"condition": "MaximumPayloadSizeExceeded", "approximateInvokeCount"/);
 	});
 
@@ -54,19 +58,32 @@ describe('syntax problems', () => {
 	it('leaves out what VS Code reports for json, but keeps comments for jsonc', () => {
 		const text = '{\n  // c\n  "OnFailure": {"Destination": "",}\n}';
 		const json = problemsOf(text, { languageId: 'json', hostReportsJsonSyntax: true });
-		assert.deepEqual(json.filter((p) => p.code.startsWith('syntax-')), []);
+		assert.deepEqual(
+			json.filter((p) => p.code.startsWith('syntax-')),
+			[],
+		);
 		const jsonc = problemsOf(text, { languageId: 'jsonc', hostReportsJsonSyntax: true });
-		assert.deepEqual(jsonc.filter((p) => p.code.startsWith('syntax-')).map((p) => p.code), ['syntax-comment']);
+		assert.deepEqual(
+			jsonc.filter((p) => p.code.startsWith('syntax-')).map((p) => p.code),
+			['syntax-comment'],
+		);
 		const plain = problemsOf(text, { languageId: 'plaintext', hostReportsJsonSyntax: true });
-		assert.deepEqual(plain.filter((p) => p.code.startsWith('syntax-')).map((p) => p.code), ['syntax-comment', 'syntax-trailing-comma']);
+		assert.deepEqual(
+			plain.filter((p) => p.code.startsWith('syntax-')).map((p) => p.code),
+			['syntax-comment', 'syntax-trailing-comma'],
+		);
 		// The hidden ones keep their fixes for code actions.
-		assert.deepEqual(analyze(text, { languageId: 'json', hostReportsJsonSyntax: true }).hostProblems.map((p) => p.code), ['syntax-comment', 'syntax-trailing-comma']);
+		assert.deepEqual(
+			analyze(text, { languageId: 'json', hostReportsJsonSyntax: true }).hostProblems.map((p) => p.code),
+			['syntax-comment', 'syntax-trailing-comma'],
+		);
 	});
 });
 
 describe('numbers JSON does not allow (issue 11, item 12)', () => {
 	it('names leading zeros once, offers the number without them, and reads the number meant', () => {
-		const text = '{"FunctionName": "f", "EventSourceArn": "arn:aws:kafka:eu-west-1:123456789012:cluster/c/abc", "Topics": ["orders"], "StartingPosition": "LATEST", "BatchSize": 00012}';
+		const text =
+			'{"FunctionName": "f", "EventSourceArn": "arn:aws:kafka:eu-west-1:123456789012:cluster/c/abc", "Topics": ["orders"], "StartingPosition": "LATEST", "BatchSize": 00012}';
 		const problems = problemsOf(text);
 		assert.deepEqual(problems, [
 			{
@@ -92,7 +109,8 @@ describe('numbers JSON does not allow (issue 11, item 12)', () => {
 	});
 
 	it('calls a number beyond what JSON readers hold out of range, not "not an integer"', () => {
-		const text = '{"FunctionName": "f", "EventSourceArn": "arn:aws:kafka:eu-west-1:123456789012:cluster/c/abc", "Topics": ["orders"], "StartingPosition": "LATEST", "BatchSize": 1e309}';
+		const text =
+			'{"FunctionName": "f", "EventSourceArn": "arn:aws:kafka:eu-west-1:123456789012:cluster/c/abc", "Topics": ["orders"], "StartingPosition": "LATEST", "BatchSize": 1e309}';
 		assert.deepEqual(
 			problemsOf(text).map((p) => [p.code, p.text, p.message]),
 			[['schema-range', '1e309', '"BatchSize" is out of range: the number is larger than 1.8e308, beyond what a JSON reader can hold (allowed: 1 to 10000).']],
@@ -109,7 +127,8 @@ describe('a byte order mark (issue 11, item 8)', () => {
 			{
 				code: 'syntax-bom',
 				severity: 'error',
-				message: 'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.',
+				message:
+					'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.',
 				range: [0, 0, 0, 1],
 				text: '\ufeff',
 				fixes: ['Remove the byte order mark'],

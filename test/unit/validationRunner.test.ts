@@ -17,7 +17,11 @@ function runnerFor(text: string, overrides: Partial<ValidationRunnerOptions> = {
 	const documents = new Map([[uri, TextDocument.create(uri, 'json', 1, text)]]);
 	const published: PublishDiagnosticsParams[] = [];
 	const errors: string[] = [];
-	const optionsOf = (document: TextDocument) => ({ fileName: document.uri.slice(document.uri.lastIndexOf('/') + 1), languageId: document.languageId, registry: sharedSchemaRegistry() });
+	const optionsOf = (document: TextDocument) => ({
+		fileName: document.uri.slice(document.uri.lastIndexOf('/') + 1),
+		languageId: document.languageId,
+		registry: sharedSchemaRegistry(),
+	});
 	const cache = createAnalysisCache(optionsOf);
 	const validate = createValidationRunner({
 		documentOf: (key) => documents.get(key),

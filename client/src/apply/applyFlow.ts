@@ -145,7 +145,9 @@ export async function applyDocument(deps: ApplyDeps, document: ApplyDocument, mo
 			return refused('The file holds several documents; apply works on a file with one destination config or request.');
 		}
 		if (info.counts.error > 0) {
-			return refused(`The document has ${info.counts.error} ${info.counts.error === 1 ? 'error' : 'errors'}; fix ${info.counts.error === 1 ? 'it' : 'them'} first (see the Problems panel). ${NOTHING_SENT}`);
+			return refused(
+				`The document has ${info.counts.error} ${info.counts.error === 1 ? 'error' : 'errors'}; fix ${info.counts.error === 1 ? 'it' : 'them'} first (see the Problems panel). ${NOTHING_SENT}`,
+			);
 		}
 		let value: unknown;
 		try {
@@ -158,10 +160,14 @@ export async function applyDocument(deps: ApplyDeps, document: ApplyDocument, mo
 			return refused(`${built.message} ${NOTHING_SENT}`);
 		}
 		if (mode === 'create' && built.built.operation === 'update') {
-			return refused('This document updates an existing mapping (it has a UUID or is a destination config); use "Apply Destination Config to Event Source Mapping".');
+			return refused(
+				'This document updates an existing mapping (it has a UUID or is a destination config); use "Apply Destination Config to Event Source Mapping".',
+			);
 		}
 		if (mode === 'apply' && built.built.operation === 'create') {
-			return refused('This request has no UUID, so it would create a new mapping; use "Create Event Source Mapping", or add the UUID of the mapping to update.');
+			return refused(
+				'This request has no UUID, so it would create a new mapping; use "Create Event Source Mapping", or add the UUID of the mapping to update.',
+			);
 		}
 		return built.built.operation === 'create' ? createFromDocument(deps, document, built.built) : updateFromDocument(deps, document, built.built);
 	});
@@ -179,7 +185,9 @@ async function updateFromDocument(deps: ApplyDeps, document: ApplyDocument, buil
 	deps.ui.progress({ stage: 'preparing', message: `Reading event source mapping ${uuid}…` });
 	const current = await deps.api.getMapping(uuid, deps.token);
 	if (!isKafkaMapping(current)) {
-		return refused(`Event source mapping ${uuid} does not read from Kafka (${current.EventSourceArn ?? 'unknown source'}); this extension applies Kafka configurations only. ${NOTHING_SENT}`);
+		return refused(
+			`Event source mapping ${uuid} does not read from Kafka (${current.EventSourceArn ?? 'unknown source'}); this extension applies Kafka configurations only. ${NOTHING_SENT}`,
+		);
 	}
 	const fixed = fixedFieldChanges(built.fields, current);
 	if (fixed.length > 0) {
@@ -256,7 +264,14 @@ export async function removeOnFailureDestination(deps: ApplyDeps): Promise<Apply
 		if (!destination) {
 			return { status: 'unchanged', message: `Event source mapping ${picked.uuid} has no on-failure destination. ${NOTHING_SENT}` };
 		}
-		return sendUpdate(deps, { uuid: picked.uuid, current, request: { UUID: picked.uuid, DestinationConfig: { OnFailure: { Destination: '' } } }, warnings: [], notes: [], fromDocument: false });
+		return sendUpdate(deps, {
+			uuid: picked.uuid,
+			current,
+			request: { UUID: picked.uuid, DestinationConfig: { OnFailure: { Destination: '' } } },
+			warnings: [],
+			notes: [],
+			fromDocument: false,
+		});
 	});
 }
 
@@ -271,10 +286,14 @@ export async function undoLastApply(deps: ApplyDeps): Promise<ApplyOutcome> {
 		const warnings: string[] = [];
 		const changed = changedSinceApply(snapshot, current);
 		if (changed.length > 0) {
-			warnings.push(`${changed.join(', ')} changed after your apply (${snapshot.takenAt}); Undo overwrites ${changed.length === 1 ? 'that change' : 'those changes'}.`);
+			warnings.push(
+				`${changed.join(', ')} changed after your apply (${snapshot.takenAt}); Undo overwrites ${changed.length === 1 ? 'that change' : 'those changes'}.`,
+			);
 		}
 		if (snapshot.unrestorable.length > 0) {
-			warnings.push(`${snapshot.unrestorable.join(', ')} had no value before the apply and cannot be reset; ${snapshot.unrestorable.length === 1 ? 'it keeps its' : 'they keep their'} current value.`);
+			warnings.push(
+				`${snapshot.unrestorable.join(', ')} had no value before the apply and cannot be reset; ${snapshot.unrestorable.length === 1 ? 'it keeps its' : 'they keep their'} current value.`,
+			);
 		}
 		const request = restoreRequest(snapshot);
 		const outcome = await sendUpdate(deps, { uuid: snapshot.uuid, current, request, warnings, notes: [], fromDocument: false, undo: snapshot });
@@ -308,7 +327,9 @@ async function pickFunction(deps: PickDeps): Promise<FunctionPickItem | Extract<
 	deps.ui.progress({ stage: 'preparing', message: `Listing Lambda functions in ${deps.target.region}…` });
 	const functions = await deps.api.listFunctions(deps.token);
 	if (functions.length === 0) {
-		return refused(`There are no Lambda functions in ${deps.target.region}${deps.target.profile ? ` for profile "${deps.target.profile}"` : ''}. Check the region and profile in the status bar.`);
+		return refused(
+			`There are no Lambda functions in ${deps.target.region}${deps.target.profile ? ` for profile "${deps.target.profile}"` : ''}. Check the region and profile in the status bar.`,
+		);
 	}
 	const picked = await deps.ui.pickFunction(functions.map(functionItem));
 	return picked ?? cancelled(`Cancelled. ${NOTHING_SENT}`);
@@ -372,7 +393,9 @@ async function sendUpdate(deps: ApplyDeps, plan: UpdatePlan): Promise<ApplyOutco
 	// Someone may have changed the mapping while the diff was on screen: never overwrite what the user did not see.
 	const latest = await deps.api.getMapping(uuid, deps.token);
 	if (JSON.stringify(projectCurrent(latest, request)) !== JSON.stringify(projectCurrent(current, request))) {
-		return refused(`Event source mapping ${uuid} was changed by someone else while you reviewed the diff. ${NOTHING_SENT} Run the command again to see the new diff.`);
+		return refused(
+			`Event source mapping ${uuid} was changed by someone else while you reviewed the diff. ${NOTHING_SENT} Run the command again to see the new diff.`,
+		);
 	}
 	deps.ui.progress({ stage: 'sending', message: `Sending UpdateEventSourceMapping to ${uuid.slice(0, 8)}…` });
 	const result = await sendWithRetry(deps, () => deps.api.updateMapping(request, deps.token));
@@ -384,7 +407,15 @@ async function sendUpdate(deps: ApplyDeps, plan: UpdatePlan): Promise<ApplyOutco
 	let undoAvailable = false;
 	if (!plan.undo) {
 		try {
-			await deps.snapshots.save(captureSnapshot(latest, request, { functionName, region: deps.target.region, profile: deps.target.profile, endpoint: deps.target.endpoint, summary: diff.summary }));
+			await deps.snapshots.save(
+				captureSnapshot(latest, request, {
+					functionName,
+					region: deps.target.region,
+					profile: deps.target.profile,
+					endpoint: deps.target.endpoint,
+					summary: diff.summary,
+				}),
+			);
 			undoAvailable = true;
 		} catch (error) {
 			deps.logger.warn(`Could not keep the previous configuration for Undo: ${String(error)}`);
@@ -398,7 +429,13 @@ async function sendUpdate(deps: ApplyDeps, plan: UpdatePlan): Promise<ApplyOutco
  * The connection failed while the update was on its way: AWS may or may not have made the change.
  * Read the mapping again and say which, or that it is still unknown.
  */
-async function rereadAfterLostConnection(deps: ApplyDeps, uuid: string, before: MappingConfiguration, request: JsonObject & { UUID: string }, error: UserFacingError): Promise<ApplyOutcome> {
+async function rereadAfterLostConnection(
+	deps: ApplyDeps,
+	uuid: string,
+	before: MappingConfiguration,
+	request: JsonObject & { UUID: string },
+	error: UserFacingError,
+): Promise<ApplyOutcome> {
 	const lost = `${error.message} The connection failed while UpdateEventSourceMapping was being sent, so whether event source mapping ${uuid} was changed was unknown`;
 	deps.ui.progress({ stage: 'sending', message: `Re-reading event source mapping ${uuid.slice(0, 8)}…` });
 	let now: MappingConfiguration;
@@ -417,19 +454,35 @@ async function rereadAfterLostConnection(deps: ApplyDeps, uuid: string, before: 
 	}
 	const shown = (mapping: MappingConfiguration): string => JSON.stringify(projectCurrent(mapping, request));
 	if (shown(now) === shown(before)) {
-		return { status: 'failed', sent: false, error: { ...error, message: `${lost}; re-read, it still has its previous configuration: the change was not made.`, nextStep: 'Apply again once AWS can be reached.' } };
+		return {
+			status: 'failed',
+			sent: false,
+			error: {
+				...error,
+				message: `${lost}; re-read, it still has its previous configuration: the change was not made.`,
+				nextStep: 'Apply again once AWS can be reached.',
+			},
+		};
 	}
 	if (diffConfigs(now, request).unchanged) {
 		return {
 			status: 'failed',
 			sent: true,
-			error: { ...error, message: `${lost}; re-read, it has the new configuration: the change was made (state ${now.State ?? 'unknown'}).`, nextStep: 'Nothing needs applying again; Undo is not available for this change.' },
+			error: {
+				...error,
+				message: `${lost}; re-read, it has the new configuration: the change was made (state ${now.State ?? 'unknown'}).`,
+				nextStep: 'Nothing needs applying again; Undo is not available for this change.',
+			},
 		};
 	}
 	return {
 		status: 'failed',
 		sent: true,
-		error: { ...error, message: `${lost}; re-read, it has neither its previous nor the new configuration.`, nextStep: 'Open its current configuration ("Lambda Kafka: Open Current Configuration of Event Source Mapping") and review it before applying again.' },
+		error: {
+			...error,
+			message: `${lost}; re-read, it has neither its previous nor the new configuration.`,
+			nextStep: 'Open its current configuration ("Lambda Kafka: Open Current Configuration of Event Source Mapping") and review it before applying again.',
+		},
 	};
 }
 
@@ -444,14 +497,26 @@ async function rereadAfterLostCreate(deps: ApplyDeps, functionName: string, requ
 		return {
 			status: 'failed',
 			sent: true,
-			error: { ...error, message: `${lost}, and listing the function's mappings failed too: whether it exists is unknown.`, nextStep: 'List the mappings of the function before creating again: a second create of the same mapping is refused.' },
+			error: {
+				...error,
+				message: `${lost}, and listing the function's mappings failed too: whether it exists is unknown.`,
+				nextStep: 'List the mappings of the function before creating again: a second create of the same mapping is refused.',
+			},
 		};
 	}
 	const endpoints = (value: unknown): unknown => (typeof value === 'object' && value !== null ? ((value as JsonObject)['Endpoints'] ?? null) : null);
 	const source = (m: JsonObject): string => JSON.stringify([m['EventSourceArn'] ?? null, m['Topics'] ?? null, endpoints(m['SelfManagedEventSource'])]);
 	const existing = mappings.find((m) => source(m) === source(request));
 	if (!existing) {
-		return { status: 'failed', sent: false, error: { ...error, message: `${lost}; re-read, the function has no mapping for this source and these topics: it was not created.`, nextStep: 'Create again once AWS can be reached.' } };
+		return {
+			status: 'failed',
+			sent: false,
+			error: {
+				...error,
+				message: `${lost}; re-read, the function has no mapping for this source and these topics: it was not created.`,
+				nextStep: 'Create again once AWS can be reached.',
+			},
+		};
 	}
 	return {
 		status: 'failed',
@@ -459,13 +524,18 @@ async function rereadAfterLostCreate(deps: ApplyDeps, functionName: string, requ
 		error: {
 			...error,
 			message: `${lost}; re-read, the function has a mapping for this source and these topics: ${existing.UUID ?? '?'} (state ${existing.State ?? 'unknown'}).`,
-			nextStep: existing.UUID ? `Add "UUID": "${existing.UUID}" to the document to update it instead of creating it again.` : 'Update that mapping instead of creating it again.',
+			nextStep: existing.UUID
+				? `Add "UUID": "${existing.UUID}" to the document to update it instead of creating it again.`
+				: 'Update that mapping instead of creating it again.',
 		},
 	};
 }
 
 /** Sends, offering a retry while the mapping is busy or AWS throttles. */
-async function sendWithRetry(deps: ApplyDeps, send: () => Promise<MappingConfiguration>): Promise<{ mapping: MappingConfiguration } | { outcome: ApplyOutcome }> {
+async function sendWithRetry(
+	deps: ApplyDeps,
+	send: () => Promise<MappingConfiguration>,
+): Promise<{ mapping: MappingConfiguration } | { outcome: ApplyOutcome }> {
 	for (;;) {
 		try {
 			return { mapping: await send() };
@@ -484,7 +554,13 @@ async function sendWithRetry(deps: ApplyDeps, send: () => Promise<MappingConfigu
 }
 
 /** Follows the state after a successful send and builds the final report. */
-async function follow(deps: ApplyDeps, operation: 'update' | 'create', uuid: string, sent: MappingConfiguration, undoAvailable: boolean): Promise<ApplyOutcome> {
+async function follow(
+	deps: ApplyDeps,
+	operation: 'update' | 'create',
+	uuid: string,
+	sent: MappingConfiguration,
+	undoAvailable: boolean,
+): Promise<ApplyOutcome> {
 	deps.ui.progress({ stage: 'following', message: stateMessage(uuid, sent.State), state: sent.State });
 	let final = sent;
 	let followed = true;
@@ -514,7 +590,10 @@ async function follow(deps: ApplyDeps, operation: 'update' | 'create', uuid: str
 
 /** `Event source mapping <uuid> is Enabled. Last processing result: …` plus the state transition reason. */
 export function finalReport(uuid: string, mapping: MappingConfiguration): string {
-	const parts = [`Event source mapping ${uuid} is ${mapping.State ?? 'in an unknown state'}.`, `Last processing result: ${mapping.LastProcessingResult ?? 'none yet'}.`];
+	const parts = [
+		`Event source mapping ${uuid} is ${mapping.State ?? 'in an unknown state'}.`,
+		`Last processing result: ${mapping.LastProcessingResult ?? 'none yet'}.`,
+	];
 	if (mapping.StateTransitionReason) {
 		parts.push(`State transition reason: ${mapping.StateTransitionReason}.`);
 	}
@@ -528,7 +607,9 @@ function stateMessage(uuid: string, state: string | undefined): string {
 /** Runs a flow, unless another one holds the lock; an error anywhere before sending becomes a `failed` outcome with nothing sent. */
 async function guard(deps: ApplyDeps, run: () => Promise<ApplyOutcome>): Promise<ApplyOutcome> {
 	if (!deps.lock.tryAcquire()) {
-		return refused(`Another apply, undo or removal is still running; wait until it has finished (or cancel it in its notification), then try again. ${NOTHING_SENT}`);
+		return refused(
+			`Another apply, undo or removal is still running; wait until it has finished (or cancel it in its notification), then try again. ${NOTHING_SENT}`,
+		);
 	}
 	try {
 		return await run();

@@ -10,7 +10,6 @@ import { member } from '../../../shared/jsonPath';
 
 export type JsonObject = Record<string, unknown>;
 
-
 export type BuiltRequest =
 	| {
 			operation: 'update';
@@ -86,4 +85,3 @@ export function fixedFieldChanges(fields: JsonObject, current: JsonObject): stri
 	}
 	return problems;
 }
-

@@ -156,4 +156,3 @@ export function formatValue(value: unknown, isDestination = false): string {
 	const text = JSON.stringify(value);
 	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
-

@@ -54,7 +54,10 @@ function hasDestination(config: unknown): boolean {
 	const onFailure = (config as JsonObject)['OnFailure'];
 	const onSuccess = (config as JsonObject)['OnSuccess'];
 	const destination = (member: unknown): unknown => (typeof member === 'object' && member !== null ? (member as JsonObject)['Destination'] : undefined);
-	return (typeof destination(onFailure) === 'string' && destination(onFailure) !== '') || (typeof destination(onSuccess) === 'string' && destination(onSuccess) !== '');
+	return (
+		(typeof destination(onFailure) === 'string' && destination(onFailure) !== '') ||
+		(typeof destination(onSuccess) === 'string' && destination(onSuccess) !== '')
+	);
 }
 
 function bootstrapServers(source: JsonObject): string | undefined {

@@ -17,7 +17,12 @@ export interface CancellationLike {
 	onCancellationRequested(listener: (e: unknown) => unknown): { dispose(): unknown };
 }
 
-export type AwsCall = <T>(operation: string, extra: Partial<ErrorContext>, token: CancellationLike | undefined, run: (abortSignal: AbortSignal) => Promise<T>) => Promise<T>;
+export type AwsCall = <T>(
+	operation: string,
+	extra: Partial<ErrorContext>,
+	token: CancellationLike | undefined,
+	run: (abortSignal: AbortSignal) => Promise<T>,
+) => Promise<T>;
 
 export interface AwsCaller {
 	call: AwsCall;

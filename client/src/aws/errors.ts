@@ -82,7 +82,24 @@ function iamAction(operation: string): string {
 	return IAM_ACTIONS[operation] ?? operation;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'EPROTO', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN']);
+const NETWORK_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'UND_ERR_SOCKET',
+	'EPROTO',
+	'CERT_HAS_EXPIRED',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+]);
 
 const NETWORK_WORDS: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
@@ -130,7 +147,8 @@ export function toUserFacingError(error: unknown, context: ErrorContext = {}): U
 		service: SERVICES[context.service ?? 'lambda'],
 	};
 	// In this order: a cancellation and credential problems first, then AWS's error code, then what the transport says.
-	const describe = BEFORE_CODES.find(([applies]) => applies(info))?.[1] ?? BY_CODE.get(info.code) ?? FALLBACKS.find(([applies]) => applies(info))?.[1] ?? unknown;
+	const describe =
+		BEFORE_CODES.find(([applies]) => applies(info))?.[1] ?? BY_CODE.get(info.code) ?? FALLBACKS.find(([applies]) => applies(info))?.[1] ?? unknown;
 	return describe(facts);
 }
 
@@ -157,7 +175,9 @@ function describeCredentialProviderError({ base, awsMessage, context, profileNam
 		return {
 			...base,
 			kind: 'no-credentials',
-			message: context.profile ? `No AWS credentials were found for profile "${context.profile}".` : 'No AWS credentials were found (environment, shared files, SSO or instance role).',
+			message: context.profile
+				? `No AWS credentials were found for profile "${context.profile}".`
+				: 'No AWS credentials were found (environment, shared files, SSO or instance role).',
 			nextStep: 'Choose a profile with "Lambda Kafka: Select AWS Profile", or create one with aws configure or aws configure sso.',
 		};
 	}
@@ -176,8 +196,12 @@ function describeAccessDenied({ base, awsMessage, context, profileName, service 
 	return {
 		...base,
 		kind: 'access-denied',
-		message: permission ? `Access denied: the identity of profile "${profileName}" is not allowed ${permission}${resource ? ` on ${resource}` : ''}.` : `Access denied: ${firstSentence(awsMessage)}`,
-		nextStep: permission ? `Ask for ${permission} to be granted to that identity, or choose another profile.` : `Choose a profile with the needed ${service.name} permissions.`,
+		message: permission
+			? `Access denied: the identity of profile "${profileName}" is not allowed ${permission}${resource ? ` on ${resource}` : ''}.`
+			: `Access denied: ${firstSentence(awsMessage)}`,
+		nextStep: permission
+			? `Ask for ${permission} to be granted to that identity, or choose another profile.`
+			: `Choose a profile with the needed ${service.name} permissions.`,
 	};
 }
 
@@ -191,14 +215,22 @@ function describeConflict(facts: Facts): UserFacingError {
 		...base,
 		kind: 'already-exists',
 		message: `A mapping for this function and source already exists${existing ? ` (${existing})` : ''}.`,
-		nextStep: existing ? `Add "UUID": "${existing}" to the document to update that mapping instead.` : 'Update the existing mapping instead (add its UUID to the document).',
+		nextStep: existing
+			? `Add "UUID": "${existing}" to the document to update that mapping instead.`
+			: 'Update the existing mapping instead (add its UUID to the document).',
 	};
 }
 
 function describeThrottling({ base, info, service }: Facts): UserFacingError {
 	const reason = info.reason ? ` (${info.reason})` : '';
 	const attempts = info.attempts && info.attempts > 1 ? ` after ${info.attempts} attempts` : '';
-	return { ...base, kind: 'throttled', message: `${service.name} is throttling requests${reason}; the call still failed${attempts}.`, nextStep: 'Wait a minute and try again.', retryable: true };
+	return {
+		...base,
+		kind: 'throttled',
+		message: `${service.name} is throttling requests${reason}; the call still failed${attempts}.`,
+		nextStep: 'Wait a minute and try again.',
+		retryable: true,
+	};
 }
 
 function describeValidation({ base, awsMessage, code }: Facts): UserFacingError {
@@ -219,7 +251,10 @@ const describeNotFound: Describe = ({ base, context, awsMessage, profileName }) 
 	...base,
 	kind: 'not-found',
 	message: notFoundMessage(context, awsMessage),
-	nextStep: `Check that profile "${profileName}" and region ${context.region ?? ''} are the ones you meant (status bar), then pick the mapping again.`.replace('  ', ' '),
+	nextStep: `Check that profile "${profileName}" and region ${context.region ?? ''} are the ones you meant (status bar), then pick the mapping again.`.replace(
+		'  ',
+		' ',
+	),
 });
 
 const describeExpired: Describe = ({ base, profileName, profileFlag }) => ({
@@ -240,7 +275,9 @@ const describeBadSignature: Describe = ({ base, profileName, awsMessage }) => ({
 	...base,
 	kind: 'invalid-credentials',
 	message: `AWS rejected the request signature of profile "${profileName}": ${firstSentence(awsMessage)}`,
-	nextStep: /expired|time/i.test(awsMessage) ? "Check this computer's clock, then try again." : 'Check the secret key of the profile, or choose another profile.',
+	nextStep: /expired|time/i.test(awsMessage)
+		? "Check this computer's clock, then try again."
+		: 'Check the secret key of the profile, or choose another profile.',
 });
 
 /** AWS error codes (of Lambda, SQS, S3 and STS) and how each is described. */
@@ -266,7 +303,9 @@ function describeNetwork({ base, code, info, context, service, awsMessage }: Fac
 		...base,
 		kind: 'network',
 		message: `Could not reach ${where}: ${NETWORK_WORDS[code] ?? NETWORK_WORDS[info.name] ?? firstSentence(awsMessage)}.`,
-		nextStep: context.endpoint ? 'Check that the endpoint (setting lambdaKafka.aws.endpointUrl) is running and reachable.' : 'Check your network connection and proxy, then try again.',
+		nextStep: context.endpoint
+			? 'Check that the endpoint (setting lambdaKafka.aws.endpointUrl) is running and reachable.'
+			: 'Check your network connection and proxy, then try again.',
 		retryable: true,
 	};
 }
@@ -349,7 +388,24 @@ function pascalCase(name: string): string {
 	return known ?? name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-const NESTED_FIELDS = ['OnFailure', 'OnSuccess', 'Destination', 'MinimumPollers', 'MaximumPollers', 'PollerGroupName', 'ConsumerGroupId', 'SchemaRegistryConfig', 'Endpoints', 'KAFKA_BOOTSTRAP_SERVERS', 'Filters', 'Pattern', 'Metrics', 'SystemLogLevel', 'URI', 'Type'];
+const NESTED_FIELDS = [
+	'OnFailure',
+	'OnSuccess',
+	'Destination',
+	'MinimumPollers',
+	'MaximumPollers',
+	'PollerGroupName',
+	'ConsumerGroupId',
+	'SchemaRegistryConfig',
+	'Endpoints',
+	'KAFKA_BOOTSTRAP_SERVERS',
+	'Filters',
+	'Pattern',
+	'Metrics',
+	'SystemLogLevel',
+	'URI',
+	'Type',
+];
 
 function missingPermission(message: string): string | undefined {
 	return /not authorized to perform:? ([a-z0-9-]+:[A-Za-z0-9*]+)/i.exec(message)?.[1] ?? /\b(lambda:[A-Z][A-Za-z]+)\b/.exec(message)?.[1];

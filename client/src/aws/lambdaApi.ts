@@ -111,16 +111,23 @@ export function createLambdaApi(context: AwsContext, options: LambdaApiOptions =
 		requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 5000, requestTimeout: options.requestTimeoutMs ?? 30000, throwOnRequestTimeout: true },
 	});
 	const getMapping = (uuid: string, token?: CancellationLike): Promise<MappingConfiguration> =>
-		call('GetEventSourceMapping', { uuid }, token, async (abortSignal) => toPlainMapping(await client.send(new GetEventSourceMappingCommand({ UUID: uuid }), { abortSignal })));
+		call('GetEventSourceMapping', { uuid }, token, async (abortSignal) =>
+			toPlainMapping(await client.send(new GetEventSourceMappingCommand({ UUID: uuid }), { abortSignal })),
+		);
 	return {
 		listFunctions: (token) => call('ListFunctions', {}, token, (abortSignal) => listAllFunctions(client, context.region, logger, abortSignal)),
-		listKafkaMappings: (functionName, token) => call('ListEventSourceMappings', { functionName }, token, (abortSignal) => listKafkaMappings(client, functionName, logger, abortSignal)),
+		listKafkaMappings: (functionName, token) =>
+			call('ListEventSourceMappings', { functionName }, token, (abortSignal) => listKafkaMappings(client, functionName, logger, abortSignal)),
 		getMapping,
 		updateMapping: (request, token) =>
 			call('UpdateEventSourceMapping', { uuid: request.UUID }, token, async (abortSignal) => {
 				const input = toSdkInput(request) as unknown as UpdateEventSourceMappingCommandInput;
 				const result = toPlainMapping(await client.send(new UpdateEventSourceMappingCommand(input), { abortSignal }));
-				logger.info(`UpdateEventSourceMapping ${request.UUID}: sent ${Object.keys(request).filter((k) => k !== 'UUID').join(', ')}; state ${result.State ?? '?'}`);
+				logger.info(
+					`UpdateEventSourceMapping ${request.UUID}: sent ${Object.keys(request)
+						.filter((k) => k !== 'UUID')
+						.join(', ')}; state ${result.State ?? '?'}`,
+				);
 				return result;
 			}),
 		createMapping: (request, token) =>
@@ -163,7 +170,12 @@ async function listKafkaMappings(client: LambdaClient, functionName: string, log
 }
 
 /** Polls until the mapping's state is no longer transitional; see {@link LambdaApi.waitForStableState}. */
-async function waitForStableState(getMapping: (token?: CancellationLike) => Promise<MappingConfiguration>, uuid: string, logger: Logger, waitOptions: WaitOptions): Promise<MappingConfiguration> {
+async function waitForStableState(
+	getMapping: (token?: CancellationLike) => Promise<MappingConfiguration>,
+	uuid: string,
+	logger: Logger,
+	waitOptions: WaitOptions,
+): Promise<MappingConfiguration> {
 	const timeoutMs = waitOptions.timeoutMs ?? 10 * 60_000;
 	const maxDelayMs = waitOptions.maxDelayMs ?? 10_000;
 	let delay = waitOptions.initialDelayMs ?? 1000;

@@ -21,14 +21,18 @@ const SECRET_PATTERNS: [RegExp, string][] = [
 	[/\bAuthorization\b["']?\s*[:=]\s*["']?[^\r\n"']*/gi, '[redacted signed header]'],
 	[/AWS4-HMAC-SHA256\s+Credential=[^\r\n"']*/g, '[redacted signature]'],
 	[/\b(Signature|X-Amz-Signature|X-Amz-Credential)=[^&\s"']+/gi, '$1=[redacted]'],
-	[/\b(x-amz-security-token|X-Amz-Security-Token|sessionToken|SessionToken|aws_session_token|accessToken|refreshToken|clientSecret)\b(["']?\s*[:=]\s*["']?)[^\s"',}]+/g, '$1$2[redacted]'],
+	[
+		/\b(x-amz-security-token|X-Amz-Security-Token|sessionToken|SessionToken|aws_session_token|accessToken|refreshToken|clientSecret)\b(["']?\s*[:=]\s*["']?)[^\s"',}]+/g,
+		'$1$2[redacted]',
+	],
 	[/\b(secretAccessKey|SecretAccessKey|aws_secret_access_key)\b(["']?\s*[:=]\s*["']?)[^\s"',}]+/g, '$1$2[redacted]'],
 	// Access key ids: not secret on their own, but they tie a log to an identity.
 	[/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1[redacted]'],
 ];
 
 /** Line breaks, other controls, line separators, bidi controls and invisible format characters, and unpaired surrogates. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNPRINTABLE =
+	/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**

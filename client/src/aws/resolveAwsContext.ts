@@ -85,7 +85,11 @@ export async function resolveAwsContext(settings: AwsSettings, options: ResolveO
 		});
 	}
 	if (!REGION_NAME.test(region)) {
-		throw new UserFacingException({ kind: 'configuration', message: `"${region}" is not an AWS region name.`, nextStep: 'Choose a region such as us-east-1 with "Lambda Kafka: Select AWS Region".' });
+		throw new UserFacingException({
+			kind: 'configuration',
+			message: `"${region}" is not an AWS region name.`,
+			nextStep: 'Choose a region such as us-east-1 with "Lambda Kafka: Select AWS Region".',
+		});
 	}
 
 	let endpoint: string | undefined;
@@ -100,7 +104,11 @@ export async function resolveAwsContext(settings: AwsSettings, options: ResolveO
 	if (endpoint) {
 		const problem = endpointProblem(endpoint);
 		if (problem) {
-			throw new UserFacingException({ kind: 'configuration', message: problem, nextStep: 'Correct or clear the setting lambdaKafka.aws.endpointUrl in your user settings.' });
+			throw new UserFacingException({
+				kind: 'configuration',
+				message: problem,
+				nextStep: 'Correct or clear the setting lambdaKafka.aws.endpointUrl in your user settings.',
+			});
 		}
 	}
 

@@ -100,7 +100,14 @@ export async function pickAwsProfile(logger: Logger): Promise<boolean> {
 	} catch (error) {
 		logger.warn(`Could not read the AWS config files: ${error instanceof Error ? error.message : String(error)}`);
 	}
-	const kindNames: Record<string, string> = { sso: 'SSO', 'assume-role': 'assume role', process: 'credential process', static: 'access key', 'web-identity': 'web identity', other: '' };
+	const kindNames: Record<string, string> = {
+		sso: 'SSO',
+		'assume-role': 'assume role',
+		process: 'credential process',
+		static: 'access key',
+		'web-identity': 'web identity',
+		other: '',
+	};
 	const items: ProfilePick[] = [
 		{
 			label: 'Default credential chain',
@@ -110,15 +117,13 @@ export async function pickAwsProfile(logger: Logger): Promise<boolean> {
 			action: 'default-chain',
 		},
 		{ label: 'Profiles', kind: vscode.QuickPickItemKind.Separator, action: 'profile' },
-		...profiles.map(
-			(profile): ProfilePick => ({
-				label: profile.name,
-				iconPath: new vscode.ThemeIcon('account'),
-				description: [profile.name === settings.profile ? 'current' : undefined, profile.region, kindNames[profile.kind]].filter((s) => s).join(' · '),
-				action: 'profile',
-				profile: profile.name,
-			}),
-		),
+		...profiles.map((profile): ProfilePick => ({
+			label: profile.name,
+			iconPath: new vscode.ThemeIcon('account'),
+			description: [profile.name === settings.profile ? 'current' : undefined, profile.region, kindNames[profile.kind]].filter((s) => s).join(' · '),
+			action: 'profile',
+			profile: profile.name,
+		})),
 		{ label: '', kind: vscode.QuickPickItemKind.Separator, action: 'region' },
 		{ label: 'Change region…', iconPath: new vscode.ThemeIcon('globe'), description: settings.region ?? 'from the profile or environment', action: 'region' },
 	];
@@ -147,12 +152,27 @@ interface RegionPick extends vscode.QuickPickItem {
 export async function pickAwsRegion(logger: Logger): Promise<boolean> {
 	const settings = currentAwsSettings(logger);
 	const items: RegionPick[] = [
-		{ label: 'Region of the profile', iconPath: new vscode.ThemeIcon('account'), description: settings.region === undefined ? 'current' : undefined, detail: 'The profile\'s region, else AWS_REGION or AWS_DEFAULT_REGION', action: 'unset' },
+		{
+			label: 'Region of the profile',
+			iconPath: new vscode.ThemeIcon('account'),
+			description: settings.region === undefined ? 'current' : undefined,
+			detail: "The profile's region, else AWS_REGION or AWS_DEFAULT_REGION",
+			action: 'unset',
+		},
 		{ label: '', kind: vscode.QuickPickItemKind.Separator, action: 'region' },
-		...KNOWN_REGIONS.map((region): RegionPick => ({ label: region.id, description: [region.name, region.id === settings.region ? 'current' : undefined].filter((s) => s).join(' · '), region: region.id, action: 'region' })),
+		...KNOWN_REGIONS.map((region): RegionPick => ({
+			label: region.id,
+			description: [region.name, region.id === settings.region ? 'current' : undefined].filter((s) => s).join(' · '),
+			region: region.id,
+			action: 'region',
+		})),
 		{ label: 'Other region…', iconPath: new vscode.ThemeIcon('edit'), action: 'other' },
 	];
-	const picked = await safeWindow.showQuickPick(items, { title: 'Lambda Kafka: AWS region', placeHolder: 'Choose the region the Lambda Kafka commands use', matchOnDescription: true });
+	const picked = await safeWindow.showQuickPick(items, {
+		title: 'Lambda Kafka: AWS region',
+		placeHolder: 'Choose the region the Lambda Kafka commands use',
+		matchOnDescription: true,
+	});
 	if (!picked) {
 		return false;
 	}

@@ -59,15 +59,29 @@ export const COMMANDS: readonly CommandSpec[] = [
 		trust: 'Undoing an apply',
 		run: async (state) => (await import('./undoLastApply.js')).undoLastApply(state),
 	},
-	{ id: 'lambdaKafka.selectAwsProfile', title: 'Select AWS Profile', trust: 'Choosing an AWS profile', run: async (state) => (await import('./selectAwsProfile.js')).selectAwsProfile(state) },
-	{ id: 'lambdaKafka.selectAwsRegion', title: 'Select AWS Region', trust: 'Choosing an AWS region', run: async (state) => (await import('./selectAwsRegion.js')).selectAwsRegion(state) },
+	{
+		id: 'lambdaKafka.selectAwsProfile',
+		title: 'Select AWS Profile',
+		trust: 'Choosing an AWS profile',
+		run: async (state) => (await import('./selectAwsProfile.js')).selectAwsProfile(state),
+	},
+	{
+		id: 'lambdaKafka.selectAwsRegion',
+		title: 'Select AWS Region',
+		trust: 'Choosing an AWS region',
+		run: async (state) => (await import('./selectAwsRegion.js')).selectAwsRegion(state),
+	},
 	{
 		id: 'lambdaKafka.previewOffsets',
 		title: 'Preview Offsets',
 		// Also run by the server's code lenses with `[uri, recordIndex]`, and from the editor title with the document's URI.
 		run: async (state, target, recordIndex) => (await import('../preview/commands.js')).previewOffsets(state, target, recordIndex),
 	},
-	{ id: 'lambdaKafka.copyConsumerCommands', title: 'Copy Consumer Commands as Shell Snippet', run: async (state, target) => (await import('../preview/commands.js')).copyConsumerCommands(state, target) },
+	{
+		id: 'lambdaKafka.copyConsumerCommands',
+		title: 'Copy Consumer Commands as Shell Snippet',
+		run: async (state, target) => (await import('../preview/commands.js')).copyConsumerCommands(state, target),
+	},
 	{
 		id: 'lambdaKafka.fetchFailureRecordsFromSqs',
 		title: 'Fetch Failure Records from SQS…',

@@ -11,5 +11,7 @@ export async function createEventSourceMapping(deps: CommandDeps, uri?: unknown)
 		return;
 	}
 	deps.awsDiagnostics.delete(document.uri);
-	await runFlow(deps, 'Create Event Source Mapping', document, (flowDeps) => applyDocument(flowDeps, { text: document.getText(), server: serverChecks(deps.client, document) }, 'create'));
+	await runFlow(deps, 'Create Event Source Mapping', document, (flowDeps) =>
+		applyDocument(flowDeps, { text: document.getText(), server: serverChecks(deps.client, document) }, 'create'),
+	);
 }

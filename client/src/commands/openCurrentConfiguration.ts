@@ -28,14 +28,24 @@ export async function openCurrentConfiguration(deps: CommandDeps): Promise<void>
 			},
 			pickMapping: async (items) => {
 				clearStatus();
-				return safeWindow.showQuickPick(items, { title: 'Open Current Configuration: event source mapping', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+				return safeWindow.showQuickPick(items, {
+					title: 'Open Current Configuration: event source mapping',
+					matchOnDescription: true,
+					matchOnDetail: true,
+					ignoreFocusOut: true,
+				});
 			},
 			progress: (update) => {
 				clearStatus();
 				status = safeWindow.setStatusBarMessage(`Lambda Kafka: ${update.message}`, { icon: 'sync~spin' });
 			},
 		};
-		const picked = await pickMapping({ api, ui, token: cancellation.token, target: { region: context.region, profile: context.profile, endpoint: context.endpoint } });
+		const picked = await pickMapping({
+			api,
+			ui,
+			token: cancellation.token,
+			target: { region: context.region, profile: context.profile, endpoint: context.endpoint },
+		});
 		if ('status' in picked) {
 			await showOutcome(deps, picked, undefined);
 			return;

@@ -33,7 +33,10 @@ export function startProgress(options: vscode.ProgressOptions, onCancel?: () => 
 export type ProgressReporter = vscode.Progress<{ message?: string; increment?: number }>;
 
 /** Runs work under a cancellable notification; undefined when the user cancelled and the work failed for it. */
-export async function withCancellableProgress<T>(title: string, work: (token: vscode.CancellationToken, progress: ProgressReporter) => Promise<T>): Promise<T | undefined> {
+export async function withCancellableProgress<T>(
+	title: string,
+	work: (token: vscode.CancellationToken, progress: ProgressReporter) => Promise<T>,
+): Promise<T | undefined> {
 	return safeWindow.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
 		try {
 			return await work(token, progress);

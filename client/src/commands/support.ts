@@ -49,7 +49,10 @@ export async function resolveContext(deps: Pick<CommandDeps, 'output'>, override
 }
 
 /** Resolves the AWS context for one command run and builds the Lambda API on it. */
-export async function connect(deps: Pick<CommandDeps, 'output'>, overrides: Partial<AwsSettings> = {}): Promise<{ api: LambdaApi; context: ResolvedAwsContext }> {
+export async function connect(
+	deps: Pick<CommandDeps, 'output'>,
+	overrides: Partial<AwsSettings> = {},
+): Promise<{ api: LambdaApi; context: ResolvedAwsContext }> {
 	const context = await resolveContext(deps, overrides);
 	// The SDK is loaded on first use, not at activation.
 	const { createLambdaApi } = await import('../aws/lambdaApi.js');
@@ -153,7 +156,9 @@ export async function showError(deps: Pick<CommandDeps, 'output'>, error: UserFa
 
 /** Puts AWS's validation message on the field it names and reveals it. */
 async function highlightField(deps: CommandDeps, document: vscode.TextDocument, error: UserFacingError): Promise<void> {
-	const info = await serverChecks(deps.client, document).documentInfo().catch(() => null);
+	const info = await serverChecks(deps.client, document)
+		.documentInfo()
+		.catch(() => null);
 	const found = error.field && info ? locateField(document.getText(), info.kind, error.field) : undefined;
 	if (!found) {
 		return;

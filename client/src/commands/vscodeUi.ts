@@ -32,12 +32,24 @@ export class VscodePickUi implements PickUi {
 
 	async pickFunction(items: FunctionPickItem[]): Promise<FunctionPickItem | undefined> {
 		this.stopWindowProgress();
-		return safeWindow.showQuickPick(items, { title: `${this.title}: function`, placeHolder: this.placeholders.function, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+		return safeWindow.showQuickPick(items, {
+			title: `${this.title}: function`,
+			placeHolder: this.placeholders.function,
+			matchOnDescription: true,
+			matchOnDetail: true,
+			ignoreFocusOut: true,
+		});
 	}
 
 	async pickMapping(items: MappingPickItem[]): Promise<MappingPickItem | undefined> {
 		this.stopWindowProgress();
-		return safeWindow.showQuickPick(items, { title: `${this.title}: event source mapping`, placeHolder: this.placeholders.mapping, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+		return safeWindow.showQuickPick(items, {
+			title: `${this.title}: event source mapping`,
+			placeHolder: this.placeholders.mapping,
+			matchOnDescription: true,
+			matchOnDetail: true,
+			ignoreFocusOut: true,
+		});
 	}
 
 	progress(update: ProgressUpdate): void {
@@ -76,7 +88,12 @@ export class VscodeApplyUi extends VscodePickUi implements ApplyUi {
 		this.stopWindowProgress();
 		const [left, right] = this.documents.setDiff(review.uuid ?? 'new', review.left, review.right);
 		await vscode.commands.executeCommand('vscode.diff', left, right, review.title, { preview: true, preserveFocus: false });
-		const detail = [review.summary, ...review.warnings.map((w) => `⚠ ${w}`), ...review.notes.map((n) => `ℹ ${n}`), 'Nothing is sent unless you choose Apply.'].join('\n\n');
+		const detail = [
+			review.summary,
+			...review.warnings.map((w) => `⚠ ${w}`),
+			...review.notes.map((n) => `ℹ ${n}`),
+			'Nothing is sent unless you choose Apply.',
+		].join('\n\n');
 		const choice = await safeWindow.showModalWarning(review.question, detail, 'Apply');
 		return choice === 'Apply';
 	}
@@ -88,7 +105,9 @@ export class VscodeApplyUi extends VscodePickUi implements ApplyUi {
 		}
 		this.stopWindowProgress();
 		if (!this.notification) {
-			this.notification = startProgress({ location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true }, () => this.cancellation.cancel());
+			this.notification = startProgress({ location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true }, () =>
+				this.cancellation.cancel(),
+			);
 		}
 		this.notification.report(update.message);
 	}

@@ -12,7 +12,14 @@ const TIMEOUTS = { connectionTimeout: 5000, requestTimeout: 30000 };
 
 /** An SQS client for the queue's own region (a destination may be in another region than the function). */
 export function createSqsClient(context: AwsContext, region: string = context.region, env: NodeJS.ProcessEnv = process.env): SQSClient {
-	return new SQSClient({ region, endpoint: endpointFor(context, 'sqs', env), credentials: context.credentials, maxAttempts: 3, retryMode: 'standard', requestHandler: TIMEOUTS });
+	return new SQSClient({
+		region,
+		endpoint: endpointFor(context, 'sqs', env),
+		credentials: context.credentials,
+		maxAttempts: 3,
+		retryMode: 'standard',
+		requestHandler: TIMEOUTS,
+	});
 }
 
 /** An S3 client; a bucket ARN names no region, so requests follow S3's region redirects. */

@@ -30,11 +30,19 @@ export async function chooseDestination(deps: FetchDeps, wanted: 'sqs' | 's3'): 
 	const fromDocument = await openDocumentTarget(deps);
 	const items: SourceChoice[] = [];
 	if (fromDocument) {
-		items.push({ label: 'From the open destination config', description: fromDocument.title, detail: describeSource(fromDocument.target.source), choice: 'document' });
+		items.push({
+			label: 'From the open destination config',
+			description: fromDocument.title,
+			detail: describeSource(fromDocument.target.source),
+			choice: 'document',
+		});
 	}
 	items.push({ label: 'From an event source mapping…', description: 'Pick a function, then one of its Kafka mappings', choice: 'mapping' });
 	items.push({ label: wanted === 'sqs' ? 'Enter a queue ARN or URL…' : 'Enter a bucket ARN or name…', choice: 'input' });
-	const picked = await safeWindow.showQuickPick(items, { title: wanted === 'sqs' ? 'Fetch failure records from SQS' : 'Fetch failure records from S3', placeHolder: 'Where are the failure records?' });
+	const picked = await safeWindow.showQuickPick(items, {
+		title: wanted === 'sqs' ? 'Fetch failure records from SQS' : 'Fetch failure records from S3',
+		placeHolder: 'Where are the failure records?',
+	});
 	switch (picked?.choice) {
 		case 'document':
 			return { target: fromDocument!.target };
@@ -50,7 +58,10 @@ export async function chooseDestination(deps: FetchDeps, wanted: 'sqs' | 's3'): 
 async function askDestination(wanted: 'sqs' | 's3'): Promise<Chosen | undefined> {
 	const text = await safeWindow.showInputBox({
 		title: wanted === 'sqs' ? 'SQS destination' : 'S3 destination',
-		prompt: wanted === 'sqs' ? 'The destination queue: arn:aws:sqs:<region>:<account>:<queue> or its URL' : 'The destination bucket: arn:aws:s3:::<bucket>, s3://<bucket> or the bucket name',
+		prompt:
+			wanted === 'sqs'
+				? 'The destination queue: arn:aws:sqs:<region>:<account>:<queue> or its URL'
+				: 'The destination bucket: arn:aws:s3:::<bucket>, s3://<bucket> or the bucket name',
 		ignoreFocusOut: true,
 		validateInput: (value) => {
 			const source = parseUserDestination(value);
@@ -92,10 +103,18 @@ function describeSource(source: FetchSource): string {
 /** A function, then one of its Kafka mappings, with the apply commands' pickers; errors propagate to the command. */
 async function pickMappingTarget(deps: FetchDeps): Promise<Chosen | undefined> {
 	const { api, context } = await connect(deps);
-	const ui = new VscodePickUi('Fetch failure records', { function: 'The function whose event source mapping sends the failure records', mapping: 'Topic · state · source · mode' });
+	const ui = new VscodePickUi('Fetch failure records', {
+		function: 'The function whose event source mapping sends the failure records',
+		mapping: 'Topic · state · source · mode',
+	});
 	const cancellation = new vscode.CancellationTokenSource();
 	try {
-		const picked = await pickMapping({ api, ui, token: cancellation.token, target: { region: context.region, profile: context.profile, endpoint: context.endpoint } });
+		const picked = await pickMapping({
+			api,
+			ui,
+			token: cancellation.token,
+			target: { region: context.region, profile: context.profile, endpoint: context.endpoint },
+		});
 		if ('status' in picked) {
 			// Nothing is sent by a fetch: a cancelled pick needs no word.
 			if (picked.status === 'refused') {
@@ -121,11 +140,16 @@ export function expectSource<K extends 'sqs' | 's3'>(target: DestinationTarget, 
 		void safeWindow.showInformationMessage(source.message);
 	} else {
 		const other = source.kind === 'sqs' ? 'lambdaKafka.fetchFailureRecordsFromSqs' : 'lambdaKafka.fetchFailureRecordsFromS3';
-		void safeWindow.showInformationMessage(`This destination is ${source.kind === 'sqs' ? 'an SQS queue' : 'an S3 bucket'} (${source.arn}).`, `Fetch from ${source.kind.toUpperCase()}`).then((answer) => {
-			if (answer) {
-				void vscode.commands.executeCommand(other);
-			}
-		});
+		void safeWindow
+			.showInformationMessage(
+				`This destination is ${source.kind === 'sqs' ? 'an SQS queue' : 'an S3 bucket'} (${source.arn}).`,
+				`Fetch from ${source.kind.toUpperCase()}`,
+			)
+			.then((answer) => {
+				if (answer) {
+					void vscode.commands.executeCommand(other);
+				}
+			});
 	}
 	return undefined;
 }

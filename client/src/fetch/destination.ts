@@ -34,7 +34,11 @@ export function isMappingUuid(text: string): boolean {
 /** Classifies an `OnFailure.Destination` string. */
 export function parseDestination(destination: unknown): FetchSource {
 	if (typeof destination !== 'string' || destination.trim() === '') {
-		return { kind: 'unfetchable', destination: '', message: 'The mapping has no on-failure destination, so Lambda keeps no failure records. Set one (SQS, S3, SNS or a Kafka topic) first.' };
+		return {
+			kind: 'unfetchable',
+			destination: '',
+			message: 'The mapping has no on-failure destination, so Lambda keeps no failure records. Set one (SQS, S3, SNS or a Kafka topic) first.',
+		};
 	}
 	const value = destination.trim();
 	if (value.startsWith('kafka://')) {
@@ -71,12 +75,15 @@ export function parseDestination(destination: unknown): FetchSource {
 				message: `SNS keeps no messages, so the records published to ${arn.resource.value} cannot be fetched. Subscribe an SQS queue to the topic (raw message delivery) and fetch from that queue, or use an SQS or S3 destination.`,
 			};
 		default:
-			return { kind: 'unfetchable', destination: value, message: `Lambda does not send failure records to ${arn.service.value} ARNs; an event source mapping's destination is an SQS queue, SNS topic, S3 bucket or kafka:// topic.` };
+			return {
+				kind: 'unfetchable',
+				destination: value,
+				message: `Lambda does not send failure records to ${arn.service.value} ARNs; an event source mapping's destination is an SQS queue, SNS topic, S3 bucket or kafka:// topic.`,
+			};
 	}
 }
 
 type Json = Record<string, unknown>;
-
 
 function sourceAccessTypes(value: unknown): string[] | undefined {
 	if (!Array.isArray(value)) {

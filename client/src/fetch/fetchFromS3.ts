@@ -37,7 +37,11 @@ export async function fetchFromS3(deps: FetchDeps): Promise<void> {
 		if (!records) {
 			return;
 		}
-		await openRecords(records, { mappingUuid: uuid, sourceAccessTypes: chosen.target.sourceAccessTypes, eventSourceArn: chosen.target.eventSourceArn }, deps.mappings);
+		await openRecords(
+			records,
+			{ mappingUuid: uuid, sourceAccessTypes: chosen.target.sourceAccessTypes, eventSourceArn: chosen.target.eventSourceArn },
+			deps.mappings,
+		);
 		deps.output.info(`Opened ${records.length} failure records from s3://${source.bucket}/${prefix}.`);
 	} catch (error) {
 		await showError(deps, toUserFacingError(error));
@@ -50,9 +54,10 @@ export async function fetchFromS3(deps: FetchDeps): Promise<void> {
 async function askMappingUuid(source: S3Source): Promise<string | undefined | null> {
 	const typed = await safeWindow.showInputBox({
 		title: `Fetch failure records from ${source.bucket}`,
-		prompt: 'The event source mapping UUID (records are under aws/lambda/<UUID>/); leave empty to list every mapping\'s records',
+		prompt: "The event source mapping UUID (records are under aws/lambda/<UUID>/); leave empty to list every mapping's records",
 		ignoreFocusOut: true,
-		validateInput: (value) => (value.trim() === '' || isMappingUuid(value.trim()) ? undefined : 'A mapping UUID such as 14e0db71-5d35-4eb5-b481-8945cf9d10c2, or nothing.'),
+		validateInput: (value) =>
+			value.trim() === '' || isMappingUuid(value.trim()) ? undefined : 'A mapping UUID such as 14e0db71-5d35-4eb5-b481-8945cf9d10c2, or nothing.',
 	});
 	return typed === undefined ? null : typed.trim() || undefined;
 }
@@ -71,7 +76,10 @@ async function readPickedObjects(s3: S3Api, source: S3Source, prefix: string): P
 	}
 	const picked = await safeWindow.showQuickPickMany(
 		listing.objects.map((object) => objectItem(object, prefix)),
-		{ title: `Failure records in s3://${source.bucket}/${prefix} (newest first${listing.truncated ? '; only the first 10000 listed' : ''})`, matchOnDescription: true },
+		{
+			title: `Failure records in s3://${source.bucket}/${prefix} (newest first${listing.truncated ? '; only the first 10000 listed' : ''})`,
+			matchOnDescription: true,
+		},
 	);
 	if (!picked || picked.length === 0) {
 		return undefined;

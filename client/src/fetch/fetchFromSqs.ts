@@ -42,7 +42,14 @@ export async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 			{ mappingUuid: chosen.target.mappingUuid, sourceAccessTypes: chosen.target.sourceAccessTypes, eventSourceArn: chosen.target.eventSourceArn },
 			deps.mappings,
 		);
-		deps.sqsFetches.last = { context, region: source.region, queueUrl, queueName: source.queueName, messages: messages.map((m) => ({ messageId: m.messageId, receiptHandle: m.receiptHandle })), at: new Date() };
+		deps.sqsFetches.last = {
+			context,
+			region: source.region,
+			queueUrl,
+			queueName: source.queueName,
+			messages: messages.map((m) => ({ messageId: m.messageId, receiptHandle: m.receiptHandle })),
+			at: new Date(),
+		};
 		deps.output.info(`Fetched ${messages.length} messages from ${source.arn} without deleting them.`);
 		await offerNextSteps(deps, source.queueName, messages.length, opened);
 	} catch (error) {
@@ -57,13 +64,19 @@ async function askCount(source: SqsSource): Promise<number | undefined> {
 		title: `Fetch failure records from ${source.queueName}`,
 		prompt: `How many messages to read (1–${MAX_PEEK})? They are made visible again at once; nothing is deleted.`,
 		value: '10',
-		validateInput: (value) => (/^[0-9]+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= MAX_PEEK ? undefined : `A number from 1 to ${MAX_PEEK}.`),
+		validateInput: (value) =>
+			/^[0-9]+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= MAX_PEEK ? undefined : `A number from 1 to ${MAX_PEEK}.`,
 	});
 	return countText === undefined ? undefined : Number(countText);
 }
 
 /** Finds the queue, warns about its redrive policy, and reads the messages; undefined when cancelled or empty (after saying so). */
-async function peekQueue(deps: FetchDeps, sqs: SqsApi, source: SqsSource, count: number): Promise<{ queueUrl: string; messages: { messageId: string; receiptHandle: string; body: string }[] } | undefined> {
+async function peekQueue(
+	deps: FetchDeps,
+	sqs: SqsApi,
+	source: SqsSource,
+	count: number,
+): Promise<{ queueUrl: string; messages: { messageId: string; receiptHandle: string; body: string }[] } | undefined> {
 	const queueUrl = await withCancellableProgress(`Finding queue ${source.queueName}…`, (token) => sqs.queueUrl(source, token));
 	if (!queueUrl || !(await acceptRedrive(sqs, queueUrl, source.queueName))) {
 		return undefined;
@@ -123,7 +136,9 @@ export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 	const n = fetch.messages.length;
 	const sqs = createSqsApi(fetch.context, fetch.region, { logger: deps.output });
 	try {
-		const result = await withCancellableProgress(`Deleting ${n} messages from ${fetch.queueName}…`, (token) => sqs.delete(fetch.queueUrl, fetch.messages, token));
+		const result = await withCancellableProgress(`Deleting ${n} messages from ${fetch.queueName}…`, (token) =>
+			sqs.delete(fetch.queueUrl, fetch.messages, token),
+		);
 		if (!result) {
 			return;
 		}
@@ -131,7 +146,8 @@ export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 			deps.output.warn(`Message ${failure.messageId} was not deleted: ${failure.message}`);
 		}
 		deps.output.info(`Deleted ${result.deleted.length} of ${n} messages from ${fetch.queueUrl}.`);
-		deps.sqsFetches.last = result.failed.length > 0 ? { ...fetch, messages: fetch.messages.filter((m) => result.failed.some((f) => f.messageId === m.messageId)) } : undefined;
+		deps.sqsFetches.last =
+			result.failed.length > 0 ? { ...fetch, messages: fetch.messages.filter((m) => result.failed.some((f) => f.messageId === m.messageId)) } : undefined;
 		if (result.failed.length > 0) {
 			void safeWindow.showWarningMessage(`Deleted ${result.deleted.length} of ${n} messages; ${result.failed.length} could not be deleted (see the log).`);
 		} else {

@@ -13,7 +13,11 @@ import { getObjectText, listFailureObjects } from './s3Fetch';
 
 export interface S3Api {
 	/** Every object under `prefix` (all pages, up to `maxObjects`), newest first; see {@link listFailureObjects}. */
-	listFailureObjects(bucket: string, prefix: string, options?: { token?: CancellationLike; onPage?: (listed: number) => void; pageSize?: number; maxObjects?: number }): Promise<FailureListing>;
+	listFailureObjects(
+		bucket: string,
+		prefix: string,
+		options?: { token?: CancellationLike; onPage?: (listed: number) => void; pageSize?: number; maxObjects?: number },
+	): Promise<FailureListing>;
 	/** An object's body as UTF-8 text; refuses objects too large for the editor. */
 	getObjectText(bucket: string, key: string, options?: { token?: CancellationLike; maxBytes?: number }): Promise<string>;
 	/** Closes the client's connections. */
@@ -39,7 +43,8 @@ export function createS3Api(context: AwsContext, options: S3ApiOptions = {}): S3
 			call('ListObjectsV2', {}, listOptions.token, (abortSignal) =>
 				listFailureObjects(s3, bucket, prefix, { abortSignal, onPage: listOptions.onPage, pageSize: listOptions.pageSize, maxObjects: listOptions.maxObjects }),
 			),
-		getObjectText: (bucket, key, getOptions = {}) => call('GetObject', {}, getOptions.token, (abortSignal) => getObjectText(s3, bucket, key, { abortSignal, maxBytes: getOptions.maxBytes })),
+		getObjectText: (bucket, key, getOptions = {}) =>
+			call('GetObject', {}, getOptions.token, (abortSignal) => getObjectText(s3, bucket, key, { abortSignal, maxBytes: getOptions.maxBytes })),
 		dispose: () => s3.destroy(),
 	};
 }

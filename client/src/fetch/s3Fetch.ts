@@ -37,7 +37,9 @@ export async function listFailureObjects(s3: S3Client, bucket: string, prefix: s
 	let pages = 0;
 	let truncated = false;
 	do {
-		const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: options.pageSize }), { abortSignal: options.abortSignal });
+		const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: options.pageSize }), {
+			abortSignal: options.abortSignal,
+		});
 		pages++;
 		for (const object of page.Contents ?? []) {
 			if (object.Key === undefined || object.Key.endsWith('/')) {
@@ -63,7 +65,12 @@ export async function listFailureObjects(s3: S3Client, bucket: string, prefix: s
 export const MAX_OBJECT_BYTES = 64 * 1024 * 1024;
 
 /** The object's body as UTF-8 text. Refuses objects above `maxBytes`. */
-export async function getObjectText(s3: S3Client, bucket: string, key: string, options: { abortSignal?: AbortSignal; maxBytes?: number } = {}): Promise<string> {
+export async function getObjectText(
+	s3: S3Client,
+	bucket: string,
+	key: string,
+	options: { abortSignal?: AbortSignal; maxBytes?: number } = {},
+): Promise<string> {
 	const maxBytes = options.maxBytes ?? MAX_OBJECT_BYTES;
 	const result = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: options.abortSignal });
 	if (result.ContentLength !== undefined && result.ContentLength > maxBytes) {

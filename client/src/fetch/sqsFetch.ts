@@ -94,7 +94,11 @@ export async function peekMessages(sqs: SQSClient, queueUrl: string, options: Pe
 }
 
 /** Makes received messages visible again (ChangeMessageVisibilityBatch with 0), ten at a time. */
-export async function release(sqs: SQSClient, queueUrl: string, handles: readonly { messageId: string; receiptHandle: string }[]): Promise<PeekResult['releaseFailures']> {
+export async function release(
+	sqs: SQSClient,
+	queueUrl: string,
+	handles: readonly { messageId: string; receiptHandle: string }[],
+): Promise<PeekResult['releaseFailures']> {
 	const failures: PeekResult['releaseFailures'] = [];
 	for (let i = 0; i < handles.length; i += BATCH) {
 		const chunk = handles.slice(i, i + BATCH);
@@ -124,7 +128,12 @@ export interface DeleteResult {
 }
 
 /** Deletes messages by their receipt handles (DeleteMessageBatch, ten at a time). Call only after the user confirmed. */
-export async function deleteMessages(sqs: SQSClient, queueUrl: string, messages: readonly { messageId: string; receiptHandle: string }[], abortSignal?: AbortSignal): Promise<DeleteResult> {
+export async function deleteMessages(
+	sqs: SQSClient,
+	queueUrl: string,
+	messages: readonly { messageId: string; receiptHandle: string }[],
+	abortSignal?: AbortSignal,
+): Promise<DeleteResult> {
 	const result: DeleteResult = { deleted: [], failed: [] };
 	for (let i = 0; i < messages.length; i += BATCH) {
 		const chunk = messages.slice(i, i + BATCH);
@@ -157,7 +166,10 @@ export interface QueueInfo {
 export async function describeQueue(sqs: SQSClient, queueUrl: string, abortSignal?: AbortSignal): Promise<QueueInfo | undefined> {
 	try {
 		const result = await sqs.send(
-			new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'RedrivePolicy'] }),
+			new GetQueueAttributesCommand({
+				QueueUrl: queueUrl,
+				AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'RedrivePolicy'],
+			}),
 			{ abortSignal },
 		);
 		const attributes = result.Attributes ?? {};

@@ -228,7 +228,12 @@ class PreviewPanel {
 		}
 		this.renderedKey = key;
 		this.panel.title = `Preview offsets: ${title}`;
-		this.panel.webview.html = renderPreviewDocument(model, { ...this.shell(), title, focusRecord: this.focusRecord, restoreState: sameDocument && this.focusRecord === undefined });
+		this.panel.webview.html = renderPreviewDocument(model, {
+			...this.shell(),
+			title,
+			focusRecord: this.focusRecord,
+			restoreState: sameDocument && this.focusRecord === undefined,
+		});
 		// Scroll to a record once; later renders (after edits) keep the user's scroll position.
 		this.focusRecord = undefined;
 	}

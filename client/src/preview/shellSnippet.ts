@@ -9,11 +9,7 @@ import { NO_COMMIT_NOTE, authName } from '../../../shared/kafkaAuth';
 import { shellComment } from '../../../shared/shellQuote';
 
 export function shellSnippet(model: PreviewModel, title: string): string {
-	const lines: string[] = [
-		'#!/bin/sh',
-		`# Read back the Kafka records behind the failure records in ${shellComment(title)}.`,
-		`# ${NO_COMMIT_NOTE}`,
-	];
+	const lines: string[] = ['#!/bin/sh', `# Read back the Kafka records behind the failure records in ${shellComment(title)}.`, `# ${NO_COMMIT_NOTE}`];
 	if (model.partitions.length === 0) {
 		lines.push('# This document names no offset range that can be read back.');
 	}
@@ -39,7 +35,9 @@ export function shellSnippet(model: PreviewModel, title: string): string {
 			lines.push(`# Gap: offsets ${gap.firstOffset} to ${gap.lastOffset} (${gap.size}) are in no failure record.`);
 		}
 		for (const overlap of partition.overlaps) {
-			lines.push(`# Overlap: offsets ${overlap.firstOffset} to ${overlap.lastOffset} (${overlap.size}) are in records ${overlap.recordIndexes.map((i) => `#${i + 1}`).join(', ')}.`);
+			lines.push(
+				`# Overlap: offsets ${overlap.firstOffset} to ${overlap.lastOffset} (${overlap.size}) are in records ${overlap.recordIndexes.map((i) => `#${i + 1}`).join(', ')}.`,
+			);
 		}
 		for (const link of partition.links) {
 			lines.push(`# ${link.label}: ${shellComment(link.url)}`);

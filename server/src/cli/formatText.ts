@@ -27,7 +27,9 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
 		for (const d of report.diagnostics) {
 			errors += d.severity === 'error' ? 1 : 0;
 			warnings += d.severity === 'warning' ? 1 : 0;
-			lines.push(`${paint('1', `${shownPath}:${d.line}:${d.column}:`)} ${paint(SEVERITY_COLORS[d.severity], d.severity)} ${paint('2', d.code)} ${escapeInvisible(d.message)}`);
+			lines.push(
+				`${paint('1', `${shownPath}:${d.line}:${d.column}:`)} ${paint(SEVERITY_COLORS[d.severity], d.severity)} ${paint('2', d.code)} ${escapeInvisible(d.message)}`,
+			);
 		}
 		if (report.skipped && report.diagnostics.length === 0) {
 			skipped++;
@@ -41,4 +43,3 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
 	lines.push(summary.join(', '));
 	return `${lines.join('\n')}\n`;
 }
-

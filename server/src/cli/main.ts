@@ -86,7 +86,7 @@ function messageOf(error: unknown): string {
 
 // A reader that stops early (`| head`) closes the pipe; that is not a failure worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-	process.exit(error.code === 'EPIPE' ? process.exitCode ?? EXIT_CLEAN : EXIT_FAILURE);
+	process.exit(error.code === 'EPIPE' ? (process.exitCode ?? EXIT_CLEAN) : EXIT_FAILURE);
 });
 
 try {

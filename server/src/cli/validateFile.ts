@@ -89,7 +89,12 @@ export function validateText(filePath: string, text: string, maxFileSizeMB: numb
  */
 function tooLargeReport(filePath: string, head: string, sizeBytes: number, limitBytes: number): FileReport {
 	const verdict = analyzeDocument(head, { fileName: filePath, languageId: languageIdFor(filePath), maxLength: 0, hostReportsJsonSyntax: false });
-	const report: FileReport = { path: filePath, kind: verdict.kind, diagnostics: [], skipped: verdict.skipped === 'binary' || verdict.skipped === 'empty' ? verdict.skipped : 'too-large' };
+	const report: FileReport = {
+		path: filePath,
+		kind: verdict.kind,
+		diagnostics: [],
+		skipped: verdict.skipped === 'binary' || verdict.skipped === 'empty' ? verdict.skipped : 'too-large',
+	};
 	const warning = verdict.problems.find((problem) => problem.code === 'file-too-large');
 	if (warning) {
 		const megabytes = (bytes: number): string => (bytes / MEGABYTE).toFixed(1);

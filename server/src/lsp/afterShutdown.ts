@@ -34,7 +34,12 @@ export function shutdownGuard(): ShutdownGuard {
 						return next(message);
 					}
 					if (shutdownReceived) {
-						const rejected: RequestMessage = { jsonrpc: message.jsonrpc, id: message.id, method: AFTER_SHUTDOWN_METHOD, params: { method: message.method } satisfies AfterShutdownParams };
+						const rejected: RequestMessage = {
+							jsonrpc: message.jsonrpc,
+							id: message.id,
+							method: AFTER_SHUTDOWN_METHOD,
+							params: { method: message.method } satisfies AfterShutdownParams,
+						};
 						return next(rejected);
 					}
 					if (message.method === ShutdownRequest.method) {

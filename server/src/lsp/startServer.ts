@@ -54,7 +54,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		timers: runtime.timers,
 		sliceMs: VALIDATION_SLICE_MS,
 	});
-	const scheduler = createScheduler((uri) => void validate(uri), () => state.settings.validation.debounceMs, runtime.timers);
+	const scheduler = createScheduler(
+		(uri) => void validate(uri),
+		() => state.settings.validation.debounceMs,
+		runtime.timers,
+	);
 	const revalidateAll = (): void => {
 		cache.clear();
 		for (const document of documents.all()) {

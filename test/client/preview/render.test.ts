@@ -35,27 +35,49 @@ const HOSTILE_BROKERS = '<script>alert(1)</script>:9092';
 /** A JSON Lines document whose every string a record controls is hostile, with payloads; one more record has a valid topic. */
 function hostileDocument(): string {
 	const entries = [...HOSTILE.map((h) => ({ h, topic: `${h}-topic`, brokers: h })), { h: HOSTILE[1], topic: VALID_TOPIC, brokers: HOSTILE_BROKERS }];
-	return entries.map(({ h, topic, brokers }, i) => {
-		const key = `${topic}-${i}`;
-		const event = {
-			eventSource: 'aws:kafka',
-			bootstrapServers: brokers,
-			records: { [key]: [{ topic, partition: i, offset: 10 + i, timestamp: 1736942400000 + i, timestampType: h, key: b64(h), value: b64(`{"v":${JSON.stringify(h)}}`), headers: [{ [h]: bytes(h) }] }] },
-		};
-		return JSON.stringify({
-			requestContext: { requestId: h, functionArn: `arn:aws:lambda:us-east-1:123456789012:function:${h}`, condition: h, approximateInvokeCount: 1 },
-			version: '1.0',
-			timestamp: h,
-			KafkaBatchInfo: {
-				batchSize: 1,
-				eventSourceArn: h,
+	return entries
+		.map(({ h, topic, brokers }, i) => {
+			const key = `${topic}-${i}`;
+			const event = {
+				eventSource: 'aws:kafka',
 				bootstrapServers: brokers,
-				payloadSize: 1,
-				recordsInfo: { [key]: { firstRecordOffset: String(10 + i), lastRecordOffset: String(11 + i), firstRecordTimestamp: '2025-01-15T12:00:00.000Z', lastRecordTimestamp: '2025-01-15T12:00:01.000Z' } },
-			},
-			payload: JSON.stringify(event),
-		});
-	}).join('\n');
+				records: {
+					[key]: [
+						{
+							topic,
+							partition: i,
+							offset: 10 + i,
+							timestamp: 1736942400000 + i,
+							timestampType: h,
+							key: b64(h),
+							value: b64(`{"v":${JSON.stringify(h)}}`),
+							headers: [{ [h]: bytes(h) }],
+						},
+					],
+				},
+			};
+			return JSON.stringify({
+				requestContext: { requestId: h, functionArn: `arn:aws:lambda:us-east-1:123456789012:function:${h}`, condition: h, approximateInvokeCount: 1 },
+				version: '1.0',
+				timestamp: h,
+				KafkaBatchInfo: {
+					batchSize: 1,
+					eventSourceArn: h,
+					bootstrapServers: brokers,
+					payloadSize: 1,
+					recordsInfo: {
+						[key]: {
+							firstRecordOffset: String(10 + i),
+							lastRecordOffset: String(11 + i),
+							firstRecordTimestamp: '2025-01-15T12:00:00.000Z',
+							lastRecordTimestamp: '2025-01-15T12:00:01.000Z',
+						},
+					},
+				},
+				payload: JSON.stringify(event),
+			});
+		})
+		.join('\n');
 }
 
 function hostileModel(): PreviewModel {
@@ -70,7 +92,9 @@ function hostileModel(): PreviewModel {
 }
 
 const TAGS = new Set(
-	'!DOCTYPE html head meta link title body script header h1 h2 h3 span p button main ul li section svg g rect text line article table caption thead tbody tr th td div pre code br label input dl dt dd'.split(' '),
+	'!DOCTYPE html head meta link title body script header h1 h2 h3 span p button main ul li section svg g rect text line article table caption thead tbody tr th td div pre code br label input dl dt dd'.split(
+		' ',
+	),
 );
 const ATTRIBUTES = new Set(
 	'lang charset http-equiv content name rel href nonce src class id role aria-label aria-labelledby aria-controls aria-describedby aria-live type title data-action data-copy data-link data-record data-focus-record data-restore-state tabindex colspan scope for placeholder viewBox width height preserveAspectRatio xmlns x y x1 y1 x2 y2 rx text-anchor'.split(
@@ -123,7 +147,10 @@ describe('escaping helper', () => {
 	it('escapes interpolations and nothing else', () => {
 		assert.equal(escapeHtml(`<a href="x" title='y'>&\`</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;');
 		const inner = html`<b>${'<i>'}</b>`;
-		assert.equal(html`<p title="${'"x"'}">${inner}${['<', 1, null, undefined, false, true]}</p>`.value, '<p title="&quot;x&quot;"><b>&lt;i&gt;</b>&lt;1true</p>');
+		assert.equal(
+			html`<p title="${'"x"'}">${inner}${['<', 1, null, undefined, false, true]}</p>`.value,
+			'<p title="&quot;x&quot;"><b>&lt;i&gt;</b>&lt;1true</p>',
+		);
 	});
 
 	it('cannot be forged from data', () => {
@@ -133,7 +160,13 @@ describe('escaping helper', () => {
 
 describe('preview page', () => {
 	const model = hostileModel();
-	const shell = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'bm9uY2Uxx', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css', title: HOSTILE[0] };
+	const shell = {
+		cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+		nonce: 'bm9uY2Uxx',
+		scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
+		styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css',
+		title: HOSTILE[0],
+	};
 
 	it('built every part of the page from the hostile records', () => {
 		assert.equal(model.records.length, HOSTILE.length + 1);
@@ -185,9 +218,17 @@ describe('preview page', () => {
 	it('sets a strict Content-Security-Policy with the nonce', () => {
 		const page = renderPreviewDocument(model, shell);
 		const meta = tags(page).find((t) => t.attributes.get('http-equiv') === 'Content-Security-Policy');
-		assert.equal(meta?.attributes.get('content'), "default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-bm9uY2Uxx'; img-src https://file+.vscode-resource.vscode-cdn.net data:;");
+		assert.equal(
+			meta?.attributes.get('content'),
+			"default-src 'none'; style-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-bm9uY2Uxx'; img-src https://file+.vscode-resource.vscode-cdn.net data:;",
+		);
 		assert.equal(contentSecurityPolicy('a', 'b'), "default-src 'none'; style-src a; script-src 'nonce-b'; img-src a data:;");
-		assert.equal(tags(page).find((t) => t.name === 'script')?.attributes.get('nonce'), 'bm9uY2Uxx');
+		assert.equal(
+			tags(page)
+				.find((t) => t.name === 'script')
+				?.attributes.get('nonce'),
+			'bm9uY2Uxx',
+		);
 		assert.doesNotMatch(page, /\sstyle=/);
 	});
 
@@ -197,7 +238,13 @@ describe('preview page', () => {
 			fixture('records/records.jsonl').split('\n')[1].replace('"2200"', '"2300"').replace('"2319"', '"2400"'),
 			fixture('records/records.jsonl').split('\n')[1].replace('"2200"', '"2500"').replace('"2319"', '"2500"'),
 		].join('\n');
-		const m = buildPreviewModel({ uri: 'u', version: 1, text, analysis: analyze(text, { fileName: 'r.jsonl' }), options: { now: Date.parse('2025-01-16T00:00:00Z') } });
+		const m = buildPreviewModel({
+			uri: 'u',
+			version: 1,
+			text,
+			analysis: analyze(text, { fileName: 'r.jsonl' }),
+			options: { now: Date.parse('2025-01-16T00:00:00Z') },
+		});
 		const page = renderPreviewDocument(m, { ...shell, focusRecord: 2 });
 		assert.match(page, /<span class="marker">Gap<\/span> offsets 2401–2499 \(99 offsets\) are in no failure record\./);
 		assert.match(page, /<span class="marker">Overlap<\/span> offsets 2300–2319 \(20 offsets\) are in records #1, #2\./);
@@ -243,7 +290,9 @@ describe('shell snippet', () => {
 		const lines = snippet.split('\n');
 		assert.equal(lines[0], '#!/bin/sh');
 		assert.equal(lines[1], '# Read back the Kafka records behind the failure records in sqs-record.json.');
-		assert.ok(lines.includes('# ---- order-events, partition 0 (arn:aws:kafka:us-east-1:123456789012:cluster/orders-prod/7c9e6679-7425-40de-944b-e07fc1f90ae7-3)'));
+		assert.ok(
+			lines.includes('# ---- order-events, partition 0 (arn:aws:kafka:us-east-1:123456789012:cluster/orders-prod/7c9e6679-7425-40de-944b-e07fc1f90ae7-3)'),
+		);
 		assert.ok(lines.includes('# Offsets 41 to 42: 2 records, 2025-01-15T12:00:00.123Z to 2025-01-15T12:00:00.456Z'));
 		assert.ok(lines.includes(model.partitions[0].commands[0].command));
 		assert.ok(lines.includes('#   sasl.mechanism=AWS_MSK_IAM'));
@@ -262,8 +311,14 @@ describe('shell snippet', () => {
 			assert.equal(run.status, 0, run.stderr);
 			assert.equal(run.stderr, '');
 			assert.equal(fs.existsSync(path.join(dir, 'PWNED')), false);
-			const calls = fs.readFileSync(log, 'utf8').split('\0\n').filter((c) => c !== '');
-			assert.equal(calls.length, model.partitions.reduce((n, p) => n + p.commands.length, 0));
+			const calls = fs
+				.readFileSync(log, 'utf8')
+				.split('\0\n')
+				.filter((c) => c !== '');
+			assert.equal(
+				calls.length,
+				model.partitions.reduce((n, p) => n + p.commands.length, 0),
+			);
 			const topics = calls.map((c) => c.split('\0')).map((argv) => argv[argv.indexOf(argv[0] === 'kcat' ? '-t' : '--topic') + 1]);
 			assert.deepEqual([...new Set(topics)], [VALID_TOPIC]);
 		} finally {

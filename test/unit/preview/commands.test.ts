@@ -4,7 +4,26 @@ import { describe, it } from 'node:test';
 import { chooseAuth, configTemplates, consumerCommands } from '../../../server/src/language/preview/consumerCommands';
 import { shellComment, shellQuote } from '../../../shared/shellQuote';
 
-const HOSTILE = ['my topic', "a'b", '$(rm -rf ~)', '`touch /tmp/pwned`', 'line1\nline2', "''", '\\', '*', '~', '=x', '-rf', 'a;b|c&d', '"quoted"', '${HOME}', '!!', 'tab\there', 'ünïcödé', ''];
+const HOSTILE = [
+	'my topic',
+	"a'b",
+	'$(rm -rf ~)',
+	'`touch /tmp/pwned`',
+	'line1\nline2',
+	"''",
+	'\\',
+	'*',
+	'~',
+	'=x',
+	'-rf',
+	'a;b|c&d',
+	'"quoted"',
+	'${HOME}',
+	'!!',
+	'tab\there',
+	'ünïcödé',
+	'',
+];
 
 /** Runs `sh -c` and returns stdout. */
 function sh(script: string, env: NodeJS.ProcessEnv = {}): string {

@@ -14,7 +14,10 @@ describe('deep links', () => {
 			url: 'http://localhost:8080/ui/clusters/orders-prod/all-topics/order-events/messages?mode=FROM_OFFSET&offset=9223372036854775800&partitions=3&limit=8',
 			firstOffset: '9223372036854775800',
 		});
-		assert.equal(akhqLink('https://akhq.example.com/', target)?.url, 'https://akhq.example.com/ui/orders-prod/topic/order-events/data?single=true&partition=3&offset=9223372036854775800');
+		assert.equal(
+			akhqLink('https://akhq.example.com/', target)?.url,
+			'https://akhq.example.com/ui/orders-prod/topic/order-events/data?single=true&partition=3&offset=9223372036854775800',
+		);
 	});
 
 	it('keeps a base path and drops a base query or fragment', () => {
@@ -28,9 +31,15 @@ describe('deep links', () => {
 			kafkaUiLink('http://ui', odd)?.url,
 			'http://ui/ui/clusters/prod%20eu%26x%3D1%20%22a%22/all-topics/Orders.v2_eu-1/messages?mode=FROM_OFFSET&offset=9223372036854775800&partitions=3&limit=8',
 		);
-		assert.equal(akhqLink('http://akhq', odd)?.url, 'http://akhq/ui/prod%20eu%26x%3D1%20%22a%22/topic/Orders.v2_eu-1/data?single=true&partition=3&offset=9223372036854775800');
+		assert.equal(
+			akhqLink('http://akhq', odd)?.url,
+			'http://akhq/ui/prod%20eu%26x%3D1%20%22a%22/topic/Orders.v2_eu-1/data?single=true&partition=3&offset=9223372036854775800',
+		);
 		const hostile = { ...target, cluster: '"><img src=x onerror=alert(1)>' };
-		assert.equal(new URL(kafkaUiLink('http://ui', hostile)!.url).pathname, '/ui/clusters/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/all-topics/order-events/messages');
+		assert.equal(
+			new URL(kafkaUiLink('http://ui', hostile)!.url).pathname,
+			'/ui/clusters/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/all-topics/order-events/messages',
+		);
 	});
 
 	it('makes no link, and says why, for a topic Kafka would reject: decoding could move the link', () => {
@@ -80,7 +89,10 @@ describe('deep links', () => {
 				for (const link of [kafkaUiLink(base, { ...target, topic, cluster }), akhqLink(base, { ...target, topic, cluster })]) {
 					assert.ok(link, `${cluster} ${topic}`);
 					const decoded = fullyDecoded(link.url);
-					const expectedPath = link.tool === 'kafka-ui' ? `/kafka/ui-proxy/ui/clusters/${cluster}/all-topics/${topic}/messages` : `/kafka/ui-proxy/ui/${cluster}/topic/${topic}/data`;
+					const expectedPath =
+						link.tool === 'kafka-ui'
+							? `/kafka/ui-proxy/ui/clusters/${cluster}/all-topics/${topic}/messages`
+							: `/kafka/ui-proxy/ui/${cluster}/topic/${topic}/data`;
 					assert.equal(decoded.slice(base.length - '/kafka/ui-proxy'.length, decoded.indexOf('?')), expectedPath);
 					// A browser resolves dot segments; nothing is resolved away.
 					assert.equal(decodeURIComponent(new URL(link.url).pathname), expectedPath);
@@ -105,7 +117,19 @@ describe('deep links', () => {
 	});
 
 	it('makes no link without a usable base URL', () => {
-		for (const base of [undefined, '', '   ', 'javascript:alert(1)', 'JAVASCRIPT:alert(1)//http://x', 'data:text/html,hi', 'file:///etc/passwd', 'ftp://h', 'http://user:secret@h', 'not a url', 'vscode://x']) {
+		for (const base of [
+			undefined,
+			'',
+			'   ',
+			'javascript:alert(1)',
+			'JAVASCRIPT:alert(1)//http://x',
+			'data:text/html,hi',
+			'file:///etc/passwd',
+			'ftp://h',
+			'http://user:secret@h',
+			'not a url',
+			'vscode://x',
+		]) {
 			assert.equal(kafkaUiLink(base, target), undefined, String(base));
 			assert.equal(akhqLink(base, target), undefined, String(base));
 		}

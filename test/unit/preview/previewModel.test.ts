@@ -72,7 +72,8 @@ describe('preview model', () => {
 		]);
 		const p0 = m.partitions[0];
 		assert.deepEqual(p0.auth, { kind: 'msk-iam', source: 'port', reason: 'The brokers listen on port 9098, which Amazon MSK uses for IAM access control.' });
-		const brokers = 'b-1.orders-prod.q7x2kd.c3.kafka.us-east-1.amazonaws.com:9098,b-2.orders-prod.q7x2kd.c3.kafka.us-east-1.amazonaws.com:9098,b-3.orders-prod.q7x2kd.c3.kafka.us-east-1.amazonaws.com:9098';
+		const brokers =
+			'b-1.orders-prod.q7x2kd.c3.kafka.us-east-1.amazonaws.com:9098,b-2.orders-prod.q7x2kd.c3.kafka.us-east-1.amazonaws.com:9098,b-3.orders-prod.q7x2kd.c3.kafka.us-east-1.amazonaws.com:9098';
 		assert.deepEqual(
 			p0.commands.map((c) => c.command),
 			[
@@ -86,7 +87,9 @@ describe('preview model', () => {
 			m.configTemplates.map((t) => [t.auth, t.fileName]),
 			[['msk-iam', 'client.properties']],
 		);
-		assert.deepEqual(m.notes, [{ severity: 'info', message: "Reading by partition and offset with no consumer group commits nothing: these commands move no consumer group's offsets." }]);
+		assert.deepEqual(m.notes, [
+			{ severity: 'info', message: "Reading by partition and offset with no consumer group commits nothing: these commands move no consumer group's offsets." },
+		]);
 		assert.deepEqual(m.payloadRecords, []);
 	});
 
@@ -101,7 +104,14 @@ describe('preview model', () => {
 			],
 		);
 		assert.deepEqual(partitionsOf(m), [
-			{ partition: 'order-events/0', records: [0, 1, 2], merged: ['41-42 n=2 [0,1,2]'], gaps: [], overlaps: ['41-41 n=1 [0,1] dup', '42-42 n=1 [0,1,2]'], total: '2' },
+			{
+				partition: 'order-events/0',
+				records: [0, 1, 2],
+				merged: ['41-42 n=2 [0,1,2]'],
+				gaps: [],
+				overlaps: ['41-41 n=1 [0,1] dup', '42-42 n=1 [0,1,2]'],
+				total: '2',
+			},
 			{ partition: 'order-events/1', records: [0, 1], merged: ['17-17 n=1 [0,1]'], gaps: [], overlaps: ['17-17 n=1 [0,1] dup'], total: '1' },
 		]);
 		assert.deepEqual(
@@ -116,7 +126,12 @@ describe('preview model', () => {
 		const first = m.payloadRecords[0];
 		assert.equal(first.timestamp, '2025-01-15T12:00:00.123Z');
 		assert.equal(first.timestampType, 'CREATE_TIME');
-		assert.deepEqual(first.value, { form: 'json', text: '{\n  "orderId": 41,\n  "customerId": 1001,\n  "status": "CREATED"\n}', byteLength: 51, truncated: false });
+		assert.deepEqual(first.value, {
+			form: 'json',
+			text: '{\n  "orderId": 41,\n  "customerId": 1001,\n  "status": "CREATED"\n}',
+			byteLength: 51,
+			truncated: false,
+		});
 		assert.deepEqual(
 			first.headers.map((h) => [h.name, h.value.form, h.value.text]),
 			[
@@ -165,7 +180,14 @@ describe('preview model', () => {
 			],
 		);
 		assert.deepEqual(partitionsOf(m), [
-			{ partition: 'orders.v2-eu/5', records: [0, 1, 2], merged: ['100-250 n=151 [0,1]', '300-300 n=1 [2]'], gaps: ['251-299 n=49'], overlaps: ['150-199 n=50 [0,1]'], total: '152' },
+			{
+				partition: 'orders.v2-eu/5',
+				records: [0, 1, 2],
+				merged: ['100-250 n=151 [0,1]', '300-300 n=1 [2]'],
+				gaps: ['251-299 n=49'],
+				overlaps: ['150-199 n=50 [0,1]'],
+				total: '152',
+			},
 			{ partition: 'orders.v2-eu/6', records: [3], merged: ['9007199254740993-9007199254740995 n=3 [3]'], gaps: [], overlaps: [], total: '3' },
 		]);
 		assert.equal(m.partitions[0].auth.kind, 'sasl-scram-512');
@@ -193,7 +215,10 @@ describe('preview model', () => {
 		const m = model(text);
 		const [range] = m.records[0].ranges;
 		assert.equal(range.valid, false);
-		assert.equal(range.problem, '"nopartition" is not "<topic>-<partition>". The first offset 5 is after the last offset 3. The first timestamp is after the last one.');
+		assert.equal(
+			range.problem,
+			'"nopartition" is not "<topic>-<partition>". The first offset 5 is after the last offset 3. The first timestamp is after the last one.',
+		);
 		const reversed = model(recordsInfoLine('t-0', '5', '3', '2025-01-15T10:00:00.000Z', '2025-01-15T10:00:00.000Z')).records[0].ranges[0];
 		assert.equal(reversed.problem, 'The first offset 5 is after the last offset 3.');
 		const negative = model(recordsInfoLine('t-0', '-1', 3, '2025-01-15T10:00:00.000Z', '2025-01-15T10:00:00.000Z')).records[0].ranges[0];
@@ -215,10 +240,13 @@ describe('preview model', () => {
 			['first', 'last', 'only'],
 		);
 		const selfManaged = model(fixture('records/kafka-event-self-managed.json'), {}, 'kafka-event.json');
-		assert.deepEqual(selfManaged.partitions.map((p) => [p.partition, p.auth.kind, p.cluster]), [
-			[0, 'plaintext', 'kafka-1.streaming.example.internal:9092,kafka-2.streaming.example.internal:9092,kafka-3.streaming.example.internal:9092'],
-			[12, 'plaintext', 'kafka-1.streaming.example.internal:9092,kafka-2.streaming.example.internal:9092,kafka-3.streaming.example.internal:9092'],
-		]);
+		assert.deepEqual(
+			selfManaged.partitions.map((p) => [p.partition, p.auth.kind, p.cluster]),
+			[
+				[0, 'plaintext', 'kafka-1.streaming.example.internal:9092,kafka-2.streaming.example.internal:9092,kafka-3.streaming.example.internal:9092'],
+				[12, 'plaintext', 'kafka-1.streaming.example.internal:9092,kafka-2.streaming.example.internal:9092,kafka-3.streaming.example.internal:9092'],
+			],
+		);
 		const noKey = selfManaged.payloadRecords.find((r) => r.offset === '4471')!;
 		assert.deepEqual(noKey.key, { form: 'missing', text: '', byteLength: 0, truncated: false });
 		assert.equal(noKey.timestampType, 'LOG_APPEND_TIME');
@@ -232,7 +260,8 @@ describe('preview model', () => {
 	});
 
 	it('keeps a payload offset above 2^53 exact and flags records outside every range', () => {
-		const event = '{"eventSource":"aws:kafka","records":{"order-events-0":[{"topic":"order-events","partition":0,"offset":9007199254740993,"timestamp":1736942400123,"timestampType":"CREATE_TIME","value":"AAEC/w==","headers":[]}]}}';
+		const event =
+			'{"eventSource":"aws:kafka","records":{"order-events-0":[{"topic":"order-events","partition":0,"offset":9007199254740993,"timestamp":1736942400123,"timestampType":"CREATE_TIME","value":"AAEC/w==","headers":[]}]}}';
 		const text = fixture('records/sqs-record.json').replace(/\n}\s*$/, `,\n  "payload": ${event}\n}`);
 		const m = model(text);
 		const [record] = m.payloadRecords;
@@ -303,20 +332,24 @@ describe('preview model', () => {
 		assert.deepEqual(partition.notes, [
 			{
 				severity: 'info',
-				message: "The cluster name cannot be part of a link: \"/\" would change the link's path once decoded. No web-UI links are made; check lambdaKafka.preview.clusterName or the record's event source ARN.",
+				message:
+					'The cluster name cannot be part of a link: "/" would change the link\'s path once decoded. No web-UI links are made; check lambdaKafka.preview.clusterName or the record\'s event source ARN.',
 			},
 		]);
 	});
 
 	it('lists commands for the first 20 separate ranges of a partition and says how to read them all', () => {
-		const text = Array.from({ length: 25 }, (_, i) => recordsInfoLine('t-0', String(i * 10), String(i * 10 + 1), '2025-01-15T10:00:00.000Z', '2025-01-15T10:00:01.000Z')).join('\n');
+		const text = Array.from({ length: 25 }, (_, i) =>
+			recordsInfoLine('t-0', String(i * 10), String(i * 10 + 1), '2025-01-15T10:00:00.000Z', '2025-01-15T10:00:01.000Z'),
+		).join('\n');
 		const [partition] = model(text, {}, 'r.jsonl').partitions;
 		assert.equal(partition.merged.length, 25);
 		assert.equal(partition.gaps.length, 24);
 		assert.equal(partition.commands.length, 20 * 4);
-		assert.deepEqual(partition.notes.map((n) => n.message), [
-			'Commands are listed for the first 20 of 25 separate ranges; to read them all at once, read from offset 0 to 241, gaps included.',
-		]);
+		assert.deepEqual(
+			partition.notes.map((n) => n.message),
+			['Commands are listed for the first 20 of 25 separate ranges; to read them all at once, read from offset 0 to 241, gaps included.'],
+		);
 	});
 
 	it('says so when there is nothing to preview', () => {
@@ -338,7 +371,14 @@ describe('preview anchors (code lenses)', () => {
 	});
 
 	it('puts a lens on each record of an array and on its recordsInfo', () => {
-		assert.deepEqual(anchorTexts(fixture('records/records-array.json'), 'r.json'), ['0:{\n    "request', '0:"recordsInfo":', '1:{\n    "request', '1:"recordsInfo":', '2:{\n    "request', '2:"recordInfo": ']);
+		assert.deepEqual(anchorTexts(fixture('records/records-array.json'), 'r.json'), [
+			'0:{\n    "request',
+			'0:"recordsInfo":',
+			'1:{\n    "request',
+			'1:"recordsInfo":',
+			'2:{\n    "request',
+			'2:"recordInfo": ',
+		]);
 	});
 
 	it('puts a lens on each JSON Lines record', () => {

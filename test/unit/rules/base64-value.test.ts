@@ -54,31 +54,55 @@ describe('base64-value', () => {
 		const value = 'eyJvcmRlcklkIjo0MX0-';
 		const text = event([VALUE, value]);
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			inValue(text, value, 19, 20, 'error', '"value" is not valid base64: "-" at position 20 is not a base64 character (Lambda sends standard base64, with "+" and "/", not base64url).'),
+			inValue(
+				text,
+				value,
+				19,
+				20,
+				'error',
+				'"value" is not valid base64: "-" at position 20 is not a base64 character (Lambda sends standard base64, with "+" and "/", not base64url).',
+			),
 		]);
 		const spaced = 'Y3Vz dG9t';
 		const withSpace = event([KEY, spaced]);
-		assert.deepEqual(problemsWithCode(withSpace, CODE), [inValue(withSpace, spaced, 4, 5, 'error', '"key" is not valid base64: " " at position 5 is not a base64 character.')]);
+		assert.deepEqual(problemsWithCode(withSpace, CODE), [
+			inValue(withSpace, spaced, 4, 5, 'error', '"key" is not valid base64: " " at position 5 is not a base64 character.'),
+		]);
 	});
 
 	it('reports padding in the middle or too much of it, on the padding', () => {
 		const middle = 'Y3=zdG9t';
 		const text = event([KEY, middle]);
-		assert.deepEqual(problemsWithCode(text, CODE), [inValue(text, middle, 2, 3, 'error', '"key" is not valid base64: the padding "=" at position 3 may only appear at the end.')]);
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			inValue(text, middle, 2, 3, 'error', '"key" is not valid base64: the padding "=" at position 3 may only appear at the end.'),
+		]);
 		const much = 'QUJD Q==='.replace(' ', '');
 		const padded = event([KEY, much]);
-		assert.deepEqual(problemsWithCode(padded, CODE), [inValue(padded, much, 5, 8, 'error', '"key" is not valid base64: it ends with 3 "=" characters, and base64 pads with at most two.')]);
+		assert.deepEqual(problemsWithCode(padded, CODE), [
+			inValue(padded, much, 5, 8, 'error', '"key" is not valid base64: it ends with 3 "=" characters, and base64 pads with at most two.'),
+		]);
 	});
 
 	it('reports a length that is not a multiple of 4 on the whole value', () => {
 		const value = 'Y3VzdG9tZXItMTAwMQ';
 		const text = event([KEY, value]);
-		assert.deepEqual(problemsWithCode(text, CODE), [on(text, JSON.stringify(value), 'error', '"key" is not valid base64: its length, 18, is not a multiple of 4 (is "=" padding missing?).')]);
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			on(text, JSON.stringify(value), 'error', '"key" is not valid base64: its length, 18, is not a multiple of 4 (is "=" padding missing?).'),
+		]);
 	});
 
 	it('warns on non-canonical base64, on its last character', () => {
 		const text = event([KEY, 'QR==']);
-		assert.deepEqual(problemsWithCode(text, CODE), [inValue(text, 'QR==', 1, 2, 'warning', '"key" is not canonical base64: its last character "R" sets bits that decoding drops, so Lambda would not have written it.')]);
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			inValue(
+				text,
+				'QR==',
+				1,
+				2,
+				'warning',
+				'"key" is not canonical base64: its last character "R" sets bits that decoding drops, so Lambda would not have written it.',
+			),
+		]);
 	});
 
 	it('leaves other types to the schema', () => {

@@ -65,8 +65,18 @@ describe('batch-consistency', () => {
 			[[...ORDERS_0, 'lastRecordTimestamp'], '2025-01-15T12:00:00.500Z'],
 		]);
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			on(text, '"2025-01-15T12:00:00.100Z"', 'warning', '"firstRecordTimestamp" is 2025-01-15T12:00:00.100Z, but the earliest record of "orders-0" in "payload" has the timestamp 1736942400123 (2025-01-15T12:00:00.123Z).'),
-			on(text, '"2025-01-15T12:00:00.500Z"', 'warning', '"lastRecordTimestamp" is 2025-01-15T12:00:00.500Z, but the latest record of "orders-0" in "payload" has the timestamp 1736942400456 (2025-01-15T12:00:00.456Z).'),
+			on(
+				text,
+				'"2025-01-15T12:00:00.100Z"',
+				'warning',
+				'"firstRecordTimestamp" is 2025-01-15T12:00:00.100Z, but the earliest record of "orders-0" in "payload" has the timestamp 1736942400123 (2025-01-15T12:00:00.123Z).',
+			),
+			on(
+				text,
+				'"2025-01-15T12:00:00.500Z"',
+				'warning',
+				'"lastRecordTimestamp" is 2025-01-15T12:00:00.500Z, but the latest record of "orders-0" in "payload" has the timestamp 1736942400456 (2025-01-15T12:00:00.456Z).',
+			),
 		]);
 	});
 
@@ -110,12 +120,20 @@ describe('batch-consistency', () => {
 		const text = single([[['KafkaBatchInfo', 'recordInfo'], { offset: '100', timestamp: '2019-11-14T18:16:05.568Z' }]]);
 		assert.deepEqual(problemsWithCode(text, CODE), [
 			on(text, '"100"', 'warning', '"offset" is 100, but the record in "payload" has the offset 41.'),
-			on(text, '"2019-11-14T18:16:05.568Z"', 'warning', '"timestamp" is 2019-11-14T18:16:05.568Z, but the record in "payload" has the timestamp 1736942400123 (2025-01-15T12:00:00.123Z).'),
+			on(
+				text,
+				'"2019-11-14T18:16:05.568Z"',
+				'warning',
+				'"timestamp" is 2019-11-14T18:16:05.568Z, but the record in "payload" has the timestamp 1736942400123 (2025-01-15T12:00:00.123Z).',
+			),
 		]);
 	});
 
-	it('compares the cluster ARN and the brokers with the event\'s', () => {
-		const text = s3([[['KafkaBatchInfo', 'bootstrapServers'], 'other:9092']], [[['eventSourceArn'], 'arn:aws:kafka:us-east-1:123456789012:cluster/other/7c9e6679-7425-40de-944b-e07fc1f90ae7-1']]);
+	it("compares the cluster ARN and the brokers with the event's", () => {
+		const text = s3(
+			[[['KafkaBatchInfo', 'bootstrapServers'], 'other:9092']],
+			[[['eventSourceArn'], 'arn:aws:kafka:us-east-1:123456789012:cluster/other/7c9e6679-7425-40de-944b-e07fc1f90ae7-1']],
+		);
 		assert.deepEqual(problemsWithCode(text, CODE), [
 			on(
 				text,
@@ -123,24 +141,55 @@ describe('batch-consistency', () => {
 				'warning',
 				'"eventSourceArn" is not the same as the "eventSourceArn" of the event in "payload", "arn:aws:kafka:us-east-1:123456789012:cluster/other/7c9e6679-7425-40de-944b-e07fc1f90ae7-1".',
 			),
-			on(text, '"other:9092"', 'warning', '"bootstrapServers" is not the same as the "bootstrapServers" of the event in "payload", "b-1.example.com:9098,b-2.example.com:9098".'),
+			on(
+				text,
+				'"other:9092"',
+				'warning',
+				'"bootstrapServers" is not the same as the "bootstrapServers" of the event in "payload", "b-1.example.com:9098,b-2.example.com:9098".',
+			),
 		]);
-		assert.deepEqual(problemsWithCode(s3([[['KafkaBatchInfo', 'bootstrapServers'], '...']]), CODE), [], 'the placeholder is bootstrap-servers\' concern');
+		assert.deepEqual(problemsWithCode(s3([[['KafkaBatchInfo', 'bootstrapServers'], '...']]), CODE), [], "the placeholder is bootstrap-servers' concern");
 	});
 
 	it('compares offsets above 2^53 - 1 exactly, from the digits of both sides', () => {
 		const big = (first: string, last: string): string =>
-			s3([[[...ORDERS_0, 'firstRecordOffset'], first], [[...ORDERS_0, 'lastRecordOffset'], last]], [[[...FIRST_RECORD, 'offset'], '@A'], [[...SECOND_RECORD, 'offset'], '@B']])
+			s3(
+				[
+					[[...ORDERS_0, 'firstRecordOffset'], first],
+					[[...ORDERS_0, 'lastRecordOffset'], last],
+				],
+				[
+					[[...FIRST_RECORD, 'offset'], '@A'],
+					[[...SECOND_RECORD, 'offset'], '@B'],
+				],
+			)
 				.replace('"@A"', '9007199254740993')
 				.replace('"@B"', '9007199254740992');
 		assert.deepEqual(problemsWithCode(big('9007199254740992', '9007199254740993'), CODE), []);
 		const text = big('9007199254740992', '9007199254740994');
-		assert.deepEqual(problemsWithCode(text, CODE), [on(text, '"9007199254740994"', 'warning', '"lastRecordOffset" is 9007199254740994, but the highest offset of "orders-0" in "payload" is 9007199254740993.')]);
-		const inString = s3([[[...ORDERS_0, 'firstRecordOffset'], '9007199254740992'], [[...ORDERS_0, 'lastRecordOffset'], '9007199254740992']], [[[...FIRST_RECORD, 'offset'], 9007199254740992], [[...SECOND_RECORD, 'offset'], '@B']], true).replace(
-			'\\"@B\\"',
-			'9007199254740993',
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			on(
+				text,
+				'"9007199254740994"',
+				'warning',
+				'"lastRecordOffset" is 9007199254740994, but the highest offset of "orders-0" in "payload" is 9007199254740993.',
+			),
+		]);
+		const inString = s3(
+			[
+				[[...ORDERS_0, 'firstRecordOffset'], '9007199254740992'],
+				[[...ORDERS_0, 'lastRecordOffset'], '9007199254740992'],
+			],
+			[
+				[[...FIRST_RECORD, 'offset'], 9007199254740992],
+				[[...SECOND_RECORD, 'offset'], '@B'],
+			],
+			true,
+		).replace('\\"@B\\"', '9007199254740993');
+		assert.deepEqual(
+			problemsWithCode(inString, CODE).map((p) => p.message),
+			['"lastRecordOffset" is 9007199254740992, but the highest offset of "orders-0" in "payload" is 9007199254740993.'],
 		);
-		assert.deepEqual(problemsWithCode(inString, CODE).map((p) => p.message), ['"lastRecordOffset" is 9007199254740992, but the highest offset of "orders-0" in "payload" is 9007199254740993.']);
 	});
 
 	it('leaves invalid offsets and timestamps to the rules that report them', () => {

@@ -42,30 +42,44 @@ describe('batch-size-offsets', () => {
 		assert.deepEqual(problemsWithCode(one, CODE), [atBatchSize(one, '2', '1 offset')]);
 	});
 
-	it('counts offsets above 2^53 - 1 exactly, from strings and from the JSON numbers\' source text', () => {
-		const strings = record([BATCH_SIZE, 3], [RECORDS_INFO, { 'orders-0': { firstRecordOffset: '9223372036854775806', lastRecordOffset: '9223372036854775807', ...TIMES } }]);
-		assert.deepEqual(problemsWithCode(strings, CODE).map((p) => p.message), [message('3', '2 offsets')]);
+	it("counts offsets above 2^53 - 1 exactly, from strings and from the JSON numbers' source text", () => {
+		const strings = record(
+			[BATCH_SIZE, 3],
+			[RECORDS_INFO, { 'orders-0': { firstRecordOffset: '9223372036854775806', lastRecordOffset: '9223372036854775807', ...TIMES } }],
+		);
+		assert.deepEqual(
+			problemsWithCode(strings, CODE).map((p) => p.message),
+			[message('3', '2 offsets')],
+		);
 		// Rounded, 9007199254740993..9007199254740994 reads as 9007199254740992..9007199254740994: three offsets, not two.
 		const numbers = record([BATCH_SIZE, 3], [RECORDS_INFO, { 'orders-0': { firstRecordOffset: 0, lastRecordOffset: 0, ...TIMES } }])
 			.replace('"firstRecordOffset":0', '"firstRecordOffset":9007199254740993')
 			.replace('"lastRecordOffset":0', '"lastRecordOffset":9007199254740994');
-		assert.deepEqual(problemsWithCode(numbers, CODE).map((p) => p.message), [message('3', '2 offsets')]);
+		assert.deepEqual(
+			problemsWithCode(numbers, CODE).map((p) => p.message),
+			[message('3', '2 offsets')],
+		);
 		const wide = record([BATCH_SIZE, 10000], [RECORDS_INFO, { 'orders-0': { firstRecordOffset: '0', lastRecordOffset: '9223372036854775807', ...TIMES } }]);
 		assert.deepEqual(problemsWithCode(wide, CODE), []);
 	});
 
-	it('leaves a batchSize that differs from the payload\'s record count to batch-consistency, one warning on batchSize', () => {
+	it("leaves a batchSize that differs from the payload's record count to batch-consistency, one warning on batchSize", () => {
 		// The event holds orders-0 41..42 (two records); the ranges cover orders-0 41..42 only.
 		const ranges = [RECORDS_INFO, { 'orders-0': { firstRecordOffset: '41', lastRecordOffset: '42', ...TIMES } }] as const;
 		const differs = record([BATCH_SIZE, 3], [...ranges], [['payload'], EVENT]);
 		assert.deepEqual(problemsWithCode(differs, CODE), []);
 		assert.deepEqual(
-			problemsWithCode(differs, 'batch-consistency').filter((p) => p.text === '3').map((p) => p.message),
+			problemsWithCode(differs, 'batch-consistency')
+				.filter((p) => p.text === '3')
+				.map((p) => p.message),
 			['"batchSize" is 3, but "payload" holds 2 records.'],
 		);
 		// Payload and batchSize agree, but the ranges cover fewer offsets: only this rule can tell.
 		const ranged = record([BATCH_SIZE, 2], [RECORDS_INFO, { 'orders-0': { firstRecordOffset: '41', lastRecordOffset: '41', ...TIMES } }], [['payload'], EVENT]);
-		assert.deepEqual(problemsWithCode(ranged, CODE).map((p) => p.message), [message('2', '1 offset')]);
+		assert.deepEqual(
+			problemsWithCode(ranged, CODE).map((p) => p.message),
+			[message('2', '1 offset')],
+		);
 	});
 
 	it('says nothing when a range cannot be read: offset-range and records-info-presence report those', () => {

@@ -32,7 +32,7 @@ describe('condition-value', () => {
 		assert.equal(problemsWithCode(text, 'schema-type').length, 1);
 	});
 
-	it('explains RetriesExhausted, the value AWS\'s Kafka-destination example copies from asynchronous invocation', () => {
+	it("explains RetriesExhausted, the value AWS's Kafka-destination example copies from asynchronous invocation", () => {
 		const text = record([CONDITION, 'RetriesExhausted']);
 		assert.deepEqual(problemsWithCode(text, CODE), [
 			on(
@@ -63,11 +63,21 @@ describe('condition-value', () => {
 	it('warns on Success and ZeroReservedConcurrency without a fix', () => {
 		const success = record([CONDITION, 'Success']);
 		assert.deepEqual(problemsWithCode(success, CODE), [
-			on(success, '"Success"', 'warning', '"Success" is an asynchronous-invocation condition; event source mappings send records only on failure, with "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".'),
+			on(
+				success,
+				'"Success"',
+				'warning',
+				'"Success" is an asynchronous-invocation condition; event source mappings send records only on failure, with "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".',
+			),
 		]);
 		const zero = record([CONDITION, 'ZeroReservedConcurrency']);
 		assert.deepEqual(problemsWithCode(zero, CODE), [
-			on(zero, '"ZeroReservedConcurrency"', 'warning', '"ZeroReservedConcurrency" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".'),
+			on(
+				zero,
+				'"ZeroReservedConcurrency"',
+				'warning',
+				'"ZeroReservedConcurrency" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".',
+			),
 		]);
 	});
 
@@ -93,7 +103,12 @@ describe('condition-value', () => {
 	it('warns without a suggestion on anything else, and shortens a long value in the message', () => {
 		const text = record([CONDITION, 'Timeout']);
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			on(text, '"Timeout"', 'warning', '"Timeout" is not a condition Kafka event source mappings report; expected "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".'),
+			on(
+				text,
+				'"Timeout"',
+				'warning',
+				'"Timeout" is not a condition Kafka event source mappings report; expected "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".',
+			),
 		]);
 		const long = record([CONDITION, 'x'.repeat(100_000)]);
 		const [problem] = problemsWithCode(long, CODE);

@@ -67,7 +67,10 @@ function subjects(): Record<string, unknown>[] {
 		for (const value of VALUES) {
 			result.push({ [key]: value });
 			result.push({ UUID: 'u', [key]: value, DestinationConfig: { OnFailure: { Destination: value } } });
-			result.push({ EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/u', [key]: { Destination: value, OnFailure: value, MinimumPollers: value, MaximumPollers: value, ConsumerGroupId: value } });
+			result.push({
+				EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/u',
+				[key]: { Destination: value, OnFailure: value, MinimumPollers: value, MaximumPollers: value, ConsumerGroupId: value },
+			});
 		}
 	}
 	for (const destination of VALUES) {
@@ -91,7 +94,10 @@ describe('CONFIG_RULES', () => {
 		for (const rule of CONFIG_RULES) {
 			assert.match(rule.description, /^[A-Z][^]*\.$/, rule.id);
 			assert.doesNotMatch(rule.description.slice(0, -1), /\.\s/, rule.id);
-			assert.ok(rule.kinds.every((kind) => kind === 'destination-config' || kind === 'esm-request'), rule.id);
+			assert.ok(
+				rule.kinds.every((kind) => kind === 'destination-config' || kind === 'esm-request'),
+				rule.id,
+			);
 		}
 	});
 
@@ -100,7 +106,15 @@ describe('CONFIG_RULES', () => {
 			for (const kind of ['destination-config', 'esm-request'] as const) {
 				for (const requestMode of kind === 'esm-request' ? (['create', 'update'] as const) : [undefined]) {
 					const reports: RuleReport[] = [];
-					const context: RuleContext = { kind, value, requestMode, nested: false, payload: undefined, report: (r) => reports.push(r), rawNumber: () => undefined };
+					const context: RuleContext = {
+						kind,
+						value,
+						requestMode,
+						nested: false,
+						payload: undefined,
+						report: (r) => reports.push(r),
+						rawNumber: () => undefined,
+					};
 					for (const rule of CONFIG_RULES) {
 						assert.doesNotThrow(() => rule.check(context), `${rule.id} on ${JSON.stringify(value)}`);
 					}

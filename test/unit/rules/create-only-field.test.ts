@@ -62,13 +62,29 @@ describe('create-only-field', () => {
 		const problem = analyze(text).problems.find((p) => p.code === CODE)!;
 		assert.equal(applyFix(text, problem), `{"UUID":"${UUID}","AmazonManagedKafkaEventSourceConfig":{}}`);
 		const selfManaged = JSON.stringify({ UUID, SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g' } });
-		assert.equal(problemsWithCode(selfManaged, CODE)[0]?.message, 'SelfManagedKafkaEventSourceConfig.ConsumerGroupId cannot be changed after creation; leave it out of an update request.');
+		assert.equal(
+			problemsWithCode(selfManaged, CODE)[0]?.message,
+			'SelfManagedKafkaEventSourceConfig.ConsumerGroupId cannot be changed after creation; leave it out of an update request.',
+		);
 	});
 
 	it('is silent on create requests and for fields Update accepts', () => {
-		const create = JSON.stringify({ FunctionName: 'f', EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/u-1', Topics: ['t'], StartingPosition: 'LATEST', Tags: {}, AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g' } });
+		const create = JSON.stringify({
+			FunctionName: 'f',
+			EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/u-1',
+			Topics: ['t'],
+			StartingPosition: 'LATEST',
+			Tags: {},
+			AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g' },
+		});
 		assert.deepEqual(problemsWithCode(create, CODE), []);
-		const update = JSON.stringify({ UUID, FunctionName: 'f', BatchSize: 10, DestinationConfig: { OnFailure: { Destination: '' } }, AmazonManagedKafkaEventSourceConfig: { SchemaRegistryConfig: {} } });
+		const update = JSON.stringify({
+			UUID,
+			FunctionName: 'f',
+			BatchSize: 10,
+			DestinationConfig: { OnFailure: { Destination: '' } },
+			AmazonManagedKafkaEventSourceConfig: { SchemaRegistryConfig: {} },
+		});
 		assert.deepEqual(problemsWithCode(update, CODE), []);
 	});
 });

@@ -16,12 +16,26 @@ describe('create-required-fields: create requests', () => {
 		assert.deepEqual(messages({ FunctionName: 'f', SelfManagedEventSource: {}, Topics: ['orders'], StartingPosition: 'TRIM_HORIZON' }), []);
 	});
 
-	it('reports the AWS docs\' CLI example, which has no topic and no starting position, on the opening brace', () => {
+	it("reports the AWS docs' CLI example, which has no topic and no starting position, on the opening brace", () => {
 		// aws lambda create-event-source-mapping --function-name … --event-source-arn … --destination-config … (facts sheet §6 #8)
 		const text = `{\n  "FunctionName": "myFunction",\n  "EventSourceArn": "${MSK}",\n  "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:dest-queue"}}\n}`;
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			{ code: CODE, severity: 'error', message: 'Missing required field "Topics": a Kafka event source mapping must name the topic it reads.', range: [0, 0, 0, 1], text: '{', fixes: [] },
-			{ code: CODE, severity: 'error', message: 'Missing required field "StartingPosition": a Kafka event source mapping needs TRIM_HORIZON, LATEST or AT_TIMESTAMP.', range: [0, 0, 0, 1], text: '{', fixes: [] },
+			{
+				code: CODE,
+				severity: 'error',
+				message: 'Missing required field "Topics": a Kafka event source mapping must name the topic it reads.',
+				range: [0, 0, 0, 1],
+				text: '{',
+				fixes: [],
+			},
+			{
+				code: CODE,
+				severity: 'error',
+				message: 'Missing required field "StartingPosition": a Kafka event source mapping needs TRIM_HORIZON, LATEST or AT_TIMESTAMP.',
+				range: [0, 0, 0, 1],
+				text: '{',
+				fixes: [],
+			},
 		]);
 	});
 
@@ -39,7 +53,8 @@ describe('create-required-fields: create requests', () => {
 			{
 				code: CODE,
 				severity: 'error',
-				message: 'EventSourceArn and SelfManagedEventSource cannot both be set: use EventSourceArn for Amazon MSK and SelfManagedEventSource for self-managed Kafka.',
+				message:
+					'EventSourceArn and SelfManagedEventSource cannot both be set: use EventSourceArn for Amazon MSK and SelfManagedEventSource for self-managed Kafka.',
 				range: [0, start, 0, start + '"SelfManagedEventSource"'.length],
 				text: '"SelfManagedEventSource"',
 				fixes: ['Remove SelfManagedEventSource', 'Remove EventSourceArn'],
@@ -67,7 +82,10 @@ describe('create-required-fields: create requests', () => {
 				fixes: [],
 			},
 		]);
-		assert.deepEqual(messages({ FunctionName: 'f', EventSourceArn: MSK, Topics: ['t'], StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: 1700000000 }), []);
+		assert.deepEqual(
+			messages({ FunctionName: 'f', EventSourceArn: MSK, Topics: ['t'], StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: 1700000000 }),
+			[],
+		);
 	});
 
 	it('rejects StartingPositionTimestamp with another position, with a removal fix', () => {
@@ -75,7 +93,13 @@ describe('create-required-fields: create requests', () => {
 		const [problem] = problemsWithCode(text, CODE);
 		assert.equal(problem?.message, 'StartingPositionTimestamp is used only with "StartingPosition": "AT_TIMESTAMP", not "LATEST".');
 		assert.equal(problem?.text, '"StartingPositionTimestamp"');
-		assert.equal(applyFix(text, analyze(text).problems.find((p) => p.code === CODE)!), JSON.stringify({ FunctionName: 'f', EventSourceArn: MSK, Topics: ['t'], StartingPosition: 'LATEST' }));
+		assert.equal(
+			applyFix(
+				text,
+				analyze(text).problems.find((p) => p.code === CODE)!,
+			),
+			JSON.stringify({ FunctionName: 'f', EventSourceArn: MSK, Topics: ['t'], StartingPosition: 'LATEST' }),
+		);
 		// An invalid StartingPosition is the schema's: no second diagnostic.
 		assert.deepEqual(messages({ FunctionName: 'f', EventSourceArn: MSK, Topics: ['t'], StartingPosition: 'latest', StartingPositionTimestamp: 1 }), []);
 	});

@@ -146,7 +146,10 @@ describe('destination-arn-structure: queue and topic names', () => {
 
 	it('reports queue names over 80 characters and topic names over 256', () => {
 		const queue = 'q'.repeat(81);
-		assert.equal(only(`arn:aws:sqs:us-east-1:123456789012:${queue}`).message, `SQS queue name "${queue}" is 81 characters long; the maximum is 80, .fifo included.`);
+		assert.equal(
+			only(`arn:aws:sqs:us-east-1:123456789012:${queue}`).message,
+			`SQS queue name "${queue}" is 81 characters long; the maximum is 80, .fifo included.`,
+		);
 		assert.deepEqual(problemsWithCode(config(`arn:aws:sqs:us-east-1:123456789012:${'q'.repeat(80)}`), CODE), []);
 		assert.deepEqual(problemsWithCode(config(`arn:aws:sns:us-east-1:123456789012:${'t'.repeat(256)}`), CODE), []);
 		assert.match(only(`arn:aws:sns:us-east-1:123456789012:${'t'.repeat(257)}`).message, /is 257 characters long; the maximum is 256/);
@@ -168,7 +171,8 @@ describe('destination-arn-structure: queue and topic names', () => {
 		const destination = 'arn:aws:sqs:us-east-1:123456789012:orders.fifo';
 		assert.deepEqual(only(destination), {
 			severity: 'warning',
-			message: '"orders.fifo" is a FIFO queue: FIFO queues are documented as unsupported for asynchronous invocation records; whether event source mapping destinations accept them is unconfirmed.',
+			message:
+				'"orders.fifo" is a FIFO queue: FIFO queues are documented as unsupported for asynchronous invocation records; whether event source mapping destinations accept them is unconfirmed.',
 			text: '.fifo',
 			range: rangeOf(config(destination), '.fifo'),
 			fixes: [],
@@ -240,7 +244,10 @@ describe('destination-arn-structure: S3 buckets', () => {
 	it('only warns about legacy names (upper case, "_", up to 255 characters)', () => {
 		const upper = only('arn:aws:s3:::My_Bucket');
 		assert.equal(upper.severity, 'warning');
-		assert.equal(upper.message, 'S3 bucket name "My_Bucket" contains "M", which only buckets created in us-east-1 before March 2018 may have; current bucket names use lowercase letters, digits, "." and "-".');
+		assert.equal(
+			upper.message,
+			'S3 bucket name "My_Bucket" contains "M", which only buckets created in us-east-1 before March 2018 may have; current bucket names use lowercase letters, digits, "." and "-".',
+		);
 		assert.equal(upper.text, 'M');
 		const long = only(`arn:aws:s3:::${'b'.repeat(64)}`);
 		assert.equal(long.severity, 'warning');

@@ -46,7 +46,14 @@ describe('destination-format', () => {
 	it('notes that an empty destination in a destination config removes the destination', () => {
 		const text = config('');
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			{ code: CODE, severity: 'info', message: 'An empty destination removes the on-failure destination (UpdateEventSourceMapping only).', range: rangeOf(text, '""'), text: '""', fixes: [] },
+			{
+				code: CODE,
+				severity: 'info',
+				message: 'An empty destination removes the on-failure destination (UpdateEventSourceMapping only).',
+				range: rangeOf(text, '""'),
+				text: '""',
+				fixes: [],
+			},
 		]);
 	});
 
@@ -78,7 +85,7 @@ describe('destination-format', () => {
 			{
 				code: CODE,
 				severity: 'error',
-				message: "The scheme \"KAFKA://\" must be written in lower case as kafka://; the Lambda API's destination pattern is case-sensitive.",
+				message: 'The scheme "KAFKA://" must be written in lower case as kafka://; the Lambda API\'s destination pattern is case-sensitive.',
 				range: rangeOf(text, 'KAFKA://'),
 				text: 'KAFKA://',
 				fixes: ['Change to kafka://'],
@@ -97,7 +104,7 @@ describe('destination-format', () => {
 	it('reports a miscased arn: prefix, with a fix', () => {
 		const text = config('ARN:aws:sqs:us-east-1:123456789012:q');
 		const [problem] = problemsWithCode(text, CODE);
-		assert.equal(problem?.message, "The prefix \"ARN:\" must be written in lower case as arn:; the Lambda API's destination pattern is case-sensitive.");
+		assert.equal(problem?.message, 'The prefix "ARN:" must be written in lower case as arn:; the Lambda API\'s destination pattern is case-sensitive.');
 		assert.deepEqual(problem?.range, rangeOf(text, 'ARN:'));
 		assert.equal(fixed(text, CODE), config('arn:aws:sqs:us-east-1:123456789012:q'));
 	});
@@ -108,7 +115,8 @@ describe('destination-format', () => {
 			{
 				code: CODE,
 				severity: 'error',
-				message: 'The destination "orders-dlq" has no kafka:// prefix; a Kafka topic is written kafka://orders-dlq, and an SQS queue, SNS topic or S3 bucket needs its full ARN.',
+				message:
+					'The destination "orders-dlq" has no kafka:// prefix; a Kafka topic is written kafka://orders-dlq, and an SQS queue, SNS topic or S3 bucket needs its full ARN.',
 				range: rangeOf(text, '"orders-dlq"'),
 				text: '"orders-dlq"',
 				fixes: ['Add kafka:// prefix'],
@@ -140,7 +148,10 @@ describe('destination-format', () => {
 	it('converts an SQS queue URL to the queue ARN, in the right partition', () => {
 		const text = config('https://sqs.us-east-1.amazonaws.com/123456789012/dest-queue');
 		const [problem] = problemsWithCode(text, CODE);
-		assert.equal(problem?.message, 'The destination "https://sqs.us-east-1.amazonaws.com/123456789012/dest-queue" is an SQS queue URL; the destination must be the queue ARN, arn:aws:sqs:us-east-1:123456789012:dest-queue.');
+		assert.equal(
+			problem?.message,
+			'The destination "https://sqs.us-east-1.amazonaws.com/123456789012/dest-queue" is an SQS queue URL; the destination must be the queue ARN, arn:aws:sqs:us-east-1:123456789012:dest-queue.',
+		);
 		assert.equal(fixed(text, CODE), config('arn:aws:sqs:us-east-1:123456789012:dest-queue'));
 		const china = config('https://sqs.cn-north-1.amazonaws.com.cn/123456789012/q');
 		assert.equal(fixed(china, CODE), config('arn:aws-cn:sqs:cn-north-1:123456789012:q'));
@@ -149,7 +160,10 @@ describe('destination-format', () => {
 	it('converts an s3:// URI to the bucket ARN', () => {
 		const text = config('s3://dest-bucket/failures/');
 		const [problem] = problemsWithCode(text, CODE);
-		assert.equal(problem?.message, 'The destination "s3://dest-bucket/failures/" is an S3 URI; the destination must be the bucket ARN, arn:aws:s3:::dest-bucket.');
+		assert.equal(
+			problem?.message,
+			'The destination "s3://dest-bucket/failures/" is an S3 URI; the destination must be the bucket ARN, arn:aws:s3:::dest-bucket.',
+		);
 		assert.equal(fixed(text, CODE), config('arn:aws:s3:::dest-bucket'));
 	});
 
@@ -172,7 +186,14 @@ describe('destination-format', () => {
 			const text = config(destination);
 			assert.deepEqual(
 				problemsWithCode(text, CODE).map((p) => [p.severity, p.message]),
-				destination === 'kafka' ? [['error', `The destination "kafka" has no kafka:// prefix; a Kafka topic is written kafka://kafka, and an SQS queue, SNS topic or S3 bucket needs its full ARN.`]] : [['error', `Unsupported destination ${JSON.stringify(destination)} for an event source mapping: ${EXPECTED}.`]],
+				destination === 'kafka'
+					? [
+							[
+								'error',
+								`The destination "kafka" has no kafka:// prefix; a Kafka topic is written kafka://kafka, and an SQS queue, SNS topic or S3 bucket needs its full ARN.`,
+							],
+						]
+					: [['error', `Unsupported destination ${JSON.stringify(destination)} for an event source mapping: ${EXPECTED}.`]],
 				destination,
 			);
 		}

@@ -24,7 +24,8 @@ describe('destination-region-mismatch', () => {
 			{
 				code: CODE,
 				severity: 'warning',
-				message: 'The destination\'s region "eu-west-1" differs from the region "us-east-1" of FunctionName; same-region is not documented as required, but a cross-region destination is unusual.',
+				message:
+					'The destination\'s region "eu-west-1" differs from the region "us-east-1" of FunctionName; same-region is not documented as required, but a cross-region destination is unusual.',
 				range: rangeOf(text, 'eu-west-1', 'Destination'),
 				text: 'eu-west-1',
 				fixes: [],
@@ -35,7 +36,10 @@ describe('destination-region-mismatch', () => {
 	it('falls back to EventSourceArn when FunctionName is a plain name', () => {
 		const text = request({ FunctionName: 'consumer', EventSourceArn: MSK }, 'arn:aws:sns:us-west-2:123456789012:alerts');
 		const [problem] = problemsWithCode(text, CODE);
-		assert.equal(problem?.message, 'The destination\'s region "us-west-2" differs from the region "us-east-1" of EventSourceArn; same-region is not documented as required, but a cross-region destination is unusual.');
+		assert.equal(
+			problem?.message,
+			'The destination\'s region "us-west-2" differs from the region "us-east-1" of EventSourceArn; same-region is not documented as required, but a cross-region destination is unusual.',
+		);
 	});
 
 	it('warns about another partition, for S3 too', () => {
@@ -44,7 +48,8 @@ describe('destination-region-mismatch', () => {
 			{
 				code: CODE,
 				severity: 'warning',
-				message: 'The destination\'s partition "aws-cn" differs from the partition "aws" of FunctionName; AWS partitions are separate, so a cross-partition destination is almost surely a mistake.',
+				message:
+					'The destination\'s partition "aws-cn" differs from the partition "aws" of FunctionName; AWS partitions are separate, so a cross-partition destination is almost surely a mistake.',
 				range: rangeOf(text, 'aws-cn', 'Destination'),
 				text: 'aws-cn',
 				fixes: [],
@@ -63,7 +68,10 @@ describe('destination-region-mismatch', () => {
 		assert.deepEqual(problemsWithCode(request({ FunctionName: FUNCTION }, 'arn:aws:sqs:ap-southeast-10:123456789012:dlq'), CODE), []);
 		assert.deepEqual(problemsWithCode(request({ FunctionName: FUNCTION }, 'arn:aws:sqs:cn-north-1:123456789012:dlq'), CODE), []);
 		assert.deepEqual(problemsWithCode(request({ FunctionName: FUNCTION }, 'arn:aws-mars:sqs:us-east-1:123456789012:dlq'), CODE), []);
-		assert.deepEqual(problemsWithCode(request({ FunctionName: 'arn:aws:lambda:us-east-10:123456789012:function:f' }, 'arn:aws:sqs:eu-west-1:123456789012:dlq'), CODE), []);
+		assert.deepEqual(
+			problemsWithCode(request({ FunctionName: 'arn:aws:lambda:us-east-10:123456789012:function:f' }, 'arn:aws:sqs:eu-west-1:123456789012:dlq'), CODE),
+			[],
+		);
 	});
 
 	it('does not run on a destination config, which names no function', () => {

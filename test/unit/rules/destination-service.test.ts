@@ -17,7 +17,14 @@ function rangeOf(text: string, needle: string): [number, number, number, number]
 
 describe('destination-service', () => {
 	it('accepts sqs, sns and s3 ARNs and leaves other forms alone', () => {
-		for (const destination of ['arn:aws:sqs:us-east-1:123456789012:q', 'arn:aws:sns:us-east-1:123456789012:t', 'arn:aws:s3:::bucket', 'kafka://t', '', 'lambda']) {
+		for (const destination of [
+			'arn:aws:sqs:us-east-1:123456789012:q',
+			'arn:aws:sns:us-east-1:123456789012:t',
+			'arn:aws:s3:::bucket',
+			'kafka://t',
+			'',
+			'lambda',
+		]) {
 			assert.deepEqual(problemsWithCode(config(destination), CODE), [], destination);
 		}
 	});
@@ -50,7 +57,10 @@ describe('destination-service', () => {
 	it('points an MSK cluster ARN to kafka://', () => {
 		const text = config('arn:aws:kafka:us-east-1:123456789012:cluster/orders/11111111-2222-3333-4444-555555555555-1');
 		const [problem] = problemsWithCode(text, CODE);
-		assert.equal(problem?.message, 'The destination is an Amazon MSK ARN (service "kafka"): to send failed records to a topic on the source cluster, write kafka://<topic>.');
+		assert.equal(
+			problem?.message,
+			'The destination is an Amazon MSK ARN (service "kafka"): to send failed records to a topic on the source cluster, write kafka://<topic>.',
+		);
 		assert.equal(problem?.text, 'kafka');
 	});
 
@@ -73,7 +83,13 @@ describe('destination-service', () => {
 		const [problem] = problemsWithCode(text, CODE);
 		assert.equal(problem?.message, 'The service "SQS" must be written in lower case as sqs; ARN services are case-sensitive.');
 		assert.deepEqual(problem?.fixes, ['Change to sqs']);
-		assert.equal(applyFix(text, analyze(text).problems.find((p) => p.code === CODE)!), config('arn:aws:sqs:us-east-1:123456789012:q'));
+		assert.equal(
+			applyFix(
+				text,
+				analyze(text).problems.find((p) => p.code === CODE)!,
+			),
+			config('arn:aws:sqs:us-east-1:123456789012:q'),
+		);
 	});
 
 	it('marks the two colons of a missing service', () => {

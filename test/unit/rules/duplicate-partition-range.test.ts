@@ -27,8 +27,18 @@ describe('duplicate-partition-range', () => {
 	it('warns on a copied range, on the later key', () => {
 		const text = record([['KafkaBatchInfo', 'recordsInfo', 'orders-1'], SAME], [['KafkaBatchInfo', 'recordsInfo', 'payments-3'], SAME]);
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			on(text, '"orders-1"', 'warning', 'recordsInfo "orders-1" has the same offsets and timestamps as "orders-0"; partitions have independent offsets, so this range looks copied.'),
-			on(text, '"payments-3"', 'warning', 'recordsInfo "payments-3" has the same offsets and timestamps as "orders-0"; partitions have independent offsets, so this range looks copied.'),
+			on(
+				text,
+				'"orders-1"',
+				'warning',
+				'recordsInfo "orders-1" has the same offsets and timestamps as "orders-0"; partitions have independent offsets, so this range looks copied.',
+			),
+			on(
+				text,
+				'"payments-3"',
+				'warning',
+				'recordsInfo "payments-3" has the same offsets and timestamps as "orders-0"; partitions have independent offsets, so this range looks copied.',
+			),
 		]);
 	});
 

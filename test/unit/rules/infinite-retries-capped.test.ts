@@ -26,7 +26,10 @@ describe('infinite-retries-capped', () => {
 	it('notes the cap on the destination when a create request leaves the default', () => {
 		const text = JSON.stringify({ FunctionName: 'f', EventSourceArn: MSK, DestinationConfig: { OnFailure: { Destination: 'kafka://dlq' } } });
 		const [problem] = problemsWithCode(text, CODE);
-		assert.equal(problem?.message, 'AWS applies at most 10 retries when infinite retries (MaximumRetryAttempts defaults to -1) and an on-failure destination are both set.');
+		assert.equal(
+			problem?.message,
+			'AWS applies at most 10 retries when infinite retries (MaximumRetryAttempts defaults to -1) and an on-failure destination are both set.',
+		);
 		assert.equal(problem?.text, '"kafka://dlq"');
 	});
 

@@ -24,14 +24,22 @@ describe('kafka-destination-requirements', () => {
 	});
 
 	it('accepts a self-managed Kafka source', () => {
-		const text = request({ SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['b-1.example.com:9092'] } }, Topics: ['orders'], ProvisionedPollerConfig: POLLERS });
+		const text = request({
+			SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['b-1.example.com:9092'] } },
+			Topics: ['orders'],
+			ProvisionedPollerConfig: POLLERS,
+		});
 		assert.deepEqual(summary(text), [['info', SAME_CLUSTER, '"kafka://orders-dlq"']]);
 	});
 
 	it('requires provisioned mode on create (an error)', () => {
 		const text = request({ EventSourceArn: MSK, Topics: ['orders'] });
 		assert.deepEqual(summary(text), [
-			['error', 'A kafka:// destination requires provisioned mode: add ProvisionedPollerConfig, for example {"MinimumPollers": 1, "MaximumPollers": 3}.', '"kafka://orders-dlq"'],
+			[
+				'error',
+				'A kafka:// destination requires provisioned mode: add ProvisionedPollerConfig, for example {"MinimumPollers": 1, "MaximumPollers": 3}.',
+				'"kafka://orders-dlq"',
+			],
 			['info', SAME_CLUSTER, '"kafka://orders-dlq"'],
 		]);
 	});
@@ -39,7 +47,11 @@ describe('kafka-destination-requirements', () => {
 	it('asks to make sure of provisioned mode on update (a warning)', () => {
 		const text = request({ UUID });
 		assert.deepEqual(summary(text), [
-			['warning', 'A kafka:// destination requires provisioned mode: make sure the mapping is in provisioned mode (ProvisionedPollerConfig).', '"kafka://orders-dlq"'],
+			[
+				'warning',
+				'A kafka:// destination requires provisioned mode: make sure the mapping is in provisioned mode (ProvisionedPollerConfig).',
+				'"kafka://orders-dlq"',
+			],
 			['info', SAME_CLUSTER, '"kafka://orders-dlq"'],
 		]);
 	});
@@ -49,7 +61,10 @@ describe('kafka-destination-requirements', () => {
 			const text = request({ ...members, ProvisionedPollerConfig: {} });
 			const [problem] = problemsWithCode(text, CODE);
 			assert.equal(problem?.severity, 'error');
-			assert.equal(problem?.message, 'An empty ProvisionedPollerConfig selects on-demand mode, but a kafka:// destination requires provisioned mode; set pollers, for example {"MinimumPollers": 1, "MaximumPollers": 3}.');
+			assert.equal(
+				problem?.message,
+				'An empty ProvisionedPollerConfig selects on-demand mode, but a kafka:// destination requires provisioned mode; set pollers, for example {"MinimumPollers": 1, "MaximumPollers": 3}.',
+			);
 			assert.equal(problem?.text, '{}');
 		}
 	});
@@ -57,14 +72,17 @@ describe('kafka-destination-requirements', () => {
 	it('reports the source topic as destination on the topic (a loop)', () => {
 		const text = request({ EventSourceArn: MSK, Topics: ['orders'], ProvisionedPollerConfig: POLLERS }, 'kafka://orders');
 		const start = text.indexOf('kafka://orders') + 'kafka://'.length;
-		assert.deepEqual(problemsWithCode(text, CODE).find((p) => p.severity === 'error'), {
-			code: CODE,
-			severity: 'error',
-			message: 'The destination topic "orders" is also the source topic: Lambda blocks this to prevent a loop.',
-			range: [0, start, 0, start + 'orders'.length],
-			text: 'orders',
-			fixes: [],
-		});
+		assert.deepEqual(
+			problemsWithCode(text, CODE).find((p) => p.severity === 'error'),
+			{
+				code: CODE,
+				severity: 'error',
+				message: 'The destination topic "orders" is also the source topic: Lambda blocks this to prevent a loop.',
+				range: [0, start, 0, start + 'orders'.length],
+				text: 'orders',
+				fixes: [],
+			},
+		);
 	});
 
 	it('reports a non-Kafka source', () => {
@@ -74,14 +92,24 @@ describe('kafka-destination-requirements', () => {
 			['arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2024-01-01T00:00:00.000', 'dynamodb'],
 		]) {
 			assert.deepEqual(summary(request({ EventSourceArn: arn, StartingPosition: 'LATEST' })), [
-				['error', `A kafka:// destination needs a Kafka event source (Amazon MSK or self-managed Kafka), but EventSourceArn is from the "${service}" service.`, '"kafka://orders-dlq"'],
+				[
+					'error',
+					`A kafka:// destination needs a Kafka event source (Amazon MSK or self-managed Kafka), but EventSourceArn is from the "${service}" service.`,
+					'"kafka://orders-dlq"',
+				],
 			]);
 		}
 	});
 
 	it('adds the cluster and provisioned-mode note to a destination config', () => {
 		const text = '{"OnFailure": {"Destination": "kafka://orders-dlq"}}';
-		assert.deepEqual(summary(text), [['info', 'The destination topic must be on the same cluster as the source, and the mapping must run in provisioned mode (ProvisionedPollerConfig).', '"kafka://orders-dlq"']]);
+		assert.deepEqual(summary(text), [
+			[
+				'info',
+				'The destination topic must be on the same cluster as the source, and the mapping must run in provisioned mode (ProvisionedPollerConfig).',
+				'"kafka://orders-dlq"',
+			],
+		]);
 	});
 
 	it('is silent for other destinations', () => {

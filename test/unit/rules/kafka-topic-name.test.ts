@@ -28,7 +28,8 @@ describe('kafka-topic-name', () => {
 			{
 				code: CODE,
 				severity: 'error',
-				message: 'The destination topic "#bad" contains "#": the Lambda API accepts it, but Kafka allows only ASCII letters, digits, ".", "_" and "-" in topic names.',
+				message:
+					'The destination topic "#bad" contains "#": the Lambda API accepts it, but Kafka allows only ASCII letters, digits, ".", "_" and "-" in topic names.',
 				range: rangeOf(text, '#'),
 				text: '#',
 				fixes: [],
@@ -42,7 +43,8 @@ describe('kafka-topic-name', () => {
 			{
 				code: CODE,
 				severity: 'error',
-				message: 'The destination topic "a b" contains " ", which Kafka and the Lambda API do not allow in topic names (only ASCII letters, digits, ".", "_" and "-").',
+				message:
+					'The destination topic "a b" contains " ", which Kafka and the Lambda API do not allow in topic names (only ASCII letters, digits, ".", "_" and "-").',
 				range: rangeOf(text, ' ', 'kafka://a'),
 				text: ' ',
 				fixes: [],
@@ -114,7 +116,9 @@ describe('kafka-topic-name', () => {
 	});
 
 	it('checks the topic behind a miscased scheme as well (two problems, two diagnostics)', () => {
-		const codes = problemsOf(config('KAFKA://#bad')).filter((p) => p.severity === 'error').map((p) => p.code);
+		const codes = problemsOf(config('KAFKA://#bad'))
+			.filter((p) => p.severity === 'error')
+			.map((p) => p.code);
 		assert.deepEqual(codes, ['destination-format', CODE]);
 	});
 
@@ -131,8 +135,20 @@ describe('kafka-topic-name', () => {
 			},
 		]);
 		// The same name is a loop, which kafka-destination-requirements reports; unrelated names are fine.
-		assert.deepEqual(problemsWithCode(JSON.stringify({ FunctionName: 'f', Topics: ['orders.dlq'], DestinationConfig: { OnFailure: { Destination: 'kafka://orders.dlq' } } }), CODE), []);
-		assert.deepEqual(problemsWithCode(JSON.stringify({ FunctionName: 'f', Topics: ['orders'], DestinationConfig: { OnFailure: { Destination: 'kafka://orders.dlq' } } }), CODE), []);
+		assert.deepEqual(
+			problemsWithCode(
+				JSON.stringify({ FunctionName: 'f', Topics: ['orders.dlq'], DestinationConfig: { OnFailure: { Destination: 'kafka://orders.dlq' } } }),
+				CODE,
+			),
+			[],
+		);
+		assert.deepEqual(
+			problemsWithCode(
+				JSON.stringify({ FunctionName: 'f', Topics: ['orders'], DestinationConfig: { OnFailure: { Destination: 'kafka://orders.dlq' } } }),
+				CODE,
+			),
+			[],
+		);
 	});
 
 	it('ignores other destinations', () => {

@@ -21,11 +21,23 @@ describe('kafka-unsupported-field', () => {
 				fixes: ['Remove ParallelizationFactor'],
 			},
 		]);
-		assert.equal(applyFix(text, analyze(text).problems.find((p) => p.code === CODE)!), JSON.stringify(BASE));
+		assert.equal(
+			applyFix(
+				text,
+				analyze(text).problems.find((p) => p.code === CODE)!,
+			),
+			JSON.stringify(BASE),
+		);
 	});
 
 	it('covers TumblingWindowInSeconds, Queues, DocumentDBEventSourceConfig and ScalingConfig', () => {
-		const text = JSON.stringify({ ...BASE, TumblingWindowInSeconds: 60, Queues: ['q'], DocumentDBEventSourceConfig: {}, ScalingConfig: { MaximumConcurrency: 2 } });
+		const text = JSON.stringify({
+			...BASE,
+			TumblingWindowInSeconds: 60,
+			Queues: ['q'],
+			DocumentDBEventSourceConfig: {},
+			ScalingConfig: { MaximumConcurrency: 2 },
+		});
 		assert.deepEqual(
 			problemsWithCode(text, CODE).map((p) => p.message),
 			[
@@ -38,7 +50,13 @@ describe('kafka-unsupported-field', () => {
 	});
 
 	it('accepts FilterCriteria, KMSKeyArn and the retry settings on Kafka', () => {
-		const text = JSON.stringify({ ...BASE, FilterCriteria: { Filters: [{ Pattern: '{"value": {"a": [1]}}' }] }, KMSKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k', MaximumRetryAttempts: 2, BisectBatchOnFunctionError: true });
+		const text = JSON.stringify({
+			...BASE,
+			FilterCriteria: { Filters: [{ Pattern: '{"value": {"a": [1]}}' }] },
+			KMSKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k',
+			MaximumRetryAttempts: 2,
+			BisectBatchOnFunctionError: true,
+		});
 		assert.deepEqual(problemsWithCode(text, CODE), []);
 	});
 
@@ -46,11 +64,23 @@ describe('kafka-unsupported-field', () => {
 		const selfManaged = JSON.stringify({ FunctionName: 'f', SelfManagedEventSource: {}, AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g' } });
 		const [problem] = problemsWithCode(selfManaged, CODE);
 		assert.equal(problem?.message, 'AmazonManagedKafkaEventSourceConfig does not apply to a self-managed Kafka source; use SelfManagedKafkaEventSourceConfig.');
-		assert.equal(applyFix(selfManaged, analyze(selfManaged).problems.find((p) => p.code === CODE)!), JSON.stringify({ FunctionName: 'f', SelfManagedEventSource: {}, SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g' } }));
+		assert.equal(
+			applyFix(
+				selfManaged,
+				analyze(selfManaged).problems.find((p) => p.code === CODE)!,
+			),
+			JSON.stringify({ FunctionName: 'f', SelfManagedEventSource: {}, SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g' } }),
+		);
 		const msk = JSON.stringify({ ...BASE, SelfManagedKafkaEventSourceConfig: {} });
-		assert.equal(problemsWithCode(msk, CODE)[0]?.message, 'SelfManagedKafkaEventSourceConfig does not apply to an Amazon MSK source; use AmazonManagedKafkaEventSourceConfig.');
+		assert.equal(
+			problemsWithCode(msk, CODE)[0]?.message,
+			'SelfManagedKafkaEventSourceConfig does not apply to an Amazon MSK source; use AmazonManagedKafkaEventSourceConfig.',
+		);
 		// No rename onto a key that already exists.
-		assert.deepEqual(problemsWithCode(JSON.stringify({ ...BASE, SelfManagedKafkaEventSourceConfig: {}, AmazonManagedKafkaEventSourceConfig: {} }), CODE)[0]?.fixes, []);
+		assert.deepEqual(
+			problemsWithCode(JSON.stringify({ ...BASE, SelfManagedKafkaEventSourceConfig: {}, AmazonManagedKafkaEventSourceConfig: {} }), CODE)[0]?.fixes,
+			[],
+		);
 	});
 
 	it('recognises Kafka in an update request by its source config', () => {
@@ -59,7 +89,13 @@ describe('kafka-unsupported-field', () => {
 	});
 
 	it('is silent for other or unknown sources', () => {
-		assert.deepEqual(problemsWithCode(JSON.stringify({ FunctionName: 'f', EventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s', ParallelizationFactor: 2 }), CODE), []);
+		assert.deepEqual(
+			problemsWithCode(
+				JSON.stringify({ FunctionName: 'f', EventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s', ParallelizationFactor: 2 }),
+				CODE,
+			),
+			[],
+		);
 		assert.deepEqual(problemsWithCode(JSON.stringify({ UUID: '14e0db71-5d35-4eb5-b481-8945cf9d10c2', ParallelizationFactor: 2 }), CODE), []);
 	});
 });

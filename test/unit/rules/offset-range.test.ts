@@ -41,14 +41,30 @@ describe('offset-range', () => {
 		assert.deepEqual(problemsWithCode(record([FIRST, '0'], [LAST, '9223372036854775807']), CODE), []);
 		assert.deepEqual(problemsWithCode(rawOffsets('41', '42'), CODE), []);
 		assert.deepEqual(problemsWithCode(record([FIRST, 41], [LAST, '42']), CODE), [], 'a number and a string');
-		assert.deepEqual(problemsWithCode(record([['KafkaBatchInfo', 'recordsInfo'], undefined], [['KafkaBatchInfo', 'recordInfo'], { offset: '0', timestamp: '2025-01-15T12:00:00.000Z' }]), CODE), []);
+		assert.deepEqual(
+			problemsWithCode(
+				record([['KafkaBatchInfo', 'recordsInfo'], undefined], [['KafkaBatchInfo', 'recordInfo'], { offset: '0', timestamp: '2025-01-15T12:00:00.000Z' }]),
+				CODE,
+			),
+			[],
+		);
 	});
 
-	it('explains the 56-digit Kinesis sequence numbers of AWS\'s example', () => {
+	it("explains the 56-digit Kinesis sequence numbers of AWS's example", () => {
 		const text = record([FIRST, KINESIS_FIRST], [LAST, KINESIS_LAST]);
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			on(text, `"${KINESIS_FIRST}"`, 'error', `"firstRecordOffset" has 56 digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`),
-			on(text, `"${KINESIS_LAST}"`, 'error', `"lastRecordOffset" has 56 digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`),
+			on(
+				text,
+				`"${KINESIS_FIRST}"`,
+				'error',
+				`"firstRecordOffset" has 56 digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`,
+			),
+			on(
+				text,
+				`"${KINESIS_LAST}"`,
+				'error',
+				`"lastRecordOffset" has 56 digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`,
+			),
 		]);
 		const other = '12345678901234567890123';
 		assert.deepEqual(problemsWithCode(record([FIRST, other], [LAST, '99']), CODE), [
@@ -61,7 +77,12 @@ describe('offset-range', () => {
 		]);
 		const asNumber = rawOffsets(KINESIS_FIRST, '99');
 		assert.deepEqual(problemsWithCode(asNumber, CODE), [
-			on(asNumber, KINESIS_FIRST, 'error', `"firstRecordOffset" has 56 digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`),
+			on(
+				asNumber,
+				KINESIS_FIRST,
+				'error',
+				`"firstRecordOffset" has 56 digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`,
+			),
 		]);
 	});
 
@@ -73,18 +94,39 @@ describe('offset-range', () => {
 	});
 
 	it('reports negative, signed, fractional, padded and non-numeric strings, with a span on the bad part', () => {
-		assert.deepEqual(problemsWithCode(record([FIRST, ''], [LAST, '99']), CODE), offsetProblem('', '"firstRecordOffset" is an empty string; expected a Kafka offset such as "42".'));
-		assert.deepEqual(problemsWithCode(record([FIRST, '-5'], [LAST, '99']), CODE), offsetProblem('-5', '"firstRecordOffset" "-5" is negative; Kafka offsets start at 0.'));
-		assert.deepEqual(problemsWithCode(record([FIRST, '+5'], [LAST, '99']), CODE), offsetProblem('+5', '"firstRecordOffset" "+5" has a plus sign; write the offset in digits only.', ['Change to "5"']));
-		assert.deepEqual(problemsWithCode(record([FIRST, '042'], [LAST, '99']), CODE), offsetProblem('042', '"firstRecordOffset" "042" has a leading zero; Kafka offsets are written without one.', ['Change to "42"']));
+		assert.deepEqual(
+			problemsWithCode(record([FIRST, ''], [LAST, '99']), CODE),
+			offsetProblem('', '"firstRecordOffset" is an empty string; expected a Kafka offset such as "42".'),
+		);
+		assert.deepEqual(
+			problemsWithCode(record([FIRST, '-5'], [LAST, '99']), CODE),
+			offsetProblem('-5', '"firstRecordOffset" "-5" is negative; Kafka offsets start at 0.'),
+		);
+		assert.deepEqual(
+			problemsWithCode(record([FIRST, '+5'], [LAST, '99']), CODE),
+			offsetProblem('+5', '"firstRecordOffset" "+5" has a plus sign; write the offset in digits only.', ['Change to "5"']),
+		);
+		assert.deepEqual(
+			problemsWithCode(record([FIRST, '042'], [LAST, '99']), CODE),
+			offsetProblem('042', '"firstRecordOffset" "042" has a leading zero; Kafka offsets are written without one.', ['Change to "42"']),
+		);
 		assert.equal(fixed(record([FIRST, '042'], [LAST, '99'])), record([FIRST, '42'], [LAST, '99']));
 
 		const fraction = record([FIRST, '41.5'], [LAST, '99']);
-		assert.deepEqual(problemsWithCode(fraction, CODE), [on(fraction, '.5', 'error', '"firstRecordOffset" "41.5" is not a whole number; Kafka offsets are integers.')]);
+		assert.deepEqual(problemsWithCode(fraction, CODE), [
+			on(fraction, '.5', 'error', '"firstRecordOffset" "41.5" is not a whole number; Kafka offsets are integers.'),
+		]);
 		const letter = record([FIRST, '12a'], [LAST, '99']);
 		const at = letter.indexOf('"12a"') + 3;
 		assert.deepEqual(problemsWithCode(letter, CODE), [
-			{ code: CODE, severity: 'error', message: '"firstRecordOffset" "12a" is not a decimal number: "a" at position 3 is not a digit.', range: [0, at, 0, at + 1], text: 'a', fixes: [] },
+			{
+				code: CODE,
+				severity: 'error',
+				message: '"firstRecordOffset" "12a" is not a decimal number: "a" at position 3 is not a digit.',
+				range: [0, at, 0, at + 1],
+				text: 'a',
+				fixes: [],
+			},
 		]);
 		const space = record([FIRST, ' 42'], [LAST, '99']);
 		const [spaced] = problemsWithCode(space, CODE);
@@ -98,7 +140,13 @@ describe('offset-range', () => {
 		assert.deepEqual(problemsWithCode(negative, CODE), [on(negative, '-5', 'error', '"firstRecordOffset" -5 is negative; Kafka offsets start at 0.')]);
 		const exponent = rawOffsets('1e16', '99');
 		assert.deepEqual(problemsWithCode(exponent, CODE), [
-			on(exponent, '1e16', 'error', '"firstRecordOffset" 1e16 is written with a fraction or an exponent; write the offset in plain digits, 10000000000000000.', ['Change to 10000000000000000']),
+			on(
+				exponent,
+				'1e16',
+				'error',
+				'"firstRecordOffset" 1e16 is written with a fraction or an exponent; write the offset in plain digits, 10000000000000000.',
+				['Change to 10000000000000000'],
+			),
 		]);
 		assert.equal(fixed(exponent), rawOffsets('10000000000000000', '99'));
 		// Safe integers are read from the parsed value, without a look at their source text.
@@ -111,7 +159,9 @@ describe('offset-range', () => {
 
 	it('reports a last offset before the first, on lastRecordOffset', () => {
 		const text = record([FIRST, '42'], [LAST, '41']);
-		assert.deepEqual(problemsWithCode(text, CODE), [on(text, '"41"', 'error', '"lastRecordOffset" 41 is before "firstRecordOffset" 42; a range ends at or after its first offset.')]);
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			on(text, '"41"', 'error', '"lastRecordOffset" 41 is before "firstRecordOffset" 42; a range ends at or after its first offset.'),
+		]);
 	});
 
 	it('compares losslessly: 9007199254740993 > 9007199254740992 although JavaScript reads both as the same number', () => {
@@ -132,7 +182,12 @@ describe('offset-range', () => {
 				'"lastRecordOffset" 9007199254740992 is a JSON number above 2^53 - 1, which JavaScript and many JSON tools round; AWS\'s documentation writes offsets as strings.',
 				['Change to "9007199254740992"'],
 			),
-			on(numbers, '9007199254740992', 'error', '"lastRecordOffset" 9007199254740992 is before "firstRecordOffset" 9007199254740993; a range ends at or after its first offset.'),
+			on(
+				numbers,
+				'9007199254740992',
+				'error',
+				'"lastRecordOffset" 9007199254740992 is before "firstRecordOffset" 9007199254740993; a range ends at or after its first offset.',
+			),
 		]);
 		assert.equal(fixed(numbers), rawOffsets('"9007199254740993"', '9007199254740992'));
 		const strings = record([FIRST, '9223372036854775807'], [LAST, '9223372036854775806']);
@@ -140,13 +195,21 @@ describe('offset-range', () => {
 			problemsWithCode(strings, CODE).map((p) => p.message),
 			['"lastRecordOffset" 9223372036854775806 is before "firstRecordOffset" 9223372036854775807; a range ends at or after its first offset.'],
 		);
-		assert.deepEqual(problemsWithCode(rawOffsets('9007199254740992', '9007199254740993'), CODE).map((p) => p.severity), ['warning', 'warning']);
+		assert.deepEqual(
+			problemsWithCode(rawOffsets('9007199254740992', '9007199254740993'), CODE).map((p) => p.severity),
+			['warning', 'warning'],
+		);
 	});
 
 	it('reads the exact digits of every large number, however many there are', () => {
 		const ranges: Json = {};
 		for (let i = 0; i < 20; i++) {
-			ranges[`orders-${i}`] = { firstRecordOffset: `@${i}`, lastRecordOffset: `@${i}`, firstRecordTimestamp: '2025-01-15T12:00:00.000Z', lastRecordTimestamp: `2025-01-15T12:00:00.${String(i).padStart(3, '0')}Z` };
+			ranges[`orders-${i}`] = {
+				firstRecordOffset: `@${i}`,
+				lastRecordOffset: `@${i}`,
+				firstRecordTimestamp: '2025-01-15T12:00:00.000Z',
+				lastRecordTimestamp: `2025-01-15T12:00:00.${String(i).padStart(3, '0')}Z`,
+			};
 		}
 		let text = record([['KafkaBatchInfo', 'recordsInfo'], ranges]);
 		for (let i = 0; i < 20; i++) {
@@ -154,14 +217,28 @@ describe('offset-range', () => {
 		}
 		const messages = problemsWithCode(text, CODE).map((p) => p.message);
 		assert.equal(messages.length, 40);
-		assert.equal(messages[0], '"firstRecordOffset" 9007199254740993 is a JSON number above 2^53 - 1, which JavaScript and many JSON tools round (here to 9007199254740992); AWS\'s documentation writes offsets as strings.');
-		assert.equal(messages[39], '"lastRecordOffset" 9007199254741031 is a JSON number above 2^53 - 1, which JavaScript and many JSON tools round (here to 9007199254741032); AWS\'s documentation writes offsets as strings.');
+		assert.equal(
+			messages[0],
+			'"firstRecordOffset" 9007199254740993 is a JSON number above 2^53 - 1, which JavaScript and many JSON tools round (here to 9007199254740992); AWS\'s documentation writes offsets as strings.',
+		);
+		assert.equal(
+			messages[39],
+			'"lastRecordOffset" 9007199254741031 is a JSON number above 2^53 - 1, which JavaScript and many JSON tools round (here to 9007199254741032); AWS\'s documentation writes offsets as strings.',
+		);
 	});
 
 	it('checks recordInfo.offset too', () => {
-		const text = record([['KafkaBatchInfo', 'recordsInfo'], undefined], [['KafkaBatchInfo', 'recordInfo'], { offset: KINESIS_FIRST, timestamp: '2019-11-14T18:16:05.568Z' }]);
+		const text = record(
+			[['KafkaBatchInfo', 'recordsInfo'], undefined],
+			[['KafkaBatchInfo', 'recordInfo'], { offset: KINESIS_FIRST, timestamp: '2019-11-14T18:16:05.568Z' }],
+		);
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			on(text, `"${KINESIS_FIRST}"`, 'error', `"offset" has 56 digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`),
+			on(
+				text,
+				`"${KINESIS_FIRST}"`,
+				'error',
+				`"offset" has 56 digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`,
+			),
 		]);
 	});
 });

@@ -8,26 +8,41 @@ const MESSAGE = 'AWS rejects "OnSuccess" for event source mappings: Unsupported 
 
 describe('on-success-unsupported', () => {
 	it('reports OnSuccess in a destination config on its key, with a removal fix', () => {
-		const text = '{\n  "OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:dlq"},\n  "OnSuccess": {"Destination": "arn:aws:sqs:us-east-1:123456789012:ok"}\n}';
-		assert.deepEqual(problemsWithCode(text, CODE), [{ code: CODE, severity: 'error', message: MESSAGE, range: [2, 2, 2, 13], text: '"OnSuccess"', fixes: ['Remove OnSuccess'] }]);
+		const text =
+			'{\n  "OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:dlq"},\n  "OnSuccess": {"Destination": "arn:aws:sqs:us-east-1:123456789012:ok"}\n}';
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			{ code: CODE, severity: 'error', message: MESSAGE, range: [2, 2, 2, 13], text: '"OnSuccess"', fixes: ['Remove OnSuccess'] },
+		]);
 		const problem = analyze(text).problems.find((p) => p.code === CODE)!;
 		assert.equal(applyFix(text, problem), '{\n  "OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:dlq"}\n}');
 	});
 
 	it('reports OnSuccess alone, and its removal leaves an empty object', () => {
 		const text = '{"OnSuccess": {}}';
-		assert.deepEqual(problemsWithCode(text, CODE), [{ code: CODE, severity: 'error', message: MESSAGE, range: [0, 1, 0, 12], text: '"OnSuccess"', fixes: ['Remove OnSuccess'] }]);
-		assert.equal(applyFix(text, analyze(text).problems.find((p) => p.code === CODE)!), '{}');
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			{ code: CODE, severity: 'error', message: MESSAGE, range: [0, 1, 0, 12], text: '"OnSuccess"', fixes: ['Remove OnSuccess'] },
+		]);
+		assert.equal(
+			applyFix(
+				text,
+				analyze(text).problems.find((p) => p.code === CODE)!,
+			),
+			'{}',
+		);
 	});
 
 	it('reports DestinationConfig.OnSuccess in an ESM request', () => {
-		const text = '{"FunctionName": "f", "DestinationConfig": {"OnSuccess": {"Destination": "arn:aws:sqs:us-east-1:123456789012:ok"}, "OnFailure": {"Destination": ""}}}';
+		const text =
+			'{"FunctionName": "f", "DestinationConfig": {"OnSuccess": {"Destination": "arn:aws:sqs:us-east-1:123456789012:ok"}, "OnFailure": {"Destination": ""}}}';
 		const [problem] = problemsWithCode(text, CODE);
 		assert.equal(problem?.message, MESSAGE);
 		assert.equal(problem?.text, '"OnSuccess"');
 		assert.deepEqual(problem?.range, [0, 44, 0, 55]);
 		assert.equal(
-			applyFix(text, analyze(text).problems.find((p) => p.code === CODE)!),
+			applyFix(
+				text,
+				analyze(text).problems.find((p) => p.code === CODE)!,
+			),
 			'{"FunctionName": "f", "DestinationConfig": {"OnFailure": {"Destination": ""}}}',
 		);
 	});

@@ -27,7 +27,12 @@ describe('payload-location', () => {
 	it('notes a Kafka-destination record without a payload', () => {
 		const text = record([['KafkaBatchInfo', 'recordsInfo'], undefined], [['KafkaBatchInfo', 'recordInfo'], SINGLE]);
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			on(text, '"recordInfo"', 'info', 'This record has "recordInfo", the form Lambda writes to Kafka-topic destinations, but no "payload"; such records carry the failed Kafka record in "payload".'),
+			on(
+				text,
+				'"recordInfo"',
+				'info',
+				'This record has "recordInfo", the form Lambda writes to Kafka-topic destinations, but no "payload"; such records carry the failed Kafka record in "payload".',
+			),
 		]);
 	});
 

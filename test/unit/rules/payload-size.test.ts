@@ -21,7 +21,9 @@ describe('payload-size', () => {
 		const text = record([['KafkaBatchInfo', 'payloadSize'], 0]);
 		const start = text.indexOf('"payloadSize":0') + '"payloadSize":'.length;
 		const nth = text.slice(0, start).split('0').length - 1;
-		assert.deepEqual(problemsWithCode(text, CODE), [on(text, '0', 'warning', '"payloadSize" is 0, but a failed batch holds at least one record, so its payload is never empty.', [], nth)]);
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			on(text, '0', 'warning', '"payloadSize" is 0, but a failed batch holds at least one record, so its payload is never empty.', [], nth),
+		]);
 		assert.equal(problemsWithCode(text, CODE)[0]?.range[1], start);
 	});
 

@@ -44,13 +44,24 @@ describe('poller-range', () => {
 	});
 
 	it('accepts documented values, equal bounds and either bound alone', () => {
-		for (const pollers of ['{"MinimumPollers": 1, "MaximumPollers": 3}', '{"MinimumPollers": 3, "MaximumPollers": 3}', '{"MaximumPollers": 2000}', '{"MinimumPollers": 200}', '{}']) {
+		for (const pollers of [
+			'{"MinimumPollers": 1, "MaximumPollers": 3}',
+			'{"MinimumPollers": 3, "MaximumPollers": 3}',
+			'{"MaximumPollers": 2000}',
+			'{"MinimumPollers": 200}',
+			'{}',
+		]) {
 			assert.deepEqual(problemsWithCode(request(pollers), CODE), [], pollers);
 		}
 	});
 
 	it('leaves out-of-model values and wrong types to the schema', () => {
-		for (const pollers of ['{"MaximumPollers": 10001}', '{"MinimumPollers": 300, "MaximumPollers": 250}', '{"MinimumPollers": "5", "MaximumPollers": 3}', '{"MaximumPollers": 2500.5}']) {
+		for (const pollers of [
+			'{"MaximumPollers": 10001}',
+			'{"MinimumPollers": 300, "MaximumPollers": 250}',
+			'{"MinimumPollers": "5", "MaximumPollers": 3}',
+			'{"MaximumPollers": 2500.5}',
+		]) {
 			assert.deepEqual(problemsWithCode(request(pollers), CODE), [], pollers);
 		}
 		assert.deepEqual(problemsWithCode(request('[1, 2]'), CODE), []);

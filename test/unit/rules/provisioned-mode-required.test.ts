@@ -41,7 +41,10 @@ describe('provisioned-mode-required', () => {
 	it('is silent in provisioned mode, for default values, for other sources and on update', () => {
 		assert.deepEqual(messages({ MaximumRetryAttempts: 3, ProvisionedPollerConfig: { MinimumPollers: 1 } }), []);
 		assert.deepEqual(messages({ MaximumRetryAttempts: -1, MaximumRecordAgeInSeconds: -1, BisectBatchOnFunctionError: false, FunctionResponseTypes: [] }), []);
-		assert.deepEqual(problemsWithCode(JSON.stringify({ FunctionName: 'f', EventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s', MaximumRetryAttempts: 3 }), CODE), []);
+		assert.deepEqual(
+			problemsWithCode(JSON.stringify({ FunctionName: 'f', EventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s', MaximumRetryAttempts: 3 }), CODE),
+			[],
+		);
 		assert.deepEqual(problemsWithCode(JSON.stringify({ UUID: '14e0db71-5d35-4eb5-b481-8945cf9d10c2', MaximumRetryAttempts: 3 }), CODE), []);
 		assert.deepEqual(messages({ MaximumRetryAttempts: '3' }), []);
 	});

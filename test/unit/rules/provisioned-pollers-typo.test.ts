@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { analyze, applyFix, problemsOf } from '../../helpers';
 
 describe('ProvisionedPollersConfig (documentation spelling)', () => {
-	const text = '{\n  "FunctionName": "f",\n  "EventSourceArn": "arn:aws:kafka:us-east-1:123456789012:cluster/c/11111111-2222-3333-4444-555555555555-1",\n  "Topics": ["orders"],\n  "StartingPosition": "LATEST",\n  "ProvisionedPollersConfig": {"MinimumPollers": 1, "MaximumPollers": 3}\n}';
+	const text =
+		'{\n  "FunctionName": "f",\n  "EventSourceArn": "arn:aws:kafka:us-east-1:123456789012:cluster/c/11111111-2222-3333-4444-555555555555-1",\n  "Topics": ["orders"],\n  "StartingPosition": "LATEST",\n  "ProvisionedPollersConfig": {"MinimumPollers": 1, "MaximumPollers": 3}\n}';
 
 	it('gets one unknown-field error with a did-you-mean and a rename fix', () => {
 		assert.deepEqual(problemsOf(text), [

@@ -7,7 +7,7 @@ const CODE = 'record-age-range';
 const AWS_MESSAGE = 'MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive).';
 
 describe('record-age-range', () => {
-	it('reports 0 to 59 with AWS\'s message, on the value', () => {
+	it("reports 0 to 59 with AWS's message, on the value", () => {
 		const text = '{\n  "FunctionName": "f",\n  "MaximumRecordAgeInSeconds": 30\n}';
 		assert.deepEqual(problemsWithCode(text, CODE), [
 			{ code: CODE, severity: 'error', message: AWS_MESSAGE, range: [2, 31, 2, 33], text: '30', fixes: ['Change to 60', 'Change to -1 (forever)'] },

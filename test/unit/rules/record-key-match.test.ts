@@ -23,14 +23,23 @@ describe('record-key-match', () => {
 
 	it('reports a record of another topic, on its topic', () => {
 		const text = event([[...RECORDS, '1', 'topic'], 'payments']);
-		assert.deepEqual(problemsWithCode(text, CODE), [on(text, '"payments"', 'error', '"topic" is "payments", but the record is listed under "orders-0", the key of topic "orders".')]);
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			on(text, '"payments"', 'error', '"topic" is "payments", but the record is listed under "orders-0", the key of topic "orders".'),
+		]);
 	});
 
 	it('reports a record of another partition, on its partition', () => {
 		const text = event([[...RECORDS, '1', 'partition'], 7]);
 		const at = text.indexOf('"partition":7') + '"partition":'.length;
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			{ code: CODE, severity: 'error', message: '"partition" is 7, but the record is listed under "orders-0", the key of partition 0.', range: [0, at, 0, at + 1], text: '7', fixes: [] },
+			{
+				code: CODE,
+				severity: 'error',
+				message: '"partition" is 7, but the record is listed under "orders-0", the key of partition 0.',
+				range: [0, at, 0, at + 1],
+				text: '7',
+				fixes: [],
+			},
 		]);
 	});
 
@@ -39,7 +48,9 @@ describe('record-key-match', () => {
 		assert.deepEqual(problemsWithCode(same, CODE), []);
 		assert.equal(problemsWithCode(same, 'schema-type').length, 1);
 		const other = event([[...RECORDS, '0', 'partition'], '1']);
-		assert.deepEqual(problemsWithCode(other, CODE), [on(other, '"1"', 'error', '"partition" is "1", but the record is listed under "orders-0", the key of partition 0.')]);
+		assert.deepEqual(problemsWithCode(other, CODE), [
+			on(other, '"1"', 'error', '"partition" is "1", but the record is listed under "orders-0", the key of partition 0.'),
+		]);
 	});
 
 	it('leaves records under an invalid key to topic-partition-key', () => {
@@ -50,12 +61,17 @@ describe('record-key-match', () => {
 	});
 
 	it('ignores records that are not objects and members of other types', () => {
-		assert.deepEqual(problemsWithCode(event([['records'], { 'orders-0': [null, 1, 'x', [], { topic: 5, partition: null }, { topic: 'orders', partition: 1.5 }] }]), CODE), []);
+		assert.deepEqual(
+			problemsWithCode(event([['records'], { 'orders-0': [null, 1, 'x', [], { topic: 5, partition: null }, { topic: 'orders', partition: 1.5 }] }]), CODE),
+			[],
+		);
 	});
 
 	it('checks the payload of an S3 record, in the payload', () => {
 		const payload = JSON.parse(event([[...RECORDS, '0', 'topic'], 'payments'])) as Json;
 		const text = record([['payload'], payload]);
-		assert.deepEqual(problemsWithCode(text, CODE), [on(text, '"payments"', 'error', '"topic" is "payments", but the record is listed under "orders-0", the key of topic "orders".')]);
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			on(text, '"payments"', 'error', '"topic" is "payments", but the record is listed under "orders-0", the key of topic "orders".'),
+		]);
 	});
 });

@@ -27,20 +27,35 @@ describe('record-offset', () => {
 	it('warns above 2^53 - 1 with the exact digits and what JavaScript reads', () => {
 		const text = withOffset('9007199254740993');
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			on(text, '9007199254740993', 'warning', '"offset" 9007199254740993 is above 2^53 - 1 (9007199254740991); JavaScript and many JSON tools round this value (here to 9007199254740992).'),
+			on(
+				text,
+				'9007199254740993',
+				'warning',
+				'"offset" 9007199254740993 is above 2^53 - 1 (9007199254740991); JavaScript and many JSON tools round this value (here to 9007199254740992).',
+			),
 		]);
 		const exact = withOffset('9007199254740992');
-		assert.deepEqual(problemsWithCode(exact, CODE).map((p) => p.message), ['"offset" 9007199254740992 is above 2^53 - 1 (9007199254740991); JavaScript and many JSON tools round this value.']);
+		assert.deepEqual(
+			problemsWithCode(exact, CODE).map((p) => p.message),
+			['"offset" 9007199254740992 is above 2^53 - 1 (9007199254740991); JavaScript and many JSON tools round this value.'],
+		);
 		const largest = withOffset('9223372036854775807');
 		assert.deepEqual(
 			problemsWithCode(largest, CODE).map((p) => [p.severity, p.message]),
-			[['warning', '"offset" 9223372036854775807 is above 2^53 - 1 (9007199254740991); JavaScript and many JSON tools round this value (here to 9223372036854775808).']],
+			[
+				[
+					'warning',
+					'"offset" 9223372036854775807 is above 2^53 - 1 (9007199254740991); JavaScript and many JSON tools round this value (here to 9223372036854775808).',
+				],
+			],
 		);
 	});
 
 	it('reports offsets above 2^63 - 1, even when they round to the same number as a valid one', () => {
 		const text = withOffset('9223372036854775808');
-		assert.deepEqual(problemsWithCode(text, CODE), [on(text, '9223372036854775808', 'error', '"offset" 9223372036854775808 is above the largest Kafka offset, 9223372036854775807.')]);
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			on(text, '9223372036854775808', 'error', '"offset" 9223372036854775808 is above the largest Kafka offset, 9223372036854775807.'),
+		]);
 		assert.equal(problemsWithCode(withOffset('1e19'), CODE)[0]?.message, '"offset" 1e19 is above the largest Kafka offset, 9223372036854775807.');
 	});
 
@@ -54,9 +69,15 @@ describe('record-offset', () => {
 	it('finds the digits inside an escaped payload string', () => {
 		const payload = withOffset('9007199254740993');
 		const text = record().replace(/}$/, `,"payload":${JSON.stringify(payload)}}`);
-		assert.deepEqual(problemsWithCode(text, CODE).map((p) => [p.text, p.message]), [
-			['9007199254740993', '"offset" 9007199254740993 is above 2^53 - 1 (9007199254740991); JavaScript and many JSON tools round this value (here to 9007199254740992).'],
-		]);
+		assert.deepEqual(
+			problemsWithCode(text, CODE).map((p) => [p.text, p.message]),
+			[
+				[
+					'9007199254740993',
+					'"offset" 9007199254740993 is above 2^53 - 1 (9007199254740991); JavaScript and many JSON tools round this value (here to 9007199254740992).',
+				],
+			],
+		);
 	});
 
 	it('reads the exact digits of every large offset, however many there are', () => {

@@ -11,7 +11,12 @@ export type Edit = [path: string[], value: unknown];
 
 /** A valid SQS-destination failure record. */
 export const RECORD: Json = {
-	requestContext: { requestId: '9f3c2a71-4b8e-4d2f-a6c5-1e7b0d93f8a4', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:consumer', condition: 'RetryAttemptsExhausted', approximateInvokeCount: 3 },
+	requestContext: {
+		requestId: '9f3c2a71-4b8e-4d2f-a6c5-1e7b0d93f8a4',
+		functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:consumer',
+		condition: 'RetryAttemptsExhausted',
+		approximateInvokeCount: 3,
+	},
 	responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
 	version: '1.0',
 	timestamp: '2025-01-15T12:00:31.250Z',
@@ -21,8 +26,18 @@ export const RECORD: Json = {
 		bootstrapServers: 'b-1.example.com:9098,b-2.example.com:9098',
 		payloadSize: 1512,
 		recordsInfo: {
-			'orders-0': { firstRecordOffset: '41', lastRecordOffset: '42', firstRecordTimestamp: '2025-01-15T12:00:00.123Z', lastRecordTimestamp: '2025-01-15T12:00:00.456Z' },
-			'orders-1': { firstRecordOffset: '17', lastRecordOffset: '17', firstRecordTimestamp: '2025-01-15T12:00:01.789Z', lastRecordTimestamp: '2025-01-15T12:00:01.789Z' },
+			'orders-0': {
+				firstRecordOffset: '41',
+				lastRecordOffset: '42',
+				firstRecordTimestamp: '2025-01-15T12:00:00.123Z',
+				lastRecordTimestamp: '2025-01-15T12:00:00.456Z',
+			},
+			'orders-1': {
+				firstRecordOffset: '17',
+				lastRecordOffset: '17',
+				firstRecordTimestamp: '2025-01-15T12:00:01.789Z',
+				lastRecordTimestamp: '2025-01-15T12:00:01.789Z',
+			},
 		},
 	},
 };
@@ -65,7 +80,7 @@ export function expectedProblem(code: string) {
 			return [line, offset - (before.lastIndexOf('\n') + 1)];
 		};
 		return { code, severity, message, range: [...position(start), ...position(end)], text: needle, fixes };
-	}
+	};
 }
 
 /** A valid Amazon MSK event with two records under "orders-0". */
@@ -75,8 +90,26 @@ export const EVENT: Json = {
 	bootstrapServers: 'b-1.example.com:9098,b-2.example.com:9098',
 	records: {
 		'orders-0': [
-			{ topic: 'orders', partition: 0, offset: 41, timestamp: 1736942400123, timestampType: 'CREATE_TIME', key: 'Y3VzdG9tZXItMTAwMQ==', value: 'eyJvcmRlcklkIjo0MX0=', headers: [] },
-			{ topic: 'orders', partition: 0, offset: 42, timestamp: 1736942400456, timestampType: 'CREATE_TIME', key: 'Y3VzdG9tZXItMTAwMg==', value: 'eyJvcmRlcklkIjo0Mn0=', headers: [] },
+			{
+				topic: 'orders',
+				partition: 0,
+				offset: 41,
+				timestamp: 1736942400123,
+				timestampType: 'CREATE_TIME',
+				key: 'Y3VzdG9tZXItMTAwMQ==',
+				value: 'eyJvcmRlcklkIjo0MX0=',
+				headers: [],
+			},
+			{
+				topic: 'orders',
+				partition: 0,
+				offset: 42,
+				timestamp: 1736942400456,
+				timestampType: 'CREATE_TIME',
+				key: 'Y3VzdG9tZXItMTAwMg==',
+				value: 'eyJvcmRlcklkIjo0Mn0=',
+				headers: [],
+			},
 		],
 	},
 };

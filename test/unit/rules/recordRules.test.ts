@@ -44,9 +44,10 @@ describe('record rules on the fixtures', () => {
 		}
 	});
 
-	it('gives exactly the expected problems for AWS\'s SQS/SNS example record', () => {
+	it("gives exactly the expected problems for AWS's SQS/SNS example record", () => {
 		const text = fixture('records/aws-docs-sqs-example.jsonc');
-		const kinesis = 'this is a Kinesis sequence number from AWS\'s documentation example, not a Kafka offset (Kafka offsets are 64-bit, at most 9223372036854775807).';
+		const kinesis =
+			"this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (Kafka offsets are 64-bit, at most 9223372036854775807).";
 		assert.deepEqual(
 			problemsOf(text).map((p) => [p.code, p.severity, p.range, p.code === 'offset-range' ? p.message : p.text]),
 			[
@@ -65,11 +66,16 @@ describe('record rules on the fixtures', () => {
 		);
 	});
 
-	it('gives the expected problems for a record modelled on AWS\'s Kafka-destination example', () => {
+	it("gives the expected problems for a record modelled on AWS's Kafka-destination example", () => {
 		const kinesis = '49601189658422359378836298521827638475320189012309704722';
 		const text = JSON.stringify(
 			{
-				requestContext: { requestId: 'e4b46cbf-b738-xmpl-8880-a18cdf61200e', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:my-function', condition: 'RetriesExhausted', approximateInvokeCount: 3 },
+				requestContext: {
+					requestId: 'e4b46cbf-b738-xmpl-8880-a18cdf61200e',
+					functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:my-function',
+					condition: 'RetriesExhausted',
+					approximateInvokeCount: 3,
+				},
 				responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
 				version: '1.0',
 				timestamp: '2019-11-14T18:16:05.568Z',
@@ -84,7 +90,20 @@ describe('record rules on the fixtures', () => {
 					eventSource: 'aws:kafka',
 					eventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/my-cluster/abc123',
 					bootstrapServers: 'b-1.my-cluster.abc123.c2.kafka.us-east-1.amazonaws.com:9092',
-					records: { 'my-topic-0': [{ topic: 'my-topic', partition: 0, offset: 100, timestamp: 1573755365568, timestampType: 'CREATE_TIME', key: 'a2V5', value: 'dmFsdWU=', headers: [] }] },
+					records: {
+						'my-topic-0': [
+							{
+								topic: 'my-topic',
+								partition: 0,
+								offset: 100,
+								timestamp: 1573755365568,
+								timestampType: 'CREATE_TIME',
+								key: 'a2V5',
+								value: 'dmFsdWU=',
+								headers: [],
+							},
+						],
+					},
 				},
 			},
 			null,
@@ -125,7 +144,10 @@ describe('record rules on the fixtures', () => {
 			'line 3 (b-1x...) is still a valid host',
 		);
 		const broken = replaceNth(fixture('records/records.jsonl'), '"firstRecordOffset":"530"', '"firstRecordOffset":"531"', 0);
-		assert.deepEqual(problemsOf(broken, { fileName: 'records.jsonl' }).map((p) => [p.code, p.range[0], p.text]), [['offset-range', 2, '"530"']]);
+		assert.deepEqual(
+			problemsOf(broken, { fileName: 'records.jsonl' }).map((p) => [p.code, p.range[0], p.text]),
+			[['offset-range', 2, '"530"']],
+		);
 	});
 });
 
@@ -174,7 +196,10 @@ describe('record rules on any input', () => {
 		const subjects: Record<string, unknown>[] = [
 			{},
 			{ KafkaBatchInfo: null, requestContext: [], records: 'x' },
-			{ KafkaBatchInfo: { recordsInfo: { '': null, '-': [], '__proto__': { firstRecordOffset: {} } }, recordInfo: 5 }, records: { '-': null, 'a-0': [null, [], { offset: -1e300 }] } },
+			{
+				KafkaBatchInfo: { recordsInfo: { '': null, '-': [], __proto__: { firstRecordOffset: {} } }, recordInfo: 5 },
+				records: { '-': null, 'a-0': [null, [], { offset: -1e300 }] },
+			},
 		];
 		for (const rule of RECORD_RULES) {
 			for (const value of subjects) {
@@ -210,7 +235,10 @@ describe('the record rule list', () => {
 		for (const rule of RECORD_RULES) {
 			assert.ok(fs.existsSync(path.join(dir, `${rule.id}.ts`)), rule.id);
 			assert.match(rule.description, /^[A-Z].*\.$/, rule.id);
-			assert.ok(rule.kinds.every((kind) => kind === 'failure-record' || kind === 'kafka-event'), rule.id);
+			assert.ok(
+				rule.kinds.every((kind) => kind === 'failure-record' || kind === 'kafka-event'),
+				rule.id,
+			);
 		}
 	});
 });
@@ -229,14 +257,35 @@ describe('record rules on large documents', () => {
 
 	it('checks a 5,000-record payload and a 10,000-record array in linear time', () => {
 		const value = Buffer.alloc(1024, 65).toString('base64');
-		const list = Array.from({ length: 5000 }, (_, i) => ({ topic: 'orders', partition: 0, offset: 1000 + i, timestamp: 1736942400000 + i, timestampType: 'CREATE_TIME', key: 'a2V5', value, headers: [{ h: [1, 2] }] }));
-		const event = { eventSource: 'aws:kafka', eventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/7c9e6679-7425-40de-944b-e07fc1f90ae7-1', bootstrapServers: 'b:9092', records: { 'orders-0': list } };
+		const list = Array.from({ length: 5000 }, (_, i) => ({
+			topic: 'orders',
+			partition: 0,
+			offset: 1000 + i,
+			timestamp: 1736942400000 + i,
+			timestampType: 'CREATE_TIME',
+			key: 'a2V5',
+			value,
+			headers: [{ h: [1, 2] }],
+		}));
+		const event = {
+			eventSource: 'aws:kafka',
+			eventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/7c9e6679-7425-40de-944b-e07fc1f90ae7-1',
+			bootstrapServers: 'b:9092',
+			records: { 'orders-0': list },
+		};
 		const record = JSON.parse(fixture('records/sqs-record.json')) as Record<string, unknown>;
 		const info = record['KafkaBatchInfo'] as Record<string, unknown>;
 		info['batchSize'] = 5000;
 		info['eventSourceArn'] = event.eventSourceArn;
 		info['bootstrapServers'] = event.bootstrapServers;
-		info['recordsInfo'] = { 'orders-0': { firstRecordOffset: '1000', lastRecordOffset: '5999', firstRecordTimestamp: new Date(1736942400000).toISOString(), lastRecordTimestamp: new Date(1736942404999).toISOString() } };
+		info['recordsInfo'] = {
+			'orders-0': {
+				firstRecordOffset: '1000',
+				lastRecordOffset: '5999',
+				firstRecordTimestamp: new Date(1736942400000).toISOString(),
+				lastRecordTimestamp: new Date(1736942404999).toISOString(),
+			},
+		};
 		const started = process.hrtime.bigint();
 		assert.equal(runRules(record, 'failure-record', event), 0);
 		assert.equal(runRules(event, 'kafka-event', undefined), 0);

@@ -21,7 +21,12 @@ describe('records-info-presence', () => {
 	it('reports a KafkaBatchInfo with neither, on its key', () => {
 		const text = record([['KafkaBatchInfo', 'recordsInfo'], undefined]);
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			on(text, '"KafkaBatchInfo"', 'error', '"KafkaBatchInfo" has neither "recordsInfo" nor "recordInfo", so the record does not say which Kafka records failed.'),
+			on(
+				text,
+				'"KafkaBatchInfo"',
+				'error',
+				'"KafkaBatchInfo" has neither "recordsInfo" nor "recordInfo", so the record does not say which Kafka records failed.',
+			),
 		]);
 	});
 
@@ -39,7 +44,9 @@ describe('records-info-presence', () => {
 
 	it('warns on an empty recordsInfo', () => {
 		const text = record([['KafkaBatchInfo', 'recordsInfo'], {}]);
-		assert.deepEqual(problemsWithCode(text, CODE), [on(text, '{}', 'warning', '"recordsInfo" is empty; a failed batch has at least one partition with at least one record.')]);
+		assert.deepEqual(problemsWithCode(text, CODE), [
+			on(text, '{}', 'warning', '"recordsInfo" is empty; a failed batch has at least one partition with at least one record.'),
+		]);
 	});
 
 	it('says nothing when KafkaBatchInfo is not an object (the schema reports it)', () => {

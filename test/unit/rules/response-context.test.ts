@@ -24,14 +24,24 @@ describe('response-context', () => {
 	it('warns on a null responseContext when the function ran', () => {
 		const text = record([['responseContext'], null]);
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			on(text, 'null', 'warning', '"responseContext" is null, but "condition" is "RetryAttemptsExhausted": the function ran, so Lambda records its last response here.'),
+			on(
+				text,
+				'null',
+				'warning',
+				'"responseContext" is null, but "condition" is "RetryAttemptsExhausted": the function ran, so Lambda records its last response here.',
+			),
 		]);
 	});
 
 	it('warns on a missing responseContext when the function ran, at the condition', () => {
 		const text = record([['responseContext'], undefined]);
 		assert.deepEqual(problemsWithCode(text, CODE), [
-			on(text, '"RetryAttemptsExhausted"', 'warning', 'This record has no "responseContext", but its "condition" is "RetryAttemptsExhausted": the function ran, so Lambda records its last response.'),
+			on(
+				text,
+				'"RetryAttemptsExhausted"',
+				'warning',
+				'This record has no "responseContext", but its "condition" is "RetryAttemptsExhausted": the function ran, so Lambda records its last response.',
+			),
 		]);
 	});
 

@@ -11,7 +11,10 @@ const UUID = '14e0db71-5d35-4eb5-b481-8945cf9d10c2';
 type Access = { Type: string; URI: string };
 
 function access(...types: string[]): Access[] {
-	return types.map((Type) => ({ Type, URI: Type === 'VPC_SUBNET' ? 'subnet:subnet-0123456789abcdef0' : Type === 'VPC_SECURITY_GROUP' ? 'security_group:sg-0123456789abcdef0' : SECRET }));
+	return types.map((Type) => ({
+		Type,
+		URI: Type === 'VPC_SUBNET' ? 'subnet:subnet-0123456789abcdef0' : Type === 'VPC_SECURITY_GROUP' ? 'security_group:sg-0123456789abcdef0' : SECRET,
+	}));
 }
 
 function msk(entries: Access[]): string {
@@ -19,7 +22,13 @@ function msk(entries: Access[]): string {
 }
 
 function selfManaged(entries: Access[]): string {
-	return JSON.stringify({ FunctionName: 'f', SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['b-1.example.com:9092'] } }, Topics: ['orders'], StartingPosition: 'LATEST', SourceAccessConfigurations: entries });
+	return JSON.stringify({
+		FunctionName: 'f',
+		SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['b-1.example.com:9092'] } },
+		Topics: ['orders'],
+		StartingPosition: 'LATEST',
+		SourceAccessConfigurations: entries,
+	});
 }
 
 /** The one-line range of the quoted type value of the `nth` entry whose Type is `type`. */
@@ -34,7 +43,15 @@ describe('source-access-type', () => {
 	it('accepts the types the model lists for each kind of cluster, and IAM (no entry) on MSK', () => {
 		assert.deepEqual(problemsWithCode(msk(access('SASL_SCRAM_512_AUTH', 'CLIENT_CERTIFICATE_TLS_AUTH')), CODE), []);
 		assert.deepEqual(problemsWithCode(msk([]), CODE), []);
-		const all = access('BASIC_AUTH', 'VPC_SUBNET', 'VPC_SECURITY_GROUP', 'SASL_SCRAM_256_AUTH', 'SASL_SCRAM_512_AUTH', 'CLIENT_CERTIFICATE_TLS_AUTH', 'SERVER_ROOT_CA_CERTIFICATE');
+		const all = access(
+			'BASIC_AUTH',
+			'VPC_SUBNET',
+			'VPC_SECURITY_GROUP',
+			'SASL_SCRAM_256_AUTH',
+			'SASL_SCRAM_512_AUTH',
+			'CLIENT_CERTIFICATE_TLS_AUTH',
+			'SERVER_ROOT_CA_CERTIFICATE',
+		);
 		assert.deepEqual(problemsWithCode(selfManaged(all), CODE), []);
 	});
 
@@ -44,13 +61,17 @@ describe('source-access-type', () => {
 			{
 				code: CODE,
 				severity: 'warning',
-				message: 'SASL_SCRAM_256_AUTH is for self-managed Kafka only, not for an Amazon MSK source; AWS is likely to reject it. For Amazon MSK, Lambda takes SASL/SCRAM with SHA-512 only: use SASL_SCRAM_512_AUTH.',
+				message:
+					'SASL_SCRAM_256_AUTH is for self-managed Kafka only, not for an Amazon MSK source; AWS is likely to reject it. For Amazon MSK, Lambda takes SASL/SCRAM with SHA-512 only: use SASL_SCRAM_512_AUTH.',
 				range: typeRange(text, 'SASL_SCRAM_256_AUTH'),
 				text: '"SASL_SCRAM_256_AUTH"',
 				fixes: ['Change to SASL_SCRAM_512_AUTH'],
 			},
 		]);
-		const fixed = applyFix(text, analyze(text).problems.find((p) => p.code === CODE)!);
+		const fixed = applyFix(
+			text,
+			analyze(text).problems.find((p) => p.code === CODE)!,
+		);
 		assert.equal(fixed, msk(access('SASL_SCRAM_512_AUTH')));
 		// No fix that would repeat an entry already there.
 		assert.deepEqual(problemsWithCode(msk(access('SASL_SCRAM_512_AUTH', 'SASL_SCRAM_256_AUTH')), CODE)[0]?.fixes, []);
@@ -61,33 +82,70 @@ describe('source-access-type', () => {
 		assert.deepEqual(
 			problemsWithCode(text, CODE).map((p) => [p.severity, p.message, p.range]),
 			[
-				['warning', 'BASIC_AUTH is for self-managed Kafka (SASL/PLAIN) and Amazon MQ only, not for an Amazon MSK source; AWS is likely to reject it.', typeRange(text, 'BASIC_AUTH')],
+				[
+					'warning',
+					'BASIC_AUTH is for self-managed Kafka (SASL/PLAIN) and Amazon MQ only, not for an Amazon MSK source; AWS is likely to reject it.',
+					typeRange(text, 'BASIC_AUTH'),
+				],
 				['warning', 'VPC_SUBNET is for self-managed Kafka only, not for an Amazon MSK source; AWS is likely to reject it.', typeRange(text, 'VPC_SUBNET')],
-				['warning', 'VPC_SECURITY_GROUP is for self-managed Kafka only, not for an Amazon MSK source; AWS is likely to reject it.', typeRange(text, 'VPC_SECURITY_GROUP')],
-				['warning', 'SERVER_ROOT_CA_CERTIFICATE is for self-managed Kafka only, not for an Amazon MSK source; AWS is likely to reject it.', typeRange(text, 'SERVER_ROOT_CA_CERTIFICATE')],
+				[
+					'warning',
+					'VPC_SECURITY_GROUP is for self-managed Kafka only, not for an Amazon MSK source; AWS is likely to reject it.',
+					typeRange(text, 'VPC_SECURITY_GROUP'),
+				],
+				[
+					'warning',
+					'SERVER_ROOT_CA_CERTIFICATE is for self-managed Kafka only, not for an Amazon MSK source; AWS is likely to reject it.',
+					typeRange(text, 'SERVER_ROOT_CA_CERTIFICATE'),
+				],
 			],
 		);
 	});
 
 	it('warns on VIRTUAL_HOST for either kind of Kafka cluster', () => {
 		const onMsk = msk(access('VIRTUAL_HOST'));
-		assert.deepEqual(problemsWithCode(onMsk, CODE).map((p) => [p.message, p.range]), [['VIRTUAL_HOST is for RabbitMQ (Amazon MQ) only, not for an Amazon MSK source; AWS is likely to reject it.', typeRange(onMsk, 'VIRTUAL_HOST')]]);
+		assert.deepEqual(
+			problemsWithCode(onMsk, CODE).map((p) => [p.message, p.range]),
+			[['VIRTUAL_HOST is for RabbitMQ (Amazon MQ) only, not for an Amazon MSK source; AWS is likely to reject it.', typeRange(onMsk, 'VIRTUAL_HOST')]],
+		);
 		const onSelfManaged = selfManaged(access('VIRTUAL_HOST'));
-		assert.deepEqual(problemsWithCode(onSelfManaged, CODE).map((p) => p.message), ['VIRTUAL_HOST is for RabbitMQ (Amazon MQ) only, not for a self-managed Kafka source; AWS is likely to reject it.']);
+		assert.deepEqual(
+			problemsWithCode(onSelfManaged, CODE).map((p) => p.message),
+			['VIRTUAL_HOST is for RabbitMQ (Amazon MQ) only, not for a self-managed Kafka source; AWS is likely to reject it.'],
+		);
 	});
 
 	it('knows the cluster of an update request from its one Kafka source config', () => {
 		const update = (config: Record<string, unknown>): string => JSON.stringify({ UUID, ...config, SourceAccessConfigurations: access('VPC_SUBNET') });
-		assert.deepEqual(problemsWithCode(update({ AmazonManagedKafkaEventSourceConfig: {} }), CODE).map((p) => p.message), ['VPC_SUBNET is for self-managed Kafka only, not for an Amazon MSK source; AWS is likely to reject it.']);
+		assert.deepEqual(
+			problemsWithCode(update({ AmazonManagedKafkaEventSourceConfig: {} }), CODE).map((p) => p.message),
+			['VPC_SUBNET is for self-managed Kafka only, not for an Amazon MSK source; AWS is likely to reject it.'],
+		);
 		assert.deepEqual(problemsWithCode(update({ SelfManagedKafkaEventSourceConfig: {} }), CODE), []);
 		assert.deepEqual(problemsWithCode(update({ AmazonManagedKafkaEventSourceConfig: {}, SelfManagedKafkaEventSourceConfig: {} }), CODE), []);
 		assert.deepEqual(problemsWithCode(update({}), CODE), []);
 	});
 
 	it('is silent for other sources, and leaves unknown types and bad shapes to the schema', () => {
-		assert.deepEqual(problemsWithCode(JSON.stringify({ FunctionName: 'f', EventSourceArn: 'arn:aws:mq:us-east-1:123456789012:broker:b:b-1', SourceAccessConfigurations: access('VIRTUAL_HOST', 'BASIC_AUTH') }), CODE), []);
+		assert.deepEqual(
+			problemsWithCode(
+				JSON.stringify({
+					FunctionName: 'f',
+					EventSourceArn: 'arn:aws:mq:us-east-1:123456789012:broker:b:b-1',
+					SourceAccessConfigurations: access('VIRTUAL_HOST', 'BASIC_AUTH'),
+				}),
+				CODE,
+			),
+			[],
+		);
 		assert.deepEqual(problemsWithCode(msk([{ Type: 'SASL_PLAIN', URI: SECRET }]), CODE), []);
-		assert.deepEqual(problemsWithCode(JSON.stringify({ FunctionName: 'f', EventSourceArn: MSK, SourceAccessConfigurations: ['VPC_SUBNET', { Type: 42 }, null] }), CODE), []);
-		assert.deepEqual(problemsWithCode(JSON.stringify({ FunctionName: 'f', EventSourceArn: MSK, SourceAccessConfigurations: { Type: 'VPC_SUBNET' } }), CODE), []);
+		assert.deepEqual(
+			problemsWithCode(JSON.stringify({ FunctionName: 'f', EventSourceArn: MSK, SourceAccessConfigurations: ['VPC_SUBNET', { Type: 42 }, null] }), CODE),
+			[],
+		);
+		assert.deepEqual(
+			problemsWithCode(JSON.stringify({ FunctionName: 'f', EventSourceArn: MSK, SourceAccessConfigurations: { Type: 'VPC_SUBNET' } }), CODE),
+			[],
+		);
 	});
 });

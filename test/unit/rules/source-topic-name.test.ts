@@ -33,7 +33,8 @@ describe('source-topic-name', () => {
 			{
 				code: CODE,
 				severity: 'error',
-				message: 'The source topic "orders#1" contains "#", which Kafka does not allow in topic names (only ASCII letters, digits, ".", "_" and "-"), so no cluster has this topic.',
+				message:
+					'The source topic "orders#1" contains "#", which Kafka does not allow in topic names (only ASCII letters, digits, ".", "_" and "-"), so no cluster has this topic.',
 				range: rangeOf(text, '#'),
 				text: '#',
 				fixes: [],
@@ -45,7 +46,10 @@ describe('source-topic-name', () => {
 		const emoji = request(['a\u{1F600}b']);
 		assert.equal(problemsWithCode(emoji, CODE)[0]?.text, '\u{1F600}');
 		const space = request(['my topic']);
-		assert.deepEqual(problemsWithCode(space, CODE).map((p) => [p.range, p.text]), [[rangeOf(space, ' '), ' ']]);
+		assert.deepEqual(
+			problemsWithCode(space, CODE).map((p) => [p.range, p.text]),
+			[[rangeOf(space, ' '), ' ']],
+		);
 	});
 
 	it('reports the names "." and ".." on the whole entry', () => {
@@ -60,14 +64,23 @@ describe('source-topic-name', () => {
 
 	it('checks every entry, in update requests too, and leaves length and type to the schema', () => {
 		const text = request(['ok', 'b@d']);
-		assert.deepEqual(problemsWithCode(text, CODE).map((p) => p.text), ['@']);
+		assert.deepEqual(
+			problemsWithCode(text, CODE).map((p) => p.text),
+			['@'],
+		);
 		const update = JSON.stringify({ UUID: '14e0db71-5d35-4eb5-b481-8945cf9d10c2', Topics: ['a/b'] });
-		assert.deepEqual(problemsWithCode(update, CODE).map((p) => p.text), ['/']);
+		assert.deepEqual(
+			problemsWithCode(update, CODE).map((p) => p.text),
+			['/'],
+		);
 		assert.deepEqual(problemsWithCode(request(['', 'x'.repeat(250), 42]), CODE), []);
 	});
 
 	it('still reports a bad character in a name the schema finds too long', () => {
 		const text = request([`${'x'.repeat(250)}!`]);
-		assert.deepEqual(problemsWithCode(text, CODE).map((p) => p.text), ['!']);
+		assert.deepEqual(
+			problemsWithCode(text, CODE).map((p) => p.text),
+			['!'],
+		);
 	});
 });

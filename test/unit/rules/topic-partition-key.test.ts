@@ -12,7 +12,12 @@ import { EVENT, event, expectedProblem, record } from './recordFixtures';
 const CODE = 'topic-partition-key';
 const on = expectedProblem(CODE);
 
-const RANGE = { firstRecordOffset: '1', lastRecordOffset: '1', firstRecordTimestamp: '2025-01-15T12:00:00.000Z', lastRecordTimestamp: '2025-01-15T12:00:00.000Z' };
+const RANGE = {
+	firstRecordOffset: '1',
+	lastRecordOffset: '1',
+	firstRecordTimestamp: '2025-01-15T12:00:00.000Z',
+	lastRecordTimestamp: '2025-01-15T12:00:00.000Z',
+};
 
 /** A record whose recordsInfo has the single key `key`. */
 function withKey(key: string): string {
@@ -33,33 +38,60 @@ describe('topic-partition-key', () => {
 	});
 
 	it('reports a key without a hyphen or without a partition number', () => {
-		assert.deepEqual(problemsWithCode(withKey('orders'), CODE), keyProblem('orders', 'recordsInfo key "orders" has no hyphen: keys are "<topic>-<partition>", such as "orders-0".'));
-		assert.deepEqual(problemsWithCode(withKey('orders-'), CODE), keyProblem('orders-', 'recordsInfo key "orders-" has no partition number after its last hyphen.'));
-		assert.deepEqual(problemsWithCode(withKey('orders-x1'), CODE), keyProblem('orders-x1', 'recordsInfo key "orders-x1" has "x1" after its last hyphen, which is not a partition number.'));
-		assert.deepEqual(problemsWithCode(withKey('orders-1.5'), CODE), keyProblem('orders-1.5', 'recordsInfo key "orders-1.5" has "1.5" after its last hyphen, which is not a partition number.'));
+		assert.deepEqual(
+			problemsWithCode(withKey('orders'), CODE),
+			keyProblem('orders', 'recordsInfo key "orders" has no hyphen: keys are "<topic>-<partition>", such as "orders-0".'),
+		);
+		assert.deepEqual(
+			problemsWithCode(withKey('orders-'), CODE),
+			keyProblem('orders-', 'recordsInfo key "orders-" has no partition number after its last hyphen.'),
+		);
+		assert.deepEqual(
+			problemsWithCode(withKey('orders-x1'), CODE),
+			keyProblem('orders-x1', 'recordsInfo key "orders-x1" has "x1" after its last hyphen, which is not a partition number.'),
+		);
+		assert.deepEqual(
+			problemsWithCode(withKey('orders-1.5'), CODE),
+			keyProblem('orders-1.5', 'recordsInfo key "orders-1.5" has "1.5" after its last hyphen, which is not a partition number.'),
+		);
 		assert.deepEqual(problemsWithCode(withKey('-0'), CODE), keyProblem('-0', 'recordsInfo key "-0" has no topic name before its last hyphen.'));
 	});
 
 	it('reports partitions with a leading zero or above 2147483647', () => {
-		assert.deepEqual(problemsWithCode(withKey('orders-01'), CODE), keyProblem('orders-01', 'recordsInfo key "orders-01" has the partition "01" with a leading zero; partition numbers are written without one.'));
+		assert.deepEqual(
+			problemsWithCode(withKey('orders-01'), CODE),
+			keyProblem('orders-01', 'recordsInfo key "orders-01" has the partition "01" with a leading zero; partition numbers are written without one.'),
+		);
 		assert.deepEqual(
 			problemsWithCode(withKey('orders-2147483648'), CODE),
-			keyProblem('orders-2147483648', 'recordsInfo key "orders-2147483648" has the partition "2147483648", above Kafka\'s largest partition number 2147483647.'),
+			keyProblem(
+				'orders-2147483648',
+				'recordsInfo key "orders-2147483648" has the partition "2147483648", above Kafka\'s largest partition number 2147483647.',
+			),
 		);
 		assert.deepEqual(
 			problemsWithCode(withKey('orders-99999999999999999999'), CODE),
-			keyProblem('orders-99999999999999999999', 'recordsInfo key "orders-99999999999999999999" has the partition "99999999999999999999", above Kafka\'s largest partition number 2147483647.'),
+			keyProblem(
+				'orders-99999999999999999999',
+				'recordsInfo key "orders-99999999999999999999" has the partition "99999999999999999999", above Kafka\'s largest partition number 2147483647.',
+			),
 		);
 	});
 
 	it('reports topics Kafka rejects', () => {
 		assert.deepEqual(
 			problemsWithCode(withKey('my topic-0'), CODE),
-			keyProblem('my topic-0', 'recordsInfo key "my topic-0" has an invalid topic: Kafka topic names may contain only ASCII letters, digits, ".", "_" and "-", and " " at position 3 is not one of them.'),
+			keyProblem(
+				'my topic-0',
+				'recordsInfo key "my topic-0" has an invalid topic: Kafka topic names may contain only ASCII letters, digits, ".", "_" and "-", and " " at position 3 is not one of them.',
+			),
 		);
 		assert.deepEqual(
 			problemsWithCode(withKey('café-0'), CODE),
-			keyProblem('café-0', 'recordsInfo key "café-0" has an invalid topic: Kafka topic names may contain only ASCII letters, digits, ".", "_" and "-", and "é" at position 4 is not one of them.'),
+			keyProblem(
+				'café-0',
+				'recordsInfo key "café-0" has an invalid topic: Kafka topic names may contain only ASCII letters, digits, ".", "_" and "-", and "é" at position 4 is not one of them.',
+			),
 		);
 		assert.deepEqual(problemsWithCode(withKey('..-0'), CODE), keyProblem('..-0', 'recordsInfo key "..-0" has the topic "..", which Kafka does not allow.'));
 		assert.deepEqual(problemsWithCode(withKey('.-0'), CODE), keyProblem('.-0', 'recordsInfo key ".-0" has the topic ".", which Kafka does not allow.'));
@@ -77,7 +109,9 @@ describe('topic-partition-key', () => {
 
 	it('checks the records keys of a Kafka event, bare and as a payload', () => {
 		const bare = event([['records'], { orders: (EVENT['records'] as Json)['orders-0'] }]);
-		assert.deepEqual(problemsWithCode(bare, CODE), [on(bare, '"orders"', 'error', 'records key "orders" has no hyphen: keys are "<topic>-<partition>", such as "orders-0".')]);
+		assert.deepEqual(problemsWithCode(bare, CODE), [
+			on(bare, '"orders"', 'error', 'records key "orders" has no hyphen: keys are "<topic>-<partition>", such as "orders-0".'),
+		]);
 		const payload = JSON.parse(bare) as Json;
 		const s3 = record([['payload'], JSON.stringify(payload)]);
 		const [nested] = problemsWithCode(s3, CODE);

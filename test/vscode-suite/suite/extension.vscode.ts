@@ -56,13 +56,23 @@ describe('Lambda Kafka Destinations in VS Code', () => {
 		const uri = workspaceFile('orders.destination.json');
 		const [unknown] = (await diagnosticsOf(uri, 2)).filter((d) => d.code === 'unknown-field');
 		assert.ok(unknown);
-		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+			'vscode.executeCodeActionProvider',
+			uri,
+			unknown.range,
+			vscode.CodeActionKind.QuickFix.value,
+		);
 		assert.ok(actions.some((a) => a.title === 'Rename to "Destination"'));
 	});
 
 	it('registers its commands', async () => {
 		const commands = await vscode.commands.getCommands(true);
-		for (const id of ['lambdaKafka.applyDestinationConfig', 'lambdaKafka.previewOffsets', 'lambdaKafka.fetchFailureRecordsFromSqs', 'lambdaKafka.undoLastApply']) {
+		for (const id of [
+			'lambdaKafka.applyDestinationConfig',
+			'lambdaKafka.previewOffsets',
+			'lambdaKafka.fetchFailureRecordsFromSqs',
+			'lambdaKafka.undoLastApply',
+		]) {
 			assert.ok(commands.includes(id), id);
 		}
 	});

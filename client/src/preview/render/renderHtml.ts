@@ -103,7 +103,9 @@ function renderPartition(p: PreviewPartition): SafeHtml {
 <td>${m.firstTimestamp ?? '—'}</td><td>${m.lastTimestamp ?? '—'}</td><td>${recordList(m.recordIndexes)}</td></tr>`);
 		const gap = p.gaps[i];
 		if (gap) {
-			rows.push(html`<tr class="gap"><td colspan="6"><span class="marker">Gap</span> offsets ${gap.firstOffset}–${gap.lastOffset} (${plural(BigInt(gap.size), 'offset')}) are in no failure record.</td></tr>`);
+			rows.push(
+				html`<tr class="gap"><td colspan="6"><span class="marker">Gap</span> offsets ${gap.firstOffset}–${gap.lastOffset} (${plural(BigInt(gap.size), 'offset')}) are in no failure record.</td></tr>`,
+			);
 		}
 	});
 	const overlaps = p.overlaps.map(
@@ -180,7 +182,9 @@ ${model.configTemplates.map(
 
 function renderPayload(model: PreviewModel): SafeHtml {
 	const rows = model.payloadRecords.map(
-		(r) => html`<tr class="payload-row ${r.position === 'outside' ? 'outside' : r.position === 'unknown' ? 'unknown' : 'in-range'}" data-record="${r.recordIndex}">
+		(
+			r,
+		) => html`<tr class="payload-row ${r.position === 'outside' ? 'outside' : r.position === 'unknown' ? 'unknown' : 'in-range'}" data-record="${r.recordIndex}">
 <td>#${r.recordIndex + 1}</td><td>${r.topic}</td><td class="num">${r.partition ?? '—'}</td><td class="num">${r.offset ?? '—'}</td>
 <td>${r.timestamp ?? '—'}${r.timestampType ? html`<br><span class="dim">${r.timestampType}</span>` : ''}</td>
 <td>${renderDecoded(r.key)}</td><td>${renderDecoded(r.value)}</td><td>${renderHeaders(r)}</td><td>${positionText(r)}</td></tr>`,
@@ -241,7 +245,6 @@ function recordList(indexes: readonly number[]): string {
 	const more = indexes.length > shown.length ? ` and ${indexes.length - shown.length} more` : '';
 	return `${indexes.length === 1 ? 'record' : 'records'} ${shown.join(', ')}${more}`;
 }
-
 
 /** A page with one message, for when there is no model (the document is closed, the server is starting). */
 export function renderMessageDocument(message: string, shell: Omit<DocumentShell, 'focusRecord'>): string {

@@ -70,7 +70,10 @@ export function timelineSvg(model: PreviewModel): SafeHtml {
 	const start = new Date(min).toISOString();
 	const end = new Date(max).toISOString();
 	const description = `Timeline of ${bars.length} ${coarse ? 'merged ' : ''}offset ranges in ${rows.length} partitions, from ${start} to ${end}.`;
-	const caption = coarse || drawn > bars.length ? html`<p class="note">${coarse ? 'Each bar is a merged range of several records.' : ''}${drawn > bars.length ? ` Only the first ${bars.length} of ${drawn} ranges are drawn.` : ''}</p>` : '';
+	const caption =
+		coarse || drawn > bars.length
+			? html`<p class="note">${coarse ? 'Each bar is a merged range of several records.' : ''}${drawn > bars.length ? ` Only the first ${bars.length} of ${drawn} ranges are drawn.` : ''}</p>`
+			: '';
 	return html`<svg class="timeline" role="img" aria-label="${description}" viewBox="0 0 ${WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">${rowMarkup}${barMarkup}<line class="tl-axis" x1="${LABEL_WIDTH}" y1="${axisY}" x2="${WIDTH - RIGHT_MARGIN}" y2="${axisY}"></line><text class="tl-tick" x="${LABEL_WIDTH}" y="${axisY + 16}">${start}</text><text class="tl-tick end" x="${WIDTH - RIGHT_MARGIN}" y="${axisY + 16}" text-anchor="end">${end}</text></svg>${caption}`;
 }
 
@@ -108,7 +111,12 @@ function mergedBars(rows: readonly PreviewPartition[]): Bar[] {
 			const fromMs = Date.parse(merged.firstTimestamp ?? '');
 			const toMs = Date.parse(merged.lastTimestamp ?? '');
 			if (Number.isFinite(fromMs) && Number.isFinite(toMs) && toMs >= fromMs) {
-				bars.push({ row, fromMs, toMs, title: `Offsets ${merged.firstOffset}–${merged.lastOffset} (${merged.recordIndexes.length} records), ${merged.firstTimestamp ?? ''} to ${merged.lastTimestamp ?? ''}` });
+				bars.push({
+					row,
+					fromMs,
+					toMs,
+					title: `Offsets ${merged.firstOffset}–${merged.lastOffset} (${merged.recordIndexes.length} records), ${merged.firstTimestamp ?? ''} to ${merged.lastTimestamp ?? ''}`,
+				});
 			}
 		}
 	});

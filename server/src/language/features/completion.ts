@@ -41,11 +41,20 @@ export function computeCompletions(text: string, analysis: DocumentAnalysis, off
 	const node = context.node;
 	const location = { path: context.textPath, isAtPropertyKey: context.isAtPropertyKey };
 	const replace = (n: Node | undefined): { start: number; end: number } =>
-		n && (n.type === 'string' || n.type === 'number' || n.type === 'boolean' || n.type === 'null') && context.offset >= n.offset && context.offset <= n.offset + n.length
+		n &&
+		(n.type === 'string' || n.type === 'number' || n.type === 'boolean' || n.type === 'null') &&
+		context.offset >= n.offset &&
+		context.offset <= n.offset + n.length
 			? context.toFileRange(n.offset, n.offset + n.length)
 			: context.toFileRange(context.offset, context.offset);
 
-	if (location.isAtPropertyKey || (node === undefined && isObject(valueAt(context.subject, context.path.slice(0, -1))) && location.path.length > 0 && location.path[location.path.length - 1] === '')) {
+	if (
+		location.isAtPropertyKey ||
+		(node === undefined &&
+			isObject(valueAt(context.subject, context.path.slice(0, -1))) &&
+			location.path.length > 0 &&
+			location.path[location.path.length - 1] === '')
+	) {
 		const objectPath = context.path.slice(0, -1);
 		const schema = schemaAtPath(root, objectPath);
 		const present = valueAt(context.subject, objectPath);
@@ -59,7 +68,13 @@ export function computeCompletions(text: string, analysis: DocumentAnalysis, off
 	return valueCandidates(schema, replace(node));
 }
 
-function propertyCandidates(schema: Schema | undefined, present: Record<string, unknown>, root: Schema, range: { start: number; end: number }, current: string | number | undefined): CompletionCandidate[] {
+function propertyCandidates(
+	schema: Schema | undefined,
+	present: Record<string, unknown>,
+	root: Schema,
+	range: { start: number; end: number },
+	current: string | number | undefined,
+): CompletionCandidate[] {
 	if (!schema?.properties) {
 		return [];
 	}
@@ -87,7 +102,15 @@ function valueCandidates(schema: Schema, range: { start: number; end: number }):
 	const candidates: CompletionCandidate[] = [];
 	(schema.enum ?? []).forEach((value, i) => {
 		const text = JSON.stringify(value);
-		candidates.push({ label: text, kind: 'value', insertText: escapeSnippet(text), replaceStart: range.start, replaceEnd: range.end, documentation: schema.enumDescriptions?.[i], filterText: text });
+		candidates.push({
+			label: text,
+			kind: 'value',
+			insertText: escapeSnippet(text),
+			replaceStart: range.start,
+			replaceEnd: range.end,
+			documentation: schema.enumDescriptions?.[i],
+			filterText: text,
+		});
 	});
 	if (typesOf(schema).includes('boolean')) {
 		for (const text of ['true', 'false']) {
@@ -97,7 +120,15 @@ function valueCandidates(schema: Schema, range: { start: number; end: number }):
 	for (const snippet of schema.defaultSnippets ?? []) {
 		const body = snippetText(snippet.body, snippet.bodyText);
 		if (body !== undefined) {
-			candidates.push({ label: snippet.label ?? body, kind: 'snippet', insertText: body, replaceStart: range.start, replaceEnd: range.end, documentation: snippet.description, filterText: body });
+			candidates.push({
+				label: snippet.label ?? body,
+				kind: 'snippet',
+				insertText: body,
+				replaceStart: range.start,
+				replaceEnd: range.end,
+				documentation: snippet.description,
+				filterText: body,
+			});
 		}
 	}
 	return candidates;
@@ -113,7 +144,15 @@ function emptyDocumentSnippets(text: string, registry: SchemaRegistry): Completi
 		for (const snippet of schema.defaultSnippets ?? []) {
 			const body = snippetText(snippet.body, snippet.bodyText);
 			if (body !== undefined) {
-				candidates.push({ label: snippet.label ?? kind, kind: 'snippet', insertText: body, replaceStart: 0, replaceEnd: text.length, detail: DOCUMENT_KIND_TITLES[kind], documentation: snippet.description });
+				candidates.push({
+					label: snippet.label ?? kind,
+					kind: 'snippet',
+					insertText: body,
+					replaceStart: 0,
+					replaceEnd: text.length,
+					detail: DOCUMENT_KIND_TITLES[kind],
+					documentation: snippet.description,
+				});
 			}
 		}
 	}

@@ -19,7 +19,6 @@ const HEADER_LIMITS: DisplayLimits = { maxChars: 200, maxHexBytes: 32, json: fal
 const MAX_HEADERS = 20;
 const MAX_INLINE = 120;
 
-
 function formName(decoded: DecodedBytes): string {
 	switch (decoded.form) {
 		case 'json':

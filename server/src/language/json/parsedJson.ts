@@ -330,7 +330,14 @@ export class ParsedJson {
 		this.resolveEmbedded(start, path, decoded, node.subtree, requests, results);
 	}
 
-	private resolveEmbedded(quoteOffset: number, path: readonly PathSegment[], decoded: string, indexes: readonly number[], requests: readonly LocateRequest[], results: Located[]): void {
+	private resolveEmbedded(
+		quoteOffset: number,
+		path: readonly PathSegment[],
+		decoded: string,
+		indexes: readonly number[],
+		requests: readonly LocateRequest[],
+		results: Located[],
+	): void {
 		const depth = path.length;
 		const deeper = indexes.filter((i) => requests[i].path.length > depth);
 		if (deeper.length === 0) {
@@ -680,4 +687,3 @@ function buildTrie(requests: readonly LocateRequest[]): TrieNode {
 	});
 	return root;
 }
-

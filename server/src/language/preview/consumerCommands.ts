@@ -68,11 +68,19 @@ export function chooseAuth(input: { sourceAccessTypes?: readonly string[]; boots
 		const [port] = ports;
 		if (ports.size === 1 && port !== undefined && MSK_PORTS[port]) {
 			const auth = MSK_PORTS[port];
-			return { kind: auth, source: 'port', reason: `The brokers listen on port ${port}, which Amazon MSK uses for ${auth === 'msk-iam' ? 'IAM access control' : authName(auth)}.` };
+			return {
+				kind: auth,
+				source: 'port',
+				reason: `The brokers listen on port ${port}, which Amazon MSK uses for ${auth === 'msk-iam' ? 'IAM access control' : authName(auth)}.`,
+			};
 		}
 	}
 	const auth = input.defaultAuth ?? 'plaintext';
-	return { kind: auth, source: 'setting', reason: `Neither the mapping nor the broker ports tell; using ${authName(auth)} from the setting lambdaKafka.preview.defaultAuth.` };
+	return {
+		kind: auth,
+		source: 'setting',
+		reason: `Neither the mapping nor the broker ports tell; using ${authName(auth)} from the setting lambdaKafka.preview.defaultAuth.`,
+	};
 }
 
 /** The brokers of a `bootstrapServers` string when it is a usable `host:port,host:port` list, else undefined. */
@@ -100,9 +108,23 @@ export function consumerCommands(range: ReadRange, bootstrapServers: string | un
 	const firstOffset = range.first.toString();
 	const partition = String(range.partition);
 	const kcatConfig: ShellWord[] = kcatNeedsConfig(auth) ? [{ trusted: '-F' }, { trusted: KCAT_CONFIG_FILE }] : [];
-	const kcatNote = joinNotes(placeholderNote, auth === 'msk-iam' ? 'kcat (librdkafka) has no native MSK IAM auth: use kafka-console-consumer, or a SASL/OAUTHBEARER token helper.' : undefined);
+	const kcatNote = joinNotes(
+		placeholderNote,
+		auth === 'msk-iam' ? 'kcat (librdkafka) has no native MSK IAM auth: use kafka-console-consumer, or a SASL/OAUTHBEARER token helper.' : undefined,
+	);
 	const kcat = (rest: ShellWord[]): string =>
-		shellCommand([{ trusted: 'kcat' }, { trusted: '-C' }, { trusted: '-b' }, bootstrap, { trusted: '-t' }, range.topic, { trusted: '-p' }, partition, ...rest, ...kcatConfig]);
+		shellCommand([
+			{ trusted: 'kcat' },
+			{ trusted: '-C' },
+			{ trusted: '-b' },
+			bootstrap,
+			{ trusted: '-t' },
+			range.topic,
+			{ trusted: '-p' },
+			partition,
+			...rest,
+			...kcatConfig,
+		]);
 	const byOffset: ShellWord[] = [{ trusted: '-o' }, firstOffset, { trusted: '-c' }, count.toString(), { trusted: '-e' }];
 	const commands: ConsumerCommand[] = [
 		{ tool: 'kcat', variant: 'offsets', label: 'kcat', command: kcat(byOffset), firstOffset, note: kcatNote },
@@ -164,7 +186,12 @@ const NO_GROUP = '# Do not set group.id: reading by partition and offset with no
 
 /** The client properties templates for an auth (none for PLAINTEXT). Placeholders only. */
 export function configTemplates(auth: KafkaAuth): ConsumerConfigTemplate[] {
-	const console = (lines: string[]): ConsumerConfigTemplate => ({ auth, tool: 'kafka-console-consumer', fileName: CONSOLE_CONFIG_FILE, text: [...lines, NO_GROUP].join('\n') + '\n' });
+	const console = (lines: string[]): ConsumerConfigTemplate => ({
+		auth,
+		tool: 'kafka-console-consumer',
+		fileName: CONSOLE_CONFIG_FILE,
+		text: [...lines, NO_GROUP].join('\n') + '\n',
+	});
 	const kcat = (lines: string[]): ConsumerConfigTemplate => ({ auth, tool: 'kcat', fileName: KCAT_CONFIG_FILE, text: lines.join('\n') + '\n' });
 	switch (auth) {
 		case 'msk-iam':
@@ -208,11 +235,14 @@ export function configTemplates(auth: KafkaAuth): ConsumerConfigTemplate[] {
 		case 'mtls':
 		case 'tls': {
 			const prefix = auth === 'tls' ? '# ' : '';
-			const keystoreNote = auth === 'tls' ? '# Mutual TLS only: your client certificate (uncomment when the cluster requires one).' : '# Mutual TLS: your client certificate and key.';
+			const keystoreNote =
+				auth === 'tls'
+					? '# Mutual TLS only: your client certificate (uncomment when the cluster requires one).'
+					: '# Mutual TLS: your client certificate and key.';
 			return [
 				console([
 					'security.protocol=SSL',
-					'# Only when the brokers\' certificate is not signed by a CA your JVM trusts:',
+					"# Only when the brokers' certificate is not signed by a CA your JVM trusts:",
 					'# ssl.truststore.location=<path/to/truststore.jks>',
 					'# ssl.truststore.password=<truststore-password>',
 					keystoreNote,

@@ -78,7 +78,12 @@ export function kafkaUiLink(base: string | undefined, target: LinkTarget): DeepL
 	}
 	const cluster = encodeURIComponent(target.cluster);
 	const topic = encodeURIComponent(target.topic);
-	const query = new URLSearchParams({ mode: 'FROM_OFFSET', offset: target.first.toString(), partitions: String(target.partition), limit: target.count.toString() });
+	const query = new URLSearchParams({
+		mode: 'FROM_OFFSET',
+		offset: target.first.toString(),
+		partitions: String(target.partition),
+		limit: target.count.toString(),
+	});
 	return {
 		tool: 'kafka-ui',
 		label: 'Open in kafka-ui',

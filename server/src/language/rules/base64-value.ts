@@ -70,6 +70,6 @@ function check(ctx: RuleContext): void {
 export const base64Value: Rule = {
 	id: 'base64-value',
 	kinds: ['kafka-event'],
-	description: 'Checks that each Kafka event record\'s key and value are valid standard base64, pointing at the first character that is not.',
+	description: "Checks that each Kafka event record's key and value are valid standard base64, pointing at the first character that is not.",
 	check,
 };

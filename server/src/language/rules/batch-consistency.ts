@@ -63,7 +63,15 @@ function summarize(ctx: RuleContext, key: string, list: readonly unknown[]): Par
 			timesValid = false;
 		}
 	}
-	const summary: PartitionSummary = { count: list.length, minOffset: undefined, maxOffset: undefined, minTime: NaN, maxTime: NaN, timeAtMinOffset: NaN, timeAtMaxOffset: NaN };
+	const summary: PartitionSummary = {
+		count: list.length,
+		minOffset: undefined,
+		maxOffset: undefined,
+		minTime: NaN,
+		maxTime: NaN,
+		timeAtMinOffset: NaN,
+		timeAtMaxOffset: NaN,
+	};
 	if (offsetsValid) {
 		const low = extreme(ctx, key, list, minNum, minIndex, 'min');
 		const high = extreme(ctx, key, list, maxNum, maxIndex, 'max');
@@ -82,7 +90,14 @@ function summarize(ctx: RuleContext, key: string, list: readonly unknown[]): Par
 }
 
 /** The exact lowest or highest offset and its record's index. Safe integers are exact; above 2^53 - 1, ties in the rounded value are settled from the source text. */
-function extreme(ctx: RuleContext, key: string, list: readonly unknown[], rounded: number, index: number, which: 'min' | 'max'): { value: bigint; index: number } | undefined {
+function extreme(
+	ctx: RuleContext,
+	key: string,
+	list: readonly unknown[],
+	rounded: number,
+	index: number,
+	which: 'min' | 'max',
+): { value: bigint; index: number } | undefined {
 	if (Number.isSafeInteger(rounded)) {
 		return { value: BigInt(rounded), index };
 	}
@@ -260,6 +275,7 @@ function check(ctx: RuleContext): void {
 export const batchConsistency: Rule = {
 	id: 'batch-consistency',
 	kinds: ['failure-record'],
-	description: 'Warns when KafkaBatchInfo does not describe the batch in payload: batchSize against the number of records, each recordsInfo range against its partition\'s offsets and timestamps, recordInfo against the single record, and the same cluster ARN and brokers.',
+	description:
+		"Warns when KafkaBatchInfo does not describe the batch in payload: batchSize against the number of records, each recordsInfo range against its partition's offsets and timestamps, recordInfo against the single record, and the same cluster ARN and brokers.",
 	check,
 };

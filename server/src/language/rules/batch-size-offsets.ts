@@ -99,6 +99,7 @@ function check(ctx: RuleContext): void {
 export const batchSizeOffsets: Rule = {
 	id: 'batch-size-offsets',
 	kinds: ['failure-record'],
-	description: 'Warns when KafkaBatchInfo.batchSize is larger than the number of offsets its recordsInfo ranges cover (compared exactly): a batch holds at most one record per offset, fewer where compaction or transactions leave gaps.',
+	description:
+		'Warns when KafkaBatchInfo.batchSize is larger than the number of offsets its recordsInfo ranges cover (compared exactly): a batch holds at most one record per offset, fewer where compaction or transactions leave gaps.',
 	check,
 };

@@ -33,7 +33,9 @@ function brokerProblem(entry: string): string | undefined {
 	if (entry.startsWith('[')) {
 		const close = entry.indexOf(']');
 		if (close < 0 || entry.charCodeAt(close + 1) !== 0x3a /* : */) {
-			return close < 0 ? `broker ${shown()} has no closing "]" after its IPv6 address.` : `broker ${shown()} has no port; each broker is host:port, such as "b-1.example.com:9092".`;
+			return close < 0
+				? `broker ${shown()} has no closing "]" after its IPv6 address.`
+				: `broker ${shown()} has no port; each broker is host:port, such as "b-1.example.com:9092".`;
 		}
 		host = entry.slice(1, close);
 		portText = entry.slice(close + 2);
@@ -74,7 +76,8 @@ function checkServers(ctx: RuleContext, path: JsonPath, value: unknown): void {
 	if (value.trim() === '...') {
 		ctx.report({
 			severity: 'error',
-			message: '"bootstrapServers" holds the placeholder "..." from AWS\'s documentation; Lambda writes the cluster\'s brokers here as a comma-separated host:port list.',
+			message:
+				'"bootstrapServers" holds the placeholder "..." from AWS\'s documentation; Lambda writes the cluster\'s brokers here as a comma-separated host:port list.',
 			path,
 		});
 		return;
@@ -100,7 +103,12 @@ function checkServers(ctx: RuleContext, path: JsonPath, value: unknown): void {
 		}
 		if (s === e) {
 			const comma = end < value.length ? end : start - 1;
-			ctx.report({ severity: 'error', message: '"bootstrapServers" has an empty entry between commas; remove the extra comma.', path, span: { start: comma, end: comma + 1 } });
+			ctx.report({
+				severity: 'error',
+				message: '"bootstrapServers" has an empty entry between commas; remove the extra comma.',
+				path,
+				span: { start: comma, end: comma + 1 },
+			});
 			reports++;
 		} else {
 			const problem = brokerProblem(value.slice(s, e));

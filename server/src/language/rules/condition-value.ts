@@ -57,6 +57,7 @@ function check(ctx: RuleContext): void {
 export const conditionValue: Rule = {
 	id: 'condition-value',
 	kinds: ['failure-record'],
-	description: 'Warns when requestContext.condition is not RetryAttemptsExhausted, MaximumPayloadSizeExceeded or RecordAgeExceeded, such as the asynchronous-invocation values AWS\'s Kafka-destination example copies.',
+	description:
+		"Warns when requestContext.condition is not RetryAttemptsExhausted, MaximumPayloadSizeExceeded or RecordAgeExceeded, such as the asynchronous-invocation values AWS's Kafka-destination example copies.",
 	check,
 };

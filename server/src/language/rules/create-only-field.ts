@@ -16,7 +16,8 @@ const KAFKA_CONFIGS = ['AmazonManagedKafkaEventSourceConfig', 'SelfManagedKafkaE
 export const createOnlyField: Rule = {
 	id: 'create-only-field',
 	kinds: ['esm-request'],
-	description: 'An update request (with UUID) that sets a field only CreateEventSourceMapping accepts, or changes the consumer group ID, which is fixed at creation.',
+	description:
+		'An update request (with UUID) that sets a field only CreateEventSourceMapping accepts, or changes the consumer group ID, which is fixed at creation.',
 	check(context) {
 		if (context.requestMode !== 'update') {
 			return;

@@ -18,7 +18,8 @@ const STARTING_POSITIONS = ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'];
 export const createRequiredFields: Rule = {
 	id: 'create-required-fields',
 	kinds: ['esm-request'],
-	description: 'A create request without FunctionName, with no event source or two, or (for Kafka) without Topics or StartingPosition; StartingPositionTimestamp without AT_TIMESTAMP or the reverse; an update request whose UUID is not a UUID.',
+	description:
+		'A create request without FunctionName, with no event source or two, or (for Kafka) without Topics or StartingPosition; StartingPositionTimestamp without AT_TIMESTAMP or the reverse; an update request whose UUID is not a UUID.',
 	check(context) {
 		if (context.requestMode === 'update') {
 			checkUuid(context);
@@ -52,7 +53,8 @@ function checkCreate(context: RuleContext): void {
 	} else if (hasArn && hasSelfManaged) {
 		context.report({
 			severity: 'error',
-			message: 'EventSourceArn and SelfManagedEventSource cannot both be set: use EventSourceArn for Amazon MSK and SelfManagedEventSource for self-managed Kafka.',
+			message:
+				'EventSourceArn and SelfManagedEventSource cannot both be set: use EventSourceArn for Amazon MSK and SelfManagedEventSource for self-managed Kafka.',
 			path: ['SelfManagedEventSource'],
 			target: 'key',
 			fixes: [

@@ -25,12 +25,17 @@ import type { Rule } from './types';
 type Report = (severity: Severity, message: string, span: { start: number; end: number }, fixes?: FixDescription[]) => void;
 
 const NOUN = { sqs: 'An SQS queue ARN', sns: 'An SNS topic ARN', s3: 'An S3 bucket ARN' } as const;
-const EXAMPLE = { sqs: 'arn:aws:sqs:us-east-1:123456789012:dest-queue', sns: 'arn:aws:sns:us-east-1:123456789012:dest-topic', s3: 'arn:aws:s3:::dest-bucket' } as const;
+const EXAMPLE = {
+	sqs: 'arn:aws:sqs:us-east-1:123456789012:dest-queue',
+	sns: 'arn:aws:sns:us-east-1:123456789012:dest-topic',
+	s3: 'arn:aws:s3:::dest-bucket',
+} as const;
 
 export const destinationArnStructure: Rule = {
 	id: 'destination-arn-structure',
 	kinds: ['destination-config', 'esm-request'],
-	description: 'An SQS, SNS or S3 destination ARN with an unknown partition, a region or account that is missing, malformed or not allowed, an object key, or an invalid queue, topic or bucket name.',
+	description:
+		'An SQS, SNS or S3 destination ARN with an unknown partition, a region or account that is missing, malformed or not allowed, an object key, or an invalid queue, topic or bucket name.',
 	check(context) {
 		const kind = arnDestination(context.kind, context.value);
 		if (!kind) {
@@ -67,7 +72,9 @@ function checkPartition(partition: ArnPart, length: number, report: Report): voi
 		return;
 	}
 	const lower = partition.value.toLowerCase();
-	const fixes: FixDescription[] | undefined = isKnownPartition(lower) ? [{ kind: 'replaceInString', title: `Change to ${lower}`, start: span.start, end: span.end, text: lower }] : undefined;
+	const fixes: FixDescription[] | undefined = isKnownPartition(lower)
+		? [{ kind: 'replaceInString', title: `Change to ${lower}`, start: span.start, end: span.end, text: lower }]
+		: undefined;
 	report('error', `The partition ${JSON.stringify(partition.value)} is not an AWS partition; ${expected}.`, span, fixes);
 }
 
@@ -143,12 +150,19 @@ function checkBucketArn(arn: Arn, length: number, report: Report): void {
 	const slash = resource.value.indexOf('/');
 	const bucket = slash < 0 ? resource.value : resource.value.slice(0, slash);
 	if (slash >= 0) {
-		report('error', `The destination must be a bucket ARN, not an object ARN: remove ${JSON.stringify(resource.value.slice(slash))} after the bucket name.`, { start: resource.start + slash, end: resource.end }, [
-			{ kind: 'replaceInString', title: 'Remove the object key', start: resource.start + slash, end: resource.end, text: '' },
-		]);
+		report(
+			'error',
+			`The destination must be a bucket ARN, not an object ARN: remove ${JSON.stringify(resource.value.slice(slash))} after the bucket name.`,
+			{ start: resource.start + slash, end: resource.end },
+			[{ kind: 'replaceInString', title: 'Remove the object key', start: resource.start + slash, end: resource.end, text: '' }],
+		);
 	}
 	if (bucket === '') {
-		report('error', `${NOUN.s3} needs a bucket name, as in ${EXAMPLE.s3}.`, resource.value === '' ? partSpan(resource, length) : { start: resource.start - 1, end: resource.start });
+		report(
+			'error',
+			`${NOUN.s3} needs a bucket name, as in ${EXAMPLE.s3}.`,
+			resource.value === '' ? partSpan(resource, length) : { start: resource.start - 1, end: resource.start },
+		);
 		return;
 	}
 	const problem = bucketNameProblem(bucket);

@@ -21,7 +21,8 @@ const EXPECTED = 'expected an SQS queue ARN, SNS topic ARN, S3 bucket ARN, kafka
 export const destinationFormat: Rule = {
 	id: 'destination-format',
 	kinds: ['destination-config', 'esm-request'],
-	description: 'The on-failure destination is not an ARN, a kafka:// topic or "" (with fixes for a missing kafka:// prefix, a miscased scheme and queue URLs), or is empty.',
+	description:
+		'The on-failure destination is not an ARN, a kafka:// topic or "" (with fixes for a missing kafka:// prefix, a miscased scheme and queue URLs), or is empty.',
 	check(context) {
 		const site = onFailureDestination(context.kind, context.value);
 		if (!site) {
@@ -63,7 +64,10 @@ const FINDINGS: { [T in NonEmpty['type']]: Describe<Extract<NonEmpty, { type: T 
 			: undefined,
 	'kafka-malformed': (destination, _value, shown) => ({
 		message: `The destination ${shown} lacks the two slashes of kafka://; a Kafka topic is written kafka://<topic>.`,
-		fixes: destination.topic === '' ? [] : [{ kind: 'replaceValue', title: `Change to ${KAFKA_SCHEME}${destination.topic}`, newText: JSON.stringify(KAFKA_SCHEME + destination.topic) }],
+		fixes:
+			destination.topic === ''
+				? []
+				: [{ kind: 'replaceValue', title: `Change to ${KAFKA_SCHEME}${destination.topic}`, newText: JSON.stringify(KAFKA_SCHEME + destination.topic) }],
 	}),
 	arn: (destination, value) =>
 		destination.prefixMiscased
@@ -105,7 +109,7 @@ function reportEmpty(context: RuleContext, path: JsonPath): void {
 		severity: 'info',
 		message:
 			context.kind === 'esm-request'
-				? 'An empty destination removes the mapping\'s current on-failure destination.'
+				? "An empty destination removes the mapping's current on-failure destination."
 				: 'An empty destination removes the on-failure destination (UpdateEventSourceMapping only).',
 		path,
 	});

@@ -17,7 +17,8 @@ import type { Rule } from './types';
 export const destinationRegionMismatch: Rule = {
 	id: 'destination-region-mismatch',
 	kinds: ['esm-request'],
-	description: 'An SQS, SNS or S3 destination in another region or partition than the function or event source (a warning: same-region is not documented as required).',
+	description:
+		'An SQS, SNS or S3 destination in another region or partition than the function or event source (a warning: same-region is not documented as required).',
 	check(context) {
 		const kind = arnDestination(context.kind, context.value);
 		if (!kind || kind.prefixMiscased) {

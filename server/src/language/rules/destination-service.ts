@@ -17,7 +17,8 @@ const ASYNC_ONLY: Record<string, string> = { lambda: 'a Lambda function', events
 export const destinationService: Rule = {
 	id: 'destination-service',
 	kinds: ['destination-config', 'esm-request'],
-	description: 'An on-failure destination ARN whose service is not SQS, SNS or S3 (such as a Lambda function or EventBridge bus, which only asynchronous invocation supports).',
+	description:
+		'An on-failure destination ARN whose service is not SQS, SNS or S3 (such as a Lambda function or EventBridge bus, which only asynchronous invocation supports).',
 	check(context) {
 		const kind = arnDestination(context.kind, context.value);
 		if (!kind) {
@@ -46,7 +47,9 @@ export const destinationService: Rule = {
 		} else if (lower === 'kafka') {
 			report('The destination is an Amazon MSK ARN (service "kafka"): to send failed records to a topic on the source cluster, write kafka://<topic>.');
 		} else {
-			report(`The service ${JSON.stringify(service)} is not a supported destination for an event source mapping: expected an sqs, sns or s3 ARN, or kafka://<topic>.`);
+			report(
+				`The service ${JSON.stringify(service)} is not a supported destination for an event source mapping: expected an sqs, sns or s3 ARN, or kafka://<topic>.`,
+			);
 		}
 	},
 };

@@ -71,6 +71,6 @@ function check(ctx: RuleContext): void {
 export const duplicatePartitionRange: Rule = {
 	id: 'duplicate-partition-range',
 	kinds: ['failure-record'],
-	description: 'Warns when two recordsInfo entries have identical offsets and timestamps, as in AWS\'s example that copies one range under Topic-0 and Topic-1.',
+	description: "Warns when two recordsInfo entries have identical offsets and timestamps, as in AWS's example that copies one range under Topic-0 and Topic-1.",
 	check,
 };

@@ -30,11 +30,17 @@ function checkArn(ctx: RuleContext, path: JsonPath, value: unknown): void {
 		return;
 	}
 	if (arn.service.value !== 'kafka') {
-		warn(`"eventSourceArn" names the service ${quoteText(arn.service.value)}; an Amazon MSK event source is a cluster ARN of the service "kafka".`, arn.service);
+		warn(
+			`"eventSourceArn" names the service ${quoteText(arn.service.value)}; an Amazon MSK event source is a cluster ARN of the service "kafka".`,
+			arn.service,
+		);
 		return;
 	}
 	if (!isKnownPartition(arn.partition.value)) {
-		warn(`"eventSourceArn" has the partition ${quoteText(arn.partition.value)}, which is not an AWS partition (such as "aws", "aws-cn" or "aws-us-gov").`, arn.partition);
+		warn(
+			`"eventSourceArn" has the partition ${quoteText(arn.partition.value)}, which is not an AWS partition (such as "aws", "aws-cn" or "aws-us-gov").`,
+			arn.partition,
+		);
 		return;
 	}
 	if (!isRegionOfPartition(arn.region.value, arn.partition.value)) {
@@ -59,7 +65,10 @@ function checkArn(ctx: RuleContext, path: JsonPath, value: unknown): void {
 	const id = parts[2];
 	if (!CLUSTER_ID.test(id)) {
 		const start = arn.resource.end - id.length;
-		warn(`"eventSourceArn" ends in ${quoteText(id)}, but an MSK cluster ARN ends with the cluster's UUID and a number, such as 7c9e6679-7425-40de-944b-e07fc1f90ae7-3.`, { start, end: arn.resource.end });
+		warn(
+			`"eventSourceArn" ends in ${quoteText(id)}, but an MSK cluster ARN ends with the cluster's UUID and a number, such as 7c9e6679-7425-40de-944b-e07fc1f90ae7-3.`,
+			{ start, end: arn.resource.end },
+		);
 		return;
 	}
 	KNOWN_GOOD.add(value);
@@ -109,7 +118,8 @@ function checkEvent(ctx: RuleContext): void {
 export const eventSourceArn: Rule = {
 	id: 'event-source-arn',
 	kinds: ['failure-record', 'kafka-event'],
-	description: 'Warns when eventSourceArn does not look like an Amazon MSK cluster ARN, when an aws:kafka event has none, or when a SelfManagedKafka event has one.',
+	description:
+		'Warns when eventSourceArn does not look like an Amazon MSK cluster ARN, when an aws:kafka event has none, or when a SelfManagedKafka event has one.',
 	check(ctx) {
 		if (ctx.kind === 'failure-record') {
 			checkRecord(ctx);

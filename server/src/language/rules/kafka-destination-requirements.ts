@@ -21,7 +21,8 @@ const POLLER_EXAMPLE = '{"MinimumPollers": 1, "MaximumPollers": 3}';
 export const kafkaDestinationRequirements: Rule = {
 	id: 'kafka-destination-requirements',
 	kinds: ['destination-config', 'esm-request'],
-	description: 'A kafka:// destination on a mapping that does not read Kafka, is not in provisioned mode, or writes to its own source topic; with a note that the topic must be on the source cluster.',
+	description:
+		'A kafka:// destination on a mapping that does not read Kafka, is not in provisioned mode, or writes to its own source topic; with a note that the topic must be on the source cluster.',
 	check(context) {
 		const site = onFailureDestination(context.kind, context.value);
 		const kind = site && classifyDestination(site.value);

@@ -24,7 +24,8 @@ const ALLOWED = 'only ASCII letters, digits, ".", "_" and "-"';
 export const kafkaTopicName: Rule = {
 	id: 'kafka-topic-name',
 	kinds: ['destination-config', 'esm-request'],
-	description: 'The topic of a kafka:// destination breaks Kafka\'s topic-name rules or the Lambda API\'s pattern (which accepts some names Kafka rejects), or collides with the source topic in metric names.',
+	description:
+		"The topic of a kafka:// destination breaks Kafka's topic-name rules or the Lambda API's pattern (which accepts some names Kafka rejects), or collides with the source topic in metric names.",
 	check(context) {
 		const site = onFailureDestination(context.kind, context.value);
 		const kind = site && classifyDestination(site.value);
@@ -36,7 +37,10 @@ export const kafkaTopicName: Rule = {
 		const error = (message: string, span: { start: number; end: number }): void => context.report({ severity: 'error', message, path: site.path, span });
 		const shown = quoteText(topic, 80);
 		if (topic === '') {
-			error(`The destination ${quoteText(site.value, 80)} names no topic; write the topic after kafka://, as in kafka://failed-records.`, { start: 0, end: topicStart });
+			error(`The destination ${quoteText(site.value, 80)} names no topic; write the topic after kafka://, as in kafka://failed-records.`, {
+				start: 0,
+				end: topicStart,
+			});
 			return;
 		}
 		const issues = topicNameIssues(topic);
@@ -45,14 +49,23 @@ export const kafkaTopicName: Rule = {
 			return;
 		}
 		if (topic.startsWith('.')) {
-			error(`The destination topic ${shown} starts with ".", which the Lambda API's destination pattern rejects (Kafka itself allows it).`, { start: topicStart, end: topicStart + 1 });
+			error(`The destination topic ${shown} starts with ".", which the Lambda API's destination pattern rejects (Kafka itself allows it).`, {
+				start: topicStart,
+				end: topicStart + 1,
+			});
 			return;
 		}
 		reportMetricCollisions(context, site.path, topic, topicSpan);
 	},
 };
 
-function reportKafkaProblem(topic: string, issues: readonly TopicNameIssue[], topicStart: number, value: string, error: (message: string, span: { start: number; end: number }) => void): void {
+function reportKafkaProblem(
+	topic: string,
+	issues: readonly TopicNameIssue[],
+	topicStart: number,
+	value: string,
+	error: (message: string, span: { start: number; end: number }) => void,
+): void {
 	const shown = quoteText(topic, 80);
 	const topicSpan = { start: topicStart, end: topicStart + topic.length };
 	if (topicIssueOf(issues, 'reserved')) {

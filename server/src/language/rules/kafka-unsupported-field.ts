@@ -34,7 +34,8 @@ const CONFIG_MISMATCH: Partial<Record<EventSourceKind, { wrong: string; right: s
 export const kafkaUnsupportedField: Rule = {
 	id: 'kafka-unsupported-field',
 	kinds: ['esm-request'],
-	description: 'A field for other event sources (stream, Amazon MQ, DocumentDB or SQS settings) on a Kafka mapping, or the MSK source config on a self-managed Kafka mapping and the reverse.',
+	description:
+		'A field for other event sources (stream, Amazon MQ, DocumentDB or SQS settings) on a Kafka mapping, or the MSK source config on a self-managed Kafka mapping and the reverse.',
 	check(context) {
 		const request = context.value;
 		const source = eventSourceOf(request);

@@ -243,6 +243,7 @@ function check(ctx: RuleContext): void {
 export const offsetRange: Rule = {
 	id: 'offset-range',
 	kinds: ['failure-record'],
-	description: 'Checks that recordsInfo and recordInfo offsets are decimal Kafka offsets from 0 to 9223372036854775807, compared losslessly, with firstRecordOffset <= lastRecordOffset, and explains the 56-digit Kinesis sequence numbers in AWS\'s examples.',
+	description:
+		"Checks that recordsInfo and recordInfo offsets are decimal Kafka offsets from 0 to 9223372036854775807, compared losslessly, with firstRecordOffset <= lastRecordOffset, and explains the 56-digit Kinesis sequence numbers in AWS's examples.",
 	check,
 };

@@ -15,7 +15,8 @@ function check(ctx: RuleContext): void {
 	if (!hasOwn(ctx.value, 'payload')) {
 		ctx.report({
 			severity: 'info',
-			message: 'This record has "recordInfo", the form Lambda writes to Kafka-topic destinations, but no "payload"; such records carry the failed Kafka record in "payload".',
+			message:
+				'This record has "recordInfo", the form Lambda writes to Kafka-topic destinations, but no "payload"; such records carry the failed Kafka record in "payload".',
 			path: ['KafkaBatchInfo', 'recordInfo'],
 			target: 'key',
 		});
@@ -26,6 +27,7 @@ function check(ctx: RuleContext): void {
 export const payloadLocation: Rule = {
 	id: 'payload-location',
 	kinds: ['failure-record'],
-	description: 'Notes a record in the Kafka-topic destination form (recordInfo) that has no payload, although Kafka-topic destinations receive the failed record with the metadata.',
+	description:
+		'Notes a record in the Kafka-topic destination form (recordInfo) that has no payload, although Kafka-topic destinations receive the failed record with the metadata.',
 	check,
 };

@@ -24,7 +24,8 @@ const CONTROLS: [string, (value: unknown) => boolean][] = [
 export const provisionedModeRequired: Rule = {
 	id: 'provisioned-mode-required',
 	kinds: ['esm-request'],
-	description: 'A Kafka create request that sets retry, record-age, bisect or partial-batch settings without ProvisionedPollerConfig, although AWS documents them for provisioned mode only.',
+	description:
+		'A Kafka create request that sets retry, record-age, bisect or partial-batch settings without ProvisionedPollerConfig, although AWS documents them for provisioned mode only.',
 	check(context) {
 		if (context.requestMode !== 'create' || !isKafkaSource(eventSourceOf(context.value))) {
 			return;
@@ -33,7 +34,8 @@ export const provisionedModeRequired: Rule = {
 		if (mode !== 'absent' && mode !== 'on-demand') {
 			return;
 		}
-		const advice = mode === 'absent' ? 'add ProvisionedPollerConfig' : 'set MinimumPollers and MaximumPollers, as an empty ProvisionedPollerConfig selects on-demand mode';
+		const advice =
+			mode === 'absent' ? 'add ProvisionedPollerConfig' : 'set MinimumPollers and MaximumPollers, as an empty ProvisionedPollerConfig selects on-demand mode';
 		for (const [field, isSet] of CONTROLS) {
 			if (isSet(member(context.value, field))) {
 				context.report({

@@ -43,6 +43,7 @@ function check(ctx: RuleContext): void {
 export const recordOffset: Rule = {
 	id: 'record-offset',
 	kinds: ['kafka-event'],
-	description: 'Warns on record offsets above 2^53 - 1, which JavaScript and many JSON tools round, and reports offsets above 9223372036854775807, the largest Kafka offset.',
+	description:
+		'Warns on record offsets above 2^53 - 1, which JavaScript and many JSON tools round, and reports offsets above 9223372036854775807, the largest Kafka offset.',
 	check,
 };

@@ -24,7 +24,8 @@ function check(ctx: RuleContext): void {
 	} else if (hasRange && hasSingle) {
 		ctx.report({
 			severity: 'warning',
-			message: '"KafkaBatchInfo" has both "recordsInfo" and "recordInfo"; Lambda writes "recordsInfo" to SQS, SNS and S3 destinations and "recordInfo" to Kafka-topic destinations, never both.',
+			message:
+				'"KafkaBatchInfo" has both "recordsInfo" and "recordInfo"; Lambda writes "recordsInfo" to SQS, SNS and S3 destinations and "recordInfo" to Kafka-topic destinations, never both.',
 			path: ['KafkaBatchInfo', 'recordInfo'],
 			target: 'key',
 		});

@@ -19,7 +19,8 @@ function check(ctx: RuleContext): void {
 		if (!present) {
 			ctx.report({
 				severity: 'warning',
-				message: 'This record has no "responseContext", but its "condition" is "RetryAttemptsExhausted": the function ran, so Lambda records its last response.',
+				message:
+					'This record has no "responseContext", but its "condition" is "RetryAttemptsExhausted": the function ran, so Lambda records its last response.',
 				path: ['requestContext', 'condition'],
 			});
 		} else if (response === null) {
@@ -32,7 +33,8 @@ function check(ctx: RuleContext): void {
 	} else if (condition === 'MaximumPayloadSizeExceeded' && typeof response === 'object' && response !== null && !Array.isArray(response)) {
 		ctx.report({
 			severity: 'warning',
-			message: '"responseContext" is an object, but AWS documents it as null when "condition" is "MaximumPayloadSizeExceeded": Lambda does not send a record like this one.',
+			message:
+				'"responseContext" is an object, but AWS documents it as null when "condition" is "MaximumPayloadSizeExceeded": Lambda does not send a record like this one.',
 			path: ['responseContext'],
 			target: 'key',
 		});
@@ -43,6 +45,7 @@ function check(ctx: RuleContext): void {
 export const responseContext: Rule = {
 	id: 'response-context',
 	kinds: ['failure-record'],
-	description: 'Warns when responseContext is null or missing although the condition RetryAttemptsExhausted means the function ran, and warns on a responseContext object where AWS documents null (MaximumPayloadSizeExceeded).',
+	description:
+		'Warns when responseContext is null or missing although the condition RetryAttemptsExhausted means the function ran, and warns on a responseContext object where AWS documents null (MaximumPayloadSizeExceeded).',
 	check,
 };

@@ -55,7 +55,8 @@ function kafkaClusterOf(request: unknown): KafkaCluster | undefined {
 export const sourceAccessType: Rule = {
 	id: 'source-access-type',
 	kinds: ['esm-request'],
-	description: 'A SourceAccessConfigurations type the Lambda API documents for other sources than the mapping\'s Kafka cluster: SASL_SCRAM_256_AUTH, BASIC_AUTH, VPC_SUBNET, VPC_SECURITY_GROUP or SERVER_ROOT_CA_CERTIFICATE on Amazon MSK, or VIRTUAL_HOST (RabbitMQ) on any Kafka source.',
+	description:
+		"A SourceAccessConfigurations type the Lambda API documents for other sources than the mapping's Kafka cluster: SASL_SCRAM_256_AUTH, BASIC_AUTH, VPC_SUBNET, VPC_SECURITY_GROUP or SERVER_ROOT_CA_CERTIFICATE on Amazon MSK, or VIRTUAL_HOST (RabbitMQ) on any Kafka source.",
 	check(context) {
 		const entries = member(context.value, 'SourceAccessConfigurations');
 		if (!Array.isArray(entries)) {

@@ -17,7 +17,8 @@ import type { Rule } from './types';
 export const sourceTopicName: Rule = {
 	id: 'source-topic-name',
 	kinds: ['esm-request'],
-	description: 'A topic in Topics that breaks Kafka\'s topic-name rules (only ASCII letters, digits, ".", "_" and "-"; not "." or ".."), which the Lambda API\'s length check lets through.',
+	description:
+		'A topic in Topics that breaks Kafka\'s topic-name rules (only ASCII letters, digits, ".", "_" and "-"; not "." or ".."), which the Lambda API\'s length check lets through.',
 	check(context) {
 		for (const { index, topic } of sourceTopics(context.value)) {
 			// Empty and over-long names are the schema's (minLength, maxLength).

@@ -42,6 +42,6 @@ function check(ctx: RuleContext): void {
 export const timestampOrder: Rule = {
 	id: 'timestamp-order',
 	kinds: ['failure-record'],
-	description: 'Warns when a recordsInfo entry\'s lastRecordTimestamp is before its firstRecordTimestamp.',
+	description: "Warns when a recordsInfo entry's lastRecordTimestamp is before its firstRecordTimestamp.",
 	check,
 };

@@ -88,6 +88,7 @@ function check(ctx: RuleContext): void {
 export const topicPartitionKey: Rule = {
 	id: 'topic-partition-key',
 	kinds: ['failure-record', 'kafka-event'],
-	description: 'Checks that each recordsInfo key and each Kafka event records key splits on its last hyphen into a valid Kafka topic name and a partition number from 0 to 2147483647.',
+	description:
+		'Checks that each recordsInfo key and each Kafka event records key splits on its last hyphen into a valid Kafka topic name and a partition number from 0 to 2147483647.',
 	check,
 };

@@ -29,7 +29,10 @@ export function fieldName(path: readonly PathSegment[]): string {
 	for (let i = path.length - 1; i >= 0; i--) {
 		const segment = path[i];
 		if (typeof segment === 'string') {
-			const indexes = path.slice(i + 1).map((s) => `[${s}]`).join('');
+			const indexes = path
+				.slice(i + 1)
+				.map((s) => `[${s}]`)
+				.join('');
 			return `${quoteText(segment, 80)}${indexes}`;
 		}
 	}
@@ -52,7 +55,15 @@ function describeType(value: unknown): string {
 }
 
 function expectedType(type: unknown): string {
-	const names: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false', object: 'an object', array: 'an array', null: 'null' };
+	const names: Record<string, string> = {
+		string: 'a string',
+		integer: 'an integer',
+		number: 'a number',
+		boolean: 'true or false',
+		object: 'an object',
+		array: 'an array',
+		null: 'null',
+	};
 	const list = (Array.isArray(type) ? type : [type]).map((t) => names[String(t)] ?? String(t));
 	return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
 }
@@ -83,7 +94,10 @@ const additionalProperties: ProblemBuilder = ({ error, path, params, parentSchem
 	// Ask the object about the few known keys, not list its keys: with one error per unknown key, listing them all was quadratic.
 	const data: unknown = error.data;
 	const present = (k: string): boolean => typeof data === 'object' && data !== null && Object.prototype.hasOwnProperty.call(data, k);
-	const suggestion = closest(key, known.filter((k) => !present(k)));
+	const suggestion = closest(
+		key,
+		known.filter((k) => !present(k)),
+	);
 	const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
 	const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known fields: ${known.join(', ')}.`;
 	return {
@@ -120,7 +134,13 @@ const type: ProblemBuilder = ({ error, path, name, params, parentSchema }) => {
 
 const enumeration: ProblemBuilder = ({ error, path, name, params }) => {
 	const allowed = (params['allowedValues'] as unknown[]) ?? [];
-	const suggestion = typeof error.data === 'string' ? closest(error.data, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+	const suggestion =
+		typeof error.data === 'string'
+			? closest(
+					error.data,
+					allowed.filter((v): v is string => typeof v === 'string'),
+				)
+			: undefined;
 	return {
 		...valueProblem('schema-enum', path, `${show(error.data)} is not a valid value for ${name}. Expected one of: ${allowed.map((v) => show(v)).join(', ')}.`),
 		fixes: suggestion ? [{ kind: 'replaceValue', title: `Change to ${JSON.stringify(suggestion)}`, newText: JSON.stringify(suggestion) }] : undefined,
@@ -136,14 +156,18 @@ const pattern: ProblemBuilder = ({ path, name, params, parentSchema }) =>
 	valueProblem(
 		'schema-pattern',
 		path,
-		parentSchema.patternErrorMessage ? `${name}: ${parentSchema.patternErrorMessage}` : `${name} does not have the expected format (${String(params['pattern'])}).`,
+		parentSchema.patternErrorMessage
+			? `${name}: ${parentSchema.patternErrorMessage}`
+			: `${name} does not have the expected format (${String(params['pattern'])}).`,
 	);
 
 const format: ProblemBuilder = ({ path, name, params }) =>
 	valueProblem(
 		'schema-format',
 		path,
-		params['format'] === 'date-time' ? `${name} must be an ISO-8601 date-time with a time zone, such as 2025-01-01T00:00:00.000Z.` : `${name} must be a valid ${String(params['format'])}.`,
+		params['format'] === 'date-time'
+			? `${name} must be an ISO-8601 date-time with a time zone, such as 2025-01-01T00:00:00.000Z.`
+			: `${name} must be a valid ${String(params['format'])}.`,
 	);
 
 /** minimum, maximum and their exclusive forms. */
@@ -174,7 +198,9 @@ const items: ProblemBuilder = ({ error, path, name, params, parentSchema }) => {
 	return valueProblem(
 		'schema-items',
 		path,
-		exactly ? `${name} must have exactly ${limit} item${plural}.` : `${name} must have ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${limit} item${plural}.`,
+		exactly
+			? `${name} must have exactly ${limit} item${plural}.`
+			: `${name} must have ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${limit} item${plural}.`,
 	);
 };
 

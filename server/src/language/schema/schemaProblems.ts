@@ -54,7 +54,15 @@ function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
 	if (typeof propertyName === 'string') {
 		// An error about a key (from propertyNames): point at that key.
 		const keyProblem = toProblem({ ...error, propertyName: undefined, instancePath: '', data: propertyName } as ErrorObject, propertyName);
-		return keyProblem ? { ...keyProblem, message: keyProblem.message.replace(/^The document/, `The key ${quoteText(propertyName, 80)}`), path: [...path, propertyName], target: 'key', fixes: undefined } : undefined;
+		return keyProblem
+			? {
+					...keyProblem,
+					message: keyProblem.message.replace(/^The document/, `The key ${quoteText(propertyName, 80)}`),
+					path: [...path, propertyName],
+					target: 'key',
+					fixes: undefined,
+				}
+			: undefined;
 	}
 	const failure = { error, path, name: fieldName(path), params: error.params as Record<string, unknown>, parentSchema: (error.parentSchema ?? {}) as Schema };
 	const build = Object.prototype.hasOwnProperty.call(KEYWORD_PROBLEMS, error.keyword) ? KEYWORD_PROBLEMS[error.keyword] : otherProblem;

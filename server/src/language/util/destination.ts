@@ -16,7 +16,8 @@ import { hasMoreCodePointsThan } from './codePoints';
  * the leading empty alternative. `u` makes `[^.]` match one code point, as in Java. Linear: no
  * quantified group contains another quantifier.
  */
-export const DESTINATION_ARN_PATTERN = /^(?:|kafka:\/\/[^.][a-zA-Z0-9_.-]{0,248}|arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:(?:(?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d)?:(?:\d{12})?:.*)$/u;
+export const DESTINATION_ARN_PATTERN =
+	/^(?:|kafka:\/\/[^.][a-zA-Z0-9_.-]{0,248}|arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:(?:(?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d)?:(?:\d{12})?:.*)$/u;
 
 export const KAFKA_SCHEME = 'kafka://';
 
@@ -130,4 +131,3 @@ export function classifyDestination(value: string): DestinationClass {
 	}
 	return { type: 'other' };
 }
-

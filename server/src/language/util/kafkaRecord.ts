@@ -29,7 +29,6 @@ export function epochMillisToIso(value: unknown): string | undefined {
 	return new Date(value).toISOString();
 }
 
-
 /**
  * The partitions of a Kafka event's `records` map whose value is an array, as [key, records]
  * pairs, for plain loops: the rules walk every record of payloads of thousands, and a callback

@@ -46,7 +46,10 @@ export function topicNameIssues(name: string): readonly TopicNameIssue[] {
 }
 
 /** The issue of `reason` among `issues`, if any. */
-export function topicIssueOf<R extends TopicNameIssue['reason']>(issues: readonly TopicNameIssue[], reason: R): Extract<TopicNameIssue, { reason: R }> | undefined {
+export function topicIssueOf<R extends TopicNameIssue['reason']>(
+	issues: readonly TopicNameIssue[],
+	reason: R,
+): Extract<TopicNameIssue, { reason: R }> | undefined {
 	return issues.find((issue): issue is Extract<TopicNameIssue, { reason: R }> => issue.reason === reason);
 }
 
@@ -66,7 +69,10 @@ export function topicNameProblem(name: string): string | undefined {
 		return `A Kafka topic name has at most ${MAX_TOPIC_LENGTH} characters; this one has ${name.length}.`;
 	}
 	const bad = topicIssueOf(issues, 'character');
-	return bad && `A Kafka topic name may contain only ASCII letters, digits, ".", "_" and "-"; ${JSON.stringify(bad.character)} at position ${bad.index + 1} is not allowed.`;
+	return (
+		bad &&
+		`A Kafka topic name may contain only ASCII letters, digits, ".", "_" and "-"; ${JSON.stringify(bad.character)} at position ${bad.index + 1} is not allowed.`
+	);
 }
 
 /** Kafka warns that topics differing only by "." versus "_" collide in metric names. */

@@ -47,7 +47,12 @@ export function queueOrTopicNameProblem(name: string, service: 'sqs' | 'sns'): N
 		};
 	}
 	if (name.length > max) {
-		return { severity: 'error', message: `${noun} name ${JSON.stringify(name)} is ${name.length} characters long; the maximum is ${max}, .fifo included`, start: 0, end: name.length };
+		return {
+			severity: 'error',
+			message: `${noun} name ${JSON.stringify(name)} is ${name.length} characters long; the maximum is ${max}, .fifo included`,
+			start: 0,
+			end: name.length,
+		};
 	}
 	return undefined;
 }
@@ -66,7 +71,12 @@ export function bucketNameProblem(name: string): NameProblem | undefined {
 	const bad = /[^A-Za-z0-9._-]/.exec(name);
 	if (bad) {
 		const character = charAt(name, bad.index);
-		return { severity: 'error', message: `S3 bucket name ${shown} contains ${JSON.stringify(character)}; bucket names use only lowercase letters, digits, "." and "-"`, start: bad.index, end: bad.index + character.length };
+		return {
+			severity: 'error',
+			message: `S3 bucket name ${shown} contains ${JSON.stringify(character)}; bucket names use only lowercase letters, digits, "." and "-"`,
+			start: bad.index,
+			end: bad.index + character.length,
+		};
 	}
 	if (name.length < 3 || name.length > 255) {
 		return { severity: 'error', message: `S3 bucket name ${shown} is ${name.length} characters long; bucket names have 3 to 63`, ...whole };
@@ -88,7 +98,12 @@ export function bucketNameProblem(name: string): NameProblem | undefined {
 	}
 	const suffix = RESERVED_SUFFIXES.find((s) => name.endsWith(s));
 	if (suffix) {
-		return { severity: 'error', message: `S3 bucket name ${shown} ends with the reserved suffix "${suffix}"`, start: name.length - suffix.length, end: name.length };
+		return {
+			severity: 'error',
+			message: `S3 bucket name ${shown} ends with the reserved suffix "${suffix}"`,
+			start: name.length - suffix.length,
+			end: name.length,
+		};
 	}
 	const legacy = /[A-Z_]/.exec(name);
 	if (legacy) {
@@ -100,7 +115,11 @@ export function bucketNameProblem(name: string): NameProblem | undefined {
 		};
 	}
 	if (name.length > 63) {
-		return { severity: 'warning', message: `S3 bucket name ${shown} is ${name.length} characters long, which only buckets created in us-east-1 before March 2018 may be; current bucket names have 3 to 63`, ...whole };
+		return {
+			severity: 'warning',
+			message: `S3 bucket name ${shown} is ${name.length} characters long, which only buckets created in us-east-1 before March 2018 may be; current bucket names have 3 to 63`,
+			...whole,
+		};
 	}
 	return undefined;
 }

@@ -20,9 +20,25 @@ export interface DiagnosticCodeInfo {
 
 export const NON_RULE_CODES: readonly DiagnosticCodeInfo[] = [
 	{ id: 'syntax-comment', source: 'syntax', defaultSeverity: 'error', description: 'A // or /* */ comment, which AWS rejects in JSON documents.' },
-	{ id: 'syntax-trailing-comma', source: 'syntax', defaultSeverity: 'error', description: 'A comma before a closing brace or bracket, which JSON does not allow.' },
-	{ id: 'syntax-union', source: 'syntax', defaultSeverity: 'error', description: 'A TypeScript-style union of strings copied from AWS documentation, where one value is expected.' },
-	{ id: 'syntax-bom', source: 'syntax', defaultSeverity: 'error', description: 'A destination config or ESM request that starts with a byte order mark, which the AWS CLI does not remove when it reads file:// parameters, and rejects.' },
+	{
+		id: 'syntax-trailing-comma',
+		source: 'syntax',
+		defaultSeverity: 'error',
+		description: 'A comma before a closing brace or bracket, which JSON does not allow.',
+	},
+	{
+		id: 'syntax-union',
+		source: 'syntax',
+		defaultSeverity: 'error',
+		description: 'A TypeScript-style union of strings copied from AWS documentation, where one value is expected.',
+	},
+	{
+		id: 'syntax-bom',
+		source: 'syntax',
+		defaultSeverity: 'error',
+		description:
+			'A destination config or ESM request that starts with a byte order mark, which the AWS CLI does not remove when it reads file:// parameters, and rejects.',
+	},
 	{ id: 'syntax-error', source: 'syntax', defaultSeverity: 'error', description: 'Any other text that is not valid JSON.' },
 	{ id: 'schema-required', source: 'schema', defaultSeverity: 'error', description: 'A required field is missing.' },
 	{ id: 'unknown-field', source: 'schema', defaultSeverity: 'error', description: 'A field AWS does not define for this object, usually a misspelling.' },
@@ -35,10 +51,30 @@ export const NON_RULE_CODES: readonly DiagnosticCodeInfo[] = [
 	{ id: 'schema-length', source: 'schema', defaultSeverity: 'error', description: 'A string shorter or longer than AWS allows.' },
 	{ id: 'schema-items', source: 'schema', defaultSeverity: 'error', description: 'An array with fewer or more items than AWS allows.' },
 	{ id: 'schema-other', source: 'schema', defaultSeverity: 'error', description: 'Any other violation of the bundled JSON schema.' },
-	{ id: 'payload-not-json', source: 'payload', defaultSeverity: 'error', description: 'The payload of an S3 failure record is neither the Kafka event object nor that object encoded as a JSON string.' },
-	{ id: 'payload-syntax', source: 'payload', defaultSeverity: 'error', description: 'The JSON string in the payload of an S3 failure record is not valid JSON.' },
-	{ id: 'file-too-large', source: 'limit', defaultSeverity: 'warning', description: 'The file is larger than the configured size limit and was not validated.' },
-	{ id: 'too-many-problems', source: 'limit', defaultSeverity: 'info', description: 'The file has more problems than are listed; the rest are counted in one message.' },
+	{
+		id: 'payload-not-json',
+		source: 'payload',
+		defaultSeverity: 'error',
+		description: 'The payload of an S3 failure record is neither the Kafka event object nor that object encoded as a JSON string.',
+	},
+	{
+		id: 'payload-syntax',
+		source: 'payload',
+		defaultSeverity: 'error',
+		description: 'The JSON string in the payload of an S3 failure record is not valid JSON.',
+	},
+	{
+		id: 'file-too-large',
+		source: 'limit',
+		defaultSeverity: 'warning',
+		description: 'The file is larger than the configured size limit and was not validated.',
+	},
+	{
+		id: 'too-many-problems',
+		source: 'limit',
+		defaultSeverity: 'info',
+		description: 'The file has more problems than are listed; the rest are counted in one message.',
+	},
 ];
 
 /**

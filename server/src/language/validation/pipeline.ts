@@ -274,7 +274,16 @@ class SubjectValidator implements RuleContext {
 	}
 
 	report = (r: RuleReport): void => {
-		this.out.push({ code: this.code, severity: r.severity, message: r.message, path: [...this.path, ...r.path], target: r.target ?? 'value', span: r.span, fixes: r.fixes, tags: r.tags });
+		this.out.push({
+			code: this.code,
+			severity: r.severity,
+			message: r.message,
+			path: [...this.path, ...r.path],
+			target: r.target ?? 'value',
+			span: r.span,
+			fixes: r.fixes,
+			tags: r.tags,
+		});
 	};
 
 	rawNumber = (relative: JsonPath): string | undefined => (this.unit ? rawNumberAt(this.unit.parsed, [...this.path, ...relative]) : undefined);
@@ -406,7 +415,11 @@ function finish(problems: LocatedProblem[], maxProblems: number, unplaced: numbe
 	const unique: LocatedProblem[] = [];
 	for (const found of problems) {
 		// Messages and fix titles quote document text: one line, invisible characters escaped, length capped.
-		const problem = { ...found, message: printable(found.message, MAX_MESSAGE_LENGTH), fixes: found.fixes.map((fix) => ({ ...fix, title: printable(fix.title, MAX_TITLE_LENGTH) })) };
+		const problem = {
+			...found,
+			message: printable(found.message, MAX_MESSAGE_LENGTH),
+			fixes: found.fixes.map((fix) => ({ ...fix, title: printable(fix.title, MAX_TITLE_LENGTH) })),
+		};
 		const key = `${problem.start}:${problem.end}:${problem.code}:${problem.message}`;
 		if (!seen.has(key)) {
 			seen.add(key);
@@ -430,4 +443,3 @@ function finish(problems: LocatedProblem[], maxProblems: number, unplaced: numbe
 	});
 	return shown;
 }
-

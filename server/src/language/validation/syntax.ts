@@ -55,7 +55,8 @@ export function byteOrderMarkProblem(): LocatedProblem {
 	return {
 		code: 'syntax-bom',
 		severity: 'error',
-		message: 'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.',
+		message:
+			'The file starts with a byte order mark (U+FEFF): the AWS CLI does not remove it when it reads file:// parameters and rejects the JSON ("Unexpected UTF-8 BOM"). Save the file as UTF-8 without BOM.',
 		start: 0,
 		end: 1,
 		fixes: [{ title: 'Remove the byte order mark', edits: [{ start: 0, end: 1, newText: '' }] }],
@@ -106,7 +107,13 @@ function toProblem(text: string, error: SyntaxError): Problem {
 			path: [],
 			target: 'value',
 			rawRange,
-			fixes: alternatives.map((alternative) => ({ kind: 'replaceRange' as const, title: `Keep ${alternative}`, start: rawRange.start, end: rawRange.end, newText: alternative })),
+			fixes: alternatives.map((alternative) => ({
+				kind: 'replaceRange' as const,
+				title: `Keep ${alternative}`,
+				start: rawRange.start,
+				end: rawRange.end,
+				newText: alternative,
+			})),
 		};
 	}
 	if (error.error === 'LeadingZeros') {

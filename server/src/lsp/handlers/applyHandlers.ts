@@ -10,21 +10,18 @@ import { requestType } from '../requestTypes';
 
 export function registerApplyHandlers({ connection, documents, schemas, hostReportsJsonSyntax }: ServerContext): void {
 	// The document checked against the mapping it will change: what the mapping becomes after the update.
-	connection.onRequest(
-		requestType(CheckAgainstMappingRequest.type),
-		(params, token): CheckAgainstMappingResult | ResponseError<void> => {
-			const document = documents.get(params.uri);
-			if (!document) {
-				return { problems: [], unavailable: 'The document is not open.' };
-			}
-			return runSafe(connection, 'Check against mapping', { problems: [], unavailable: 'The check failed; see the server log.' }, token, () =>
-				checkAgainstMapping(document.getText(), params.mapping, {
-					fileName: fileNameOf(document.uri),
-					languageId: document.languageId,
-					hostReportsJsonSyntax: hostReportsJsonSyntax(),
-					registry: schemas,
-				}),
-			);
-		},
-	);
+	connection.onRequest(requestType(CheckAgainstMappingRequest.type), (params, token): CheckAgainstMappingResult | ResponseError<void> => {
+		const document = documents.get(params.uri);
+		if (!document) {
+			return { problems: [], unavailable: 'The document is not open.' };
+		}
+		return runSafe(connection, 'Check against mapping', { problems: [], unavailable: 'The check failed; see the server log.' }, token, () =>
+			checkAgainstMapping(document.getText(), params.mapping, {
+				fileName: fileNameOf(document.uri),
+				languageId: document.languageId,
+				hostReportsJsonSyntax: hostReportsJsonSyntax(),
+				registry: schemas,
+			}),
+		);
+	});
 }

@@ -21,7 +21,13 @@ export function registerPreviewHandlers(context: ServerContext): void {
 			return null;
 		}
 		return runSafe(connection, 'Preview model', null, token, () =>
-			buildPreviewModel({ uri: document.uri, version: document.version, text: document.getText(), analysis: context.structureOf(document), options: params.options }),
+			buildPreviewModel({
+				uri: document.uri,
+				version: document.version,
+				text: document.getText(),
+				analysis: context.structureOf(document),
+				options: params.options,
+			}),
 		);
 	});
 
