@@ -91,25 +91,38 @@ export function serverProtocolTests(transport: Transport): void {
 			);
 		});
 
-		it('ignores a change with a malformed range, keeping the document, and applies the next valid one', async () => {
+		it('ignores a change with a malformed range, keeping the document, and trusts no edit of it until its whole text comes again', async () => {
 			const uri = 'file:///work/malformed-change.destination.json';
 			await client.open(uri, '{"OnFailure": {"Destinaton": ""}}');
 			await client.diagnosticsFor(uri, (p) => p.version === 1 && p.diagnostics.length > 0);
 			const insertI = (start: unknown) => ({ range: { start, end: { line: 0, character: 24 } }, text: 'i' }) as unknown as TextDocumentContentChangeEvent;
+			const published = client.allDiagnostics(uri).length;
 			await client.change(uri, 2, [insertI({ line: 0 })]);
 			await client.change(uri, 3, [insertI({ line: 0, character: '24' })]);
-			// The valid insertion of the missing "i" fixes the key only if the two before changed nothing.
+			// The client has applied edits the server could not read: it no longer knows the text, so it
+			// clears what it published and answers nothing for the document, even after a valid edit.
 			await client.change(uri, 4, [insertI({ line: 0, character: 24 })]);
-			const published = await client.diagnosticsFor(uri, (p) => p.version === 4);
+			assert.equal(await client.hover(uri, 0, 18), null);
+			await client.diagnosticsFor(uri, (p) => p.version === undefined && p.diagnostics.length === 0);
 			assert.deepEqual(
-				published.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error),
+				client
+					.allDiagnostics(uri)
+					.slice(published)
+					.map((p) => p.diagnostics.length),
+				[0, 0],
+			);
+			// The whole text brings the two together again.
+			await client.change(uri, 5, [{ text: '{"OnFailure": {"Destination": ""}}' }]);
+			const after = await client.diagnosticsFor(uri, (p) => p.version === 5);
+			assert.deepEqual(
+				after.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error),
 				[],
 			);
 			assert.deepEqual(
 				client
 					.allDiagnostics(uri)
 					.map((p) => p.version)
-					.filter((v) => v === 2 || v === 3),
+					.filter((v) => v === 2 || v === 3 || v === 4),
 				[],
 			);
 			for (const { diagnostics } of client.allDiagnostics(uri)) {
@@ -119,13 +132,14 @@ export function serverProtocolTests(transport: Transport): void {
 					}
 				}
 			}
+			const until = '; until the editor sends its whole text again or reopens it, the server ignores its edits and reports nothing for it.';
 			assert.deepEqual(
 				client.logMessages.filter((m) => m.message.startsWith('Ignored version')).map((m) => [m.type, m.message]),
 				[
-					[MessageType.Warning, `Ignored version 2 of ${uri}: change 1: range.start.character is missing. The document stays at version 1.`],
+					[MessageType.Warning, `Ignored version 2 of ${uri}: change 1: range.start.character is missing. The document stays at version 1${until}`],
 					[
 						MessageType.Warning,
-						`Ignored version 3 of ${uri}: change 1: range.start.character is "24", not a non-negative integer. The document stays at version 1.`,
+						`Ignored version 3 of ${uri}: change 1: range.start.character is "24", not a non-negative integer. The document stays at version 1${until}`,
 					],
 				],
 			);

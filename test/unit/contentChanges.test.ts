@@ -34,7 +34,7 @@ describe('malformedChanges', () => {
 describe('lazyTextDocuments: malformed changes', () => {
 	const open = (text: string) => {
 		const rejected: string[] = [];
-		const config = lazyTextDocuments((message) => rejected.push(message));
+		const config = lazyTextDocuments((_uri, message) => rejected.push(message));
 		return { document: config.create('file:///x.json', 'json', 1, text), config, rejected };
 	};
 
@@ -46,7 +46,9 @@ describe('lazyTextDocuments: malformed changes', () => {
 		assert.equal(after.version, 1);
 		assert.equal(after.lineCount, 2);
 		assert.deepEqual(after.positionAt(12), { line: 1, character: 3 });
-		assert.deepEqual(rejected, ['Ignored version 2 of file:///x.json: change 1: range.start.character is missing. The document stays at version 1.']);
+		assert.deepEqual(rejected, [
+			'Ignored version 2 of file:///x.json: change 1: range.start.character is missing. The document stays at version 1; until the editor sends its whole text again or reopens it, the server ignores its edits and reports nothing for it.',
+		]);
 	});
 
 	it('rejects the whole batch when one change in it is malformed, so no half-applied batch remains', () => {
@@ -58,12 +60,23 @@ describe('lazyTextDocuments: malformed changes', () => {
 		assert.equal(config.update(document, batch, 2).getText(), 'abc');
 	});
 
-	it('applies a later valid change to the kept text and takes its version', () => {
+	it('ignores later incremental changes, whose text the server cannot know, until the whole text comes again', () => {
 		const { document, config } = open('{"Destinaton": ""}');
 		config.update(document, [{ range: range(0, '10'), text: 'i' }] as unknown as TextDocumentContentChangeEvent[], 2);
-		const after = config.update(document, [{ range: range(0, 10), text: 'i' }] as unknown as TextDocumentContentChangeEvent[], 3);
-		assert.equal(after.getText(), '{"Destination": ""}');
-		assert.equal(after.version, 3);
+		// The client applied its edit; applying the next one to our text would give another text under the client's version.
+		let after = config.update(document, [{ range: range(0, 10), text: 'i' }] as unknown as TextDocumentContentChangeEvent[], 3);
+		assert.equal(after.getText(), '{"Destinaton": ""}');
+		assert.equal(after.version, 1);
+		// A batch whose last whole-text change is followed by an incremental one: both apply, in order.
+		after = config.update(
+			document,
+			[{ range: range(0, 1), text: 'x' }, { text: '{"Destination": ""}' }, { range: range(0, 0), text: ' ' }] as unknown as TextDocumentContentChangeEvent[],
+			4,
+		);
+		assert.equal(after.getText(), ' {"Destination": ""}');
+		assert.equal(after.version, 4);
+		after = config.update(document, [{ range: range(0, 0), text: '\n' }] as unknown as TextDocumentContentChangeEvent[], 5);
+		assert.equal(after.getText(), '\n {"Destination": ""}', 'back in sync: incremental changes apply again');
 	});
 });
 

@@ -24,11 +24,11 @@ describe('documents whose telling key is misspelt', () => {
 		]);
 	});
 
-	it('within two edits in any case, for each key that is ours alone', () => {
-		assert.equal(detectKind({ onfailure: {} }), 'destination-config');
-		assert.equal(detectKind({ OnSucess: {} }), 'destination-config');
-		assert.equal(detectKind({ RequestContex: {} }), 'failure-record');
-		assert.equal(detectKind({ kafkaBatchinfo: {} }), 'failure-record');
+	it("within two edits in any case, when the object also holds a member the real key's object has", () => {
+		assert.equal(detectKind({ onfailure: { Destination: '' } }), 'destination-config');
+		assert.equal(detectKind({ OnSucess: { destinaton: '' } }), 'destination-config');
+		assert.equal(detectKind({ RequestContex: { requestId: 'r' } }), 'failure-record');
+		assert.equal(detectKind({ kafkaBatchinfo: { batchSize: 3 } }), 'failure-record');
 	});
 
 	it('or by a member holding an ARN or kafka:// destination under a misspelt Destination key', () => {
@@ -42,5 +42,10 @@ describe('documents whose telling key is misspelt', () => {
 		assert.equal(detectKind({ config: { destination: './out' } }), 'unknown');
 		assert.equal(detectKind({ compilerOptions: { outDir: 'out' } }), 'unknown');
 		assert.equal(detectKind({ batchSize: {}, version: {} }), 'unknown');
+		// Everyday words two edits from a telling key, with objects of their own.
+		assert.equal(detectKind({ success: { title: 'Saved' }, error: { title: 'Oops' } }), 'unknown');
+		assert.equal(detectKind({ failure: { message: 'x' } }), 'unknown');
+		assert.equal(detectKind({ onSuccess: { redirect: '/home' } }), 'unknown');
+		assert.equal(detectKind({ requestContent: { body: '' } }), 'unknown');
 	});
 });

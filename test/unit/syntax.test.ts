@@ -142,6 +142,16 @@ describe('a byte order mark (issue 11, item 8)', () => {
 		assert.deepEqual(codes, ['syntax-bom']);
 	});
 
+	it('leaves content that is JSON Lines read as JSON Lines', () => {
+		const lines = `${destination}\n${destination}\n`;
+		const analysis = analyze(`\ufeff${lines}`, { fileName: 'batch.json' });
+		assert.equal(analysis.layout, 'json-lines');
+		assert.deepEqual(
+			analysis.problems.map((p) => p.code),
+			['syntax-bom'],
+		);
+	});
+
 	it('is read as whitespace before a failure record, which is only read, with every other problem in place', () => {
 		const record = '{"requestContext": {}}';
 		const withMark = problemsOf(`\ufeff${record}`, { fileName: 'r.json' });

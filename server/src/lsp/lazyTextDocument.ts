@@ -10,6 +10,7 @@
  * positions and offsets follow its rules (a position never lands inside a line break).
  */
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
+import { TextDocuments } from 'vscode-languageserver';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { malformedChanges } from './contentChanges';
 
@@ -26,6 +27,8 @@ export class LazyTextDocument implements TextDocument {
 	private length: number;
 	/** Offsets at which lines start; undefined when they must be computed from the text again. */
 	private lineStarts: number[] | undefined;
+	/** False after a change was refused: the client's text is then unknown (see lazyTextDocuments). */
+	inSync = true;
 
 	constructor(
 		readonly uri: string,
@@ -240,27 +243,66 @@ export class LazyTextDocument implements TextDocument {
  * reported through `reportRejected`: no change of it is applied, as a batch applied in part
  * matches no text the client ever had.
  *
- * The refused document also keeps its version. Taking the new number would label the old text
- * with a version whose text (the client's) differs, and diagnostics and versioned edits
- * computed from it would then be applied by the client to that other text. Kept, the pair
- * (text, version) stays true, and what the server publishes for it is recognisably stale. A
- * later valid change applies to the text we have and takes its version; versions only need to
- * increase, so the skipped number does no harm. (The client's text may still differ by the
- * refused edit; only a full-text change or reopening the file brings the two together again.)
+ * After a refusal the server no longer knows the client's text: the client has applied the edit
+ * the server could not read. Applying later incremental changes to the text we kept would give a
+ * document whose version matches the client's and whose text does not, and a versioned quick fix
+ * computed from it would land at the wrong offsets in the user's file. So the document is marked
+ * out of sync: its later incremental changes are ignored, {@link KnownTextDocuments} hides it from
+ * every handler (nothing is validated, hovered or fixed), until the editor sends its whole text
+ * again (a change without a range) or reopens it. The refused document keeps its version.
  */
-export function lazyTextDocuments(reportRejected: (message: string) => void): TextDocumentsConfiguration<TextDocument> {
+export function lazyTextDocuments(reportRejected: (uri: string, message: string) => void): TextDocumentsConfiguration<TextDocument> {
 	return {
 		create: (uri, languageId, version, content) => new LazyTextDocument(uri, languageId, version, content),
 		update: (document, changes, version) => {
+			const lazy = document as LazyTextDocument;
 			const problem = malformedChanges(changes);
 			if (problem) {
-				reportRejected(`Ignored version ${version} of ${document.uri}: ${problem}. The document stays at version ${document.version}.`);
+				lazy.inSync = false;
+				reportRejected(
+					document.uri,
+					`Ignored version ${version} of ${document.uri}: ${problem}. The document stays at version ${document.version}; until the editor sends its whole text again or reopens it, the server ignores its edits and reports nothing for it.`,
+				);
 				return document;
 			}
-			(document as LazyTextDocument).update(changes, version);
+			if (!lazy.inSync) {
+				// Only a change of the whole text brings the two texts together again; what follows it applies to that text.
+				let lastFullText = changes.length - 1;
+				while (lastFullText >= 0 && isIncremental(changes[lastFullText])) {
+					lastFullText--;
+				}
+				if (lastFullText < 0) {
+					return document;
+				}
+				lazy.update(changes.slice(lastFullText), version);
+				lazy.inSync = true;
+				return document;
+			}
+			lazy.update(changes, version);
 			return document;
 		},
 	};
+}
+
+function isIncremental(change: TextDocumentContentChangeEvent): boolean {
+	return 'range' in change && change.range !== undefined;
+}
+
+/** Whether the server knows the document's text (see {@link lazyTextDocuments}). */
+function isKnown(document: TextDocument): boolean {
+	return !(document instanceof LazyTextDocument) || document.inSync;
+}
+
+/** The open documents whose text the server knows: one whose edits were refused is left out until its whole text comes again. */
+export class KnownTextDocuments extends TextDocuments<TextDocument> {
+	override get(uri: string): TextDocument | undefined {
+		const document = super.get(uri);
+		return document && isKnown(document) ? document : undefined;
+	}
+
+	override all(): TextDocument[] {
+		return super.all().filter(isKnown);
+	}
 }
 
 function computeLineStarts(text: string, isAtLineStart: boolean, textOffset: number): number[] {

@@ -7,7 +7,6 @@
  * in a browser worker.
  */
 import type { Connection } from 'vscode-languageserver';
-import { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ValidateOptions } from '../language/validation/pipeline';
 import { createAnalysisCache } from './analysisCache';
@@ -18,7 +17,7 @@ import { registerDocumentInfoHandler } from './handlers/documentInfoHandler';
 import { registerHoverHandler } from './handlers/hoverHandler';
 import { registerLifecycleHandlers } from './handlers/lifecycleHandlers';
 import { registerPreviewHandlers } from './handlers/previewHandlers';
-import { lazyTextDocuments } from './lazyTextDocument';
+import { KnownTextDocuments, lazyTextDocuments } from './lazyTextDocument';
 import type { ServerContext } from './serverContext';
 import type { ServerRuntime } from './serverRuntime';
 import { initialServerState } from './serverState';
@@ -34,7 +33,13 @@ const VALIDATION_SLICE_MS = 16;
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
 	// Edits cost in proportion to their size, not the document's: see lazyTextDocument.ts.
-	const documents = new TextDocuments(lazyTextDocuments((message) => connection.console.warn(message)));
+	const documents = new KnownTextDocuments(
+		lazyTextDocuments((uri, message) => {
+			connection.console.warn(message);
+			// What was published describes a text the client no longer has.
+			void connection.sendDiagnostics({ uri, diagnostics: [] });
+		}),
+	);
 	const state = initialServerState();
 	const analyzeOptions = (document: TextDocument): ValidateOptions => ({
 		fileName: fileNameOf(document.uri),

@@ -60,42 +60,53 @@ export function detectKind(value: unknown, fileName?: string): DocumentKind {
 
 /**
  * The keys that tell a kind, for near misses: `{"OnFailur": {...}}` in a file with no telling name
- * was not recognised, so it got no diagnostic at all, not even the misspelling. Only keys that
- * are ours alone, with an object as value, count; generic ones (`batchSize`, `version`) would
- * claim other tools' files.
+ * was not recognised, so it got no diagnostic at all, not even the misspelling. A near miss counts
+ * only when its object also holds a member the real key's object has: on its own, two edits turn
+ * everyday words into telling keys (`success` is two edits from `OnSuccess`), and an i18n file
+ * with `{"success": {"title": "Saved"}}` would be taken for a destination config.
  */
-const TELLING_KEYS: readonly [string, DocumentKind][] = [
-	['requestContext', 'failure-record'],
-	['KafkaBatchInfo', 'failure-record'],
-	['OnFailure', 'destination-config'],
-	['OnSuccess', 'destination-config'],
+const TELLING_KEYS: readonly { key: string; kind: DocumentKind; confirmedBy: (member: string) => boolean }[] = [
+	{ key: 'requestContext', kind: 'failure-record', confirmedBy: oneOf('requestId', 'functionArn', 'condition', 'approximateInvokeCount') },
+	{ key: 'KafkaBatchInfo', kind: 'failure-record', confirmedBy: oneOf('batchSize', 'recordsInfo', 'recordInfo', 'eventSourceArn', 'bootstrapServers') },
+	{ key: 'OnFailure', kind: 'destination-config', confirmedBy: (member) => isNear(member, 'Destination') },
+	{ key: 'OnSuccess', kind: 'destination-config', confirmedBy: (member) => isNear(member, 'Destination') },
 ];
 
-/** How far a misspelt telling key may be from the real one (edits, any case). */
+/** How far a misspelt key may be from the real one (edits, any case). */
 const NEAR_MISS_EDITS = 2;
 
 /** A destination as Lambda takes it: an ARN or a kafka:// topic (the scheme in any case). */
 const DESTINATION_VALUE = /^(arn:|kafka:\/\/)/i;
 
+function isNear(key: string, real: string): boolean {
+	return editDistance(key.toLowerCase(), real.toLowerCase(), NEAR_MISS_EDITS) <= NEAR_MISS_EDITS;
+}
+
+function oneOf(...members: string[]): (member: string) => boolean {
+	return (member) => members.includes(member);
+}
+
+function ownKeys(value: Record<string, unknown>): string[] {
+	return Object.keys(value);
+}
+
 function kindOfMisspeltKeys(value: Record<string, unknown>): DocumentKind {
-	for (const key in value) {
-		if (!Object.prototype.hasOwnProperty.call(value, key) || !isObject(value[key])) {
+	for (const key of ownKeys(value)) {
+		const inner = value[key];
+		if (!isObject(inner)) {
 			continue;
 		}
-		const lower = key.toLowerCase();
-		for (const [telling, kind] of TELLING_KEYS) {
-			if (editDistance(lower, telling.toLowerCase(), NEAR_MISS_EDITS) <= NEAR_MISS_EDITS) {
-				return kind;
+		const innerKeys = ownKeys(inner);
+		for (const telling of TELLING_KEYS) {
+			if (isNear(key, telling.key) && innerKeys.some(telling.confirmedBy)) {
+				return telling.kind;
 			}
 		}
 		// `{"Failure": {"Destination": "arn:..."}}`: the inner member is unmistakably a destination.
-		const inner = value[key];
-		for (const innerKey in inner) {
-			if (Object.prototype.hasOwnProperty.call(inner, innerKey) && editDistance(innerKey.toLowerCase(), 'destination', NEAR_MISS_EDITS) <= NEAR_MISS_EDITS) {
-				const destination = inner[innerKey];
-				if (typeof destination === 'string' && DESTINATION_VALUE.test(destination)) {
-					return 'destination-config';
-				}
+		for (const innerKey of innerKeys) {
+			const destination = inner[innerKey];
+			if (typeof destination === 'string' && DESTINATION_VALUE.test(destination) && isNear(innerKey, 'Destination')) {
+				return 'destination-config';
 			}
 		}
 	}

@@ -347,7 +347,8 @@ function splitDocument(text: string, fileName: string | undefined): DocumentUnit
 /** Content that is JSON Lines even without the extension: several lines that each start a top-level object, the first complete on its own. */
 function looksLikeJsonLines(text: string): boolean {
 	const firstBreak = text.indexOf('\n');
-	if (firstBreak < 0 || !text.startsWith('{')) {
+	// trimStart: a byte order mark reaches here as a space.
+	if (firstBreak < 0 || !text.trimStart().startsWith('{')) {
 		return false;
 	}
 	const rest = text.slice(firstBreak + 1).trimStart();
