@@ -168,6 +168,23 @@ describe('lambda-kafka CLI', () => {
 			const peakMB = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
 			assert.ok(peakMB < 150, `peak memory ${peakMB.toFixed(0)} MB: the file was read`);
 		});
+
+		it('counts the limit in characters, as the editor does: a file over it in UTF-8 bytes only is validated', () => {
+			// 0.6 M two-byte characters: 1.2 MB on disk, 0.6 M characters, under a 1 MB limit.
+			const file = write('size/accents.json', `{"OnFailure": {"Destination": ""}, "Note": "${'é'.repeat(600_000)}"}`);
+			const limit = 1;
+			assert.ok(fs.statSync(file).size > limit * 1024 * 1024);
+			const { status, output } = runJson(['--max-file-size-mb', String(limit), file]);
+			assert.equal(status, 1);
+			assert.equal(output.files[0].skipped, undefined);
+			assert.deepEqual(
+				output.files[0].diagnostics.map((d) => d.code),
+				['destination-format', 'unknown-field'],
+			);
+			// Over the limit in characters too: skipped, after counting, not reading.
+			const longer = write('size/more-accents.json', `{"OnFailure": {"Destination": ""}, "Note": "${'é'.repeat(1_100_000)}"}`);
+			assert.equal(runJson(['--max-file-size-mb', String(limit), longer]).output.files[0].skipped, 'too-large');
+		});
 	});
 
 	describe('json output', () => {

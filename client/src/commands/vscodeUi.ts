@@ -25,9 +25,15 @@ const APPLY_PLACEHOLDERS: PickPlaceholders = { function: 'The Lambda function wh
 export class VscodePickUi implements PickUi {
 	private windowProgress: OpenProgress | undefined;
 
+	/**
+	 * @param cancelListing when given, listing progress is a cancellable notification that calls it
+	 *   (the fetch commands, which listed that way before they shared these pickers); otherwise it
+	 *   sits in the status bar, as the apply commands show it.
+	 */
 	constructor(
 		protected readonly title: string,
 		private readonly placeholders: PickPlaceholders = APPLY_PLACEHOLDERS,
+		private readonly cancelListing?: () => void,
 	) {}
 
 	async pickFunction(items: FunctionPickItem[]): Promise<FunctionPickItem | undefined> {
@@ -53,7 +59,9 @@ export class VscodePickUi implements PickUi {
 	}
 
 	progress(update: ProgressUpdate): void {
-		this.windowProgress ??= startProgress({ location: vscode.ProgressLocation.Window, title: 'Lambda Kafka' });
+		this.windowProgress ??= this.cancelListing
+			? startProgress({ location: vscode.ProgressLocation.Notification, title: 'Lambda Kafka', cancellable: true }, this.cancelListing)
+			: startProgress({ location: vscode.ProgressLocation.Window, title: 'Lambda Kafka' });
 		this.windowProgress.report(update.message);
 	}
 

@@ -103,11 +103,15 @@ function describeSource(source: FetchSource): string {
 /** A function, then one of its Kafka mappings, with the apply commands' pickers; errors propagate to the command. */
 async function pickMappingTarget(deps: FetchDeps): Promise<Chosen | undefined> {
 	const { api, context } = await connect(deps);
-	const ui = new VscodePickUi('Fetch failure records', {
-		function: 'The function whose event source mapping sends the failure records',
-		mapping: 'Topic · state · source · mode',
-	});
 	const cancellation = new vscode.CancellationTokenSource();
+	const ui = new VscodePickUi(
+		'Fetch failure records',
+		{
+			function: 'The function whose event source mapping sends the failure records',
+			mapping: 'Topic · state · source · mode',
+		},
+		() => cancellation.cancel(),
+	);
 	try {
 		const picked = await pickMapping({
 			api,

@@ -31,7 +31,9 @@ export function readSource(file: FoundFile, limitBytes = READ_LIMIT_BYTES): Sour
 			return { status: 'not-json' };
 		}
 		const size = fs.statSync(file.path).size;
-		if (size > Math.min(limitBytes, READ_LIMIT_BYTES)) {
+		// The limit counts characters (UTF-16 code units), as the editor's does; a UTF-8 file may
+		// have up to three bytes for each. Only a file between the two is counted, in chunks.
+		if (size > READ_LIMIT_BYTES || (size > limitBytes && (size > 3 * limitBytes || utf16LengthExceeds(file.path, limitBytes)))) {
 			const head = readHead(file.path);
 			return head.includes(0) ? { status: 'binary' } : { status: 'too-large', size, head: head.toString('utf8') };
 		}
@@ -44,6 +46,38 @@ export function readSource(file: FoundFile, limitBytes = READ_LIMIT_BYTES): Sour
 		return { status: 'text', text };
 	} catch (error) {
 		return { status: 'error', message: `cannot read '${file.path}': ${describeIoError(error)}` };
+	}
+}
+
+const COUNT_CHUNK = 1024 * 1024;
+
+/**
+ * Whether the file, decoded from UTF-8, is longer than `limit` UTF-16 code units: every byte that
+ * starts a character counts one, a four-byte character (a surrogate pair) two. Read in chunks and
+ * stopped as soon as the answer is known, so memory stays at one chunk.
+ */
+function utf16LengthExceeds(filePath: string, limit: number): boolean {
+	const fd = fs.openSync(filePath, 'r');
+	try {
+		const chunk = Buffer.alloc(COUNT_CHUNK);
+		let units = 0;
+		for (let position = 0; ;) {
+			const length = fs.readSync(fd, chunk, 0, COUNT_CHUNK, position);
+			if (length === 0) {
+				return false;
+			}
+			for (let i = 0; i < length; i++) {
+				const byte = chunk[i];
+				// Continuation bytes (10xxxxxx) add nothing; a four-byte lead (11110xxx) adds two.
+				units += (byte & 0xc0) === 0x80 ? 0 : byte >= 0xf0 ? 2 : 1;
+			}
+			if (units > limit) {
+				return true;
+			}
+			position += length;
+		}
+	} finally {
+		fs.closeSync(fd);
 	}
 }
 
