@@ -45,7 +45,12 @@ describe('preview over stdio', () => {
 				['order-events', 1, '17', '1', 'msk-iam'],
 			],
 		);
-		assert.match(model.partitions[0].commands[0].command, /^kcat -C -b \S+ -t order-events -p 0 -o 41 -c 2 -e$/);
+		// MSK IAM: kafka-console-consumer, which can authenticate, comes before kcat.
+		assert.match(
+			model.partitions[0].commands[0].command,
+			/^kafka-console-consumer\.sh --bootstrap-server \S+ --topic order-events --partition 0 --offset 41 --max-messages 2 /,
+		);
+		assert.match(model.partitions[0].commands[1].command, /^kcat -C -b \S+ -t order-events -p 0 -o 41 -c 2 -e$/);
 		assert.deepEqual(model.partitions[0].links, []);
 	});
 

@@ -52,11 +52,24 @@ describe('checkAgainstMapping', () => {
 		assert.equal(errors[0].message, 'The destination topic "orders" is also the source topic: Lambda blocks this to prevent a loop.');
 	});
 
-	it('refuses a kafka:// destination for an on-demand mapping (no ProvisionedPollerConfig)', () => {
+	it('refuses a kafka:// destination config for an on-demand mapping, saying how to switch the mapping', () => {
+		// A destination config cannot hold ProvisionedPollerConfig, so "add it" would be advice the user cannot follow.
 		const result = checkAgainstMapping(destinationConfig('kafka://orders-dlq'), mapping({ ProvisionedPollerConfig: undefined }));
 		const errors = result.problems.filter((p) => p.severity === 'error');
+		assert.deepEqual(errors, [
+			{
+				code: 'kafka-destination-requirements',
+				severity: 'error',
+				message: `A kafka:// destination requires provisioned mode, and this mapping is in on-demand mode, which a destination config cannot change: first send an update request such as {"UUID": "${UUID}", "ProvisionedPollerConfig": {"MinimumPollers": 1, "MaximumPollers": 2}} (aws lambda update-event-source-mapping, or this extension's Apply Destination Config to Event Source Mapping on that request).`,
+			},
+		]);
+	});
+
+	it('keeps the advice to add ProvisionedPollerConfig for an update request on an on-demand mapping', () => {
+		const update = JSON.stringify({ UUID, DestinationConfig: { OnFailure: { Destination: 'kafka://orders-dlq' } } });
+		const result = checkAgainstMapping(update, mapping({ ProvisionedPollerConfig: undefined }));
 		assert.deepEqual(
-			errors.map((p) => p.message),
+			result.problems.filter((p) => p.severity === 'error').map((p) => p.message),
 			['A kafka:// destination requires provisioned mode: add ProvisionedPollerConfig, for example {"MinimumPollers": 1, "MaximumPollers": 3}.'],
 		);
 	});

@@ -88,7 +88,7 @@ describe('consumer commands', () => {
 		);
 	});
 
-	it('adds no config file for PLAINTEXT, and notes kcat has no MSK IAM', () => {
+	it('adds no config file for PLAINTEXT', () => {
 		const plain = consumerCommands({ topic: 't', partition: 0, first: 0n, last: 0n }, 'k:9092', 'plaintext');
 		assert.deepEqual(
 			plain.map((c) => c.command),
@@ -98,11 +98,34 @@ describe('consumer commands', () => {
 				'kafka-console-consumer.sh --bootstrap-server k:9092 --topic t --partition 0 --offset 0 --max-messages 1 --property print.key=true --property print.offset=true --property print.timestamp=true --property print.headers=true',
 			],
 		);
-		const iam = consumerCommands({ topic: 't', partition: 0, first: 0n, last: 0n }, 'k:9098', 'msk-iam');
-		assert.match(iam[0].note!, /kcat \(librdkafka\) has no native MSK IAM/);
-		assert.equal(iam[0].command, 'kcat -C -b k:9098 -t t -p 0 -o 0 -c 1 -e');
-		assert.match(iam[2].command, / --consumer\.config client\.properties$/);
-		assert.match(iam[2].note!, /aws-msk-iam-auth/);
+	});
+
+	it('leads with kafka-console-consumer for MSK IAM and marks the kcat commands as unable to authenticate', () => {
+		const iam = consumerCommands({ topic: 't', partition: 0, first: 0n, last: 0n, firstTimestampMs: 5, lastTimestampMs: 9 }, 'k:9098', 'msk-iam');
+		const kcatNote =
+			'kcat (librdkafka) has no AWS_MSK_IAM SASL mechanism, so this command cannot authenticate with IAM as written: use kafka-console-consumer above, or a SASL/OAUTHBEARER token helper.';
+		assert.deepEqual(
+			iam.map((c) => [c.label, c.command, c.note]),
+			[
+				[
+					'kafka-console-consumer',
+					'kafka-console-consumer.sh --bootstrap-server k:9098 --topic t --partition 0 --offset 0 --max-messages 1 --property print.key=true --property print.offset=true --property print.timestamp=true --property print.headers=true --consumer.config client.properties',
+					'Needs the aws-msk-iam-auth jar on the classpath (export CLASSPATH=/path/to/aws-msk-iam-auth-all.jar).',
+				],
+				['kcat (cannot authenticate with IAM)', 'kcat -C -b k:9098 -t t -p 0 -o 0 -c 1 -e', kcatNote],
+				['kcat, JSON envelope (cannot authenticate with IAM)', 'kcat -C -b k:9098 -t t -p 0 -o 0 -c 1 -e -J', kcatNote],
+				[
+					'kcat, by timestamp (cannot authenticate with IAM)',
+					'kcat -C -b k:9098 -t t -p 0 -o s@5 -o e@10 -e',
+					`${kcatNote} Reads every record of the partition timestamped in this window, which may include records that did not fail.`,
+				],
+			],
+		);
+		// Other auths keep kcat first, unmarked.
+		assert.deepEqual(
+			consumerCommands({ topic: 't', partition: 0, first: 0n, last: 0n }, 'k:9096', 'sasl-scram-512').map((c) => c.label),
+			['kcat', 'kcat, JSON envelope', 'kafka-console-consumer'],
+		);
 	});
 
 	it('keeps counts exact above 2^53 and warns when --max-messages cannot take them', () => {

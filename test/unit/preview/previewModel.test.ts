@@ -77,10 +77,11 @@ describe('preview model', () => {
 		assert.deepEqual(
 			p0.commands.map((c) => c.command),
 			[
+				// MSK IAM: the command that can authenticate first.
+				`kafka-console-consumer.sh --bootstrap-server ${brokers} --topic order-events --partition 0 --offset 41 --max-messages 2 --property print.key=true --property print.offset=true --property print.timestamp=true --property print.headers=true --consumer.config client.properties`,
 				`kcat -C -b ${brokers} -t order-events -p 0 -o 41 -c 2 -e`,
 				`kcat -C -b ${brokers} -t order-events -p 0 -o 41 -c 2 -e -J`,
 				`kcat -C -b ${brokers} -t order-events -p 0 -o s@1736942400123 -o e@1736942400457 -e`,
-				`kafka-console-consumer.sh --bootstrap-server ${brokers} --topic order-events --partition 0 --offset 41 --max-messages 2 --property print.key=true --property print.offset=true --property print.timestamp=true --property print.headers=true --consumer.config client.properties`,
 			],
 		);
 		assert.deepEqual(

@@ -167,6 +167,29 @@ describe('destination-format', () => {
 		assert.equal(fixed(text, CODE), config('arn:aws:s3:::dest-bucket'));
 	});
 
+	it('reports an ARN under a kafka:// prefix once, marking the prefix, with a fix that removes it', () => {
+		const arn = 'arn:aws:sqs:us-east-1:123456789012:dest-queue';
+		const text = config(`kafka://${arn}`);
+		// One diagnostic in all: not also a topic-name error for the ":" of the ARN.
+		assert.deepEqual(problemsOf(text), [
+			{
+				code: CODE,
+				severity: 'error',
+				message: `The destination "kafka://${arn}" is an ARN under a kafka:// prefix; an SQS queue, SNS topic or S3 bucket destination is written as the ARN alone, "${arn}".`,
+				range: rangeOf(text, 'kafka://'),
+				text: 'kafka://',
+				fixes: ['Remove the kafka:// prefix'],
+			},
+		]);
+		assert.equal(fixed(text, CODE), config(arn));
+		const miscased = config('KAFKA://arn:aws:sns:us-east-1:123456789012:dest-topic');
+		assert.deepEqual(
+			problemsOf(miscased).map((p) => [p.code, p.text]),
+			[[CODE, 'KAFKA://']],
+		);
+		assert.equal(fixed(miscased, CODE), config('arn:aws:sns:us-east-1:123456789012:dest-topic'));
+	});
+
 	it('reports an incomplete ARN', () => {
 		const text = config('arn:aws:sqs:us-east-1');
 		assert.deepEqual(problemsWithCode(text, CODE), [

@@ -11,6 +11,7 @@ import type { CheckAgainstMappingResult, MappingProblem } from '../../../../shar
 import { isObject } from '../../../../shared/jsonPath';
 import { REQUEST_FIELDS } from '../../../../shared/esmRequest';
 import { RULES } from '../rules';
+import { NO_POLLERS_MESSAGE, ON_DEMAND_MESSAGE } from '../rules/kafka-destination-requirements';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
 import type { ValidateOptions } from '../validation/pipeline';
 import { analyzeDocument } from '../validation/pipeline';
@@ -54,10 +55,29 @@ export function checkAgainstMapping(documentText: string, mapping: unknown, opti
 		const key = signature(problem);
 		if (!known.has(key)) {
 			known.add(key);
-			problems.push({ code: problem.code, severity: problem.severity, message: problem.message });
+			const message = document.kind === 'destination-config' ? forDestinationConfig(problem.message, mapping['UUID']) : problem.message;
+			problems.push({ code: problem.code, severity: problem.severity, message });
 		}
 	}
 	return { problems };
+}
+
+/**
+ * The rules judge the configuration after the change as a create request, so their advice to set
+ * pollers means "add ProvisionedPollerConfig to this document", which a destination config cannot
+ * hold. For one, the advice becomes how to switch the mapping itself to provisioned mode first
+ * (facts sheet §1.4: a kafka:// destination needs provisioned mode; §2: a mapping is on demand until
+ * an update gives it ProvisionedPollerConfig, whose MinimumPollers starts at 1 [S8]).
+ */
+function forDestinationConfig(message: string, uuid: unknown): string {
+	if (message !== NO_POLLERS_MESSAGE && message !== ON_DEMAND_MESSAGE) {
+		return message;
+	}
+	const request = `{"UUID": ${JSON.stringify(typeof uuid === 'string' ? uuid : '<uuid>')}, "ProvisionedPollerConfig": {"MinimumPollers": 1, "MaximumPollers": 2}}`;
+	return (
+		'A kafka:// destination requires provisioned mode, and this mapping is in on-demand mode, which a destination config cannot change: ' +
+		`first send an update request such as ${request} (aws lambda update-event-source-mapping, or this extension's Apply Destination Config to Event Source Mapping on that request).`
+	);
 }
 
 /** The mapping's configuration as a create request: request members only, nulls dropped. */

@@ -96,59 +96,95 @@ export function brokerList(bootstrapServers: string | undefined): string[] | und
 	return valid ? brokers : undefined;
 }
 
-/** The commands reading one range, in the order the preview lists them; none for a topic name Kafka rejects. */
+/**
+ * The commands reading one range, in the order the preview and the shell snippet list them; none
+ * for a topic name Kafka rejects. The first is the one that works for the cluster's auth: for MSK
+ * IAM that is kafka-console-consumer, since kcat (librdkafka) has no AWS_MSK_IAM SASL mechanism and
+ * only the Java client's aws-msk-iam-auth library signs in with IAM. The kcat commands are still
+ * listed after it, marked as unable to authenticate with IAM, rather than left out: with a
+ * SASL/OAUTHBEARER token helper librdkafka can reach an IAM listener, and only kcat reads by
+ * timestamp or prints the JSON envelope.
+ */
 export function consumerCommands(range: ReadRange, bootstrapServers: string | undefined, auth: KafkaAuth): ConsumerCommand[] {
 	if (topicNameProblem(range.topic) !== undefined) {
 		return [];
 	}
 	const brokers = brokerList(bootstrapServers);
-	const bootstrap: ShellWord = brokers ? brokers.join(',') : { trusted: BOOTSTRAP_PLACEHOLDER };
-	const placeholderNote = brokers ? undefined : 'The record gives no broker list: set BOOTSTRAP_SERVERS to host:port pairs first.';
-	const count = range.last - range.first + 1n;
-	const firstOffset = range.first.toString();
-	const partition = String(range.partition);
+	const read: RangeRead = {
+		range,
+		auth,
+		bootstrap: brokers ? brokers.join(',') : { trusted: BOOTSTRAP_PLACEHOLDER },
+		placeholderNote: brokers ? undefined : 'The record gives no broker list: set BOOTSTRAP_SERVERS to host:port pairs first.',
+		count: range.last - range.first + 1n,
+		firstOffset: range.first.toString(),
+	};
+	const kcat = kcatCommands(read);
+	const console = consoleCommand(read);
+	return auth === 'msk-iam' ? [console, ...kcat] : [...kcat, console];
+}
+
+/** What every command for one range shares. */
+interface RangeRead {
+	range: ReadRange;
+	auth: KafkaAuth;
+	bootstrap: ShellWord;
+	placeholderNote: string | undefined;
+	count: bigint;
+	firstOffset: string;
+}
+
+const KCAT_IAM_NOTE =
+	'kcat (librdkafka) has no AWS_MSK_IAM SASL mechanism, so this command cannot authenticate with IAM as written: use kafka-console-consumer above, or a SASL/OAUTHBEARER token helper.';
+
+function kcatCommands(read: RangeRead): ConsumerCommand[] {
+	const { range, auth, firstOffset, count } = read;
+	const iam = auth === 'msk-iam';
 	const kcatConfig: ShellWord[] = kcatNeedsConfig(auth) ? [{ trusted: '-F' }, { trusted: KCAT_CONFIG_FILE }] : [];
-	const kcatNote = joinNotes(
-		placeholderNote,
-		auth === 'msk-iam' ? 'kcat (librdkafka) has no native MSK IAM auth: use kafka-console-consumer, or a SASL/OAUTHBEARER token helper.' : undefined,
-	);
+	const kcatNote = joinNotes(read.placeholderNote, iam ? KCAT_IAM_NOTE : undefined);
+	// The label says it too, where the eye lands first; the note says why.
+	const label = (text: string): string => (iam ? `${text} (cannot authenticate with IAM)` : text);
 	const kcat = (rest: ShellWord[]): string =>
 		shellCommand([
 			{ trusted: 'kcat' },
 			{ trusted: '-C' },
 			{ trusted: '-b' },
-			bootstrap,
+			read.bootstrap,
 			{ trusted: '-t' },
 			range.topic,
 			{ trusted: '-p' },
-			partition,
+			String(range.partition),
 			...rest,
 			...kcatConfig,
 		]);
 	const byOffset: ShellWord[] = [{ trusted: '-o' }, firstOffset, { trusted: '-c' }, count.toString(), { trusted: '-e' }];
 	const commands: ConsumerCommand[] = [
-		{ tool: 'kcat', variant: 'offsets', label: 'kcat', command: kcat(byOffset), firstOffset, note: kcatNote },
-		{ tool: 'kcat', variant: 'json', label: 'kcat, JSON envelope', command: kcat([...byOffset, { trusted: '-J' }]), firstOffset, note: kcatNote },
+		{ tool: 'kcat', variant: 'offsets', label: label('kcat'), command: kcat(byOffset), firstOffset, note: kcatNote },
+		{ tool: 'kcat', variant: 'json', label: label('kcat, JSON envelope'), command: kcat([...byOffset, { trusted: '-J' }]), firstOffset, note: kcatNote },
 	];
 	const { firstTimestampMs: from, lastTimestampMs: to } = range;
 	if (from !== undefined && to !== undefined && Number.isSafeInteger(from) && Number.isSafeInteger(to) && from >= 0 && from <= to) {
 		commands.push({
 			tool: 'kcat',
 			variant: 'timestamps',
-			label: 'kcat, by timestamp',
+			label: label('kcat, by timestamp'),
 			command: kcat([{ trusted: '-o' }, `s@${from}`, { trusted: '-o' }, `e@${to + 1}`, { trusted: '-e' }]),
 			firstOffset,
 			note: joinNotes(kcatNote, 'Reads every record of the partition timestamped in this window, which may include records that did not fail.'),
 		});
 	}
+	return commands;
+}
+
+function consoleCommand(read: RangeRead): ConsumerCommand {
+	const { range, auth, firstOffset, count } = read;
 	const consoleWords: ShellWord[] = [
 		{ trusted: 'kafka-console-consumer.sh' },
 		{ trusted: '--bootstrap-server' },
-		bootstrap,
+		read.bootstrap,
 		{ trusted: '--topic' },
 		range.topic,
 		{ trusted: '--partition' },
-		partition,
+		String(range.partition),
 		{ trusted: '--offset' },
 		firstOffset,
 		{ trusted: '--max-messages' },
@@ -158,19 +194,18 @@ export function consumerCommands(range: ReadRange, bootstrapServers: string | un
 	if (auth !== 'plaintext') {
 		consoleWords.push({ trusted: '--consumer.config' }, { trusted: CONSOLE_CONFIG_FILE });
 	}
-	commands.push({
+	return {
 		tool: 'kafka-console-consumer',
 		variant: 'offsets',
 		label: 'kafka-console-consumer',
 		command: shellCommand(consoleWords),
 		firstOffset,
 		note: joinNotes(
-			placeholderNote,
+			read.placeholderNote,
 			count > MAX_CONSOLE_MESSAGES ? `--max-messages takes at most ${MAX_CONSOLE_MESSAGES}; this range is larger, so read it in parts.` : undefined,
 			auth === 'msk-iam' ? 'Needs the aws-msk-iam-auth jar on the classpath (export CLASSPATH=/path/to/aws-msk-iam-auth-all.jar).' : undefined,
 		),
-	});
-	return commands;
+	};
 }
 
 function kcatNeedsConfig(auth: KafkaAuth): boolean {

@@ -1,8 +1,8 @@
 /**
  * `destination-format`: the on-failure destination must be `""`, `kafka://<topic>` or an ARN. This
  * rule reports values of none of these forms, with a fix where the intent is clear (a bare topic
- * name, `KAFKA://`, an SQS queue URL, an `s3://` URI, stray white space), and the empty string,
- * which removes a destination on update and does nothing on create.
+ * name, `KAFKA://`, an ARN under `kafka://`, an SQS queue URL, an `s3://` URI, stray white space),
+ * and the empty string, which removes a destination on update and does nothing on create.
  *
  * The rest of the model's `DestinationArn` pattern is left to the rules that can say more: the
  * topic of a `kafka://` value to `kafka-topic-name`, the service of an ARN to `destination-service`
@@ -62,6 +62,11 @@ const FINDINGS: { [T in NonEmpty['type']]: Describe<Extract<NonEmpty, { type: T 
 					fixes: [{ kind: 'replaceInString', title: 'Change to kafka://', start: 0, end: KAFKA_SCHEME.length, text: KAFKA_SCHEME }],
 				}
 			: undefined,
+	'kafka-arn': (destination, _value, shown) => ({
+		message: `The destination ${shown} is an ARN under a kafka:// prefix; an SQS queue, SNS topic or S3 bucket destination is written as the ARN alone, ${quoteText(destination.arn, 80)}.`,
+		span: { start: 0, end: KAFKA_SCHEME.length },
+		fixes: [{ kind: 'replaceInString', title: 'Remove the kafka:// prefix', start: 0, end: KAFKA_SCHEME.length, text: '' }],
+	}),
 	'kafka-malformed': (destination, _value, shown) => ({
 		message: `The destination ${shown} lacks the two slashes of kafka://; a Kafka topic is written kafka://<topic>.`,
 		fixes:

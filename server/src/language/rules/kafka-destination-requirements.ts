@@ -18,6 +18,10 @@ import type { Rule } from './types';
 
 const POLLER_EXAMPLE = '{"MinimumPollers": 1, "MaximumPollers": 3}';
 
+/** The errors that tell a create request to set pollers, which the check against a mapping rewords for a destination config (apply/mappingCheck.ts). */
+export const ON_DEMAND_MESSAGE = `An empty ProvisionedPollerConfig selects on-demand mode, but a kafka:// destination requires provisioned mode; set pollers, for example ${POLLER_EXAMPLE}.`;
+export const NO_POLLERS_MESSAGE = `A kafka:// destination requires provisioned mode: add ProvisionedPollerConfig, for example ${POLLER_EXAMPLE}.`;
+
 export const kafkaDestinationRequirements: Rule = {
 	id: 'kafka-destination-requirements',
 	kinds: ['destination-config', 'esm-request'],
@@ -51,7 +55,7 @@ export const kafkaDestinationRequirements: Rule = {
 		if (mode === 'on-demand') {
 			context.report({
 				severity: 'error',
-				message: `An empty ProvisionedPollerConfig selects on-demand mode, but a kafka:// destination requires provisioned mode; set pollers, for example ${POLLER_EXAMPLE}.`,
+				message: ON_DEMAND_MESSAGE,
 				path: ['ProvisionedPollerConfig'],
 			});
 		} else if (mode === 'absent' && context.requestMode === 'update') {
@@ -63,7 +67,7 @@ export const kafkaDestinationRequirements: Rule = {
 		} else if (mode === 'absent') {
 			context.report({
 				severity: 'error',
-				message: `A kafka:// destination requires provisioned mode: add ProvisionedPollerConfig, for example ${POLLER_EXAMPLE}.`,
+				message: NO_POLLERS_MESSAGE,
 				path,
 			});
 		}

@@ -65,6 +65,11 @@ export type DestinationClass =
 	| { type: 'whitespace'; trimmed: string }
 	/** `kafka://<topic>`; `prefixMiscased` when the scheme is written in another case (`KAFKA://`). */
 	| { type: 'kafka'; topic: string; topicStart: number; prefixMiscased: boolean }
+	/**
+	 * `kafka://arn:...`: an ARN written under the Kafka scheme. No Kafka topic can hold a `:`, so the
+	 * intent is the ARN; this is its own form so that the topic-name rule does not report it too.
+	 */
+	| { type: 'kafka-arn'; arn: string }
 	/** `kafka:topic` or `kafka:/topic`: the scheme without its two slashes. */
 	| { type: 'kafka-malformed'; topic: string }
 	/** A complete ARN (six parts); `prefixMiscased` when it starts `ARN:` or `Arn:`. */
@@ -107,6 +112,9 @@ export function classifyDestination(value: string): DestinationClass {
 		return { type: 'whitespace', trimmed };
 	}
 	const lower = value.toLowerCase();
+	if (lower.startsWith(`${KAFKA_SCHEME}arn:`)) {
+		return { type: 'kafka-arn', arn: value.slice(KAFKA_SCHEME.length) };
+	}
 	if (lower.startsWith(KAFKA_SCHEME)) {
 		return { type: 'kafka', topic: value.slice(KAFKA_SCHEME.length), topicStart: KAFKA_SCHEME.length, prefixMiscased: !value.startsWith(KAFKA_SCHEME) };
 	}
