@@ -83,12 +83,24 @@ describe('destination of the failure records', () => {
 	});
 
 	it('reads what a user types: queue URLs, s3:// URIs and bucket names', () => {
+		const queue = parseDestination('arn:aws:sqs:eu-west-1:123456789012:orders-dlq');
+		assert.deepEqual(parseUserDestination('https://sqs.eu-west-1.amazonaws.com/123456789012/orders-dlq', 'sqs'), queue);
+		assert.deepEqual(parseUserDestination('https://eu-west-1.queue.amazonaws.com/123456789012/orders-dlq', 'sqs'), queue);
 		assert.deepEqual(
-			parseUserDestination('https://sqs.eu-west-1.amazonaws.com/123456789012/orders-dlq'),
-			parseDestination('arn:aws:sqs:eu-west-1:123456789012:orders-dlq'),
+			parseUserDestination('https://queue.amazonaws.com/123456789012/orders-dlq', 'sqs'),
+			parseDestination('arn:aws:sqs:us-east-1:123456789012:orders-dlq'),
 		);
-		assert.deepEqual(parseUserDestination('s3://failure-bucket/aws/lambda/'), parseDestination('arn:aws:s3:::failure-bucket'));
-		assert.deepEqual(parseUserDestination(' failure-bucket '), parseDestination('arn:aws:s3:::failure-bucket'));
+		assert.deepEqual(parseUserDestination('s3://failure-bucket/aws/lambda/', 's3'), parseDestination('arn:aws:s3:::failure-bucket'));
+		assert.deepEqual(parseUserDestination(' failure-bucket ', 's3'), parseDestination('arn:aws:s3:::failure-bucket'));
+	});
+
+	it('reads a bare name as a queue name for SQS and as a bucket name for S3', () => {
+		assert.deepEqual(parseUserDestination(' orders-consumer-failures ', 'sqs'), { kind: 'sqs-name', queueName: 'orders-consumer-failures' });
+		assert.deepEqual(parseUserDestination('orders.fifo', 'sqs'), { kind: 'sqs-name', queueName: 'orders.fifo' });
+		assert.deepEqual(parseUserDestination('orders-consumer-failures', 's3'), parseDestination('arn:aws:s3:::orders-consumer-failures'));
+		// Typed in the SQS command, an S3 ARN is still an S3 destination (the command says so), not a name.
+		assert.equal(parseUserDestination('arn:aws:s3:::failure-bucket', 'sqs').kind, 's3');
+		assert.equal(parseUserDestination('my.bucket.name', 'sqs').kind, 'unfetchable');
 	});
 });
 
