@@ -11,6 +11,7 @@ import {
 	parseUserDestination,
 	queueUrlOf,
 } from '../../client/src/fetch/destination';
+import { objectItem, SEVERAL_ITEM } from '../../client/src/fetch/pickItems';
 import { compactJson, prettyJson, unwrapBody } from '../../client/src/fetch/recordText';
 import { getObjectText, listFailureObjects } from '../../client/src/fetch/s3Fetch';
 import { deleteMessages, peekMessages } from '../../client/src/fetch/sqsFetch';
@@ -83,12 +84,52 @@ describe('destination of the failure records', () => {
 	});
 
 	it('reads what a user types: queue URLs, s3:// URIs and bucket names', () => {
+		const queue = parseDestination('arn:aws:sqs:eu-west-1:123456789012:orders-dlq');
+		assert.deepEqual(parseUserDestination('https://sqs.eu-west-1.amazonaws.com/123456789012/orders-dlq', 'sqs'), queue);
+		assert.deepEqual(parseUserDestination('https://eu-west-1.queue.amazonaws.com/123456789012/orders-dlq', 'sqs'), queue);
 		assert.deepEqual(
-			parseUserDestination('https://sqs.eu-west-1.amazonaws.com/123456789012/orders-dlq'),
-			parseDestination('arn:aws:sqs:eu-west-1:123456789012:orders-dlq'),
+			parseUserDestination('https://queue.amazonaws.com/123456789012/orders-dlq', 'sqs'),
+			parseDestination('arn:aws:sqs:us-east-1:123456789012:orders-dlq'),
 		);
-		assert.deepEqual(parseUserDestination('s3://failure-bucket/aws/lambda/'), parseDestination('arn:aws:s3:::failure-bucket'));
-		assert.deepEqual(parseUserDestination(' failure-bucket '), parseDestination('arn:aws:s3:::failure-bucket'));
+		assert.deepEqual(parseUserDestination('s3://failure-bucket/aws/lambda/', 's3'), parseDestination('arn:aws:s3:::failure-bucket'));
+		assert.deepEqual(parseUserDestination(' failure-bucket ', 's3'), parseDestination('arn:aws:s3:::failure-bucket'));
+	});
+
+	it('reads a bare name as a queue name for SQS and as a bucket name for S3', () => {
+		assert.deepEqual(parseUserDestination(' orders-consumer-failures ', 'sqs'), { kind: 'sqs-name', queueName: 'orders-consumer-failures' });
+		assert.deepEqual(parseUserDestination('orders.fifo', 'sqs'), { kind: 'sqs-name', queueName: 'orders.fifo' });
+		assert.deepEqual(parseUserDestination('orders-consumer-failures', 's3'), parseDestination('arn:aws:s3:::orders-consumer-failures'));
+		// Typed in the SQS command, an S3 ARN is still an S3 destination (the command says so), not a name.
+		assert.equal(parseUserDestination('arn:aws:s3:::failure-bucket', 'sqs').kind, 's3');
+		assert.equal(parseUserDestination('my.bucket.name', 'sqs').kind, 'unfetchable');
+	});
+});
+
+describe('S3 object pick items', () => {
+	const prefix = `aws/lambda/${UUID}/`;
+
+	it('labels an object with its key after the prefix, the whole key as description, date and size as detail', () => {
+		const object = { key: `${prefix}2025/01/15/12/orders-0-1737000000000.json`, size: 2560, lastModified: '2025-01-15T12:00:07.000Z' };
+		const item = objectItem(object, prefix);
+		assert.deepEqual(
+			{ label: item.label, description: item.description, detail: item.detail },
+			{ label: '2025/01/15/12/orders-0-1737000000000.json', description: object.key, detail: '2025-01-15 12:00:07 UTC · 2.5 KB' },
+		);
+		assert.equal(item.object, object);
+	});
+
+	it('shows a key outside the prefix whole, without a description, and says when the time is unknown', () => {
+		const item = objectItem({ key: 'elsewhere/record.json', size: 3 * 1024 * 1024 }, prefix);
+		assert.deepEqual(
+			{ label: item.label, description: item.description, detail: item.detail },
+			{ label: 'elsewhere/record.json', description: undefined, detail: 'unknown time · 3.0 MB' },
+		);
+		const bytes = objectItem({ key: `${prefix}r.json`, size: 812, lastModified: '2025-01-15T23:59:59.123Z' }, prefix);
+		assert.equal(bytes.detail, '2025-01-15 23:59:59 UTC · 812 B');
+	});
+
+	it('offers ticking several objects as an explicit last choice', () => {
+		assert.deepEqual(SEVERAL_ITEM, { label: 'Open several objects…', detail: 'Shows the same objects with boxes to tick', several: true });
 	});
 });
 

@@ -102,6 +102,39 @@ describe('SqsApi with the real SDK', () => {
 		}
 	});
 
+	it('finds a queue by the name the user typed, in its region and the caller account', async () => {
+		server.createQueue('orders-consumer-failures');
+		const sqs = createSqsApi(contextFor(server.endpoint), 'us-east-1', { env: {} });
+		try {
+			assert.deepEqual(await sqs.queueByName('orders-consumer-failures'), {
+				queueUrl: server.queueUrl('orders-consumer-failures'),
+				source: sqsSource('arn:aws:sqs:us-east-1:123456789012:orders-consumer-failures'),
+			});
+			assert.deepEqual(server.requests.at(-1)?.body, { QueueName: 'orders-consumer-failures' });
+		} finally {
+			sqs.dispose();
+		}
+	});
+
+	it('says which region and account a named queue was looked for in when it is missing', async () => {
+		const logger = new MemoryLogger();
+		const sqs = createSqsApi(contextFor(server.endpoint), 'us-east-1', { logger, env: {} });
+		try {
+			const error = await userFacingOf(sqs.queueByName('orders-consumer-failures-typo'));
+			assert.equal(error.kind, 'not-found');
+			assert.equal(error.code, 'QueueDoesNotExist');
+			assert.equal(error.message, 'There is no SQS queue named "orders-consumer-failures-typo" in us-east-1 in your account.');
+			assert.equal(error.nextStep, "Check the name, or enter the queue's ARN or URL: a queue of another region or account is found only that way.");
+			assert.equal(server.requests.at(-1)?.errorType, 'QueueDoesNotExist');
+			assert.ok(
+				logger.lines.some((line) => line.startsWith('[error] GetQueueUrl failed ')),
+				logger.lines.join('\n'),
+			);
+		} finally {
+			sqs.dispose();
+		}
+	});
+
 	it('reports an unknown access key without ever showing or logging the secret key', async () => {
 		const secretAccessKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSQSAPITESTKEY';
 		const logger = new MemoryLogger();

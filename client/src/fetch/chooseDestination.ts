@@ -8,13 +8,15 @@ import type { DocumentInfoResult } from '../../../shared/protocol';
 import { DocumentInfoRequest } from '../../../shared/protocol';
 import { pickMapping } from '../apply/applyFlow';
 import type { AwsContext } from '../aws/awsContext';
-import { connect, showOutcome } from '../commands/support';
+import { withCancellableProgress } from '../commands/progress';
+import { connect, resolveContext, showOutcome } from '../commands/support';
 import { VscodePickUi } from '../commands/vscodeUi';
 import { requestType } from '../requestTypes';
 import { safeWindow } from '../safeWindow';
-import type { DestinationTarget, FetchSource } from './destination';
+import type { DestinationTarget, FetchSource, UserDestination } from './destination';
 import { destinationOfDocument, destinationOfMapping, parseUserDestination } from './destination';
 import type { FetchDeps } from './fetchDeps';
+import { createSqsApi } from './sqsApi';
 
 const documentInfoRequest = requestType(DocumentInfoRequest.type);
 
@@ -38,7 +40,7 @@ export async function chooseDestination(deps: FetchDeps, wanted: 'sqs' | 's3'): 
 		});
 	}
 	items.push({ label: 'From an event source mapping…', description: 'Pick a function, then one of its Kafka mappings', choice: 'mapping' });
-	items.push({ label: wanted === 'sqs' ? 'Enter a queue ARN or URL…' : 'Enter a bucket ARN or name…', choice: 'input' });
+	items.push({ label: wanted === 'sqs' ? 'Enter a queue name, ARN or URL…' : 'Enter a bucket ARN or name…', choice: 'input' });
 	const picked = await safeWindow.showQuickPick(items, {
 		title: wanted === 'sqs' ? 'Fetch failure records from SQS' : 'Fetch failure records from S3',
 		placeHolder: 'Where are the failure records?',
@@ -49,26 +51,47 @@ export async function chooseDestination(deps: FetchDeps, wanted: 'sqs' | 's3'): 
 		case 'mapping':
 			return pickMappingTarget(deps);
 		case 'input':
-			return askDestination(wanted);
+			return askDestination(deps, wanted);
 		default:
 			return undefined;
 	}
 }
 
-async function askDestination(wanted: 'sqs' | 's3'): Promise<Chosen | undefined> {
+async function askDestination(deps: FetchDeps, wanted: 'sqs' | 's3'): Promise<Chosen | undefined> {
 	const text = await safeWindow.showInputBox({
 		title: wanted === 'sqs' ? 'SQS destination' : 'S3 destination',
 		prompt:
 			wanted === 'sqs'
-				? 'The destination queue: arn:aws:sqs:<region>:<account>:<queue> or its URL'
+				? 'The destination queue: its name, arn:aws:sqs:<region>:<account>:<queue> or its URL'
 				: 'The destination bucket: arn:aws:s3:::<bucket>, s3://<bucket> or the bucket name',
 		ignoreFocusOut: true,
-		validateInput: (value) => {
-			const source = parseUserDestination(value);
-			return source.kind === wanted ? undefined : source.kind === 'unfetchable' ? source.message : `That is an ${source.kind.toUpperCase()} destination.`;
-		},
+		validateInput: (value) => inputProblem(parseUserDestination(value, wanted), wanted),
 	});
-	return text === undefined ? undefined : { target: { source: parseUserDestination(text) } };
+	if (text === undefined) {
+		return undefined;
+	}
+	const typed = parseUserDestination(text, wanted);
+	return typed.kind === 'sqs-name' ? findQueue(deps, typed.queueName) : { target: { source: typed } };
+}
+
+/** Why the input box refuses what was typed; undefined when it is a destination of the wanted kind. */
+function inputProblem(typed: UserDestination, wanted: 'sqs' | 's3'): string | undefined {
+	if (typed.kind === wanted || (typed.kind === 'sqs-name' && wanted === 'sqs')) {
+		return undefined;
+	}
+	return typed.kind === 'unfetchable' ? typed.message : `That is an ${typed.kind.toUpperCase()} destination.`;
+}
+
+/** A queue typed by name is in the profile's region and account; GetQueueUrl finds it or says it is not there. */
+async function findQueue(deps: FetchDeps, queueName: string): Promise<Chosen | undefined> {
+	const context = await resolveContext(deps);
+	const sqs = createSqsApi(context, context.region, { logger: deps.output });
+	try {
+		const found = await withCancellableProgress(`Finding queue ${queueName}…`, (token) => sqs.queueByName(queueName, token));
+		return found && { target: { source: found.source }, context };
+	} finally {
+		sqs.dispose();
+	}
 }
 
 /** The destination of the active editor's document, when it is a destination config or an ESM request. */

@@ -16,6 +16,9 @@ export type FetchSource =
 	/** A destination records cannot be fetched from here; `message` says why and what to do. */
 	| { kind: 'unfetchable'; destination: string; message: string };
 
+/** What a user may type: a destination, or a queue name still to be found with GetQueueUrl. */
+export type UserDestination = FetchSource | { kind: 'sqs-name'; queueName: string };
+
 /** The destination of a mapping or document, with the mapping's UUID when known (it names the S3 prefix). */
 export interface DestinationTarget {
 	source: FetchSource;
@@ -24,6 +27,9 @@ export interface DestinationTarget {
 	sourceAccessTypes?: string[];
 	eventSourceArn?: string;
 }
+
+/** SQS's rule for queue names (CreateQueue's QueueName). */
+export const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}(\.fifo)?$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -56,7 +62,7 @@ export function parseDestination(destination: unknown): FetchSource {
 	switch (arn.service.value) {
 		case 'sqs': {
 			const queueName = arn.resource.value;
-			if (!/^[A-Za-z0-9_-]{1,80}(\.fifo)?$/.test(queueName) || !/^\d{12}$/.test(arn.account.value) || arn.region.value === '') {
+			if (!QUEUE_NAME.test(queueName) || !/^\d{12}$/.test(arn.account.value) || arn.region.value === '') {
 				return { kind: 'unfetchable', destination: value, message: `"${value}" is not an SQS queue ARN (arn:aws:sqs:<region>:<account>:<queue>).` };
 			}
 			return { kind: 'sqs', arn: value, queueName, accountId: arn.account.value, region: arn.region.value };
@@ -139,23 +145,57 @@ export async function queueUrlOf(sqs: SQSClient, source: Extract<FetchSource, { 
 	return result.QueueUrl;
 }
 
+/**
+ * Finds a queue by name in the client's region and the caller's own account (GetQueueUrl without an
+ * owner), and names it as a destination ARN would: the account is the URL's first path segment.
+ */
+export async function queueOfName(
+	sqs: SQSClient,
+	queueName: string,
+	region: string,
+	abortSignal?: AbortSignal,
+): Promise<{ queueUrl: string; source: Extract<FetchSource, { kind: 'sqs' }> }> {
+	const result = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }), { abortSignal });
+	const account = result.QueueUrl ? /^https?:\/\/[^/]+\/(\d{12})\//.exec(result.QueueUrl)?.[1] : undefined;
+	const arn = `arn:${partitionOf(region)}:sqs:${region}:${account ?? ''}:${queueName}`;
+	const source = parseDestination(arn);
+	if (!result.QueueUrl || source.kind !== 'sqs') {
+		throw new Error(`GetQueueUrl returned no usable URL for the queue ${queueName} (${result.QueueUrl ?? 'none'}).`);
+	}
+	return { queueUrl: result.QueueUrl, source };
+}
+
+// The queue URL forms SQS has handed out: sqs.<region>.amazonaws.com now, <region>.queue.amazonaws.com
+// and queue.amazonaws.com (us-east-1) before; a user may paste any of them from an old script.
 const SQS_URL = /^https?:\/\/sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(\d{12})\/([A-Za-z0-9_.-]{1,80})\/?$/;
+const LEGACY_SQS_URL = /^https?:\/\/(?:([a-z0-9-]+)\.)?queue\.amazonaws\.com(?:\.cn)?\/(\d{12})\/([A-Za-z0-9_.-]{1,80})\/?$/;
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
-/** What the user typed when asked for a destination: an ARN, an SQS queue URL, `s3://bucket[/…]` or a bucket name. */
-export function parseUserDestination(text: string): FetchSource {
+/** The partition of a region, for the ARNs built from what the user typed. */
+export function partitionOf(region: string): string {
+	return region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+}
+
+/**
+ * What the user typed when asked for a destination. Anything: an ARN, an SQS queue URL or
+ * `s3://bucket[/…]`. A bare name means what the command reads: a queue name for SQS (`sqs-name`,
+ * to be found with GetQueueUrl in the profile's region and account), a bucket name for S3.
+ */
+export function parseUserDestination(text: string, wanted: 'sqs' | 's3'): UserDestination {
 	const value = text.trim();
-	const url = SQS_URL.exec(value);
+	const url = SQS_URL.exec(value) ?? LEGACY_SQS_URL.exec(value);
 	if (url) {
-		const [, region, account, name] = url as unknown as [string, string, string, string];
-		const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
-		return parseDestination(`arn:${partition}:sqs:${region}:${account}:${name}`);
+		const [, region = 'us-east-1', account, name] = url as unknown as [string, string | undefined, string, string];
+		return parseDestination(`arn:${partitionOf(region)}:sqs:${region}:${account}:${name}`);
 	}
 	const s3 = /^s3:\/\/([^/]+)\/?/.exec(value);
 	if (s3) {
 		return parseDestination(`arn:aws:s3:::${s3[1]}`);
 	}
-	if (BUCKET.test(value) && !value.includes('..')) {
+	if (wanted === 'sqs' && QUEUE_NAME.test(value)) {
+		return { kind: 'sqs-name', queueName: value };
+	}
+	if (wanted === 's3' && BUCKET.test(value) && !value.includes('..')) {
 		return parseDestination(`arn:aws:s3:::${value}`);
 	}
 	return parseDestination(value);

@@ -12,7 +12,8 @@ import { failurePrefix, isMappingUuid } from './destination';
 import type { FetchDeps } from './fetchDeps';
 import type { FetchedRecord } from './openRecords';
 import { openRecords } from './openRecords';
-import { objectItem } from './pickItems';
+import type { ObjectItem, SeveralItem } from './pickItems';
+import { objectItem, SEVERAL_ITEM } from './pickItems';
 import type { S3Api } from './s3Api';
 import { createS3Api } from './s3Api';
 
@@ -74,12 +75,9 @@ async function readPickedObjects(s3: S3Api, source: S3Source, prefix: string): P
 		void safeWindow.showInformationMessage(`There are no failure records under s3://${source.bucket}/${prefix}.`);
 		return undefined;
 	}
-	const picked = await safeWindow.showQuickPickMany(
+	const picked = await pickObjects(
 		listing.objects.map((object) => objectItem(object, prefix)),
-		{
-			title: `Failure records in s3://${source.bucket}/${prefix} (newest first${listing.truncated ? '; only the first 10000 listed' : ''})`,
-			matchOnDescription: true,
-		},
+		`Failure records in s3://${source.bucket}/${prefix} (newest first${listing.truncated ? '; only the first 10000 listed' : ''})`,
 	);
 	if (!picked || picked.length === 0) {
 		return undefined;
@@ -92,4 +90,21 @@ async function readPickedObjects(s3: S3Api, source: S3Source, prefix: string): P
 		}
 		return result;
 	});
+}
+
+/**
+ * One object by default, so Enter opens the highlighted one (in a tick-box list Enter on an
+ * unticked item does nothing); the last entry switches to ticking several.
+ */
+async function pickObjects(items: ObjectItem[], title: string): Promise<readonly ObjectItem[] | undefined> {
+	const picked = await safeWindow.showQuickPick<ObjectItem | SeveralItem>([...items, SEVERAL_ITEM], {
+		title,
+		placeHolder: 'Enter opens the highlighted object; type "several" to tick several',
+		matchOnDescription: true,
+		matchOnDetail: true,
+	});
+	if (!picked || !('several' in picked)) {
+		return picked && [picked];
+	}
+	return safeWindow.showQuickPickMany(items, { title: `${title}: tick the objects to open`, matchOnDescription: true, matchOnDetail: true });
 }

@@ -3,13 +3,15 @@
  * out, a cancellation token per call, and every failure logged and thrown as a
  * {@link UserFacingException} naming SQS, the operation and the IAM action it needs.
  */
+import { QueueDoesNotExist } from '@aws-sdk/client-sqs';
 import type { AwsContext } from '../aws/awsContext';
 import type { CancellationLike } from '../aws/awsCall';
 import { createAwsCaller } from '../aws/awsCall';
+import { UserFacingException } from '../aws/errors';
 import type { Logger } from '../aws/logger';
 import { createSqsClient } from './awsClients';
 import type { FetchSource } from './destination';
-import { queueUrlOf } from './destination';
+import { queueOfName, queueUrlOf } from './destination';
 import type { DeleteResult, PeekResult, QueueInfo } from './sqsFetch';
 import { deleteMessages, describeQueue, peekMessages } from './sqsFetch';
 
@@ -19,6 +21,8 @@ export type ReceiptHandle = { messageId: string; receiptHandle: string };
 export interface SqsApi {
 	/** GetQueueUrl of the queue an ARN names, in its owner's account. */
 	queueUrl(source: SqsSource, token?: CancellationLike): Promise<string>;
+	/** GetQueueUrl of a queue the user named, in this API's region and the caller's account; a missing queue says so. */
+	queueByName(queueName: string, token?: CancellationLike): Promise<{ queueUrl: string; source: SqsSource }>;
 	/** The queue's counts and redrive policy; undefined when they cannot be read (no permission, say). */
 	describeQueue(queueUrl: string, token?: CancellationLike): Promise<QueueInfo | undefined>;
 	/** Receives up to `maxMessages` messages and makes each visible again at once; see {@link peekMessages}. */
@@ -48,6 +52,12 @@ export function createSqsApi(context: AwsContext, region: string = context.regio
 	const sqs = createSqsClient({ ...context, credentials }, region, options.env);
 	return {
 		queueUrl: (source, token) => call('GetQueueUrl', {}, token, (abortSignal) => queueUrlOf(sqs, source, abortSignal)),
+		queueByName: (queueName, token) =>
+			call('GetQueueUrl', {}, token, (abortSignal) =>
+				queueOfName(sqs, queueName, region, abortSignal).catch((error: unknown) => {
+					throw error instanceof QueueDoesNotExist ? noQueueNamed(queueName, region, error) : error;
+				}),
+			),
 		describeQueue: (queueUrl, token) => call('GetQueueAttributes', {}, token, (abortSignal) => describeQueue(sqs, queueUrl, abortSignal)),
 		peek: (queueUrl, maxMessages, peekOptions = {}) =>
 			call('ReceiveMessage', {}, peekOptions.token, (abortSignal) =>
@@ -56,4 +66,15 @@ export function createSqsApi(context: AwsContext, region: string = context.regio
 		delete: (queueUrl, messages, token) => call('DeleteMessageBatch', {}, token, (abortSignal) => deleteMessages(sqs, queueUrl, messages, abortSignal)),
 		dispose: () => sqs.destroy(),
 	};
+}
+
+/** A typed name is looked up only in one region and account, so the message says which, and the way to the others. */
+function noQueueNamed(queueName: string, region: string, error: QueueDoesNotExist): UserFacingException {
+	return new UserFacingException({
+		kind: 'not-found',
+		code: 'QueueDoesNotExist',
+		requestId: error.$metadata.requestId,
+		message: `There is no SQS queue named "${queueName}" in ${region} in your account.`,
+		nextStep: "Check the name, or enter the queue's ARN or URL: a queue of another region or account is found only that way.",
+	});
 }
