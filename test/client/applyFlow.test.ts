@@ -60,8 +60,8 @@ describe('apply flow against the loopback Lambda', () => {
 		assert.equal(ui.mappingItems.length, 1);
 		assert.equal(ui.mappingItems[0].length, 1);
 		assert.equal(ui.mappingItems[0][0].label, 'orders');
-		assert.equal(ui.mappingItems[0][0].description, 'Enabled · MSK orders-prod · provisioned');
-		assert.equal(ui.mappingItems[0][0].detail, `On failure → ${OLD_QUEUE} · Last processing result: No records processed · ${mapping.UUID}`);
+		assert.equal(ui.mappingItems[0][0].description, 'Enabled · MSK orders-prod · provisioned · last result: No records processed');
+		assert.equal(ui.mappingItems[0][0].detail, `On failure → ${OLD_QUEUE} · ${mapping.UUID}`);
 		// The user saw exactly what would change, with the note about the cluster.
 		const review = ui.reviews[0];
 		assert.equal(review.title, `Current ↔ To be applied (apply-happy / ${mapping.UUID.slice(0, 8)})`);

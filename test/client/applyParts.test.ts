@@ -1,6 +1,7 @@
 /** The pure parts of the apply: building requests, diffs, snapshots, error descriptions, log redaction. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mappingItem } from '../../client/src/apply/applyFlow';
 import { buildRequest, fixedFieldChanges } from '../../client/src/apply/buildRequest';
 import { diffConfigs, formatValue } from '../../client/src/apply/diff';
 import { locateField } from '../../client/src/apply/fieldLocation';
@@ -66,6 +67,34 @@ describe('buildRequest', () => {
 			),
 			[],
 		);
+	});
+});
+
+describe('mapping picker items', () => {
+	it('give the detail line to the destination and the UUID, so a long ARN is not cut off by what came before it', () => {
+		const mapping = {
+			UUID: 'a3f5c2d1-7b8e-4f6a-9c0d-1e2f3a4b5c6d',
+			State: 'Enabled',
+			EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/orders-prod/7c9e6679-7425-40de-944b-e07fc1f90ae7-3',
+			Topics: ['order-events'],
+			ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 3 },
+			DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:orders-consumer-failures' } },
+			LastProcessingResult: 'OK',
+		};
+		assert.deepEqual(mappingItem(mapping), {
+			label: 'order-events',
+			description: 'Enabled · MSK orders-prod · provisioned · last result: OK',
+			detail: 'On failure → arn:aws:sqs:us-east-1:123456789012:orders-consumer-failures · a3f5c2d1-7b8e-4f6a-9c0d-1e2f3a4b5c6d',
+			uuid: 'a3f5c2d1-7b8e-4f6a-9c0d-1e2f3a4b5c6d',
+			mapping,
+		});
+	});
+
+	it('say when there is no destination or result yet', () => {
+		const mapping = { UUID: 'b7e1d4c2-3a5f-4e8b-8d9c-0f1e2d3c4b5a', SelfManagedEventSource: { Endpoints: {} }, Topics: ['a', 'b'] };
+		const item = mappingItem(mapping);
+		assert.equal(item.description, 'unknown state · self-managed Kafka · on-demand · last result: none');
+		assert.equal(item.detail, 'On failure → no destination · b7e1d4c2-3a5f-4e8b-8d9c-0f1e2d3c4b5a');
 	});
 });
 

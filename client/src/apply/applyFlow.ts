@@ -34,9 +34,9 @@ export interface FunctionPickItem {
 export interface MappingPickItem {
 	/** The topic(s) the mapping reads. */
 	label: string;
-	/** State and source. */
+	/** State, source, mode and last processing result. */
 	description: string;
-	/** Current destination, last processing result and UUID. */
+	/** Current destination and UUID. */
 	detail: string;
 	uuid: string;
 	mapping: MappingConfiguration;
@@ -347,8 +347,10 @@ export function mappingItem(mapping: MappingConfiguration): MappingPickItem {
 	const destination = mapping.DestinationConfig?.OnFailure?.Destination;
 	return {
 		label: topics,
-		description: `${mapping.State ?? 'unknown state'} · ${source} · ${mode}`,
-		detail: `On failure → ${destination ? destination : 'no destination'} · Last processing result: ${mapping.LastProcessingResult ?? 'none'} · ${uuid}`,
+		description: `${mapping.State ?? 'unknown state'} · ${source} · ${mode} · last result: ${mapping.LastProcessingResult ?? 'none'}`,
+		// The detail line holds only the destination and the UUID: a destination ARN is long, and
+		// anything before it or between them pushed it past the picker's width.
+		detail: `On failure → ${destination ? destination : 'no destination'} · ${uuid}`,
 		uuid,
 		mapping,
 	};
