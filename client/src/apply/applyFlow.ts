@@ -18,6 +18,7 @@ import { isKafkaMapping, TRANSITIONAL_STATES } from '../aws/mappingKinds';
 import type { Logger } from '../aws/logger';
 import type { BuiltRequest, JsonObject } from './buildRequest';
 import { buildRequest, fixedFieldChanges } from './buildRequest';
+import { createSummary } from './confirmation';
 import type { ConfigDiff } from './diff';
 import { diffConfigs, projectCurrent } from './diff';
 import type { FlowLock } from './flowLock';
@@ -221,10 +222,11 @@ async function createFromDocument(deps: ApplyDeps, _document: ApplyDocument, bui
 		request['FunctionName'] = fn.functionName;
 	}
 	const functionName = String(request['FunctionName']);
-	const diff = diffConfigs(undefined, request);
+	// Nothing to diff against: the confirmation lists the mapping to be created instead.
 	const review: ApplyReview = {
-		...diff,
-		title: `Current ↔ To be applied (${shortFunctionName(functionName)} / new mapping)`,
+		...diffConfigs(undefined, request),
+		summary: createSummary(request),
+		title: `New event source mapping (${shortFunctionName(functionName)})`,
 		operation: 'create',
 		functionName,
 		uuid: undefined,
