@@ -60,8 +60,8 @@ describe('apply flow against the loopback Lambda', () => {
 		assert.equal(ui.mappingItems.length, 1);
 		assert.equal(ui.mappingItems[0].length, 1);
 		assert.equal(ui.mappingItems[0][0].label, 'orders');
-		assert.equal(ui.mappingItems[0][0].description, 'Enabled · MSK orders-prod · provisioned');
-		assert.equal(ui.mappingItems[0][0].detail, `On failure → ${OLD_QUEUE} · Last processing result: No records processed · ${mapping.UUID}`);
+		assert.equal(ui.mappingItems[0][0].description, 'Enabled · MSK orders-prod · provisioned · last result: No records processed');
+		assert.equal(ui.mappingItems[0][0].detail, `On failure → ${OLD_QUEUE} · ${mapping.UUID}`);
 		// The user saw exactly what would change, with the note about the cluster.
 		const review = ui.reviews[0];
 		assert.equal(review.title, `Current ↔ To be applied (apply-happy / ${mapping.UUID.slice(0, 8)})`);
@@ -122,9 +122,21 @@ describe('apply flow against the loopback Lambda', () => {
 		assert.equal(outcome.operation, 'create');
 		assert.equal(outcome.undoAvailable, false);
 		assert.deepEqual(ui.states(), ['Creating', 'Enabled']);
-		assert.equal(ui.reviews[0].left, '{}\n');
-		assert.equal(ui.reviews[0].right, `${JSON.stringify(request, null, 2)}\n`);
-		assert.equal(ui.reviews[0].title, 'Current ↔ To be applied (apply-create / new mapping)');
+		assert.equal(ui.reviews[0].operation, 'create');
+		assert.equal(ui.reviews[0].title, 'New event source mapping (apply-create)');
+		// The mapping to be created, not a diff against nothing.
+		assert.equal(
+			ui.reviews[0].summary,
+			[
+				'Function: apply-create',
+				'Source: arn:…:cluster/other/11111111-2222-3333-4444-555555555555-1',
+				'Topics: payments',
+				'Starting position: TRIM_HORIZON',
+				'On failure → arn:…:orders-failures',
+				'ProvisionedPollerConfig: {"MinimumPollers":1,"MaximumPollers":2}',
+				'MaximumRetryAttempts: 2',
+			].join('\n'),
+		);
 		const created = server.getMapping(outcome.uuid)!;
 		assert.deepEqual(created.Topics, ['payments']);
 		assert.deepEqual(server.requestsFor('CreateEventSourceMapping').slice(-1)[0].body, request);

@@ -1,7 +1,9 @@
 /** The pure parts of the apply: building requests, diffs, snapshots, error descriptions, log redaction. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mappingItem } from '../../client/src/apply/applyFlow';
 import { buildRequest, fixedFieldChanges } from '../../client/src/apply/buildRequest';
+import { confirmationText, createSummary } from '../../client/src/apply/confirmation';
 import { diffConfigs, formatValue } from '../../client/src/apply/diff';
 import { locateField } from '../../client/src/apply/fieldLocation';
 import { mappingAsUpdateDocument, mappingFacts } from '../../client/src/apply/mappingDocument';
@@ -66,6 +68,88 @@ describe('buildRequest', () => {
 			),
 			[],
 		);
+	});
+});
+
+describe('mapping picker items', () => {
+	it('give the detail line to the destination and the UUID, so a long ARN is not cut off by what came before it', () => {
+		const mapping = {
+			UUID: 'a3f5c2d1-7b8e-4f6a-9c0d-1e2f3a4b5c6d',
+			State: 'Enabled',
+			EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/orders-prod/7c9e6679-7425-40de-944b-e07fc1f90ae7-3',
+			Topics: ['order-events'],
+			ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 3 },
+			DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:orders-consumer-failures' } },
+			LastProcessingResult: 'OK',
+		};
+		assert.deepEqual(mappingItem(mapping), {
+			label: 'order-events',
+			description: 'Enabled · MSK orders-prod · provisioned · last result: OK',
+			detail: 'On failure → arn:aws:sqs:us-east-1:123456789012:orders-consumer-failures · a3f5c2d1-7b8e-4f6a-9c0d-1e2f3a4b5c6d',
+			uuid: 'a3f5c2d1-7b8e-4f6a-9c0d-1e2f3a4b5c6d',
+			mapping,
+		});
+	});
+
+	it('say when there is no destination or result yet', () => {
+		const mapping = { UUID: 'b7e1d4c2-3a5f-4e8b-8d9c-0f1e2d3c4b5a', SelfManagedEventSource: { Endpoints: {} }, Topics: ['a', 'b'] };
+		const item = mappingItem(mapping);
+		assert.equal(item.description, 'unknown state · self-managed Kafka · on-demand · last result: none');
+		assert.equal(item.detail, 'On failure → no destination · b7e1d4c2-3a5f-4e8b-8d9c-0f1e2d3c4b5a');
+	});
+});
+
+describe('the confirmation', () => {
+	it('summarises a create as the mapping to be created, leading fields first, then the others set', () => {
+		const summary = createSummary({
+			BatchSize: 50,
+			SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['kafka-1.payments.internal:9096', 'kafka-2.payments.internal:9096'] } },
+			FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:payments-consumer',
+			Topics: ['payment-events', 'refunds'],
+			StartingPosition: 'AT_TIMESTAMP',
+			StartingPositionTimestamp: 1736500000,
+			DestinationConfig: { OnFailure: { Destination: 'kafka://payments-dlq' } },
+			Enabled: false,
+		});
+		assert.equal(
+			summary,
+			[
+				'Function: arn:…:function:payments-consumer',
+				'Source: self-managed Kafka kafka-1.payments.internal:9096, kafka-2.payments.internal:9096',
+				'Topics: payment-events, refunds',
+				'Starting position: AT_TIMESTAMP (1736500000)',
+				'On failure → kafka://payments-dlq',
+				'BatchSize: 50',
+				'Enabled: false',
+			].join('\n'),
+		);
+	});
+
+	it('says what a create leaves unset, and lists a DestinationConfig with more than a failure destination whole', () => {
+		assert.equal(
+			createSummary({ FunctionName: 'f', DestinationConfig: { OnSuccess: { Destination: 'arn:aws:sqs:us-east-1:123456789012:ok' } } }),
+			[
+				'Function: f',
+				'Source: (not set)',
+				'Topics: (not set)',
+				'Starting position: (not set)',
+				'On failure → (none)',
+				// Long values are cut as in an update's summary; the document shows them whole.
+				'DestinationConfig: {"OnSuccess":{"Destination":"arn:aws:sqs:us-east-1:123456...',
+			].join('\n'),
+		);
+	});
+
+	it('asks to Create a create and to Apply an update', () => {
+		const review = { summary: 'Function: f', warnings: ['w'], notes: ['n'] };
+		assert.deepEqual(confirmationText({ ...review, operation: 'create' }), {
+			detail: 'Function: f\n\n⚠ w\n\nℹ n\n\nNothing is sent unless you choose Create.',
+			button: 'Create',
+		});
+		assert.deepEqual(confirmationText({ ...review, operation: 'update' }), {
+			detail: 'Function: f\n\n⚠ w\n\nℹ n\n\nNothing is sent unless you choose Apply.',
+			button: 'Apply',
+		});
 	});
 });
 

@@ -18,6 +18,7 @@ import { isKafkaMapping, TRANSITIONAL_STATES } from '../aws/mappingKinds';
 import type { Logger } from '../aws/logger';
 import type { BuiltRequest, JsonObject } from './buildRequest';
 import { buildRequest, fixedFieldChanges } from './buildRequest';
+import { createSummary } from './confirmation';
 import type { ConfigDiff } from './diff';
 import { diffConfigs, projectCurrent } from './diff';
 import type { FlowLock } from './flowLock';
@@ -34,9 +35,9 @@ export interface FunctionPickItem {
 export interface MappingPickItem {
 	/** The topic(s) the mapping reads. */
 	label: string;
-	/** State and source. */
+	/** State, source, mode and last processing result. */
 	description: string;
-	/** Current destination, last processing result and UUID. */
+	/** Current destination and UUID. */
 	detail: string;
 	uuid: string;
 	mapping: MappingConfiguration;
@@ -221,10 +222,11 @@ async function createFromDocument(deps: ApplyDeps, _document: ApplyDocument, bui
 		request['FunctionName'] = fn.functionName;
 	}
 	const functionName = String(request['FunctionName']);
-	const diff = diffConfigs(undefined, request);
+	// Nothing to diff against: the confirmation lists the mapping to be created instead.
 	const review: ApplyReview = {
-		...diff,
-		title: `Current ↔ To be applied (${shortFunctionName(functionName)} / new mapping)`,
+		...diffConfigs(undefined, request),
+		summary: createSummary(request),
+		title: `New event source mapping (${shortFunctionName(functionName)})`,
 		operation: 'create',
 		functionName,
 		uuid: undefined,
@@ -347,8 +349,10 @@ export function mappingItem(mapping: MappingConfiguration): MappingPickItem {
 	const destination = mapping.DestinationConfig?.OnFailure?.Destination;
 	return {
 		label: topics,
-		description: `${mapping.State ?? 'unknown state'} · ${source} · ${mode}`,
-		detail: `On failure → ${destination ? destination : 'no destination'} · Last processing result: ${mapping.LastProcessingResult ?? 'none'} · ${uuid}`,
+		description: `${mapping.State ?? 'unknown state'} · ${source} · ${mode} · last result: ${mapping.LastProcessingResult ?? 'none'}`,
+		// The detail line holds only the destination and the UUID: a destination ARN is long, and
+		// anything before it or between them pushed it past the picker's width.
+		detail: `On failure → ${destination ? destination : 'no destination'} · ${uuid}`,
 		uuid,
 		mapping,
 	};

@@ -3,43 +3,23 @@
  * read-only JSON editor as an update request, which the language server validates.
  */
 import * as vscode from 'vscode';
-import type { PickDeps } from '../apply/applyFlow';
 import { pickMapping } from '../apply/applyFlow';
 import { toUserFacingError } from '../aws/errors';
 import type { CommandDeps } from './support';
 import { connect, showError, showOutcome } from './support';
-import { safeWindow } from '../safeWindow';
+import { VscodePickUi } from './vscodeUi';
 
 export async function openCurrentConfiguration(deps: CommandDeps): Promise<void> {
 	const cancellation = new vscode.CancellationTokenSource();
+	// The apply commands' pickers, with placeholders saying what to pick; listing shows in the status bar.
+	const ui = new VscodePickUi('Open Current Configuration', {
+		function: 'The Lambda function whose event source mapping to open',
+		mapping: 'Topic · state · source · mode',
+	});
 	let dispose: (() => void) | undefined;
-	let status: vscode.Disposable | undefined;
 	try {
 		const { api, context } = await connect(deps);
 		dispose = () => api.dispose();
-		const clearStatus = (): void => {
-			status?.dispose();
-			status = undefined;
-		};
-		const ui: PickDeps['ui'] = {
-			pickFunction: async (items) => {
-				clearStatus();
-				return safeWindow.showQuickPick(items, { title: 'Open Current Configuration: function', matchOnDescription: true, ignoreFocusOut: true });
-			},
-			pickMapping: async (items) => {
-				clearStatus();
-				return safeWindow.showQuickPick(items, {
-					title: 'Open Current Configuration: event source mapping',
-					matchOnDescription: true,
-					matchOnDetail: true,
-					ignoreFocusOut: true,
-				});
-			},
-			progress: (update) => {
-				clearStatus();
-				status = safeWindow.setStatusBarMessage(`Lambda Kafka: ${update.message}`, { icon: 'sync~spin' });
-			},
-		};
 		const picked = await pickMapping({
 			api,
 			ui,
@@ -59,7 +39,7 @@ export async function openCurrentConfiguration(deps: CommandDeps): Promise<void>
 	} catch (error) {
 		await showError(deps, toUserFacingError(error));
 	} finally {
-		status?.dispose();
+		ui.finish();
 		dispose?.();
 		cancellation.dispose();
 	}

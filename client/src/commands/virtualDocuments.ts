@@ -8,32 +8,33 @@ import * as vscode from 'vscode';
 import type { MappingConfiguration } from '../aws/lambdaApi';
 import { mappingAsUpdateDocument, mappingFacts } from '../apply/mappingDocument';
 import { functionNameOf } from '../apply/applyFlow';
+import { DIFF_SCHEME, MAPPING_SCHEME, SchemeDocuments } from './schemeDocuments';
 
-export const DIFF_SCHEME = 'lambda-kafka-diff';
-export const MAPPING_SCHEME = 'lambda-kafka-mapping';
-
-/** How many documents of each scheme are kept; older ones read as empty. */
+/** How many diffs and mappings are kept; older ones read as empty. */
 const KEEP = 20;
 
-export class VirtualDocuments implements vscode.TextDocumentContentProvider, vscode.HoverProvider, vscode.Disposable {
-	private readonly contents = new Map<string, string>();
+/** Registers a content provider for one scheme, whose change event fires only for that scheme's URIs. */
+function registerScheme(scheme: string, keep: number, disposables: vscode.Disposable[]): SchemeDocuments<vscode.Uri> {
+	const changed = new vscode.EventEmitter<vscode.Uri>();
+	const documents = new SchemeDocuments<vscode.Uri>(scheme, keep, (uri) => changed.fire(uri));
+	const provider: vscode.TextDocumentContentProvider = {
+		onDidChange: changed.event,
+		provideTextDocumentContent: (uri) => documents.get(uri),
+	};
+	disposables.push(changed, vscode.workspace.registerTextDocumentContentProvider(scheme, provider));
+	return documents;
+}
+
+export class VirtualDocuments implements vscode.HoverProvider, vscode.Disposable {
 	private readonly mappings = new Map<string, MappingConfiguration>();
-	private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-	private readonly disposables: vscode.Disposable[];
+	private readonly disposables: vscode.Disposable[] = [];
+	/** Two documents a diff. */
+	private readonly diffs = registerScheme(DIFF_SCHEME, KEEP * 2, this.disposables);
+	private readonly mappingDocuments = registerScheme(MAPPING_SCHEME, KEEP, this.disposables);
 	private counter = 0;
-	readonly onDidChange = this.changed.event;
 
 	constructor() {
-		this.disposables = [
-			this.changed,
-			vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, this),
-			vscode.workspace.registerTextDocumentContentProvider(MAPPING_SCHEME, this),
-			vscode.languages.registerHoverProvider({ scheme: MAPPING_SCHEME }, this),
-		];
-	}
-
-	provideTextDocumentContent(uri: vscode.Uri): string {
-		return this.contents.get(uri.toString()) ?? '';
+		this.disposables.push(vscode.languages.registerHoverProvider({ scheme: MAPPING_SCHEME }, this));
 	}
 
 	/** Stores both sides of a diff and returns their URIs. */
@@ -42,8 +43,8 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
 		const short = id.slice(0, 8);
 		const leftUri = vscode.Uri.from({ scheme: DIFF_SCHEME, path: `/current/${short}.json`, query: `n=${n}` });
 		const rightUri = vscode.Uri.from({ scheme: DIFF_SCHEME, path: `/to-be-applied/${short}.json`, query: `n=${n}` });
-		this.put(leftUri, left);
-		this.put(rightUri, right);
+		this.diffs.put(leftUri, left);
+		this.diffs.put(rightUri, right);
 		return [leftUri, rightUri];
 	}
 
@@ -53,7 +54,10 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
 		const uuid = mapping.UUID ?? 'unknown';
 		const name = `${functionNameOf(mapping) ?? 'mapping'} · ${mapping.State ?? 'unknown state'} · ${uuid.slice(0, 8)}.json`;
 		const uri = vscode.Uri.from({ scheme: MAPPING_SCHEME, path: `/${region}/${name}`, query: `uuid=${uuid}&n=${n}` });
-		this.put(uri, mappingAsUpdateDocument(mapping));
+		const evicted = this.mappingDocuments.put(uri, mappingAsUpdateDocument(mapping));
+		if (evicted !== undefined) {
+			this.mappings.delete(evicted);
+		}
 		this.mappings.set(uri.toString(), mapping);
 		return uri;
 	}
@@ -73,18 +77,6 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
 		}
 		markdown.appendMarkdown('\nThe document holds the fields an update request accepts; save a copy to edit and apply it.');
 		return new vscode.Hover(markdown);
-	}
-
-	private put(uri: vscode.Uri, content: string): void {
-		this.contents.set(uri.toString(), content);
-		if (this.contents.size > KEEP * 3) {
-			const oldest = this.contents.keys().next().value;
-			if (oldest !== undefined) {
-				this.contents.delete(oldest);
-				this.mappings.delete(oldest);
-			}
-		}
-		this.changed.fire(uri);
 	}
 
 	dispose(): void {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ApplyReview, ApplyUi, FunctionPickItem, MappingPickItem, PickDeps, ProgressUpdate } from '../apply/applyFlow';
+import { confirmationText } from '../apply/confirmation';
 import type { UserFacingError } from '../aws/errors';
 import { formatUserFacing } from '../aws/errors';
 import { safeWindow } from '../safeWindow';
@@ -94,16 +95,14 @@ export class VscodeApplyUi extends VscodePickUi implements ApplyUi {
 
 	async confirm(review: ApplyReview): Promise<boolean> {
 		this.stopWindowProgress();
-		const [left, right] = this.documents.setDiff(review.uuid ?? 'new', review.left, review.right);
-		await vscode.commands.executeCommand('vscode.diff', left, right, review.title, { preview: true, preserveFocus: false });
-		const detail = [
-			review.summary,
-			...review.warnings.map((w) => `⚠ ${w}`),
-			...review.notes.map((n) => `ℹ ${n}`),
-			'Nothing is sent unless you choose Apply.',
-		].join('\n\n');
-		const choice = await safeWindow.showModalWarning(review.question, detail, 'Apply');
-		return choice === 'Apply';
+		// A create has nothing to diff against; its confirmation lists the mapping to be created.
+		if (review.operation === 'update') {
+			const [left, right] = this.documents.setDiff(review.uuid ?? 'new', review.left, review.right);
+			await vscode.commands.executeCommand('vscode.diff', left, right, review.title, { preview: true, preserveFocus: false });
+		}
+		const { detail, button } = confirmationText(review);
+		const choice = await safeWindow.showModalWarning(review.question, detail, button);
+		return choice === button;
 	}
 
 	override progress(update: ProgressUpdate): void {

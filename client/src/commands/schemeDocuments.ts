@@ -1,0 +1,53 @@
+/**
+ * The contents of the read-only documents of one URI scheme, without VS Code. Each scheme gets
+ * its own store and its own change event because VS Code ignores (and logs) a provider's change
+ * event for a URI of a scheme other than the one the provider was registered for; one provider
+ * for two schemes logged "… will be IGNORED" on every apply.
+ */
+
+export const DIFF_SCHEME = 'lambda-kafka-diff';
+export const MAPPING_SCHEME = 'lambda-kafka-mapping';
+
+/** The members of a URI a store needs; `vscode.Uri` has them, tests pass plain objects. */
+export interface SchemeUri {
+	readonly scheme: string;
+	toString(): string;
+}
+
+export class SchemeDocuments<U extends SchemeUri> {
+	private readonly contents = new Map<string, string>();
+
+	/**
+	 * @param keep how many documents are kept; older ones read as empty.
+	 * @param fire the change event of this scheme's provider.
+	 */
+	constructor(
+		readonly scheme: string,
+		private readonly keep: number,
+		private readonly fire: (uri: U) => void,
+	) {}
+
+	get(uri: U): string {
+		return this.contents.get(uri.toString()) ?? '';
+	}
+
+	/** Stores the content and fires this scheme's change event; returns the key of an evicted document. */
+	put(uri: U, content: string): string | undefined {
+		if (uri.scheme !== this.scheme) {
+			// A programming error: the other scheme's provider would never be asked for it.
+			throw new Error(`A ${uri.scheme}: document cannot be stored with the ${this.scheme}: documents.`);
+		}
+		const key = uri.toString();
+		this.contents.delete(key);
+		this.contents.set(key, content);
+		let evicted: string | undefined;
+		if (this.contents.size > this.keep) {
+			evicted = this.contents.keys().next().value;
+			if (evicted !== undefined) {
+				this.contents.delete(evicted);
+			}
+		}
+		this.fire(uri);
+		return evicted;
+	}
+}
