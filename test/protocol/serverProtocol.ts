@@ -284,6 +284,47 @@ export function serverProtocolTests(transport: Transport): void {
 		});
 	});
 
+	describe(named('a pasted union in a json file (issue 17, item 7)'), () => {
+		it('is published with its explanation where the editor reports JSON syntax itself, and its fixes keep one alternative', async () => {
+			const { client } = await start({ documentChanges: true, initializationOptions: { hostReportsJsonSyntax: true } });
+			try {
+				const uri = 'file:///work/union.record.json';
+				const text = '{\n  "requestContext": {\n    "condition": "RetryAttemptsExhausted" | "MaximumPayloadSizeExceeded"\n  }\n}';
+				await client.open(uri, text, 'json');
+				const published = await client.diagnosticsFor(uri);
+				const syntax = published.diagnostics.filter((d) => String(d.code).startsWith('syntax-'));
+				const range = { start: { line: 2, character: 17 }, end: { line: 2, character: 72 } };
+				assert.deepEqual(
+					syntax.map((d) => [d.code, d.message, d.range, d.source]),
+					[
+						[
+							'syntax-union',
+							'"RetryAttemptsExhausted" | "MaximumPayloadSizeExceeded" is a TypeScript-style union from AWS\'s documentation, not JSON: a record holds exactly one of these values.',
+							range,
+							'lambda-kafka',
+						],
+					],
+				);
+				const actions = await client.codeActions(uri, syntax[0]);
+				assert.deepEqual(
+					actions.map((a) => [a.title, a.edit]),
+					[
+						[
+							'Keep "RetryAttemptsExhausted"',
+							{ documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range, newText: '"RetryAttemptsExhausted"' }] }] },
+						],
+						[
+							'Keep "MaximumPayloadSizeExceeded"',
+							{ documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range, newText: '"MaximumPayloadSizeExceeded"' }] }] },
+						],
+					],
+				);
+			} finally {
+				await client.stop();
+			}
+		});
+	});
+
 	describe(named('language server after shutdown'), () => {
 		// `exit` ends the server's process: in-process, that is the test runner's.
 		it('answers every request with InvalidRequest, as the LSP specification says, and exits with 0 on exit', { skip: transport === 'in-process' }, async () => {
