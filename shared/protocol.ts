@@ -47,6 +47,31 @@ export namespace DocumentInfoRequest {
 	export const type = request<DocumentInfoParams, DocumentInfoResult | null>(method);
 }
 
+// ---- Fix all -------------------------------------------------------------------------------
+
+/**
+ * Kind of the server's code action that turns an example pasted from AWS's documentation into
+ * JSON. It sits under `source.fixAll`, so `editor.codeActionsOnSave` can run it on save.
+ */
+export const FIX_ALL_KIND = 'source.fixAll.lambdaKafka';
+
+/** A value the user must still fill in, as placed in the text after the fix (0-based line and character). */
+export interface FixAllPlaceholder {
+	/** The JSON path, as `KafkaBatchInfo.bootstrapServers`. */
+	path: string;
+	/** The value as written, quotes included. */
+	text: string;
+	line: number;
+	character: number;
+}
+
+/** The `data` of the fix-all code action: what the fix leaves for the user. */
+export interface FixAllActionData {
+	placeholders: FixAllPlaceholder[];
+	/** Whether the text after the fix is JSON (other syntax errors may remain). */
+	isValidJson: boolean;
+}
+
 // ---- Preview offsets -------------------------------------------------------------------------
 // Offsets and counts are decimal strings throughout: Kafka offsets are 64-bit, JSON numbers are
 // read as doubles by most clients, and the server computes with BigInt.

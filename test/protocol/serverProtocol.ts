@@ -3,14 +3,17 @@
  * against the bundle over stdio, serverInProcess.test.ts against the core in the test process.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { InitializeResult, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { DiagnosticSeverity, ErrorCodes, MessageType, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DiagnosticSeverity, ErrorCodes, MessageType, ResponseError, ShutdownRequest } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentInfoRequest } from '../../shared/protocol';
 import type { ClientOptions, Transport } from './lspClient';
 import { LspTestClient } from './lspClient';
 import { requestType } from '../../server/src/lsp/requestTypes';
+import { repoRoot } from '../helpers';
 
 const documentInfo = requestType(DocumentInfoRequest.type);
 
@@ -40,7 +43,7 @@ export function serverProtocolTests(transport: Transport): void {
 			assert.equal(capabilities.textDocumentSync, 2);
 			assert.equal(capabilities.hoverProvider, true);
 			assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['"', ':']);
-			assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+			assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.lambdaKafka'] });
 		});
 
 		it('offers no code lenses to a client that did not say it runs their command', () => {
@@ -278,6 +281,93 @@ export function serverProtocolTests(transport: Transport): void {
 					plain.diagnostics.filter((d) => String(d.code).startsWith('syntax-')).map((d) => d.code),
 					['syntax-trailing-comma'],
 				);
+			} finally {
+				await client.stop();
+			}
+		});
+	});
+
+	describe(named('a pasted union in a json file (issue 17, item 7)'), () => {
+		it('is published with its explanation where the editor reports JSON syntax itself, and its fixes keep one alternative', async () => {
+			const { client } = await start({ documentChanges: true, initializationOptions: { hostReportsJsonSyntax: true } });
+			try {
+				const uri = 'file:///work/union.record.json';
+				const text = '{\n  "requestContext": {\n    "condition": "RetryAttemptsExhausted" | "MaximumPayloadSizeExceeded"\n  }\n}';
+				await client.open(uri, text, 'json');
+				const published = await client.diagnosticsFor(uri);
+				const syntax = published.diagnostics.filter((d) => String(d.code).startsWith('syntax-'));
+				const range = { start: { line: 2, character: 17 }, end: { line: 2, character: 72 } };
+				assert.deepEqual(
+					syntax.map((d) => [d.code, d.message, d.range, d.source]),
+					[
+						[
+							'syntax-union',
+							'"RetryAttemptsExhausted" | "MaximumPayloadSizeExceeded" is a TypeScript-style union from AWS\'s documentation, not JSON: a record holds exactly one of these values.',
+							range,
+							'lambda-kafka',
+						],
+					],
+				);
+				const actions = await client.codeActions(uri, syntax[0]);
+				assert.deepEqual(
+					actions.map((a) => [a.title, a.edit]),
+					[
+						[
+							'Keep "RetryAttemptsExhausted"',
+							{ documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range, newText: '"RetryAttemptsExhausted"' }] }] },
+						],
+						[
+							'Keep "MaximumPayloadSizeExceeded"',
+							{ documentChanges: [{ textDocument: { uri, version: 1 }, edits: [{ range, newText: '"MaximumPayloadSizeExceeded"' }] }] },
+						],
+					],
+				);
+			} finally {
+				await client.stop();
+			}
+		});
+	});
+
+	describe(named('fix all of a pasted AWS example (issue 17, item 8)'), () => {
+		const fixAllOf = async (client: LspTestClient, uri: string, only?: string[]) =>
+			(await client.connection.sendRequest(CodeActionRequest.type, {
+				textDocument: { uri },
+				range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+				context: { diagnostics: [], only },
+			})) ?? [];
+
+		it('is a source.fixAll action with one versioned edit for the current text, and names the placeholders left', async () => {
+			const { client } = await start({ documentChanges: true });
+			try {
+				const uri = 'file:///work/pasted.jsonc';
+				await client.open(uri, fs.readFileSync(path.join(repoRoot(), 'examples/records/pasted-from-aws-docs.jsonc'), 'utf8'), 'jsonc', 3);
+				const at = (line: number, from: number, to: number, newText: string) => ({
+					range: { start: { line, character: from }, end: { line, character: to } },
+					newText,
+				});
+				const expected = {
+					title: 'Fix all pasted-example problems (comments, trailing commas, unions)',
+					kind: 'source.fixAll.lambdaKafka',
+					data: { isValidJson: true, placeholders: [{ path: 'KafkaBatchInfo.bootstrapServers', text: '"..."', line: 17, character: 24 }] },
+					edit: {
+						documentChanges: [
+							{
+								textDocument: { uri, version: 3 },
+								edits: [at(4, 17, 72, '"RetryAttemptsExhausted"'), at(7, 22, 70, ''), at(18, 27, 39, ''), at(24, 57, 58, ''), at(30, 57, 58, '')],
+							},
+						],
+					},
+				};
+				assert.deepEqual(await fixAllOf(client, uri, ['source.fixAll']), [expected]);
+				assert.deepEqual(await fixAllOf(client, uri, ['source']), [expected]);
+				// Not among the quick fixes VS Code asks for at each cursor move.
+				assert.deepEqual(await fixAllOf(client, uri), []);
+				assert.deepEqual(await fixAllOf(client, uri, ['quickfix']), []);
+
+				// On save, another JSON file's comments are not ours to remove.
+				const other = 'file:///work/tsconfig.json';
+				await client.open(other, '{\n  // strict\n  "compilerOptions": {"strict": true,}\n}', 'jsonc');
+				assert.deepEqual(await fixAllOf(client, other, ['source.fixAll']), []);
 			} finally {
 				await client.stop();
 			}

@@ -80,6 +80,32 @@ describe('syntax problems', () => {
 	});
 });
 
+describe('a union in a json file (issue 17, item 7)', () => {
+	it('is published with its explanation and fixes even where VS Code reports JSON syntax itself', () => {
+		const text = '{\n  "requestContext": {\n    "condition": "RetryAttemptsExhausted" | "MaximumPayloadSizeExceeded",\n  }\n}';
+		const options = { languageId: 'json', hostReportsJsonSyntax: true };
+		assert.deepEqual(
+			problemsOf(text, options).filter((p) => p.code.startsWith('syntax-')),
+			[
+				{
+					code: 'syntax-union',
+					severity: 'error',
+					message:
+						'"RetryAttemptsExhausted" | "MaximumPayloadSizeExceeded" is a TypeScript-style union from AWS\'s documentation, not JSON: a record holds exactly one of these values.',
+					range: [2, 17, 2, 72],
+					text: '"RetryAttemptsExhausted" | "MaximumPayloadSizeExceeded"',
+					fixes: ['Keep "RetryAttemptsExhausted"', 'Keep "MaximumPayloadSizeExceeded"'],
+				},
+			],
+		);
+		// The trailing comma is still left to the editor, with its fix kept for the editor's diagnostic.
+		assert.deepEqual(
+			analyze(text, options).hostProblems.map((p) => p.code),
+			['syntax-trailing-comma'],
+		);
+	});
+});
+
 describe('numbers JSON does not allow (issue 11, item 12)', () => {
 	it('names leading zeros once, offers the number without them, and reads the number meant', () => {
 		const text =

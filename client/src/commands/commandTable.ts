@@ -83,6 +83,12 @@ export const COMMANDS: readonly CommandSpec[] = [
 		run: async (state, target) => (await import('../preview/commands.js')).copyConsumerCommands(state, target),
 	},
 	{
+		id: 'lambdaKafka.fixAllPastedExampleProblems',
+		title: 'Fix All Pasted-Example Problems',
+		// No trust: it edits the open document and sends nothing to AWS.
+		run: async (state) => (await import('./fixAllPastedExample.js')).fixAllPastedExample(state),
+	},
+	{
 		id: 'lambdaKafka.fetchFailureRecordsFromSqs',
 		title: 'Fetch Failure Records from SQS…',
 		trust: 'Fetching failure records from SQS',

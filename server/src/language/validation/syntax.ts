@@ -34,6 +34,11 @@ export const SYNTAX_CODES = ['syntax-comment', 'syntax-trailing-comma', 'syntax-
 
 /** Whether a syntax code is one VS Code's JSON support reports itself for the given language. */
 export function isReportedByHost(code: string, languageId: string | undefined): boolean {
+	if (code === 'syntax-union') {
+		// The editor reports a pasted union only as "Expected comma" / "Colon expected", which
+		// does not say what is wrong nor offer the alternatives: ours is published next to them.
+		return false;
+	}
 	if (languageId === 'json') {
 		return true;
 	}

@@ -1,6 +1,7 @@
 /**
  * textDocument/codeAction: the quick fixes of our diagnostics (carried in their data, or computed
- * again for an older version's diagnostic) and of the syntax problems the editor reported itself.
+ * again for an older version's diagnostic) and of the syntax problems the editor reported itself,
+ * and, when asked for by kind, the fix-all of a pasted example (fixAllAction.ts).
  */
 import type { CodeAction, CodeActionParams, Diagnostic, ResponseError, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
@@ -12,6 +13,7 @@ import type { DiagnosticData } from '../diagnostics';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { runSafe } from '../runSafe';
 import type { ServerContext } from '../serverContext';
+import { fixAllAction, wantsFixAll } from './fixAllAction';
 
 export function registerCodeActionHandler(context: ServerContext): void {
 	const { connection, documents } = context;
@@ -33,6 +35,12 @@ function codeActionsFor(context: ServerContext, document: TextDocument, params: 
 	const start = document.offsetAt(params.range.start);
 	const end = document.offsetAt(params.range.end);
 	const actions: CodeAction[] = [];
+	if (wantsFixAll(params.context.only)) {
+		const fixAll = fixAllAction(document, context.structureOf(document), versioned);
+		if (fixAll) {
+			actions.push(fixAll);
+		}
+	}
 	let currentProblems: readonly LocatedProblem[] | undefined;
 	for (const diagnostic of params.context.diagnostics) {
 		const data = diagnostic.data as Partial<DiagnosticData> | undefined;

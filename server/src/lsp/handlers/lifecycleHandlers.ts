@@ -1,6 +1,7 @@
 /** initialize, initialized and the settings: what the server announces and how it follows the client's settings. */
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver';
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver';
+import { FIX_ALL_KIND } from '../../../../shared/protocol';
 import type { ServerSettings } from '../../../../shared/settings';
 import { resolveSettings, SETTINGS_SECTION } from '../../../../shared/settings';
 import type { ServerContext } from '../serverContext';
@@ -62,7 +63,7 @@ export function registerLifecycleHandlers({ connection }: ServerContext, { state
 				textDocumentSync: TextDocumentSyncKind.Incremental,
 				hoverProvider: true,
 				completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
-				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
 				...(options.previewCodeLens === true ? { codeLensProvider: { resolveProvider: false } } : {}),
 			},
 			serverInfo: { name: 'lambda-kafka-language-server', version: runtime.version },
