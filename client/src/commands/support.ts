@@ -96,6 +96,7 @@ export async function runFlow(
 			token: cancellation.token,
 		});
 		ui.finish();
+		deps.undoStatus.note(outcome);
 		await showOutcome(deps, outcome, document);
 		return outcome;
 	} catch (error) {
