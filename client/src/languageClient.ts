@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../shared/settings';
 import { createRestartPolicy } from './serverRestarts';
 import { safeWindow } from './safeWindow';
+import { reportsProblems } from './commands/schemeDocuments';
 
 /** The languages whose documents the server looks at; it decides by content which ones are ours. */
 export const DOCUMENT_SELECTOR = [
@@ -26,6 +27,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 		documentSelector: DOCUMENT_SELECTOR,
 		synchronize: { configurationSection: SETTINGS_SECTION },
 		outputChannel: output,
+		// The diff documents stay in the selector (hover), but their problems are not listed.
+		middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, reportsProblems(uri) ? diagnostics : []) },
 		initializationOptions: { hostReportsJsonSyntax: hostReportsJsonSyntax(), previewCodeLens: true },
 		errorHandler: createRestartPolicy({
 			now: () => Date.now(),

@@ -9,6 +9,7 @@ import { FlowLock } from './apply/flowLock';
 import { SnapshotStore } from './apply/snapshot';
 import { AwsStatusBar } from './aws/statusBar';
 import type { CommandDeps } from './commands/commandDeps';
+import { UndoStatusItem } from './commands/undoStatusItem';
 import { VirtualDocuments } from './commands/virtualDocuments';
 import type { SqsFetchMemory } from './fetch/lastSqsFetch';
 import { MappingContexts } from './fetch/mappingContext';
@@ -26,19 +27,21 @@ export interface ExtensionState extends CommandDeps {
 export function createExtensionState(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): ExtensionState {
 	const mappings = new MappingContexts();
 	const sqsFetches: SqsFetchMemory = { last: undefined };
+	const snapshots = new SnapshotStore(context.globalState);
 	const state: ExtensionState = {
 		client,
 		output,
-		snapshots: new SnapshotStore(context.globalState),
+		snapshots,
 		documents: new VirtualDocuments(),
 		awsDiagnostics: vscode.languages.createDiagnosticCollection('lambda-kafka-aws'),
 		statusBar: new AwsStatusBar(output),
 		flowLock: new FlowLock(),
+		undoStatus: new UndoStatusItem(snapshots),
 		mappings,
 		sqsFetches,
 		preview: new PreviewHost({ extensionUri: context.extensionUri, client, mappings }),
 	};
-	context.subscriptions.push(state.awsDiagnostics, state.documents, state.statusBar, state.preview, {
+	context.subscriptions.push(state.awsDiagnostics, state.documents, state.statusBar, state.undoStatus, state.preview, {
 		dispose: () => {
 			sqsFetches.last = undefined;
 			mappings.clear();

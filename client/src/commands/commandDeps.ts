@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FlowLock } from '../apply/flowLock';
 import type { SnapshotStore } from '../apply/snapshot';
 import type { AwsStatusBar } from '../aws/statusBar';
+import type { UndoStatusItem } from './undoStatusItem';
 import type { VirtualDocuments } from './virtualDocuments';
 
 export interface CommandDeps {
@@ -16,4 +17,6 @@ export interface CommandDeps {
 	statusBar: AwsStatusBar;
 	/** One apply, undo or removal at a time. */
 	flowLock: FlowLock;
+	/** Keeps Undo in the status bar after the apply's notification hides. */
+	undoStatus: UndoStatusItem;
 }

@@ -1,6 +1,9 @@
 /**
  * `lambdaKafka.openCurrentConfiguration`: GetEventSourceMapping for a picked mapping, shown in a
- * read-only JSON editor as an update request, which the language server validates.
+ * read-only JSON editor as an update request, which the language server validates. Opening the
+ * same mapping again re-reads it into the same document, and so does any change this window makes
+ * to it (commands/support.ts, runFlow); the hover on its first lines says when it was read, since
+ * a comment would make the document invalid JSON.
  */
 import * as vscode from 'vscode';
 import { pickMapping } from '../apply/applyFlow';
@@ -31,11 +34,12 @@ export async function openCurrentConfiguration(deps: CommandDeps): Promise<void>
 			return;
 		}
 		const mapping = await api.getMapping(picked.uuid, cancellation.token);
-		const uri = deps.documents.setMapping(mapping, context.region);
+		const readAt = new Date();
+		const uri = deps.documents.setMapping(mapping, context.region, readAt);
 		const document = await vscode.workspace.openTextDocument(uri);
 		await vscode.languages.setTextDocumentLanguage(document, 'json');
 		await vscode.window.showTextDocument(document, { preview: false });
-		deps.output.info(`Opened event source mapping ${picked.uuid} (${mapping.State ?? 'unknown state'}).`);
+		deps.output.info(`Opened event source mapping ${picked.uuid} (${mapping.State ?? 'unknown state'}, read ${readAt.toISOString()}).`);
 	} catch (error) {
 		await showError(deps, toUserFacingError(error));
 	} finally {

@@ -51,3 +51,20 @@ export class SchemeDocuments<U extends SchemeUri> {
 		return evicted;
 	}
 }
+
+/**
+ * Whether the language server's problems in a document go to the Problems panel. The diff's two
+ * sides repeat the applied document's problems (and the mapping's), once per apply, in documents
+ * nobody can edit; the server still sees them, so hovers work there.
+ */
+export function reportsProblems(uri: { readonly scheme: string }): boolean {
+	return uri.scheme !== DIFF_SCHEME;
+}
+
+/** The tabs of a tab group that show one of the diffs whose modified side is in `rightUris` (a `vscode.TabInputTextDiff` has `modified`). */
+export function diffTabsOf<T extends { readonly input: unknown }>(tabs: readonly T[], rightUris: ReadonlySet<string>): T[] {
+	return tabs.filter((tab) => {
+		const input = tab.input;
+		return typeof input === 'object' && input !== null && 'modified' in input && rightUris.has(String(input.modified));
+	});
+}

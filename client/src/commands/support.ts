@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckAgainstMappingRequest, DocumentInfoRequest } from '../../../shared/protocol';
 import type { ApplyDeps, ApplyOutcome, ServerChecks } from '../apply/applyFlow';
 import { locateField } from '../apply/fieldLocation';
+import { refreshMappingDocuments } from '../apply/mappingRefresh';
 import type { UserFacingError } from '../aws/errors';
 import { formatUserFacing, toUserFacingError, UserFacingException } from '../aws/errors';
 import type { LambdaApi } from '../aws/lambdaApi';
@@ -96,6 +97,11 @@ export async function runFlow(
 			token: cancellation.token,
 		});
 		ui.finish();
+		deps.undoStatus.note(outcome);
+		if (outcome.status === 'applied') {
+			// Not with the flow's token: a user who stopped following the state still wants the document true.
+			await refreshMappingDocuments(deps.documents, api, { uuid: outcome.uuid, region: connection.context.region }, { logger: deps.output });
+		}
 		await showOutcome(deps, outcome, document);
 		return outcome;
 	} catch (error) {

@@ -11,6 +11,7 @@ import { formatUserFacing } from '../aws/errors';
 import { safeWindow } from '../safeWindow';
 import type { OpenProgress } from './progress';
 import { startProgress } from './progress';
+import { diffTabsOf } from './schemeDocuments';
 import type { VirtualDocuments } from './virtualDocuments';
 
 export interface PickPlaceholders {
@@ -81,6 +82,8 @@ export class VscodeApplyUi extends VscodePickUi implements ApplyUi {
 	private readonly version: number | undefined;
 	private readonly text: string | undefined;
 	private notification: OpenProgress | undefined;
+	/** The right sides of the diffs this flow opened, whose tabs close when it ends. */
+	private readonly diffs = new Set<string>();
 
 	constructor(
 		private readonly documents: VirtualDocuments,
@@ -98,6 +101,7 @@ export class VscodeApplyUi extends VscodePickUi implements ApplyUi {
 		// A create has nothing to diff against; its confirmation lists the mapping to be created.
 		if (review.operation === 'update') {
 			const [left, right] = this.documents.setDiff(review.uuid ?? 'new', review.left, review.right);
+			this.diffs.add(right.toString());
 			await vscode.commands.executeCommand('vscode.diff', left, right, review.title, { preview: true, preserveFocus: false });
 		}
 		const { detail, button } = confirmationText(review);
@@ -132,9 +136,19 @@ export class VscodeApplyUi extends VscodePickUi implements ApplyUi {
 		return choice === 'Retry';
 	}
 
+	/** Ends the progress and closes the diff: applied, cancelled or refused, it showed a change that is no longer pending. */
 	override finish(): void {
 		super.finish();
 		this.notification?.done();
 		this.notification = undefined;
+		const tabs = diffTabsOf(
+			vscode.window.tabGroups.all.flatMap((group) => group.tabs),
+			this.diffs,
+		);
+		this.diffs.clear();
+		if (tabs.length > 0) {
+			// A tab the user closed meanwhile makes this fail; there is nothing left to close then.
+			void vscode.window.tabGroups.close(tabs, true).then(undefined, () => undefined);
+		}
 	}
 }
