@@ -3,18 +3,10 @@ import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../shared/settings';
+import { DOCUMENT_SELECTOR } from './documentSelector';
 import { createRestartPolicy } from './serverRestarts';
 import { safeWindow } from './safeWindow';
 import { reportsProblems } from './commands/schemeDocuments';
-
-/** The languages whose documents the server looks at; it decides by content which ones are ours. */
-export const DOCUMENT_SELECTOR = [
-	{ language: 'json' },
-	{ language: 'jsonc' },
-	{ language: 'jsonl' },
-	// A record saved under its S3 key has no extension and opens as plain text.
-	{ language: 'plaintext' },
-];
 
 /** The client, not started yet: activation registers its commands first, so that Show Log and Restart work even if the server fails to start. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {

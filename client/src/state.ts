@@ -11,6 +11,7 @@ import { AwsStatusBar } from './aws/statusBar';
 import type { CommandDeps } from './commands/commandDeps';
 import { UndoStatusItem } from './commands/undoStatusItem';
 import { VirtualDocuments } from './commands/virtualDocuments';
+import { FetchedDocuments } from './fetch/fetchedDocuments';
 import type { SqsFetchMemory } from './fetch/lastSqsFetch';
 import { MappingContexts } from './fetch/mappingContext';
 import { PreviewHost } from './preview/previewPanel';
@@ -20,6 +21,8 @@ export interface ExtensionState extends CommandDeps {
 	mappings: MappingContexts;
 	/** The messages of the last SQS fetch, for Delete. */
 	sqsFetches: SqsFetchMemory;
+	/** The read-only documents fetched records open in. */
+	fetched: FetchedDocuments;
 	/** The one preview panel. */
 	preview: PreviewHost;
 }
@@ -39,9 +42,10 @@ export function createExtensionState(context: vscode.ExtensionContext, client: L
 		undoStatus: new UndoStatusItem(snapshots),
 		mappings,
 		sqsFetches,
+		fetched: new FetchedDocuments(),
 		preview: new PreviewHost({ extensionUri: context.extensionUri, client, mappings }),
 	};
-	context.subscriptions.push(state.awsDiagnostics, state.documents, state.statusBar, state.undoStatus, state.preview, {
+	context.subscriptions.push(state.awsDiagnostics, state.documents, state.statusBar, state.undoStatus, state.preview, state.fetched, {
 		dispose: () => {
 			sqsFetches.last = undefined;
 			mappings.clear();

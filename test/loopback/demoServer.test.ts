@@ -8,6 +8,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { DemoServers } from './demoServer';
 import { DEMO_UUIDS, startDemo } from './demoServer';
+import { LOOPBACK_CREDENTIALS } from './sigv4';
 
 // Any key works against the demo servers; this one is deliberately not the loopback key.
 const credentials = { accessKeyId: 'AKIDDEMOUSER', secretAccessKey: 'demo-secret' };
@@ -107,6 +108,49 @@ describe('demo seed', () => {
 			assert.deepEqual(Object.keys(event.records), Object.keys(record.KafkaBatchInfo.recordsInfo));
 		}
 		assert.deepEqual(payloadKinds, ['string', 'object']);
+	});
+
+	it('answers requests signed for any region, still checking the signature with the scope region', async () => {
+		// The loopback key is one the servers know the secret of, so its signatures are verified.
+		const outcomes: string[] = [];
+		for (const region of ['eu-west-1', 'us-east-1']) {
+			for (const secretAccessKey of [LOOPBACK_CREDENTIALS.secretAccessKey, 'not-the-secret']) {
+				const keys = { accessKeyId: LOOPBACK_CREDENTIALS.accessKeyId, secretAccessKey };
+				const options = { region, credentials: keys, maxAttempts: 1 };
+				const clients = {
+					lambda: new LambdaClient({ ...options, endpoint: demo.lambda.endpoint }),
+					sqs: new SQSClient({ ...options, endpoint: demo.sqs.endpoint }),
+					s3: new S3Client({ ...options, endpoint: demo.s3.endpoint, forcePathStyle: true }),
+				};
+				const calls = {
+					lambda: () => clients.lambda.send(new GetEventSourceMappingCommand({ UUID: DEMO_UUIDS.ordersMsk })),
+					sqs: () => clients.sqs.send(new ReceiveMessageCommand({ QueueUrl: demo.seed.queue.url, VisibilityTimeout: 0 })),
+					s3: () => clients.s3.send(new ListObjectsV2Command({ Bucket: demo.seed.bucket.name })),
+				};
+				for (const [service, call] of Object.entries(calls)) {
+					const outcome = await call().then(
+						() => 'ok',
+						(error: Error) => error.name,
+					);
+					outcomes.push(`${region} ${secretAccessKey === 'not-the-secret' ? 'wrong secret' : 'right secret'} ${service}: ${outcome}`);
+				}
+				Object.values(clients).forEach((client) => client.destroy());
+			}
+		}
+		assert.deepEqual(outcomes, [
+			'eu-west-1 right secret lambda: ok',
+			'eu-west-1 right secret sqs: ok',
+			'eu-west-1 right secret s3: ok',
+			'eu-west-1 wrong secret lambda: InvalidSignatureException',
+			'eu-west-1 wrong secret sqs: InvalidSignatureException',
+			'eu-west-1 wrong secret s3: SignatureDoesNotMatch',
+			'us-east-1 right secret lambda: ok',
+			'us-east-1 right secret sqs: ok',
+			'us-east-1 right secret s3: ok',
+			'us-east-1 wrong secret lambda: InvalidSignatureException',
+			'us-east-1 wrong secret sqs: InvalidSignatureException',
+			'us-east-1 wrong secret s3: SignatureDoesNotMatch',
+		]);
 	});
 
 	it('runs as a command: prints the endpoints on one line and stops on SIGTERM', async () => {

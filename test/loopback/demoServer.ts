@@ -202,9 +202,9 @@ export interface DemoServers {
 }
 
 /**
- * Starts and seeds the servers. Signatures are checked for structure and region, and verified for
- * the loopback key; any other access key is accepted, so the extension can use whatever
- * credentials its profile resolves to.
+ * Starts and seeds the servers. Signatures are checked for structure, accepted for any region, and
+ * verified for the loopback key; any other access key is accepted, so the extension can use
+ * whatever credentials its profile resolves to.
  */
 export async function startDemo(options: { port?: number; region?: string; transitionDelayMs?: number } = {}): Promise<DemoServers> {
 	const port = options.port ?? 0;
@@ -212,6 +212,12 @@ export async function startDemo(options: { port?: number; region?: string; trans
 	const lambda = await LoopbackLambda.start({ ...common, port, transitionDelayMs: options.transitionDelayMs ?? 300 });
 	const sqs = await LoopbackSqs.start({ ...common, port: port === 0 ? 0 : port + 1 });
 	const s3 = await LoopbackS3.start({ ...common, port: port === 0 ? 0 : port + 2 });
+	// One endpoint per service stands for every region: a user who picks eu-west-1 in the demo is
+	// answered (with the same sample data, whose ARNs name the seeded region) rather than told the
+	// signature is wrong. Per-region copies of the data would add nothing a demo needs.
+	for (const server of [lambda, sqs, s3]) {
+		server.acceptAnyRegion = true;
+	}
 	const seed = seedDemo(lambda, sqs, s3);
 	return {
 		lambda,

@@ -245,7 +245,13 @@ export class LoopbackLambda extends LoopbackService {
 		if (this.requireSignature) {
 			const verdict = verifySigV4(
 				{ method, rawPath: target.rawPath, rawQuery: target.rawQuery, headers: request.headers, body: raw },
-				{ service: 'lambda', region: this.region, credentials: this.credentials, allowUnknownAccessKeys: this.allowUnknownAccessKeys, uriEscapePath: true },
+				{
+					service: 'lambda',
+					region: this.signingRegion,
+					credentials: this.credentials,
+					allowUnknownAccessKeys: this.allowUnknownAccessKeys,
+					uriEscapePath: true,
+				},
 			);
 			if (!verdict.ok) {
 				return signatureError(verdict);

@@ -13,6 +13,13 @@ export abstract class LoopbackService {
 	readonly authorizationHeaders: string[] = [];
 	protected readonly credentials = new CredentialStore();
 	protected readonly server: Server = createServer();
+	/**
+	 * When true, a request signed for any region is accepted (its signature still checked, with
+	 * the region its credential scope names). A real endpoint serves one region; the demo has one
+	 * endpoint per service standing for all of them, so a user who picks another region must not
+	 * be told their keys are wrong.
+	 */
+	acceptAnyRegion = false;
 	private port = 0;
 
 	protected constructor(
@@ -28,6 +35,11 @@ export abstract class LoopbackService {
 
 	/** Answers one request; never throws (errors become AWS-style error responses). */
 	protected abstract handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
+
+	/** The region signatures must be scoped to, or undefined for any. */
+	protected get signingRegion(): string | undefined {
+		return this.acceptAnyRegion ? undefined : this.region;
+	}
 
 	/** Starts listening on 127.0.0.1 (port 0: any free port). */
 	protected async listen(port?: number): Promise<this> {

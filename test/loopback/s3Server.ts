@@ -136,7 +136,7 @@ export class LoopbackS3 extends LoopbackService {
 			const verdict = verifySigV4(
 				{ method: record.method, rawPath: target.rawPath, rawQuery: target.rawQuery, headers: request.headers, body: raw },
 				// S3 signs the path as sent, without normalising or encoding it again.
-				{ service: 's3', region: this.region, credentials: this.credentials, allowUnknownAccessKeys: this.allowUnknownAccessKeys, uriEscapePath: false },
+				{ service: 's3', region: this.signingRegion, credentials: this.credentials, allowUnknownAccessKeys: this.allowUnknownAccessKeys, uriEscapePath: false },
 			);
 			if (!verdict.ok) {
 				return fail(authError(verdict, this.region));

@@ -71,7 +71,8 @@ export interface ReceivedRequest {
 export interface VerifyOptions {
 	/** Signing name, e.g. `lambda`, `sqs`, `s3`. */
 	service: string;
-	region: string;
+	/** The region the credential scope must name; undefined accepts any (the signature is still checked with it). */
+	region: string | undefined;
 	credentials: CredentialStore;
 	/** Accept keys that were never registered, checking only the header's structure and scope. */
 	allowUnknownAccessKeys: boolean;
@@ -177,7 +178,7 @@ export function verifySigV4(request: ReceivedRequest, options: VerifyOptions): S
 	if (!parsed.signedHeaders.includes('host')) {
 		return fail('incomplete', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
 	}
-	if (parsed.region !== options.region) {
+	if (options.region !== undefined && parsed.region !== options.region) {
 		return fail('wrong-region', `Credential should be scoped to a valid region, not '${parsed.region}'. `);
 	}
 	if (parsed.service !== options.service) {

@@ -175,7 +175,7 @@ export class LoopbackSqs extends LoopbackService {
 		if (this.requireSignature) {
 			const verdict = verifySigV4(
 				{ method: request.method ?? 'POST', rawPath: target.rawPath, rawQuery: target.rawQuery, headers: request.headers, body: raw },
-				{ service: 'sqs', region: this.region, credentials: this.credentials, allowUnknownAccessKeys: this.allowUnknownAccessKeys, uriEscapePath: true },
+				{ service: 'sqs', region: this.signingRegion, credentials: this.credentials, allowUnknownAccessKeys: this.allowUnknownAccessKeys, uriEscapePath: true },
 			);
 			if (!verdict.ok) {
 				return authError(verdict);

@@ -10,6 +10,8 @@ import { chooseDestination, expectSource } from './chooseDestination';
 import type { FetchSource } from './destination';
 import { failurePrefix, isMappingUuid } from './destination';
 import type { FetchDeps } from './fetchDeps';
+import type { FetchOrigin } from './fetchedNames';
+import { fetchedMessage } from './fetchedNames';
 import type { FetchedRecord } from './openRecords';
 import { openRecords } from './openRecords';
 import type { ObjectItem, SeveralItem } from './pickItems';
@@ -38,12 +40,17 @@ export async function fetchFromS3(deps: FetchDeps): Promise<void> {
 		if (!records) {
 			return;
 		}
-		await openRecords(
+		const origin: FetchOrigin = { kind: 's3', bucket: source.bucket, keys: records.map((r) => r.name) };
+		const opened = await openRecords(
 			records,
+			origin,
 			{ mappingUuid: uuid, sourceAccessTypes: chosen.target.sourceAccessTypes, eventSourceArn: chosen.target.eventSourceArn },
-			deps.mappings,
+			deps,
 		);
 		deps.output.info(`Opened ${records.length} failure records from s3://${source.bucket}/${prefix}.`);
+		if (opened) {
+			void safeWindow.showInformationMessage(`${fetchedMessage(origin, records.length)}.`);
+		}
 	} catch (error) {
 		await showError(deps, toUserFacingError(error));
 	} finally {

@@ -11,6 +11,8 @@ import { resolveContext, showError } from '../commands/support';
 import { safeWindow } from '../safeWindow';
 import { chooseDestination, expectSource } from './chooseDestination';
 import type { FetchDeps } from './fetchDeps';
+import type { FetchOrigin } from './fetchedNames';
+import { fetchedMessage } from './fetchedNames';
 import type { LastSqsFetch } from './lastSqsFetch';
 import { openRecords } from './openRecords';
 import { unwrapBody } from './recordText';
@@ -37,10 +39,12 @@ export async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 			return;
 		}
 		const { queueUrl, messages } = fetched;
+		const origin: FetchOrigin = { kind: 'sqs', queueName: source.queueName };
 		const opened = await openRecords(
 			messages.map((m) => ({ text: unwrapBody(m.body), name: m.messageId })),
+			origin,
 			{ mappingUuid: chosen.target.mappingUuid, sourceAccessTypes: chosen.target.sourceAccessTypes, eventSourceArn: chosen.target.eventSourceArn },
-			deps.mappings,
+			deps,
 		);
 		deps.sqsFetches.last = {
 			context,
@@ -51,7 +55,7 @@ export async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 			at: new Date(),
 		};
 		deps.output.info(`Fetched ${messages.length} messages from ${source.arn} without deleting them.`);
-		await offerNextSteps(deps, source.queueName, messages.length, opened);
+		await offerNextSteps(deps, origin, messages.length, opened);
 	} catch (error) {
 		await showError(deps, toUserFacingError(error));
 	} finally {
@@ -97,9 +101,9 @@ async function peekQueue(
 	return { queueUrl, messages: result.messages };
 }
 
-async function offerNextSteps(deps: FetchDeps, queueName: string, n: number, opened: vscode.Uri | undefined): Promise<void> {
+async function offerNextSteps(deps: FetchDeps, origin: FetchOrigin, n: number, opened: vscode.Uri | undefined): Promise<void> {
 	const answer = await safeWindow.showInformationMessage(
-		`Fetched ${n} failure record${n === 1 ? '' : 's'} from ${queueName}; ${n === 1 ? 'it is' : 'they are'} visible in the queue again.`,
+		`${fetchedMessage(origin, n)}; ${n === 1 ? 'it is' : 'they are'} visible in the queue again.`,
 		...(opened ? ['Preview Offsets'] : []),
 		'Delete from the Queue…',
 	);

@@ -1,0 +1,13 @@
+/** Which documents the language client sends to the server; without VS Code, so tests can read it. */
+import { FETCHED_SCHEME } from './fetch/fetchedNames';
+
+/** The languages whose documents the server looks at; it decides by content which ones are ours. */
+export const DOCUMENT_SELECTOR = [
+	{ language: 'json' },
+	{ language: 'jsonc' },
+	{ language: 'jsonl' },
+	// A record saved under its S3 key has no extension and opens as plain text.
+	{ language: 'plaintext' },
+	// Fetched records, whatever language the editor gives them (the filters above match any scheme).
+	{ scheme: FETCHED_SCHEME },
+];
