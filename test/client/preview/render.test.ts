@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { PreviewModel } from '../../../shared/protocol';
 import { buildPreviewModel } from '../../../server/src/language/preview/previewModel';
-import { contentSecurityPolicy, renderPreviewBody, renderPreviewDocument } from '../../../client/src/preview/render/renderHtml';
+import { contentSecurityPolicy, renderMessageDocument, renderPreviewBody, renderPreviewDocument } from '../../../client/src/preview/render/renderHtml';
+import { nothingToPreviewMessage, previewPanelTitle } from '../../../client/src/preview/previewTitles';
 import { SafeHtml, escapeHtml, html } from '../../../client/src/preview/render/safeHtml';
 import { shellSnippet } from '../../../client/src/preview/shellSnippet';
 import { timelineSvg } from '../../../client/src/preview/render/timelineSvg';
@@ -324,5 +325,21 @@ describe('shell snippet', () => {
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('nothing to preview', () => {
+	const shell = { cspSource: 'vscode-webview://x', nonce: 'NONCE', scriptUri: 'webview.js', styleUri: 'preview.css', title: 'notes.txt' };
+
+	it('says that an open document is not a record, instead of asking to open it', () => {
+		assert.equal(nothingToPreviewMessage('notes.txt', true), 'notes.txt is not a failure record or Kafka event: nothing to preview.');
+		assert.equal(nothingToPreviewMessage('gone.json', false), 'Open gone.json in an editor to preview its offsets.');
+	});
+
+	it('titles the panel and the page for the document the message is about', () => {
+		assert.equal(previewPanelTitle('notes.txt'), 'Preview offsets: notes.txt');
+		const page = renderMessageDocument(nothingToPreviewMessage('<b>x</b>.txt', true), { ...shell, title: '<b>x</b>.txt' });
+		assert.ok(page.includes('<title>Preview offsets: &lt;b&gt;x&lt;/b&gt;.txt</title>'), page);
+		assert.ok(page.includes('<p class="empty">&lt;b&gt;x&lt;/b&gt;.txt is not a failure record or Kafka event: nothing to preview.</p>'), page);
 	});
 });
