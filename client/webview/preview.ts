@@ -70,8 +70,9 @@ function setUpFilter(): void {
 	if (!(input instanceof HTMLInputElement) || !table) {
 		return;
 	}
-	const rows = [...table.querySelectorAll<HTMLTableRowElement>('tbody tr')];
-	// Lower-cased once: filtering then costs one substring search per row.
+	// One <tbody> per record (its main row and its second line): filtering hides both together.
+	const rows = [...table.querySelectorAll<HTMLTableSectionElement>('tbody')];
+	// Lower-cased once: filtering then costs one substring search per record.
 	const texts = rows.map((row) => (row.textContent ?? '').toLowerCase());
 	const apply = (): void => {
 		const query = input.value.trim().toLowerCase();

@@ -63,6 +63,43 @@ function awsEnvironment(demo: DemoServers, home: string): Record<string, string>
 	};
 }
 
+/** What the layout test measures inside the preview's frame. */
+interface PreviewLayout {
+	pageWidth: number;
+	pageScrollWidth: number;
+	valueLeft: number;
+	valueRight: number;
+	payloadBoxRight: number;
+	payloadScrollRight: number;
+	timelineLabelPx: number;
+	commandBlocks: number;
+	commandStyles: string[];
+	commandRight: number;
+}
+
+/** Measures {@link PreviewLayout}: an expression run in the frame (the tests compile without the DOM's types). */
+const MEASURE_PREVIEW_LAYOUT = `((body) => {
+	const page = document.scrollingElement;
+	const payload = body.querySelector('table.payload');
+	const box = payload.parentElement.getBoundingClientRect();
+	const value = [...payload.querySelectorAll('thead th')].find((th) => th.textContent === 'Value').getBoundingClientRect();
+	const svg = body.querySelector('svg.timeline');
+	const label = svg.querySelector('text.tl-label');
+	const commands = [...body.querySelectorAll('pre.code')];
+	return {
+		pageWidth: page.clientWidth,
+		pageScrollWidth: page.scrollWidth,
+		valueLeft: value.left,
+		valueRight: value.right,
+		payloadBoxRight: box.right,
+		payloadScrollRight: box.left + payload.parentElement.scrollWidth,
+		timelineLabelPx: (parseFloat(getComputedStyle(label).fontSize) * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width,
+		commandBlocks: commands.length,
+		commandStyles: [...new Set(commands.map((c) => getComputedStyle(c).whiteSpace + ' ' + getComputedStyle(c).overflowX))],
+		commandRight: Math.max(0, ...commands.map((c) => c.getBoundingClientRect().right)),
+	};
+})(document.body)`;
+
 /** Runs a test step; on failure keeps a screenshot and the code-server log. */
 async function recorded(workbench: Workbench, server: RunningCodeServer, name: string, body: () => Promise<void>): Promise<void> {
 	try {
@@ -256,6 +293,55 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 			assert.match(body, /kcat -C -b .* -t order-events -p 0 -o 41 -c 2 -e/);
 			assert.match(body, /kcat -C -b .* -t order-events -p 1 -o 17 -c 1 -e/);
 			await workbench.screenshot('preview-offsets');
+		});
+	});
+
+	it('fits the preview to a 500 px side column and to a 1,200 px panel', async () => {
+		await recorded(workbench, server, 'preview-layout', async () => {
+			// The S3 object carries its batch: the preview has failure records, a timeline and decoded payload records.
+			await workbench.openFile(S3_OBJECT);
+			await workbench.runCommand('Lambda Kafka: Preview Offsets');
+			const frame = workbench.webviewFrame();
+			await frame.locator('table.payload').waitFor({ state: 'visible', timeout: 30_000 });
+			try {
+				for (const width of [500, 1200]) {
+					const panel = await workbench.resizeWebviewTo(width);
+					const layout = await until(`the page to lay out at ${panel} px`, async () => {
+						const measured = await frame.locator('body').evaluate<PreviewLayout, undefined>(MEASURE_PREVIEW_LAYOUT);
+						return Math.abs(measured.pageWidth - panel) <= 2 ? measured : undefined;
+					});
+					await workbench.screenshot(`preview-${width}`);
+					await frame.locator('table.payload').scrollIntoViewIfNeeded();
+					await workbench.screenshot(`preview-${width}-payload`);
+					assert.ok(Math.abs(panel - width) <= 16, `the panel is ${panel} px wide, not about ${width}`);
+					// Nothing overflows the page: wide tables scroll inside their own box.
+					assert.ok(layout.pageScrollWidth <= layout.pageWidth, `the page scrolls sideways: ${layout.pageScrollWidth} > ${layout.pageWidth}`);
+					// The decoded value's column starts within the panel and the table's own scroll reaches its end.
+					assert.ok(layout.valueLeft < layout.pageWidth, `the Value column starts at ${layout.valueLeft} px`);
+					assert.ok(layout.valueRight <= layout.payloadScrollRight, `the Value column ends at ${layout.valueRight} px, past ${layout.payloadScrollRight}`);
+					assert.ok(layout.payloadBoxRight <= layout.pageWidth, `the payload table's box ends at ${layout.payloadBoxRight} px`);
+					// Timeline labels are legible, and commands keep their words whole in scrolling blocks.
+					assert.ok(layout.timelineLabelPx >= 11, `timeline labels are ${layout.timelineLabelPx} px`);
+					assert.ok(layout.commandBlocks > 0);
+					assert.deepEqual(layout.commandStyles, ['pre auto']);
+					assert.ok(layout.commandRight <= layout.pageWidth, `a command block ends at ${layout.commandRight} px`);
+				}
+			} finally {
+				await workbench.page.setViewportSize({ width: 1400, height: 900 });
+			}
+		});
+	});
+
+	it('says a file that is not a record has nothing to preview, under its own title', async () => {
+		await recorded(workbench, server, 'preview-not-a-record', async () => {
+			await workbench.openFile('notes.md');
+			await workbench.runCommand('Lambda Kafka: Preview Offsets');
+			const frame = workbench.webviewFrame();
+			const message = frame.locator('p.empty');
+			await until('the message', async () => ((await message.count()) > 0 && (await message.innerText()).includes('notes.md') ? true : undefined), 30_000);
+			assert.equal(await message.innerText(), 'notes.md is not a failure record or Kafka event: nothing to preview.');
+			await workbench.page.locator('.tabs-container .tab', { hasText: 'Preview offsets: notes.md' }).waitFor({ state: 'visible' });
+			await workbench.screenshot('preview-not-a-record');
 		});
 	});
 });

@@ -255,6 +255,27 @@ export class Workbench {
 		return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 	}
 
+	/**
+	 * Resizes the browser until the preview panel is about `width` px wide (the editor groups keep
+	 * their shares of the window, so each step moves the panel by a share of the change), and
+	 * returns the width it got.
+	 */
+	async resizeWebviewTo(width: number): Promise<number> {
+		const frame = this.page.locator('iframe.webview.ready');
+		let panel = 0;
+		for (let i = 0; i < 6; i++) {
+			panel = Math.round((await frame.boundingBox())?.width ?? 0);
+			const viewport = this.page.viewportSize() ?? { width: 1400, height: 900 };
+			if (Math.abs(panel - width) <= 8 || panel === 0) {
+				break;
+			}
+			const share = panel / viewport.width;
+			await this.page.setViewportSize({ width: Math.round(viewport.width + (width - panel) / Math.max(share, 0.2)), height: viewport.height });
+			await this.page.waitForTimeout(300);
+		}
+		return panel;
+	}
+
 	async screenshot(name: string): Promise<string> {
 		fs.mkdirSync(RESULTS_DIR, { recursive: true });
 		const file = path.join(RESULTS_DIR, `${name}.png`);

@@ -16,6 +16,7 @@ import type { KafkaAuth, PreviewModel, PreviewOptions } from '../../../shared/pr
 import { KAFKA_AUTHS, PreviewModelRequest } from '../../../shared/protocol';
 import { linkStaysOnItsPath } from '../../../shared/links';
 import { renderMessageDocument, renderPreviewDocument } from './render/renderHtml';
+import { nothingToPreviewMessage, previewPanelTitle } from './previewTitles';
 import { shellSnippet } from './shellSnippet';
 import type { HostToWebview } from './webviewMessages';
 import { parseWebviewMessage } from './webviewMessages';
@@ -84,7 +85,7 @@ export class PreviewHost {
 		}
 		const panel = vscode.window.createWebviewPanel(
 			PREVIEW_VIEW_TYPE,
-			`Preview offsets: ${documentTitle(uri)}`,
+			previewPanelTitle(documentTitle(uri)),
 			{ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
 			{
 				enableScripts: true,
@@ -211,7 +212,8 @@ class PreviewPanel {
 			return;
 		}
 		if (!model) {
-			this.renderMessage('Open the document in an editor to preview its offsets.');
+			const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.uri.toString());
+			this.renderMessage(nothingToPreviewMessage(documentTitle(this.uri), open));
 			return;
 		}
 		this.render(model);
@@ -227,7 +229,7 @@ class PreviewPanel {
 			return;
 		}
 		this.renderedKey = key;
-		this.panel.title = `Preview offsets: ${title}`;
+		this.panel.title = previewPanelTitle(title);
 		this.panel.webview.html = renderPreviewDocument(model, {
 			...this.shell(),
 			title,
@@ -241,6 +243,8 @@ class PreviewPanel {
 	private renderMessage(message: string): void {
 		this.model = undefined;
 		this.renderedKey = undefined;
+		// The tab names the document the message is about, not the one shown before.
+		this.panel.title = previewPanelTitle(documentTitle(this.uri));
 		this.panel.webview.html = renderMessageDocument(message, { ...this.shell(), title: documentTitle(this.uri) });
 	}
 

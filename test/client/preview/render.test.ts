@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { PreviewModel } from '../../../shared/protocol';
 import { buildPreviewModel } from '../../../server/src/language/preview/previewModel';
-import { contentSecurityPolicy, renderPreviewBody, renderPreviewDocument } from '../../../client/src/preview/render/renderHtml';
+import { contentSecurityPolicy, renderMessageDocument, renderPreviewBody, renderPreviewDocument } from '../../../client/src/preview/render/renderHtml';
+import { nothingToPreviewMessage, previewPanelTitle } from '../../../client/src/preview/previewTitles';
 import { SafeHtml, escapeHtml, html } from '../../../client/src/preview/render/safeHtml';
 import { shellSnippet } from '../../../client/src/preview/shellSnippet';
 import { timelineSvg } from '../../../client/src/preview/render/timelineSvg';
@@ -324,5 +325,76 @@ describe('shell snippet', () => {
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('nothing to preview', () => {
+	const shell = { cspSource: 'vscode-webview://x', nonce: 'NONCE', scriptUri: 'webview.js', styleUri: 'preview.css', title: 'notes.txt' };
+
+	it('says that an open document is not a record, instead of asking to open it', () => {
+		assert.equal(nothingToPreviewMessage('notes.txt', true), 'notes.txt is not a failure record or Kafka event: nothing to preview.');
+		assert.equal(nothingToPreviewMessage('gone.json', false), 'Open gone.json in an editor to preview its offsets.');
+	});
+
+	it('titles the panel and the page for the document the message is about', () => {
+		assert.equal(previewPanelTitle('notes.txt'), 'Preview offsets: notes.txt');
+		const page = renderMessageDocument(nothingToPreviewMessage('<b>x</b>.txt', true), { ...shell, title: '<b>x</b>.txt' });
+		assert.ok(page.includes('<title>Preview offsets: &lt;b&gt;x&lt;/b&gt;.txt</title>'), page);
+		assert.ok(page.includes('<p class="empty">&lt;b&gt;x&lt;/b&gt;.txt is not a failure record or Kafka event: nothing to preview.</p>'), page);
+	});
+});
+
+describe('layout for a narrow side column', () => {
+	const model = (name: string): PreviewModel => {
+		const text = fixture(`records/${name}`);
+		return buildPreviewModel({ uri: 'u', version: 1, text, analysis: analyze(text, { fileName: name }), options: { now: Date.parse('2025-01-16T00:00:00Z') } });
+	};
+
+	it('shows five columns of failure records and the rest, notes included, on a second line across the table', () => {
+		const body = renderPreviewBody(model('aws-docs-sqs-example.jsonc'), 'aws.jsonc').value;
+		assert.ok(
+			body.includes(
+				'<thead><tr><th scope="col">Record</th><th scope="col">Topic-partition</th><th scope="col">First offset</th><th scope="col">Last offset</th><th scope="col">Count</th></tr></thead>',
+			),
+		);
+		const seconds = body.match(/<tr class="more[^]*?<\/tr>/g) ?? [];
+		assert.equal(seconds.length, 2);
+		assert.ok(
+			seconds[0].startsWith(
+				'<tr class="more invalid" data-record="0"><td colspan="5"><div class="more-body"><span class="fact"><span class="dim">Line</span> 1</span> <span class="fact"><span class="dim">Condition</span> RetryAttemptsExhausted</span> ',
+			),
+			seconds[0],
+		);
+		const offsetNote =
+			'<span class="cell-note">firstRecordOffset has 56 digits: a Kinesis sequence number, not a Kafka offset (at most 19 digits). lastRecordOffset has 56 digits: a Kinesis sequence number, not a Kafka offset (at most 19 digits).</span>';
+		// The second range repeats only its own facts and notes.
+		assert.equal(
+			seconds[1],
+			`<tr class="more invalid" data-record="0"><td colspan="5"><div class="more-body"><span class="fact"><span class="dim">First timestamp</span> 2019-11-14T00:38:04.835Z</span> <span class="fact"><span class="dim">Last timestamp</span> 2019-11-14T00:38:05.580Z</span> <span class="fact"><span class="dim">Span</span> 745 ms</span> ${offsetNote}</div></td></tr>`,
+		);
+	});
+
+	it('puts the decoded value in the fourth payload column and each record in its own tbody', () => {
+		const m = model('kafka-event-msk.json');
+		const body = renderPreviewBody(m, 'msk.json').value;
+		assert.ok(
+			body.includes(
+				'<thead><tr><th scope="col">Record</th><th scope="col">Partition</th><th scope="col">Offset</th><th scope="col">Value</th><th scope="col">Key</th></tr></thead>',
+			),
+		);
+		assert.equal((body.match(/<tbody class="payload-record">/g) ?? []).length, m.payloadRecords.length);
+		assert.match(
+			body,
+			/<tr class="more payload-more in-range" data-record="0"><td colspan="5"><div class="more-body"><span class="fact"><span class="dim">Topic<\/span> /,
+		);
+	});
+
+	it('draws the timeline 480 units wide, shortens labels to 20 characters and puts the end time on its own line', () => {
+		const svg = timelineSvg(hostileModel()).value;
+		assert.match(svg, /viewBox="0 0 480 \d+"/);
+		assert.ok(svg.includes('<title>&lt;script&gt;alert(1)&lt;/script&gt;-topic [0]</title>&lt;script&gt;alert(1)&lt;/s…</text>'), svg);
+		const ticks = [...svg.matchAll(/<text class="tl-tick[^"]*" x="([\d.]+)" y="([\d.]+)"/g)].map((t) => [Number(t[1]), Number(t[2])]);
+		assert.equal(ticks.length, 2);
+		assert.equal(ticks[1][1] - ticks[0][1], 18);
 	});
 });

@@ -4,20 +4,13 @@
  * links in `data-link` attributes (the host opens them, never the page). The page has no inline
  * style or script, so it runs under `default-src 'none'` with a nonce for the one bundled script.
  */
-import type {
-	ConsumerCommand,
-	DecodedView,
-	PreviewModel,
-	PreviewNote,
-	PreviewPartition,
-	PreviewPayloadRecord,
-	PreviewRecord,
-} from '../../../../shared/protocol';
+import type { ConsumerCommand, PreviewModel, PreviewNote, PreviewPartition } from '../../../../shared/protocol';
 import { formatDuration } from '../../../../shared/format';
 import { authName } from '../../../../shared/kafkaAuth';
 import type { SafeHtml } from './safeHtml';
 import { html } from './safeHtml';
 import { timelineSvg } from './timelineSvg';
+import { renderPayload, renderRecords } from './recordTables';
 import { plural } from '../../../../shared/printable';
 
 export interface DocumentShell {
@@ -72,7 +65,7 @@ ${model.partitions.length > 0 ? html`<p class="actions"><button type="button" cl
 </header>
 <main>
 ${renderNotes(model.notes, 'page-notes')}
-${model.partitions.length > 0 ? html`<section aria-labelledby="h-timeline"><h2 id="h-timeline">Timeline</h2>${timelineSvg(model)}</section>` : ''}
+${model.partitions.length > 0 ? html`<section aria-labelledby="h-timeline"><h2 id="h-timeline">Timeline</h2><div class="scroll timeline-scroll">${timelineSvg(model)}</div></section>` : ''}
 ${model.partitions.length > 0 ? html`<section aria-labelledby="h-partitions"><h2 id="h-partitions">Partitions</h2>${model.partitions.map(renderPartition)}</section>` : ''}
 ${model.records.length > 0 ? renderRecords(model.records) : ''}
 ${renderTemplates(model)}
@@ -117,11 +110,11 @@ function renderPartition(p: PreviewPartition): SafeHtml {
 <p class="meta">${meta.join(' · ')}</p>
 <p class="auth">Auth: ${authName(p.auth.kind)}. ${p.auth.reason}</p>
 ${renderNotes(p.notes, 'partition-notes')}
-<table class="ranges">
+<div class="scroll"><table class="ranges">
 <caption>Offset ranges of ${p.topic} partition ${p.partition}, merged across records</caption>
 <thead><tr><th scope="col">First offset</th><th scope="col">Last offset</th><th scope="col">Count</th><th scope="col">First timestamp</th><th scope="col">Last timestamp</th><th scope="col">Records</th></tr></thead>
 <tbody>${rows}</tbody>
-</table>
+</table></div>
 ${overlaps.length > 0 ? html`<ul class="overlaps">${overlaps}</ul>` : ''}
 <div class="commands">${p.commands.map((c) => renderCommand(c, p))}</div>
 ${p.links.length > 0 ? html`<p class="links">${p.links.map((l) => html`<button type="button" class="link" data-link="${l.url}" title="${l.url}">${l.label} (from ${l.firstOffset})</button> `)}</p>` : ''}
@@ -137,35 +130,6 @@ ${c.note ? html`<p class="note">${c.note}</p>` : ''}
 </div>`;
 }
 
-/** Records listed in the records table; the partitions above already sum up all of them. */
-const MAX_RECORD_ROWS = 1000;
-
-function renderRecords(all: readonly PreviewRecord[]): SafeHtml {
-	const records = all.slice(0, MAX_RECORD_ROWS);
-	const rows = records.flatMap((r) => {
-		const ranges = r.ranges.length > 0 ? r.ranges : [undefined];
-		return ranges.map((range, i) => {
-			const first = i === 0;
-			const notes = [...(first ? r.notes.map((n) => n.message) : []), ...(range?.problem ? [range.problem] : [])];
-			return html`<tr class="${range && !range.valid ? 'invalid' : ''}"${first ? html` id="record-${r.index}" tabindex="-1"` : ''} data-record="${r.index}">
-<td>${first ? `#${r.index + 1}` : ''}</td><td class="num">${first ? r.line + 1 : ''}</td>
-<td>${first ? (r.condition ?? '—') : ''}</td><td>${first ? (r.timestamp ?? '—') : ''}</td>
-<td${first && r.functionArn ? html` title="${r.functionArn}"` : ''}>${first ? (r.functionName ?? '—') : ''}</td>
-<td>${range?.key ?? '—'}</td><td class="num">${range?.firstOffset ?? ''}</td><td class="num">${range?.lastOffset ?? ''}</td><td class="num">${range?.count ?? ''}</td>
-<td>${range?.firstTimestamp ?? ''}</td><td>${range?.lastTimestamp ?? ''}</td><td>${range?.spanMs !== undefined ? formatDuration(range.spanMs) : ''}</td>
-<td>${notes.map((n) => html`<span class="cell-note">${n}</span>`)}</td></tr>`;
-		});
-	});
-	return html`<section aria-labelledby="h-records"><h2 id="h-records">Failure records</h2>
-<div class="scroll">
-<table class="records">
-<caption>Each record's topic-partition ranges</caption>
-<thead><tr><th scope="col">Record</th><th scope="col">Line</th><th scope="col">Condition</th><th scope="col">Timestamp</th><th scope="col">Function</th><th scope="col">Topic-partition</th><th scope="col">First offset</th><th scope="col">Last offset</th><th scope="col">Count</th><th scope="col">First timestamp</th><th scope="col">Last timestamp</th><th scope="col">Span</th><th scope="col">Notes</th></tr></thead>
-<tbody>${rows}</tbody>
-</table></div>
-${all.length > records.length ? html`<p class="note">Only the first ${records.length} of ${all.length} records are listed; the partitions above include them all.</p>` : ''}</section>`;
-}
-
 function renderTemplates(model: PreviewModel): SafeHtml | string {
 	if (model.configTemplates.length === 0) {
 		return '';
@@ -178,66 +142,6 @@ ${model.configTemplates.map(
 <button type="button" class="copy" data-copy="${t.text}" aria-label="${`Copy the ${t.fileName} template for ${t.tool}`}">Copy</button></div>
 <pre class="code"><code>${t.text}</code></pre></div>`,
 )}</section>`;
-}
-
-function renderPayload(model: PreviewModel): SafeHtml {
-	const rows = model.payloadRecords.map(
-		(
-			r,
-		) => html`<tr class="payload-row ${r.position === 'outside' ? 'outside' : r.position === 'unknown' ? 'unknown' : 'in-range'}" data-record="${r.recordIndex}">
-<td>#${r.recordIndex + 1}</td><td>${r.topic}</td><td class="num">${r.partition ?? '—'}</td><td class="num">${r.offset ?? '—'}</td>
-<td>${r.timestamp ?? '—'}${r.timestampType ? html`<br><span class="dim">${r.timestampType}</span>` : ''}</td>
-<td>${renderDecoded(r.key)}</td><td>${renderDecoded(r.value)}</td><td>${renderHeaders(r)}</td><td>${positionText(r)}</td></tr>`,
-	);
-	return html`<section aria-labelledby="h-payload"><h2 id="h-payload">Payload records</h2>
-<p class="filter"><label for="payload-filter">Filter records</label> <input id="payload-filter" type="search" placeholder="topic, key, value, header…" aria-controls="payload-table" aria-describedby="payload-count"> <span id="payload-count" role="status" aria-live="polite">${plural(model.payloadRecords.length, 'record')}</span></p>
-<div class="scroll">
-<table class="payload" id="payload-table">
-<caption>The original Kafka records carried in payload, decoded</caption>
-<thead><tr><th scope="col">Record</th><th scope="col">Topic</th><th scope="col">Partition</th><th scope="col">Offset</th><th scope="col">Timestamp</th><th scope="col">Key</th><th scope="col">Value</th><th scope="col">Headers</th><th scope="col">Range</th></tr></thead>
-<tbody>${rows}</tbody>
-</table></div>
-${model.payloadRecordsOmitted > 0 ? html`<p class="note">${plural(model.payloadRecordsOmitted, 'more record')} not shown.</p>` : ''}
-</section>`;
-}
-
-function renderDecoded(view: DecodedView): SafeHtml {
-	switch (view.form) {
-		case 'missing':
-			return html`<span class="dim">(none)</span>`;
-		case 'empty':
-			return html`<span class="dim">(empty)</span>`;
-		case 'invalid':
-			return html`<span class="dim">(not base64 / bytes)</span>${view.text ? html`<pre class="value">${view.text}</pre>` : ''}`;
-		default: {
-			const label = view.form === 'json' ? 'JSON' : view.form === 'hex' ? 'hex' : 'text';
-			return html`<span class="form">${label} · ${plural(view.byteLength, 'byte')}${view.truncated ? ', shortened' : ''}</span><pre class="value ${view.form}">${view.text}</pre>`;
-		}
-	}
-}
-
-function renderHeaders(r: PreviewPayloadRecord): SafeHtml | string {
-	if (r.headers.length === 0) {
-		return html`<span class="dim">(none)</span>`;
-	}
-	return html`<dl class="headers">${r.headers.map((h) => html`<dt>${h.name}</dt><dd>${renderDecoded(h.value)}</dd>`)}</dl>`;
-}
-
-function positionText(r: PreviewPayloadRecord): string {
-	switch (r.position) {
-		case 'first':
-			return `first of ${r.rangeKey ?? ''}`;
-		case 'last':
-			return `last of ${r.rangeKey ?? ''}`;
-		case 'only':
-			return `only record of ${r.rangeKey ?? ''}`;
-		case 'inside':
-			return `in ${r.rangeKey ?? ''}`;
-		case 'outside':
-			return 'outside every range';
-		case 'unknown':
-			return 'unknown offset';
-	}
 }
 
 function recordList(indexes: readonly number[]): string {

@@ -7,15 +7,20 @@ import type { PreviewModel, PreviewPartition } from '../../../../shared/protocol
 import type { SafeHtml } from './safeHtml';
 import { html } from './safeHtml';
 
-const WIDTH = 760;
-const LABEL_WIDTH = 210;
+/**
+ * The drawing's own width. media/preview.css shows it at 440 to 600 px, so that its 12-unit
+ * labels stay 11 to 15 px on screen: drawn at 760 units, a 500 px side column shrank them to 8 px.
+ */
+const WIDTH = 480;
+const LABEL_WIDTH = 150;
 const RIGHT_MARGIN = 16;
 const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 14;
 const TOP = 8;
-const AXIS_HEIGHT = 34;
+/** Two lines of ticks: the start under the axis's start, the end under its end (one line has no room for both). */
+const AXIS_HEIGHT = 50;
 const MIN_BAR_WIDTH = 3;
-const MAX_LABEL_CHARS = 30;
+const MAX_LABEL_CHARS = 20;
 /** Bars drawn at most; more would make the page slow without showing more. */
 const MAX_BARS = 1000;
 
@@ -74,7 +79,7 @@ export function timelineSvg(model: PreviewModel): SafeHtml {
 		coarse || drawn > bars.length
 			? html`<p class="note">${coarse ? 'Each bar is a merged range of several records.' : ''}${drawn > bars.length ? ` Only the first ${bars.length} of ${drawn} ranges are drawn.` : ''}</p>`
 			: '';
-	return html`<svg class="timeline" role="img" aria-label="${description}" viewBox="0 0 ${WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">${rowMarkup}${barMarkup}<line class="tl-axis" x1="${LABEL_WIDTH}" y1="${axisY}" x2="${WIDTH - RIGHT_MARGIN}" y2="${axisY}"></line><text class="tl-tick" x="${LABEL_WIDTH}" y="${axisY + 16}">${start}</text><text class="tl-tick end" x="${WIDTH - RIGHT_MARGIN}" y="${axisY + 16}" text-anchor="end">${end}</text></svg>${caption}`;
+	return html`<svg class="timeline" role="img" aria-label="${description}" viewBox="0 0 ${WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">${rowMarkup}${barMarkup}<line class="tl-axis" x1="${LABEL_WIDTH}" y1="${axisY}" x2="${WIDTH - RIGHT_MARGIN}" y2="${axisY}"></line><text class="tl-tick" x="${LABEL_WIDTH}" y="${axisY + 16}">${start}</text><text class="tl-tick end" x="${WIDTH - RIGHT_MARGIN}" y="${axisY + 34}" text-anchor="end">${end}</text></svg>${caption}`;
 }
 
 function collectBars(model: PreviewModel, rows: readonly PreviewPartition[]): Bar[] {
