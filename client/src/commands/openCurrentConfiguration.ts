@@ -6,28 +6,23 @@
  * a comment would make the document invalid JSON.
  */
 import * as vscode from 'vscode';
-import { pickMapping } from '../apply/applyFlow';
 import { toUserFacingError } from '../aws/errors';
 import type { CommandDeps } from './support';
 import { connect, showError, showOutcome } from './support';
-import { VscodePickUi } from './vscodeUi';
+import { pickMappingToRead } from './vscodeUi';
 
 export async function openCurrentConfiguration(deps: CommandDeps): Promise<void> {
 	const cancellation = new vscode.CancellationTokenSource();
-	// The apply commands' pickers, with placeholders saying what to pick; listing shows in the status bar.
-	const ui = new VscodePickUi('Open Current Configuration', {
-		function: 'The Lambda function whose event source mapping to open',
-		mapping: 'Topic · state · source · mode',
-	});
 	let dispose: (() => void) | undefined;
 	try {
 		const { api, context } = await connect(deps);
 		dispose = () => api.dispose();
-		const picked = await pickMapping({
+		const picked = await pickMappingToRead({
 			api,
-			ui,
-			token: cancellation.token,
-			target: { region: context.region, profile: context.profile, endpoint: context.endpoint },
+			context,
+			title: 'Open Current Configuration',
+			functionPlaceholder: 'The Lambda function whose event source mapping to open',
+			cancellation,
 		});
 		if ('status' in picked) {
 			await showOutcome(deps, picked, undefined);
@@ -43,7 +38,6 @@ export async function openCurrentConfiguration(deps: CommandDeps): Promise<void>
 	} catch (error) {
 		await showError(deps, toUserFacingError(error));
 	} finally {
-		ui.finish();
 		dispose?.();
 		cancellation.dispose();
 	}

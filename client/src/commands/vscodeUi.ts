@@ -5,6 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { ApplyReview, ApplyUi, FunctionPickItem, MappingPickItem, PickDeps, ProgressUpdate } from '../apply/applyFlow';
+import { pickMapping } from '../apply/applyFlow';
+import type { AwsContext } from '../aws/awsContext';
+import type { LambdaApi } from '../aws/lambdaApi';
 import { confirmationText } from '../apply/confirmation';
 import type { UserFacingError } from '../aws/errors';
 import { formatUserFacing } from '../aws/errors';
@@ -150,5 +153,26 @@ export class VscodeApplyUi extends VscodePickUi implements ApplyUi {
 			// A tab the user closed meanwhile makes this fail; there is nothing left to close then.
 			void vscode.window.tabGroups.close(tabs, true).then(undefined, () => undefined);
 		}
+	}
+}
+
+/**
+ * A function, then one of its Kafka mappings, for the commands that only read (Open Current
+ * Configuration, the fetch commands): the apply commands' pickers, with the listing in a
+ * cancellable notification that cancels `cancellation`.
+ */
+export async function pickMappingToRead(options: {
+	api: LambdaApi;
+	context: AwsContext;
+	title: string;
+	functionPlaceholder: string;
+	cancellation: vscode.CancellationTokenSource;
+}): ReturnType<typeof pickMapping> {
+	const { api, context, cancellation } = options;
+	const ui = new VscodePickUi(options.title, { function: options.functionPlaceholder, mapping: APPLY_PLACEHOLDERS.mapping }, () => cancellation.cancel());
+	try {
+		return await pickMapping({ api, ui, token: cancellation.token, target: { region: context.region, profile: context.profile, endpoint: context.endpoint } });
+	} finally {
+		ui.finish();
 	}
 }

@@ -6,11 +6,10 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { DocumentInfoResult } from '../../../shared/protocol';
 import { DocumentInfoRequest } from '../../../shared/protocol';
-import { pickMapping } from '../apply/applyFlow';
 import type { AwsContext } from '../aws/awsContext';
 import { withCancellableProgress } from '../commands/progress';
 import { connect, resolveContext, showOutcome } from '../commands/support';
-import { VscodePickUi } from '../commands/vscodeUi';
+import { pickMappingToRead } from '../commands/vscodeUi';
 import { requestType } from '../requestTypes';
 import { safeWindow } from '../safeWindow';
 import type { DestinationTarget, FetchSource, UserDestination } from './destination';
@@ -127,20 +126,13 @@ function describeSource(source: FetchSource): string {
 async function pickMappingTarget(deps: FetchDeps): Promise<Chosen | undefined> {
 	const { api, context } = await connect(deps);
 	const cancellation = new vscode.CancellationTokenSource();
-	const ui = new VscodePickUi(
-		'Fetch failure records',
-		{
-			function: 'The function whose event source mapping sends the failure records',
-			mapping: 'Topic · state · source · mode',
-		},
-		() => cancellation.cancel(),
-	);
 	try {
-		const picked = await pickMapping({
+		const picked = await pickMappingToRead({
 			api,
-			ui,
-			token: cancellation.token,
-			target: { region: context.region, profile: context.profile, endpoint: context.endpoint },
+			context,
+			title: 'Fetch failure records',
+			functionPlaceholder: 'The function whose event source mapping sends the failure records',
+			cancellation,
 		});
 		if ('status' in picked) {
 			// Nothing is sent by a fetch: a cancelled pick needs no word.
@@ -151,7 +143,6 @@ async function pickMappingTarget(deps: FetchDeps): Promise<Chosen | undefined> {
 		}
 		return { target: destinationOfMapping(picked.mapping), context };
 	} finally {
-		ui.finish();
 		api.dispose();
 		cancellation.dispose();
 	}

@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentKind } from '../../../shared/documentKinds';
-import { analyzeDocument } from '../language/validation/analyzeDocument';
+import type { DocumentAnalysis } from '../language/validation/analyzeDocument';
+import { analyzeDocument, tooLargeAnalysis } from '../language/validation/analyzeDocument';
 import type { Severity } from '../language/validation/problem';
 import type { FoundFile } from './collectFiles';
 import { readSource } from './readSource';
@@ -44,7 +45,8 @@ export function validateFile(file: FoundFile, maxFileSizeMB: number): FileOutcom
 		case 'binary':
 			return { status: 'report', report: { path: file.path, kind: 'unknown', diagnostics: [], skipped: source.status } };
 		case 'too-large':
-			return { status: 'report', report: tooLargeReport(file.path, source.head, source.size, limitBytes) };
+			// Only the head was read; the engine names the kind from it and states the file's own size.
+			return { status: 'report', report: reportOf(file.path, source.head, tooLargeAnalysis(source.head, source.size, limitBytes)) };
 		case 'text':
 			return { status: 'report', report: validateText(file.path, source.text, maxFileSizeMB) };
 	}
@@ -58,6 +60,12 @@ export function validateText(filePath: string, text: string, maxFileSizeMB: numb
 		maxLength: maxFileSizeMB * MEGABYTE,
 		hostReportsJsonSyntax: false,
 	});
+	return reportOf(filePath, text, analysis);
+}
+
+/** The CLI's report of an analysis of `text`: 1-based lines and columns. */
+function reportOf(filePath: string, text: string, analysis: DocumentAnalysis): FileReport {
+	const languageId = languageIdFor(filePath);
 	// Lines are counted only as far as the last problem: a line table of a whole 60 MB JSON Lines
 	// file (20 million lines) took more memory than its text, for problems that lie in its first lines.
 	const reach = analysis.problems.reduce((max, problem) => Math.max(max, problem.end), 0);
@@ -78,35 +86,6 @@ export function validateText(filePath: string, text: string, maxFileSizeMB: numb
 	const report: FileReport = { path: filePath, kind: analysis.kind, diagnostics };
 	if (analysis.skipped === 'binary' || analysis.skipped === 'empty' || analysis.skipped === 'too-large') {
 		report.skipped = analysis.skipped;
-	}
-	return report;
-}
-
-/**
- * The report on a file over the limit, from its head alone. The engine names the kind of a
- * too-large text from its head too, so the head with a limit of 0 gets the engine's verdict
- * (kind, or binary or empty) without the rest of the file; the sizes are the file's own.
- */
-function tooLargeReport(filePath: string, head: string, sizeBytes: number, limitBytes: number): FileReport {
-	const verdict = analyzeDocument(head, { fileName: filePath, languageId: languageIdFor(filePath), maxLength: 0, hostReportsJsonSyntax: false });
-	const report: FileReport = {
-		path: filePath,
-		kind: verdict.kind,
-		diagnostics: [],
-		skipped: verdict.skipped === 'binary' || verdict.skipped === 'empty' ? verdict.skipped : 'too-large',
-	};
-	const warning = verdict.problems.find((problem) => problem.code === 'file-too-large');
-	if (warning) {
-		const megabytes = (bytes: number): string => (bytes / MEGABYTE).toFixed(1);
-		report.diagnostics.push({
-			line: 1,
-			column: 1,
-			endLine: 1,
-			endColumn: 2,
-			severity: warning.severity,
-			code: warning.code,
-			message: `This file is ${megabytes(sizeBytes)} MB, above the validation limit of ${megabytes(limitBytes)} MB (option --max-file-size-mb): it was not validated.`,
-		});
 	}
 	return report;
 }

@@ -34,17 +34,22 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 	return `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; img-src ${cspSource} data:;`;
 }
 
-/** The whole page. */
-export function renderPreviewDocument(model: PreviewModel, shell: DocumentShell): string {
-	const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
+/** The page's head, the same on every page: the CSP with its nonce, the styles, the title. */
+function documentHead(shell: Omit<DocumentShell, 'focusRecord'>): SafeHtml {
+	return html`<head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(shell.cspSource, shell.nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${shell.styleUri}">
 <title>Preview offsets: ${shell.title}</title>
-</head>
+</head>`;
+}
+
+/** The whole page. */
+export function renderPreviewDocument(model: PreviewModel, shell: DocumentShell): string {
+	const page = html`<!DOCTYPE html>
+<html lang="en">
+${documentHead(shell)}
 <body data-focus-record="${shell.focusRecord ?? ''}" data-restore-state="${shell.restoreState === true ? 'true' : 'false'}">
 ${renderPreviewBody(model, shell.title)}
 <script nonce="${shell.nonce}" src="${shell.scriptUri}"></script>
@@ -154,13 +159,7 @@ function recordList(indexes: readonly number[]): string {
 export function renderMessageDocument(message: string, shell: Omit<DocumentShell, 'focusRecord'>): string {
 	return html`<!DOCTYPE html>
 <html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(shell.cspSource, shell.nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${shell.styleUri}">
-<title>Preview offsets: ${shell.title}</title>
-</head>
+${documentHead(shell)}
 <body>
 <h1>Preview offsets <span class="file">${shell.title}</span></h1>
 <p class="empty">${message}</p>

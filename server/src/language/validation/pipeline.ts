@@ -87,7 +87,7 @@ export function prepareDocument(text: string, options: AnalyzeOptions = {}): Pre
 		return final({ kind: 'unknown', layout: 'single', units: NO_UNITS, problems: [], hostProblems: [], skipped: 'binary' });
 	}
 	if (options.maxLength !== undefined && text.length > options.maxLength) {
-		return final(tooLarge(text, options.maxLength));
+		return final(tooLargeAnalysis(text, text.length, options.maxLength));
 	}
 	if (!/^\s*[[{]/.test(text.slice(0, 1024))) {
 		// Not JSON we could understand (a log, a CSV...): leave it alone without parsing it.
@@ -368,9 +368,12 @@ function looksBinary(text: string): boolean {
 	return text.slice(0, 8192).includes('\u0000');
 }
 
-function tooLarge(text: string, maxLength: number): DocumentAnalysis {
-	const head = text.slice(0, 4096);
-	const kind = detectKindFromHead(head);
+/**
+ * The analysis of a text over the size limit, from its head alone: its kind, and one warning with
+ * the sizes. The CLI calls it with the first bytes and the size of a file it does not read whole.
+ */
+export function tooLargeAnalysis(head: string, size: number, maxLength: number): DocumentAnalysis {
+	const kind = detectKindFromHead(head.slice(0, 4096));
 	if (kind === 'unknown') {
 		return { kind, layout: 'single', units: NO_UNITS, problems: [], hostProblems: [], skipped: 'too-large' };
 	}
@@ -385,9 +388,9 @@ function tooLarge(text: string, maxLength: number): DocumentAnalysis {
 			{
 				code: 'file-too-large',
 				severity: 'warning',
-				message: `This file is ${megabytes(text.length)} MB, above the validation limit of ${megabytes(maxLength)} MB (setting lambdaKafka.validation.maxFileSizeMB): it was not validated.`,
+				message: `This file is ${megabytes(size)} MB, above the validation limit of ${megabytes(maxLength)} MB (setting lambdaKafka.validation.maxFileSizeMB): it was not validated.`,
 				start: 0,
-				end: Math.min(1, text.length),
+				end: Math.min(1, head.length),
 				fixes: [],
 			},
 		],
