@@ -54,6 +54,13 @@ export const COMMANDS: readonly CommandSpec[] = [
 		run: async (state) => (await import('./openCurrentConfiguration.js')).openCurrentConfiguration(state),
 	},
 	{
+		id: 'lambdaKafka.checkFailureDestination',
+		title: 'Check Failure Destination',
+		trust: 'Checking failure destinations in AWS',
+		// Also run by the server's code lens on a destination config or update request, with the document's URI.
+		run: async (state, uri) => (await import('./checkFailureDestination.js')).checkFailureDestination(state, uri),
+	},
+	{
 		id: 'lambdaKafka.undoLastApply',
 		title: 'Undo Last Apply to Event Source Mapping',
 		trust: 'Undoing an apply',
