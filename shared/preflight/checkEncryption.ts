@@ -108,10 +108,15 @@ function actionMatches(patterns: unknown, action: string): boolean {
 /** Whether the key policy allows the account root, which lets IAM policies of the account grant use. */
 function keyPolicyTrustsAccount(policyJson: string, account: string): boolean {
 	return statementsOf(policyJson).some(
-		(s) => s.Effect === 'Allow' && principalsOf(s).some((p) => p === account || p.endsWith(`:iam::${account}:root`)) && actionMatches(s.Action, 'kms:GenerateDataKey'),
+		(s) =>
+			s.Effect === 'Allow' &&
+			principalsOf(s).some((p) => p === account || p.endsWith(`:iam::${account}:root`)) &&
+			actionMatches(s.Action, 'kms:GenerateDataKey'),
 	);
 }
 
 function keyPolicyAllows(policyJson: string, roleArn: string, action: string): boolean {
-	return statementsOf(policyJson).some((s) => s.Effect === 'Allow' && principalsOf(s).some((p) => p === roleArn || p === '*') && actionMatches(s.Action, action));
+	return statementsOf(policyJson).some(
+		(s) => s.Effect === 'Allow' && principalsOf(s).some((p) => p === roleArn || p === '*') && actionMatches(s.Action, action),
+	);
 }

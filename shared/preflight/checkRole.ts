@@ -28,14 +28,21 @@ export async function checkRole(
 	const permissions = rolePermissions(target, mskCluster(mapping.EventSourceArn));
 	const denied: SimulationResult[] = [];
 	for (const permission of permissions) {
-		const simulated = await sources.simulate({ principalArn: role.value, actions: permission.actions, resource: permission.resource, resourcePolicy: facts?.policy });
+		const simulated = await sources.simulate({
+			principalArn: role.value,
+			actions: permission.actions,
+			resource: permission.resource,
+			resourcePolicy: facts?.policy,
+		});
 		if (!simulated.ok) {
 			return couldNotCheck('role', simulated.failure, `what ${role.value} may do`);
 		}
 		denied.push(...simulated.value.filter((result) => result.decision !== 'allowed'));
 	}
 	const asked = permissions.map((p) => `${p.actions.join(', ')} on ${p.resource}`).join('; ');
-	const policyNote = facts?.policyUnreadable ? ` The resource policy could not be read (${facts.policyUnreadable.action}), so only the role's policies were evaluated.` : '';
+	const policyNote = facts?.policyUnreadable
+		? ` The resource policy could not be read (${facts.policyUnreadable.action}), so only the role's policies were evaluated.`
+		: '';
 	if (denied.length === 0) {
 		return row('role', 'pass', `${role.value} is allowed ${asked}.${policyNote}`);
 	}

@@ -11,7 +11,7 @@ export function plannedMapping(current: PlannedMapping, document: unknown): Plan
 		return current;
 	}
 	if ('OnFailure' in document || 'OnSuccess' in document) {
-		return { ...current, DestinationConfig: document as PlannedMapping['DestinationConfig'] };
+		return { ...current, DestinationConfig: document };
 	}
 	const planned: Record<string, unknown> = { ...current };
 	for (const key of ['DestinationConfig', 'ProvisionedPollerConfig', 'Topics'] as const) {
@@ -19,5 +19,5 @@ export function plannedMapping(current: PlannedMapping, document: unknown): Plan
 			planned[key] = document[key];
 		}
 	}
-	return planned as PlannedMapping;
+	return planned;
 }

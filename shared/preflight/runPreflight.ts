@@ -26,8 +26,7 @@ export async function runPreflight(input: PreflightInput, sources: PreflightSour
 	const target = destinationTarget(destination);
 	const found = await checkDestination(target, mapping, sources);
 	// The role is read once for questions 2 and 3, and only when there is something to deliver to.
-	const role =
-		target.kind === 'none' || target.kind === 'unsupported' ? ({ ok: true, value: '' } as const) : await sources.functionRole(input.functionName);
+	const role = target.kind === 'none' || target.kind === 'unsupported' ? ({ ok: true, value: '' } as const) : await sources.functionRole(input.functionName);
 	const rows = [
 		found.row,
 		await checkRole(target, mapping, role, found.facts, sources),

@@ -9,7 +9,8 @@ import { preflightOf } from '../../client/src/preflight/applyPreflight';
 import type { MappingConfiguration } from '../../client/src/aws/lambdaApi';
 import type { CheckId, CheckRow, PreflightReport } from '../../shared/preflight/types';
 import type { PolicyStatement } from '../loopback/iamPolicies';
-import { CLUSTER, FUNCTION, REGION } from './harness';
+import { applyDocument } from '../../client/src/apply/applyFlow';
+import { CLUSTER, FUNCTION, harness, REGION, serverChecksFor } from './harness';
 import type { PreflightWorld } from './preflightWorld';
 import { ROLE, startWorld } from './preflightWorld';
 
@@ -149,7 +150,12 @@ describe('pre-flight check against the loopback services', () => {
 	});
 
 	it('says "could not check", naming the action, when the checker may not simulate', async () => {
-		world.iam.failAlways({ operation: 'SimulatePrincipalPolicy', status: 403, code: 'AccessDenied', message: 'User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:SimulatePrincipalPolicy' });
+		world.iam.failAlways({
+			operation: 'SimulatePrincipalPolicy',
+			status: 403,
+			code: 'AccessDenied',
+			message: 'User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:SimulatePrincipalPolicy',
+		});
 		const report = await check(mapping(QUEUE_ARN));
 		const role = rowOf(report, 'role');
 		assert.equal(role.verdict, 'unknown');
@@ -181,7 +187,10 @@ describe('pre-flight check against the loopback services', () => {
 				],
 			);
 			const kmsSimulation = world.iam.requestsFor('SimulatePrincipalPolicy')[1]?.params ?? {};
-			assert.deepEqual([kmsSimulation['ActionNames.member.1'], kmsSimulation['ActionNames.member.2'], kmsSimulation['ResourceArns.member.1']], ['kms:Decrypt', 'kms:GenerateDataKey', key]);
+			assert.deepEqual(
+				[kmsSimulation['ActionNames.member.1'], kmsSimulation['ActionNames.member.2'], kmsSimulation['ResourceArns.member.1']],
+				['kms:Decrypt', 'kms:GenerateDataKey', key],
+			);
 		});
 
 		it('passes when the role is granted the key through IAM and the key policy lets IAM count', async () => {
@@ -192,7 +201,12 @@ describe('pre-flight check against the loopback services', () => {
 		});
 
 		it('fails when the key policy does not let IAM policies count, whatever the role is granted', async () => {
-			const key = world.kms.createKey({ policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:role/admin' }, Action: 'kms:*', Resource: '*' }] } });
+			const key = world.kms.createKey({
+				policy: {
+					Version: '2012-10-17',
+					Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:role/admin' }, Action: 'kms:*', Resource: '*' }],
+				},
+			});
 			world.sqs.setQueueAttributes(QUEUE_NAME, { KmsMasterKeyId: key });
 			world.iam.addRole(ROLE, { destinations: [allow(['sqs:SendMessage'], QUEUE_ARN), allow(['kms:*'], '*')] });
 			const encryption = rowOf(await check(mapping(QUEUE_ARN)), 'encryption');
@@ -225,7 +239,10 @@ describe('pre-flight check against the loopback services', () => {
 			world.iam.addRole(ROLE, { destinations: [allow(['sns:Publish'], topic)] });
 			const report = await check(mapping(topic));
 			assert.deepEqual(verdicts(report), { destination: 'pass', role: 'pass', encryption: 'fail', delivery: 'pass', drift: 'pass' });
-			assert.deepEqual(world.sns.requests.map((r) => [r.operation, r.params['TopicArn']]), [['GetTopicAttributes', topic]]);
+			assert.deepEqual(
+				world.sns.requests.map((r) => [r.operation, r.params['TopicArn']]),
+				[['GetTopicAttributes', topic]],
+			);
 		});
 
 		it('fails a topic that does not exist', async () => {
@@ -234,7 +251,9 @@ describe('pre-flight check against the loopback services', () => {
 		});
 
 		it('asks for s3:PutObject on the objects and s3:ListBucket on the bucket, and only GenerateDataKey on its key', async () => {
-			const key = world.kms.createKey({ policy: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' }] } });
+			const key = world.kms.createKey({
+				policy: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' }] },
+			});
 			world.s3.setBucketSettings('payments-failures', { kmsKey: key });
 			world.iam.addRole(ROLE, { destinations: [allow(['s3:PutObject'], 'arn:aws:s3:::payments-failures/*')] });
 			const report = await check(mapping('arn:aws:s3:::payments-failures'));
@@ -275,7 +294,9 @@ describe('pre-flight check against the loopback services', () => {
 			assert.deepEqual(world.kafka.requests[0]?.params, { ClusterArn: CLUSTER, TopicName: 'orders-dlq' });
 			world.kafka.addTopics(CLUSTER, ['orders-dlq']);
 			const topicArn = 'arn:aws:kafka:us-east-1:123456789012:topic/orders-prod/7c9e6679-7425-40de-944b-e07fc1f90ae7-3/orders-dlq';
-			world.iam.addRole(ROLE, { msk: [allow(['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster'], CLUSTER), allow(['kafka-cluster:WriteData'], topicArn)] });
+			world.iam.addRole(ROLE, {
+				msk: [allow(['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster'], CLUSTER), allow(['kafka-cluster:WriteData'], topicArn)],
+			});
 			const report = await check(mapping('kafka://orders-dlq'));
 			assert.equal(rowOf(report, 'destination').verdict, 'pass');
 			const role = rowOf(report, 'role');
@@ -285,7 +306,9 @@ describe('pre-flight check against the loopback services', () => {
 		});
 
 		it('cannot see a self-managed cluster, and leaves its ACLs to the user', async () => {
-			const report = await check(mapping('kafka://payments-dlq', { EventSourceArn: undefined, SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['k:9092'] } } }));
+			const report = await check(
+				mapping('kafka://payments-dlq', { EventSourceArn: undefined, SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['k:9092'] } } }),
+			);
 			assert.equal(rowOf(report, 'destination').verdict, 'unknown');
 			assert.equal(rowOf(report, 'role').verdict, 'n/a');
 		});
@@ -300,11 +323,23 @@ describe('pre-flight check against the loopback services', () => {
 	it('reports delivery failures of the last day, and says when the metric cannot be read', async () => {
 		const at = new Date(NOW.getTime() - 3600_000);
 		world.cloudWatch.putDatapoint({ namespace: 'AWS/Lambda', metric: 'DestinationDeliveryFailures', dimensions: { FunctionName: FUNCTION }, at, value: 7 });
-		world.cloudWatch.putDatapoint({ namespace: 'AWS/Lambda', metric: 'DestinationDeliveryFailures', dimensions: { FunctionName: FUNCTION }, at: new Date(NOW.getTime() - 2 * 86400_000), value: 100 });
+		world.cloudWatch.putDatapoint({
+			namespace: 'AWS/Lambda',
+			metric: 'DestinationDeliveryFailures',
+			dimensions: { FunctionName: FUNCTION },
+			at: new Date(NOW.getTime() - 2 * 86400_000),
+			value: 100,
+		});
 		const delivery = rowOf(await check(mapping(QUEUE_ARN)), 'delivery');
 		assert.equal(delivery.verdict, 'fail');
 		assert.match(delivery.detail, /reports 7 DestinationDeliveryFailures/);
-		world.cloudWatch.failAlways({ operation: 'GetMetricData', status: 403, code: 'AccessDenied', queryCode: 'AccessDenied', message: 'not authorized to perform: cloudwatch:GetMetricData' });
+		world.cloudWatch.failAlways({
+			operation: 'GetMetricData',
+			status: 403,
+			code: 'AccessDenied',
+			queryCode: 'AccessDenied',
+			message: 'not authorized to perform: cloudwatch:GetMetricData',
+		});
 		const unreadable = rowOf(await check(mapping(QUEUE_ARN)), 'delivery');
 		assert.equal(unreadable.verdict, 'unknown');
 		assert.match(unreadable.detail, /not allowed cloudwatch:GetMetricData/);
@@ -328,6 +363,60 @@ describe('pre-flight check against the loopback services', () => {
 		for (const server of [world.lambda, world.sqs, world.iam, world.cloudWatch]) {
 			server.expireCredentials('AKIDAPPLYTESTS000001');
 		}
-		await assert.rejects(check(mapping(QUEUE_ARN)), (error: unknown) => error instanceof UserFacingException && error.userFacing.kind === 'expired-credentials');
+		await assert.rejects(
+			check(mapping(QUEUE_ARN)),
+			(error: unknown) => error instanceof UserFacingException && error.userFacing.kind === 'expired-credentials',
+		);
+	});
+});
+
+describe('pre-flight inside Apply', () => {
+	let world: PreflightWorld;
+
+	beforeEach(async () => {
+		world = await startWorld();
+		world.lambda.addMapping({ UUID, FunctionName: FUNCTION, EventSourceArn: CLUSTER, Topics: ['orders'], StartingPosition: 'LATEST' });
+		world.sqs.createQueue(QUEUE_NAME);
+		world.iam.addRole(ROLE, { basic: [allow(['logs:*'], '*')] });
+	});
+
+	afterEach(async () => {
+		await world.closeAll();
+	});
+
+	it('shows the failures of the destination about to be applied in the same confirmation', async () => {
+		const text = JSON.stringify({ UUID, DestinationConfig: { OnFailure: { Destination: QUEUE_ARN } } }, null, 2);
+		const { deps, ui } = harness(world.lambda, { confirm: false });
+		const sources = world.sources();
+		try {
+			const outcome = await applyDocument({ ...deps, preflight: sources }, { text, server: serverChecksFor(text) }, 'apply');
+			assert.equal(outcome.status, 'cancelled');
+		} finally {
+			sources.dispose();
+		}
+		const review = ui.reviews[0];
+		assert.ok(review, 'the confirmation was shown');
+		const preflight = review.warnings.filter((w) => w.startsWith('Pre-flight'));
+		assert.equal(preflight.length, 1);
+		assert.match(
+			preflight[0] ?? '',
+			/^Pre-flight, the execution role may deliver to it: .* is not allowed sqs:SendMessage on arn:aws:sqs:us-east-1:123456789012:orders-failures .* Fix: Grant the execution role sqs:SendMessage/,
+		);
+		assert.ok(ui.progressUpdates.some((u) => u.message === 'Checking the failure path…'));
+		assert.deepEqual(world.lambda.requestsFor('UpdateEventSourceMapping'), [], 'nothing was sent');
+	});
+
+	it('notes that every check passed when they do', async () => {
+		world.iam.addRole(ROLE, { destinations: [allow(['sqs:SendMessage'], QUEUE_ARN)] });
+		const text = JSON.stringify({ UUID, DestinationConfig: { OnFailure: { Destination: QUEUE_ARN } } });
+		const { deps, ui } = harness(world.lambda, { confirm: false });
+		const sources = world.sources();
+		try {
+			await applyDocument({ ...deps, preflight: sources }, { text, server: serverChecksFor(text) }, 'apply');
+		} finally {
+			sources.dispose();
+		}
+		assert.ok(ui.reviews[0]?.notes.includes('Pre-flight: every check of the failure path passed.'));
+		assert.equal(ui.reviews[0]?.warnings.filter((w) => w.startsWith('Pre-flight')).length, 0);
 	});
 });

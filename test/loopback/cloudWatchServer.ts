@@ -44,7 +44,12 @@ export class LoopbackCloudWatch extends RpcLoopback {
 		const start = params.StartTime;
 		const end = params.EndTime;
 		if (typeof start !== 'number' || typeof end !== 'number' || end <= start) {
-			return { status: 400, code: 'InvalidParameterValueException', queryCode: 'InvalidParameterValue', message: 'The parameter EndTime must be greater than StartTime.' };
+			return {
+				status: 400,
+				code: 'InvalidParameterValueException',
+				queryCode: 'InvalidParameterValue',
+				message: 'The parameter EndTime must be greater than StartTime.',
+			};
 		}
 		const queries = Array.isArray(params.MetricDataQueries) ? (params.MetricDataQueries as MetricQuery[]) : [];
 		return { json: { MetricDataResults: queries.map((query) => this.result(query, start, end)), Messages: [] } };

@@ -70,7 +70,10 @@ function matchesAny(patterns: string | string[], value: string, ignoreCase: bool
 }
 
 function wildcard(pattern: string, ignoreCase: boolean): RegExp {
-	const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+	const source = pattern
+		.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+		.replace(/\*/g, '.*')
+		.replace(/\?/g, '.');
 	return new RegExp(`^${source}$`, ignoreCase ? 'i' : '');
 }
 

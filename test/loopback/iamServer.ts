@@ -7,7 +7,7 @@
 import type { NamedPolicy, PolicyStatement } from './iamPolicies';
 import { evaluate, parsePolicy } from './iamPolicies';
 import type { RpcLoopbackOptions, RpcOutcome } from './rpcLoopback';
-import { queryList, RpcLoopback, xmlEscape } from './rpcLoopback';
+import { queryList, RpcLoopback, textOf, xmlEscape } from './rpcLoopback';
 
 export class LoopbackIam extends RpcLoopback {
 	private readonly roles = new Map<string, NamedPolicy[]>();
@@ -32,14 +32,18 @@ export class LoopbackIam extends RpcLoopback {
 		if (operation !== 'SimulatePrincipalPolicy') {
 			return { status: 400, code: 'InvalidAction', message: `Could not find operation ${operation} for version 2010-05-08` };
 		}
-		const principal = String(params.PolicySourceArn ?? '');
+		const principal = textOf(params.PolicySourceArn);
 		const policies = this.roles.get(principal);
 		if (!policies) {
 			return { status: 404, code: 'NoSuchEntity', message: `The role with name ${principal.split('/').pop() ?? ''} cannot be found.` };
 		}
 		const actions = queryList(params, 'ActionNames');
 		if (actions.length === 0) {
-			return { status: 400, code: 'ValidationError', message: "1 validation error detected: Value null at 'actionNames' failed to satisfy constraint: Member must not be null" };
+			return {
+				status: 400,
+				code: 'ValidationError',
+				message: "1 validation error detected: Value null at 'actionNames' failed to satisfy constraint: Member must not be null",
+			};
 		}
 		const resources = queryList(params, 'ResourceArns');
 		const all = [...policies];
@@ -58,7 +62,10 @@ export class LoopbackIam extends RpcLoopback {
 function resultXml(policies: NamedPolicy[], principal: string, action: string, resource: string): string {
 	const evaluation = evaluate(policies, principal, action, resource);
 	const matched = evaluation.matched
-		.map((m) => `<member><SourcePolicyId>${xmlEscape(m.id)}</SourcePolicyId><SourcePolicyType>${m.type === 'IAM Policy' ? 'role' : 'resource'}</SourcePolicyType></member>`)
+		.map(
+			(m) =>
+				`<member><SourcePolicyId>${xmlEscape(m.id)}</SourcePolicyId><SourcePolicyType>${m.type === 'IAM Policy' ? 'role' : 'resource'}</SourcePolicyType></member>`,
+		)
 		.join('');
 	return `<member><EvalActionName>${xmlEscape(action)}</EvalActionName><EvalResourceName>${xmlEscape(resource)}</EvalResourceName><EvalDecision>${evaluation.decision}</EvalDecision><MatchedStatements>${matched}</MatchedStatements><MissingContextValues/></member>`;
 }

@@ -34,7 +34,13 @@ export class LoopbackKafka extends LoopbackService {
 		const target = parseTarget(request.url);
 		const raw = await readBody(request);
 		const match = TOPIC_PATH.exec(target.rawPath);
-		const record: RecordedRpcRequest = { operation: match ? 'DescribeTopic' : undefined, params: {}, headers: withoutSecrets(request.headers), requestId, status: 0 };
+		const record: RecordedRpcRequest = {
+			operation: match ? 'DescribeTopic' : undefined,
+			params: {},
+			headers: withoutSecrets(request.headers),
+			requestId,
+			status: 0,
+		};
 		this.requests.push(record);
 		let status = 200;
 		let errorType: string | undefined;
@@ -42,7 +48,13 @@ export class LoopbackKafka extends LoopbackService {
 		const verdict = this.requireSignature
 			? verifySigV4(
 					{ method: request.method ?? 'GET', rawPath: target.rawPath, rawQuery: target.rawQuery, headers: request.headers, body: raw },
-					{ service: 'kafka', region: this.signingRegion, credentials: this.credentials, allowUnknownAccessKeys: this.allowUnknownAccessKeys, uriEscapePath: true },
+					{
+						service: 'kafka',
+						region: this.signingRegion,
+						credentials: this.credentials,
+						allowUnknownAccessKeys: this.allowUnknownAccessKeys,
+						uriEscapePath: true,
+					},
 				)
 			: ({ ok: true } as const);
 		if (!verdict.ok) {

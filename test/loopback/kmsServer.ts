@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { ACCOUNT_ID } from './httpUtil';
 import type { RpcLoopbackOptions, RpcOutcome } from './rpcLoopback';
-import { RpcLoopback } from './rpcLoopback';
+import { textOf, RpcLoopback } from './rpcLoopback';
 
 interface StoredKey {
 	id: string;
@@ -35,7 +35,7 @@ export class LoopbackKms extends RpcLoopback {
 	}
 
 	protected answer(operation: string, params: Record<string, unknown>): RpcOutcome {
-		const keyId = String(params.KeyId ?? '');
+		const keyId = textOf(params.KeyId);
 		const key = this.keys.find(
 			(k) => k.id === keyId || k.arn === keyId || k.aliases.includes(keyId) || k.aliases.some((a) => keyId === `arn:aws:kms:${this.region}:${ACCOUNT_ID}:${a}`),
 		);

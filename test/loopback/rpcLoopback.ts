@@ -14,9 +14,7 @@ import { LoopbackService } from './loopbackService';
 import type { SigV4Result } from './sigv4';
 import { verifySigV4 } from './sigv4';
 
-export type Protocol =
-	| { kind: 'query'; xmlns: string }
-	| { kind: 'json'; version: '1.0' | '1.1'; targetPrefix: string; queryCompatible?: boolean };
+export type Protocol = { kind: 'query'; xmlns: string } | { kind: 'json'; version: '1.0' | '1.1'; targetPrefix: string; queryCompatible?: boolean };
 
 export interface RpcError {
 	status: number;
@@ -168,6 +166,11 @@ export abstract class RpcLoopback extends LoopbackService {
 		}
 		return { headers, body: Buffer.from(JSON.stringify('json' in outcome ? outcome.json : {}), 'utf8') };
 	}
+}
+
+/** A string parameter, or '' when absent or of another type. */
+export function textOf(value: unknown): string {
+	return typeof value === 'string' ? value : '';
 }
 
 export function xmlEscape(text: string): string {

@@ -3,7 +3,7 @@
  * with their attributes (Policy, KmsMasterKeyId), `NotFound` for any other ARN.
  */
 import type { RpcLoopbackOptions, RpcOutcome } from './rpcLoopback';
-import { RpcLoopback, xmlEscape } from './rpcLoopback';
+import { textOf, RpcLoopback, xmlEscape } from './rpcLoopback';
 import { ACCOUNT_ID } from './httpUtil';
 
 export class LoopbackSns extends RpcLoopback {
@@ -28,7 +28,7 @@ export class LoopbackSns extends RpcLoopback {
 		if (operation !== 'GetTopicAttributes') {
 			return { status: 400, code: 'InvalidAction', message: `Could not find operation ${operation} for version 2010-03-31` };
 		}
-		const attributes = this.topics.get(String(params.TopicArn ?? ''));
+		const attributes = this.topics.get(textOf(params.TopicArn));
 		if (!attributes) {
 			return { status: 404, code: 'NotFound', message: 'Topic does not exist' };
 		}

@@ -78,7 +78,8 @@ async function documentRequest(deps: CommandDeps, uri: unknown): Promise<CheckRe
 	} catch {
 		return 'The document is not plain JSON (comments or trailing commas?); the check reads it as Apply would.';
 	}
-	const uuid = typeof value === 'object' && value !== null && typeof (value as { UUID?: unknown }).UUID === 'string' ? (value as { UUID: string }).UUID : undefined;
+	const uuid =
+		typeof value === 'object' && value !== null && typeof (value as { UUID?: unknown }).UUID === 'string' ? (value as { UUID: string }).UUID : undefined;
 	return { uuid, document: value };
 }
 
@@ -91,8 +92,12 @@ async function showReport(deps: CommandDeps, report: PreflightReport): Promise<v
 	const message = `Pre-flight check of ${report.uuid.slice(0, 8)} (${report.functionName}): ${summaryLine(report)}.`;
 	const fixes = fixesText(report);
 	const actions = fixes === '' ? [SHOW_REPORT] : [COPY_FIXES, SHOW_REPORT];
-	const show = verdict === 'fail' ? safeWindow.showErrorMessage : verdict === 'pass' ? safeWindow.showInformationMessage : safeWindow.showWarningMessage;
-	const choice = await show.call(safeWindow, message, ...actions);
+	const choice =
+		verdict === 'fail'
+			? await safeWindow.showErrorMessage(message, ...actions)
+			: verdict === 'pass'
+				? await safeWindow.showInformationMessage(message, ...actions)
+				: await safeWindow.showWarningMessage(message, ...actions);
 	if (choice === COPY_FIXES) {
 		await vscode.env.clipboard.writeText(fixes);
 	} else if (choice === SHOW_REPORT) {

@@ -69,7 +69,9 @@ export async function describeKey(call: AwsCall, kms: KMSClient, keyId: string, 
 }
 
 export async function readKeyPolicy(call: AwsCall, kms: KMSClient, keyArn: string, token?: CancellationLike): Promise<string> {
-	const result = await call('GetKeyPolicy', {}, token, (abortSignal) => kms.send(new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default' }), { abortSignal }));
+	const result = await call('GetKeyPolicy', {}, token, (abortSignal) =>
+		kms.send(new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default' }), { abortSignal }),
+	);
 	return result.Policy ?? '{}';
 }
 
@@ -109,7 +111,9 @@ export async function readDeliveryFailures(
 /** Whether the topic exists on the MSK cluster: DescribeTopic answers NotFound for a missing one. */
 export async function kafkaTopicExists(call: AwsCall, kafka: KafkaClient, clusterArn: string, topic: string, token?: CancellationLike): Promise<boolean> {
 	try {
-		await call('DescribeTopic', {}, token, (abortSignal) => kafka.send(new DescribeTopicCommand({ ClusterArn: clusterArn, TopicName: topic }), { abortSignal }));
+		await call('DescribeTopic', {}, token, (abortSignal) =>
+			kafka.send(new DescribeTopicCommand({ ClusterArn: clusterArn, TopicName: topic }), { abortSignal }),
+		);
 		return true;
 	} catch (error) {
 		if (error instanceof UserFacingException && (error.userFacing.code === 'NotFoundException' || error.userFacing.kind === 'not-found')) {

@@ -34,37 +34,47 @@ export interface PreflightSourceOptions {
 
 type Destroyable = { destroy(): void };
 
-export function createPreflightSources(context: AwsContext, options: PreflightSourceOptions = {}): DisposableSources {
-	const env = options.env ?? process.env;
-	const token = options.token;
+type ClientOf = <T extends Destroyable>(
+	service: AwsService,
+	region: string,
+	make: (scoped: AwsContext, endpoint: string | undefined) => T,
+) => { call: AwsCall; client: T };
+
+/**
+ * One caller and one client per service and region, made on first use: each caller's credentials
+ * redact their secrets in what is logged, and each client gets that service's endpoint.
+ */
+function clientCache(context: AwsContext, options: PreflightSourceOptions, env: NodeJS.ProcessEnv): { clientOf: ClientOf; clients: Map<string, Destroyable> } {
 	const clients = new Map<string, Destroyable>();
-	const callers = new Map<string, { call: AwsCall; context: AwsContext }>();
-	/** The caller for a service in a region, whose credentials redact their secrets in what is logged. */
-	const caller = (service: AwsService, region: string): { call: AwsCall; context: AwsContext } => {
+	const callers = new Map<string, AwsCall>();
+	const clientOf: ClientOf = (service, region, make) => {
 		const key = `${service} ${region}`;
-		let found = callers.get(key);
-		if (!found) {
+		if (!callers.has(key)) {
 			const made = createAwsCaller(context, {
 				logger: options.logger,
 				where: `region=${region}${context.profile ? ` profile=${context.profile}` : ''}`,
 				errorContext: { service, region, profile: context.profile },
 			});
-			found = { call: made.call, context: { ...context, region, credentials: made.credentials } };
-			callers.set(key, found);
+			const scoped = { ...context, region, credentials: made.credentials };
+			callers.set(key, made.call);
+			clients.set(key, make(scoped, endpointFor(scoped, service, env)));
 		}
-		return found;
+		return { call: callers.get(key)!, client: clients.get(key) as ReturnType<typeof make> };
 	};
-	const client = <T extends Destroyable>(service: AwsService, region: string, make: (c: AwsContext, endpoint: string | undefined) => T): { call: AwsCall; client: T } => {
-		const { call, context: scoped } = caller(service, region);
-		const key = `${service} ${region}`;
-		let made = clients.get(key) as T | undefined;
-		if (!made) {
-			made = make(scoped, endpointFor(scoped, service === 'cloudwatch' ? 'cloudwatch' : service, env));
-			clients.set(key, made);
-		}
-		return { call, client: made };
-	};
-	const common = (c: AwsContext, endpoint: string | undefined) => ({ region: c.region, endpoint, credentials: c.credentials, maxAttempts: 3, retryMode: 'standard' });
+	return { clientOf, clients };
+}
+
+export function createPreflightSources(context: AwsContext, options: PreflightSourceOptions = {}): DisposableSources {
+	const env = options.env ?? process.env;
+	const token = options.token;
+	const { clientOf: client, clients } = clientCache(context, options, env);
+	const common = (c: AwsContext, endpoint: string | undefined) => ({
+		region: c.region,
+		endpoint,
+		credentials: c.credentials,
+		maxAttempts: 3,
+		retryMode: 'standard',
+	});
 	const here = context.region;
 	return {
 		functionRole: (name) => {
