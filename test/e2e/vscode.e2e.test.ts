@@ -217,9 +217,11 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 		});
 	});
 
-	it('checks a failure destination and shows the key the role may not use, with the fix to copy', async () => {
+	it('checks a failure destination from the palette and reports the key the role may not use', async () => {
 		await recorded(workbench, server, 'check-destination', async () => {
 			const kmsBefore = demo.preflight.kms.requests.length;
+			// From the palette with a destination config open, the check would take that document's destination.
+			await workbench.runCommand('View: Close All Editors');
 			await workbench.runCommand('Lambda Kafka: Check Failure Destination');
 			await workbench.pickQuickInput('orders-consumer');
 			await workbench.pickQuickInput('order-audit');
@@ -234,6 +236,14 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 			assert.deepEqual(
 				demo.preflight.kms.requests.slice(kmsBefore).map((r) => r.operation),
 				['DescribeKey', 'GetKeyPolicy'],
+			);
+			// The failure stays until answered (an error with actions is sticky): Show Report answers it.
+			const button = workbench.page.locator('.notifications-toasts .monaco-button', { hasText: 'Show Report' }).first();
+			await button.click();
+			await until('the notification to close', async () =>
+				(await workbench.page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'Pre-flight check of' }).count()) === 0
+					? true
+					: undefined,
 			);
 		});
 	});

@@ -86,21 +86,23 @@ async function documentRequest(deps: CommandDeps, uri: unknown): Promise<CheckRe
 async function showReport(deps: CommandDeps, report: PreflightReport): Promise<void> {
 	const text = formatReportText(report);
 	deps.output.info(text);
-	const document = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
-	await vscode.window.showTextDocument(document, { preview: false });
 	const verdict = overallVerdict(report);
 	const message = `Pre-flight check of ${report.uuid.slice(0, 8)} (${report.functionName}): ${summaryLine(report)}.`;
 	const fixes = fixesText(report);
 	const actions = fixes === '' ? [SHOW_REPORT] : [COPY_FIXES, SHOW_REPORT];
+	// The message first, then the report beside it: shown after the editor opened, the message went to the notification center unseen.
 	const choice =
 		verdict === 'fail'
-			? await safeWindow.showErrorMessage(message, ...actions)
+			? safeWindow.showErrorMessage(message, ...actions)
 			: verdict === 'pass'
-				? await safeWindow.showInformationMessage(message, ...actions)
-				: await safeWindow.showWarningMessage(message, ...actions);
-	if (choice === COPY_FIXES) {
+				? safeWindow.showInformationMessage(message, ...actions)
+				: safeWindow.showWarningMessage(message, ...actions);
+	const document = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+	await vscode.window.showTextDocument(document, { preview: false });
+	const chosen = await choice;
+	if (chosen === COPY_FIXES) {
 		await vscode.env.clipboard.writeText(fixes);
-	} else if (choice === SHOW_REPORT) {
+	} else if (chosen === SHOW_REPORT) {
 		await vscode.window.showTextDocument(document, { preview: false });
 	}
 }
