@@ -10,6 +10,7 @@ import type { MappingConfiguration } from '../../client/src/aws/lambdaApi';
 import type { CheckId, CheckRow, PreflightReport } from '../../shared/preflight/types';
 import type { PolicyStatement } from '../loopback/iamPolicies';
 import { applyDocument } from '../../client/src/apply/applyFlow';
+import { checkFailureDestination } from '../../client/src/preflight/checkFlow';
 import { CLUSTER, FUNCTION, harness, REGION, serverChecksFor } from './harness';
 import type { PreflightWorld } from './preflightWorld';
 import { ROLE, startWorld } from './preflightWorld';
@@ -418,5 +419,65 @@ describe('pre-flight inside Apply', () => {
 		}
 		assert.ok(ui.reviews[0]?.notes.includes('Pre-flight: every check of the failure path passed.'));
 		assert.equal(ui.reviews[0]?.warnings.filter((w) => w.startsWith('Pre-flight')).length, 0);
+	});
+});
+
+describe('the Check Failure Destination flow', () => {
+	let world: PreflightWorld;
+
+	beforeEach(async () => {
+		world = await startWorld();
+		world.lambda.addMapping({
+			UUID,
+			FunctionName: FUNCTION,
+			EventSourceArn: CLUSTER,
+			Topics: ['orders'],
+			StartingPosition: 'LATEST',
+			DestinationConfig: { OnFailure: { Destination: QUEUE_ARN } },
+		});
+		world.lambda.addMapping({
+			UUID: '0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a',
+			FunctionName: FUNCTION,
+			EventSourceArn: `arn:aws:sqs:${REGION}:123456789012:intake`,
+		});
+		world.sqs.createQueue(QUEUE_NAME);
+		world.iam.addRole(ROLE, { destinations: [allow(['sqs:SendMessage'], QUEUE_ARN)] });
+	});
+
+	afterEach(async () => {
+		await world.closeAll();
+	});
+
+	it('picks the function and its Kafka mapping, then checks it read-only', async () => {
+		const { deps, ui } = harness(world.lambda);
+		const sources = world.sources();
+		try {
+			const outcome = await checkFailureDestination({ ...deps, sources, now: () => NOW });
+			assert.equal(outcome.status, 'checked');
+			assert.deepEqual(
+				ui.mappingItems[0]?.map((item) => item.uuid),
+				[UUID],
+				'only Kafka mappings are offered',
+			);
+			assert.ok(ui.progressUpdates.some((u) => u.message === `Checking the failure path of ${UUID}…`));
+		} finally {
+			sources.dispose();
+		}
+		const writes = world.lambda.requests.filter((r) => r.method !== 'GET');
+		assert.deepEqual(writes, [], 'nothing but reads reached Lambda');
+	});
+
+	it('refuses a mapping that does not read Kafka, named by UUID', async () => {
+		const { deps } = harness(world.lambda);
+		const sources = world.sources();
+		try {
+			const outcome = await checkFailureDestination({ ...deps, sources }, { uuid: '0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a' });
+			assert.deepEqual(outcome, {
+				status: 'refused',
+				message: `Event source mapping 0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a does not read from Kafka (arn:aws:sqs:${REGION}:123456789012:intake).`,
+			});
+		} finally {
+			sources.dispose();
+		}
 	});
 });

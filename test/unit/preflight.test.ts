@@ -6,6 +6,7 @@ import { fixesText, formatReportText, summaryLine } from '../../shared/preflight
 import { plannedMapping } from '../../shared/preflight/plannedMapping';
 import { keyPolicyFix, rolePolicyFix, roleName } from '../../shared/preflight/policyFixes';
 import { mappingArnOf, overallVerdict } from '../../shared/preflight/runPreflight';
+import { matchesWildcard } from '../../shared/preflight/wildcard';
 import type { PreflightReport } from '../../shared/preflight/types';
 import { evaluate, parsePolicy } from '../loopback/iamPolicies';
 
@@ -136,5 +137,19 @@ describe('the loopback policy simulator', () => {
 			JSON.stringify({ Statement: { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::1:role/other' }, Action: '*', Resource: '*' } }),
 		);
 		assert.equal(evaluate([other], role, 'sqs:SendMessage', 'x').decision, 'implicitDeny');
+	});
+});
+
+describe('IAM wildcards in key policies', () => {
+	it('matches * and ? without regard to case, and never backtracks for ever', () => {
+		assert.ok(matchesWildcard('kms:*', 'kms:GenerateDataKey'));
+		assert.ok(matchesWildcard('KMS:Generate*Key', 'kms:GenerateDataKey'));
+		assert.ok(matchesWildcard('kms:ReEncrypt*', 'kms:ReEncrypt*'));
+		assert.ok(matchesWildcard('kms:?ecrypt', 'kms:Decrypt'));
+		assert.ok(!matchesWildcard('kms:Decrypt', 'kms:DecryptX'));
+		assert.ok(!matchesWildcard('kms:*Key', 'kms:Decrypt'));
+		const started = Date.now();
+		assert.ok(!matchesWildcard(`${'a*'.repeat(200)}b`, 'a'.repeat(5000)));
+		assert.ok(Date.now() - started < 1000);
 	});
 });
