@@ -95,7 +95,7 @@ export function createPreflightSources(context: AwsContext, options: PreflightSo
 		},
 		bucket: (name) => {
 			const { call, client: s3 } = client('s3', here, (c) => createS3Client(c, env));
-			return toRead('s3:ListBucket', () => readBucket(call, s3, name, token));
+			return toRead('s3:GetBucketLocation', () => readBucket(call, s3, name, token));
 		},
 		kafkaTopicExists: (clusterArn, topic) => {
 			const { call, client: kafka } = client('kafka', clusterArn.split(':')[3] || here, (c, e) => new KafkaClient(common(c, e)));
