@@ -315,6 +315,54 @@ describe('pre-flight check against the loopback services', () => {
 		});
 	});
 
+	describe('what the checker itself may not read is "could not check", naming the action', () => {
+		it('the function configuration (the role) and the mapping tags', async () => {
+			world.lambda.injectFault({ operation: 'GetFunctionConfiguration', kind: 'access-denied' });
+			world.lambda.injectFault({ operation: 'ListTags', kind: 'access-denied' });
+			const report = await check(mapping(QUEUE_ARN));
+			assert.match(
+				rowOf(report, 'role').detail,
+				/^Could not check the function's execution role: your identity is not allowed lambda:GetFunctionConfiguration\.$/,
+			);
+			assert.equal(rowOf(report, 'encryption').verdict, 'pass', 'no key: the role is not needed to answer');
+			assert.deepEqual(
+				[rowOf(report, 'drift').verdict, rowOf(report, 'drift').detail],
+				['unknown', "Could not check the mapping's tags: your identity is not allowed lambda:ListTags."],
+			);
+			assert.equal(world.iam.requests.length, 0, 'no role, nothing to simulate');
+		});
+
+		it('the topic', async () => {
+			const topic = world.sns.createTopic('orders-failures');
+			world.sns.failAlways({
+				operation: 'GetTopicAttributes',
+				status: 403,
+				code: 'AuthorizationError',
+				message: 'User is not authorized to perform: SNS:GetTopicAttributes',
+			});
+			const destination = rowOf(await check(mapping(topic)), 'destination');
+			assert.deepEqual(
+				[destination.verdict, destination.detail],
+				['unknown', 'Could not check the SNS topic: your identity is not allowed sns:GetTopicAttributes.'],
+			);
+		});
+
+		it('the key policy: the simulation goes on with IAM policies alone, and says so', async () => {
+			const key = world.kms.createKey({ policy: { Statement: [] } });
+			world.sqs.setQueueAttributes(QUEUE_NAME, { KmsMasterKeyId: key });
+			world.iam.addRole(ROLE, { destinations: [allow(['sqs:SendMessage'], QUEUE_ARN), allow(['kms:Decrypt', 'kms:GenerateDataKey'], key)] });
+			world.kms.failAlways({ operation: 'GetKeyPolicy', status: 400, code: 'AccessDeniedException', message: 'not authorized to perform: kms:GetKeyPolicy' });
+			const encryption = rowOf(await check(mapping(QUEUE_ARN)), 'encryption');
+			assert.equal(encryption.verdict, 'pass');
+			assert.match(encryption.detail, /The key policy could not be read \(kms:GetKeyPolicy\), so only IAM policies were evaluated\.$/);
+		});
+	});
+
+	it('fails a destination that is no queue, topic, bucket or topic of the cluster', async () => {
+		const report = await check(mapping(`arn:aws:lambda:${REGION}:123456789012:function:other`));
+		assert.deepEqual(verdicts(report), { destination: 'fail', role: 'n/a', encryption: 'n/a', delivery: 'pass', drift: 'pass' });
+	});
+
 	it('fails a mapping without a destination, with nothing else to ask of it', async () => {
 		const report = await check(mapping(''));
 		assert.deepEqual(verdicts(report), { destination: 'fail', role: 'n/a', encryption: 'n/a', delivery: 'pass', drift: 'pass' });
