@@ -408,6 +408,27 @@ describe('pre-flight check against the loopback services', () => {
 		assert.equal(rowOf(report, 'destination').verdict, 'pass');
 	});
 
+	it('signs every request with SigV4 for the right service, and IAM refuses an expired key before any row is written', async () => {
+		const topic = world.sns.createTopic('t');
+		world.kms.createKey({ policy: { Statement: [] }, aliases: ['alias/t'] });
+		world.sns.createTopic('t', { KmsMasterKeyId: 'alias/t' });
+		await check(mapping(topic));
+		await check(mapping('kafka://orders-dlq'));
+		const scopes = (headers: string[]): string[] => [
+			...new Set(headers.map((h) => /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(h)?.slice(1).join(' ') ?? '?')),
+		];
+		assert.deepEqual(scopes(world.sns.authorizationHeaders), ['us-east-1 sns']);
+		assert.deepEqual(scopes(world.iam.authorizationHeaders), ['us-east-1 iam']);
+		assert.deepEqual(scopes(world.kms.authorizationHeaders), ['us-east-1 kms']);
+		assert.deepEqual(scopes(world.cloudWatch.authorizationHeaders), ['us-east-1 monitoring']);
+		assert.deepEqual(scopes(world.kafka.authorizationHeaders), ['us-east-1 kafka']);
+		world.iam.expireCredentials('AKIDAPPLYTESTS000001');
+		await assert.rejects(
+			check(mapping(QUEUE_ARN)),
+			(error: unknown) => error instanceof UserFacingException && error.userFacing.kind === 'expired-credentials',
+		);
+	});
+
 	it('cannot run at all with expired credentials: that is no row, it throws', async () => {
 		for (const server of [world.lambda, world.sqs, world.iam, world.cloudWatch]) {
 			server.expireCredentials('AKIDAPPLYTESTS000001');

@@ -42,6 +42,9 @@ export class LoopbackKafka extends LoopbackService {
 			status: 0,
 		};
 		this.requests.push(record);
+		if (request.headers.authorization) {
+			this.authorizationHeaders.push(request.headers.authorization);
+		}
 		let status = 200;
 		let errorType: string | undefined;
 		let body: unknown;
