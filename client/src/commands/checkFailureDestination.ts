@@ -2,7 +2,8 @@
  * `lambdaKafka.checkFailureDestination`: the pre-flight check of a mapping's failure path (issue
  * 15), from the palette on a picked mapping, or from a code lens or the editor on a destination
  * config or update request, checked as it would be applied. Read-only. The report opens as a
- * plain-text document (nothing in it is interpreted); the notification offers the fixes to copy.
+ * read-only plain-text document (`lambda-kafka-report:`, where nothing is interpreted); the
+ * notification offers the fixes to copy.
  */
 import * as vscode from 'vscode';
 import { fixesText, formatReportText, summaryLine } from '../../../shared/preflight/formatReport';
@@ -15,6 +16,9 @@ import { safeWindow } from '../safeWindow';
 import type { CommandDeps } from './support';
 import { connect, serverChecks, showError, showOutcome } from './support';
 import { VscodePickUi } from './vscodeUi';
+import type { OpenProgress } from './progress';
+import { startProgress } from './progress';
+import type { ProgressUpdate } from '../apply/applyFlow';
 
 export const CHECK_TITLE = 'Check Failure Destination';
 const SHOW_REPORT = 'Show Report';
@@ -22,9 +26,7 @@ const COPY_FIXES = 'Copy Fixes';
 
 export async function checkFailureDestination(deps: CommandDeps, uri?: unknown): Promise<void> {
 	const cancellation = new vscode.CancellationTokenSource();
-	const ui = new VscodePickUi(CHECK_TITLE, { function: 'The Lambda function whose mapping to check', mapping: 'Topic · state · source · mode' }, () =>
-		cancellation.cancel(),
-	);
+	const ui = new CheckUi(() => cancellation.cancel());
 	const disposables: Array<() => void> = [];
 	try {
 		const request = await documentRequest(deps, uri);
@@ -51,6 +53,36 @@ export async function checkFailureDestination(deps: CommandDeps, uri?: unknown):
 	} finally {
 		disposables.forEach((dispose) => dispose());
 		cancellation.dispose();
+	}
+}
+
+/**
+ * The pickers with their listing in the status bar, as Apply has them, and one cancellable
+ * notification for reading and checking. One toast for the work and one for the verdict: VS Code
+ * drops a toast that comes within a moment of three others (its spam protection), and a progress
+ * toast per step made the verdict land in the notification center unseen.
+ */
+class CheckUi extends VscodePickUi {
+	private checking: OpenProgress | undefined;
+
+	constructor(private readonly cancel: () => void) {
+		super(CHECK_TITLE, { function: 'The Lambda function whose mapping to check', mapping: 'Topic · state · source · mode' });
+	}
+
+	override progress(update: ProgressUpdate): void {
+		if (update.message.startsWith('Listing ')) {
+			super.progress(update);
+			return;
+		}
+		this.stopWindowProgress();
+		this.checking ??= startProgress({ location: vscode.ProgressLocation.Notification, title: 'Lambda Kafka', cancellable: true }, this.cancel);
+		this.checking.report(update.message);
+	}
+
+	override finish(): void {
+		super.finish();
+		this.checking?.done();
+		this.checking = undefined;
 	}
 }
 
@@ -97,7 +129,7 @@ async function showReport(deps: CommandDeps, report: PreflightReport): Promise<v
 			: verdict === 'pass'
 				? safeWindow.showInformationMessage(message, ...actions)
 				: safeWindow.showWarningMessage(message, ...actions);
-	const document = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+	const document = await vscode.workspace.openTextDocument(deps.documents.setReport(report.uuid, text));
 	await vscode.window.showTextDocument(document, { preview: false });
 	const chosen = await choice;
 	if (chosen === COPY_FIXES) {
