@@ -25,6 +25,8 @@ const entries = [
 	{ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
 	{ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
 	{ entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+	// `lambda-kafka check`: the extension's AWS code without VS Code, loaded by dist/cli.js at run time.
+	{ entryPoints: ['client/src/cli/checkMain.ts'], outfile: 'dist/check.js' },
 	{ entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
 	// The loopback AWS servers that `npm start` points the extension at (never shipped).
 	{ entryPoints: ['test/loopback/demoServer.ts'], outfile: 'dist/demo-server.js' },

@@ -28,3 +28,6 @@ export const DOCUMENT_KIND_TITLES: Record<DocumentKind, string> = {
 
 /** The VS Code command that opens the Preview Offsets panel (the server's code lenses name it too). */
 export const PREVIEW_OFFSETS_COMMAND = 'lambdaKafka.previewOffsets';
+
+/** The VS Code command that checks a mapping's failure path (the server's lens on a destination config or update request names it). */
+export const CHECK_FAILURE_DESTINATION_COMMAND = 'lambdaKafka.checkFailureDestination';

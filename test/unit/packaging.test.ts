@@ -25,6 +25,7 @@ describe('the packaged extension', () => {
 			'CHANGELOG.md',
 			'LICENSE',
 			'README.md',
+			'dist/check.js',
 			'dist/cli.js',
 			'dist/client.js',
 			'dist/server.js',

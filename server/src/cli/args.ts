@@ -36,6 +36,9 @@ Options:
   --version                 Print the version
 
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.
+
+lambda-kafka check --function NAME --uuid UUID checks a mapping's failure path in
+AWS (read-only); see 'lambda-kafka check --help'.
 `;
 
 export function parseArgs(argv: readonly string[]): Command {

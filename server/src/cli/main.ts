@@ -13,6 +13,7 @@ import { formatText } from './formatText';
 import type { FileReport } from './validateFile';
 import { validateFile } from './validateFile';
 import { readVersion } from '../version';
+import { delegateCheck, isCheckCommand } from './delegateCheck';
 
 const EXIT_CLEAN = 0;
 const EXIT_ERRORS = 1;
@@ -89,9 +90,19 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	process.exit(error.code === 'EPIPE' ? (process.exitCode ?? EXIT_CLEAN) : EXIT_FAILURE);
 });
 
-try {
-	process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-	writeError(`unexpected failure: ${messageOf(error)}`);
-	process.exitCode = EXIT_FAILURE;
+if (isCheckCommand(process.argv.slice(2))) {
+	delegateCheck(process.argv.slice(3)).then(
+		(code) => (process.exitCode = code),
+		(error: unknown) => {
+			writeError(`unexpected failure: ${messageOf(error)}`);
+			process.exitCode = EXIT_FAILURE;
+		},
+	);
+} else {
+	try {
+		process.exitCode = main(process.argv.slice(2));
+	} catch (error) {
+		writeError(`unexpected failure: ${messageOf(error)}`);
+		process.exitCode = EXIT_FAILURE;
+	}
 }
