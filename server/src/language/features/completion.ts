@@ -12,6 +12,7 @@ import { hasSchema } from '../schema/schemaRegistry';
 import type { DocumentAnalysis } from '../validation/pipeline';
 import { positionContext } from './documentPosition';
 import { schemaHover } from './hover';
+import { terraformCompletions } from '../terraform/terraformFeatures';
 
 export interface CompletionCandidate {
 	label: string;
@@ -29,6 +30,9 @@ export interface CompletionCandidate {
 const ROOT_SNIPPET_KINDS: SchemaKind[] = ['destination-config', 'esm-request', 'failure-record'];
 
 export function computeCompletions(text: string, analysis: DocumentAnalysis, offset: number, registry: SchemaRegistry): CompletionCandidate[] {
+	if (analysis.terraformText !== undefined) {
+		return terraformCompletions(text, offset);
+	}
 	if (analysis.kind === 'unknown') {
 		return emptyDocumentSnippets(text, registry);
 	}

@@ -10,6 +10,7 @@ import { schemaAtPath, typesOf } from '../schema/schemaLookup';
 import { inlineCode } from '../util/markdown';
 import { HOVER_PROVIDERS } from './hoverProviders';
 import { positionContext } from './documentPosition';
+import { terraformHover } from '../terraform/terraformFeatures';
 
 export interface HoverResult {
 	markdown: string;
@@ -19,6 +20,9 @@ export interface HoverResult {
 }
 
 export function computeHover(analysis: DocumentAnalysis, offset: number, registry: SchemaRegistry): HoverResult | undefined {
+	if (analysis.terraformText !== undefined) {
+		return terraformHover(analysis.terraformText, offset);
+	}
 	const context = positionContext(analysis, offset);
 	const node = context?.node;
 	// The location's node is the last token at or before the cursor, also across the whitespace

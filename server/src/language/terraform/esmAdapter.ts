@@ -9,11 +9,11 @@
  * API takes epoch seconds). Values are converted as Terraform converts them (`"10"` for a number);
  * a value of the wrong type is left out, because `terraform validate` reports it already.
  *
- * A value the configuration does not determine gets a stand-in that keeps the member present
- * and valid (so that "missing field" and cross-field rules stay quiet), marked unknown so that no
- * problem is reported on it.
+ * A value the configuration does not determine is an `UnknownValue` (templates/deploymentModel.ts):
+ * present, so "missing field" rules stay quiet, and no problem is reported on it.
  */
 import { member } from '../../../../shared/jsonPath';
+import { UnknownValue } from '../templates/deploymentModel';
 import type { Evaluated, Located, ReferenceFacts } from './evaluate';
 import { evaluate, Unknown } from './evaluate';
 import type { FieldSpec, FieldType } from './esmFields';
@@ -39,27 +39,12 @@ interface BuildContext {
 
 const MSK_RESOURCE_TYPES = new Set(['aws_msk_cluster', 'aws_msk_serverless_cluster']);
 
-/** Stand-ins for undetermined values: valid where they stand, and neutral for the rules across fields. */
-const STAND_INS: Record<string, unknown> = {
-	StartingPosition: 'LATEST',
-	MaximumPollers: 200,
-	MaximumRecordAgeInSeconds: -1,
-	MaximumBatchingWindowInSeconds: 1,
-	BatchSize: 100,
-	// Any string member: present, so "missing field" rules stay quiet.
-	'*string': 'unknown',
-	'*number': 1,
-	'*bool': true,
-};
-
-/** Stand-in ARNs by the type of the referenced resource, so rules learn the service. */
-const ARN_STAND_INS: Record<string, string> = {
-	aws_msk_cluster: 'arn:aws:kafka:us-east-1:123456789012:cluster/unknown/unknown',
-	aws_msk_serverless_cluster: 'arn:aws:kafka:us-east-1:123456789012:cluster/unknown/unknown',
-	aws_sqs_queue: 'arn:aws:sqs:us-east-1:123456789012:unknown',
-	aws_sns_topic: 'arn:aws:sns:us-east-1:123456789012:unknown',
-	aws_s3_bucket: 'arn:aws:s3:::unknown',
-};
+/**
+ * An MSK cluster referenced by its resource (`aws_msk_cluster.c.arn`) has an ARN only after apply;
+ * a stand-in of the right service lets the request rules know the source is Kafka. It is listed
+ * as one whole placeholder, so nothing is reported on its characters.
+ */
+const MSK_ARN_STAND_IN = 'arn:aws:kafka:us-east-1:123456789012:cluster/unknown/unknown';
 
 export function mapResource(declaration: Declaration, module: TerraformModule): MappedResource {
 	const context: BuildContext = { module, file: declaration.file, references: new Map() };
@@ -86,7 +71,12 @@ export function readsKafka(mapped: MappedResource): boolean {
 	return kafkaOnly.some((name) => name in mapped.request);
 }
 
-function buildObject(body: HclBody, fields: Record<string, FieldSpec>, context: BuildContext, path: string[]): { value: Record<string, unknown>; loc: Located } {
+function buildObject(
+	body: HclBody,
+	fields: Record<string, FieldSpec>,
+	context: BuildContext,
+	path: string[],
+): { value: Record<string, unknown>; loc: Located } {
 	const value: Record<string, unknown> = {};
 	const children = new Map<string | number, Located>();
 	const loc: Located = { range: { start: 0, end: 0 }, children };
@@ -107,7 +97,14 @@ function buildObject(body: HclBody, fields: Record<string, FieldSpec>, context: 
 	return { value, loc };
 }
 
-function addBlock(block: HclBlock, fields: Record<string, FieldSpec>, context: BuildContext, path: string[], value: Record<string, unknown>, children: Map<string | number, Located>): void {
+function addBlock(
+	block: HclBlock,
+	fields: Record<string, FieldSpec>,
+	context: BuildContext,
+	path: string[],
+	value: Record<string, unknown>,
+	children: Map<string | number, Located>,
+): void {
 	const dynamic = block.type === 'dynamic';
 	const spec = fields[dynamic ? (block.labels[0]?.value ?? '') : block.type];
 	if (!spec || !('block' in spec)) {
@@ -116,7 +113,7 @@ function addBlock(block: HclBlock, fields: Record<string, FieldSpec>, context: B
 	const where = { range: block.range, keyRange: dynamic ? (block.labels[0]?.range ?? block.typeRange) : block.typeRange, memberRange: block.range };
 	if (dynamic) {
 		// `dynamic` blocks are generated from values: present, content undetermined.
-		value[spec.api] = spec.repeated ? [] : {};
+		value[spec.api] = new UnknownValue('a dynamic block');
 		children.set(spec.api, { ...where, unknown: true });
 		return;
 	}
@@ -143,8 +140,10 @@ function convert(evaluated: Evaluated, spec: Extract<FieldSpec, { type: FieldTyp
 		if (value.reference) {
 			context.references.set(path.join('.'), value.reference);
 		}
-		const standIn = standInFor(spec, value.reference);
-		return standIn === undefined ? undefined : { value: standIn, loc: { ...loc, unknown: true } };
+		if (spec.api === 'EventSourceArn' && value.reference && MSK_RESOURCE_TYPES.has(value.reference.resourceType) && refersToArn(value.reference)) {
+			return { value: MSK_ARN_STAND_IN, loc: { ...loc, unknown: true, placeholders: [{ start: 0, end: MSK_ARN_STAND_IN.length }] } };
+		}
+		return { value: new UnknownValue(describe(value.reference)), loc: { ...loc, unknown: true } };
 	}
 	switch (spec.type) {
 		case 'string':
@@ -156,8 +155,26 @@ function convert(evaluated: Evaluated, spec: Extract<FieldSpec, { type: FieldTyp
 		case 'string-list':
 			return Array.isArray(value) ? convertElements(evaluated, value) : undefined;
 		case 'string-map':
-			return typeof value === 'object' && value !== null && !Array.isArray(value) ? evaluated : undefined;
+			return typeof value === 'object' && value !== null && !Array.isArray(value) ? { value: withUnknownValues(value), loc } : undefined;
 	}
+}
+
+/** The evaluator's `Unknown` as the rules expect it: `UnknownValue`, at any depth. */
+function withUnknownValues(value: unknown): unknown {
+	if (value instanceof Unknown) {
+		return new UnknownValue(describe(value.reference));
+	}
+	if (Array.isArray(value)) {
+		return value.map(withUnknownValues);
+	}
+	if (typeof value === 'object' && value !== null) {
+		const copy: Record<string, unknown> = {};
+		for (const [key, inner] of Object.entries(value)) {
+			Object.defineProperty(copy, key, { value: withUnknownValues(inner), enumerable: true, writable: true, configurable: true });
+		}
+		return copy;
+	}
+	return value;
 }
 
 function asString(evaluated: Evaluated): Evaluated | undefined {
@@ -168,14 +185,14 @@ function asString(evaluated: Evaluated): Evaluated | undefined {
 	return typeof value === 'number' || typeof value === 'boolean' ? { value: String(value), loc } : undefined;
 }
 
-/** A list of strings: unknown elements become empty strings marked unknown (never equal to a real topic). */
+/** A list of strings; an element the configuration does not determine is unknown. */
 function convertElements(evaluated: Evaluated, items: unknown[]): Evaluated {
 	const children = new Map<string | number, Located>();
 	const value = items.map((item, index) => {
 		const itemLoc = evaluated.loc.children?.get(index) ?? evaluated.loc;
 		const converted = item instanceof Unknown ? undefined : asString({ value: item, loc: itemLoc });
 		children.set(index, converted ? converted.loc : { ...itemLoc, unknown: true });
-		return converted ? converted.value : '';
+		return converted ? converted.value : new UnknownValue('not determined by the configuration');
 	});
 	return { value, loc: { ...evaluated.loc, children } };
 }
@@ -190,24 +207,12 @@ function epochSeconds(evaluated: Evaluated): Evaluated | undefined {
 	return Number.isNaN(millis) ? undefined : { value: Math.floor(millis / 1000), loc };
 }
 
-function standInFor(spec: Extract<FieldSpec, { type: FieldType }>, reference: ReferenceFacts | undefined): unknown {
-	if (reference && (spec.api === 'EventSourceArn' || spec.api === 'Destination')) {
-		const arn = ARN_STAND_INS[reference.resourceType];
-		if (arn && (reference.attribute.length === 0 || reference.attribute[0] === 'arn')) {
-			return arn;
-		}
-	}
-	if (spec.api in STAND_INS) {
-		return STAND_INS[spec.api];
-	}
-	switch (spec.type) {
-		case 'string-list':
-			return [];
-		case 'string-map':
-			return {};
-		default:
-			return STAND_INS[`*${spec.type}`];
-	}
+function refersToArn(reference: ReferenceFacts): boolean {
+	return reference.attribute.length === 0 || reference.attribute[0] === 'arn';
+}
+
+function describe(reference: ReferenceFacts | undefined): string {
+	return reference ? `${reference.data ? 'data.' : ''}${reference.resourceType}.${reference.resourceName}` : 'not determined by the configuration';
 }
 
 /** `KAFKA_BOOTSTRAP_SERVERS = "a:9092,b:9092"` is a list for the API: one element per server, each located in the string. */
@@ -225,7 +230,9 @@ function splitBootstrapServers(built: { value: Record<string, unknown>; loc: Loc
 		const end = start + server.length;
 		const offsets = serversLoc.offsets?.slice(start, end + 1);
 		const range = offsets ? { start: offsets[0], end: offsets[offsets.length - 1] } : serversLoc.range;
-		const placeholders = serversLoc.placeholders?.filter((span) => span.start < end && span.end > start).map((span) => ({ start: span.start - start, end: span.end - start }));
+		const placeholders = serversLoc.placeholders
+			?.filter((span) => span.start < end && span.end > start)
+			.map((span) => ({ start: span.start - start, end: span.end - start }));
 		children.set(index, { range, offsets, placeholders, unknown: serversLoc.unknown, indirect: serversLoc.indirect });
 		start = end + 1;
 		return server;

@@ -24,7 +24,12 @@ const SCHEMA_REGISTRY_CONFIG: Record<string, FieldSpec> = {
 		repeated: true,
 		doc: 'How Lambda authenticates to a Confluent schema registry.',
 		block: {
-			type: { api: 'Type', type: 'string', doc: 'The authentication type.', values: ['BASIC_AUTH', 'CLIENT_CERTIFICATE_TLS_AUTH', 'SERVER_ROOT_CA_CERTIFICATE'] },
+			type: {
+				api: 'Type',
+				type: 'string',
+				doc: 'The authentication type.',
+				values: ['BASIC_AUTH', 'CLIENT_CERTIFICATE_TLS_AUTH', 'SERVER_ROOT_CA_CERTIFICATE'],
+			},
 			uri: { api: 'URI', type: 'string', doc: 'The Secrets Manager secret ARN holding the credentials.' },
 		},
 	},
@@ -38,7 +43,11 @@ const SCHEMA_REGISTRY_CONFIG: Record<string, FieldSpec> = {
 
 const KAFKA_SOURCE_CONFIG: Record<string, FieldSpec> = {
 	consumer_group_id: { api: 'ConsumerGroupId', type: 'string', doc: 'The Kafka consumer group the mapping joins (1-200 characters). Create only.' },
-	schema_registry_config: { api: 'SchemaRegistryConfig', block: SCHEMA_REGISTRY_CONFIG, doc: 'A schema registry to validate records with (provisioned mode only).' },
+	schema_registry_config: {
+		api: 'SchemaRegistryConfig',
+		block: SCHEMA_REGISTRY_CONFIG,
+		doc: 'A schema registry to validate records with (provisioned mode only).',
+	},
 };
 
 /** The resource's arguments that reach the Lambda API, by Terraform name. */
@@ -46,15 +55,33 @@ export const ESM_FIELDS: Record<string, FieldSpec> = {
 	function_name: { api: 'FunctionName', type: 'string', doc: 'The name or ARN of the function the mapping invokes.' },
 	event_source_arn: { api: 'EventSourceArn', type: 'string', doc: 'The Amazon MSK cluster ARN (not for self-managed Kafka). Create only.' },
 	topics: { api: 'Topics', type: 'string-list', doc: 'The Kafka topic to read: exactly one. Create only.' },
-	starting_position: { api: 'StartingPosition', type: 'string', doc: 'Where a new mapping starts reading. Create only.', values: ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] },
-	starting_position_timestamp: { api: 'StartingPositionTimestamp', type: 'string', doc: 'With AT_TIMESTAMP: the time to start reading from, in RFC 3339 (Terraform converts it).' },
+	starting_position: {
+		api: 'StartingPosition',
+		type: 'string',
+		doc: 'Where a new mapping starts reading. Create only.',
+		values: ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'],
+	},
+	starting_position_timestamp: {
+		api: 'StartingPositionTimestamp',
+		type: 'string',
+		doc: 'With AT_TIMESTAMP: the time to start reading from, in RFC 3339 (Terraform converts it).',
+	},
 	batch_size: { api: 'BatchSize', type: 'number', doc: 'The most records per invocation (1-10000; 100 by default for Kafka).' },
-	maximum_batching_window_in_seconds: { api: 'MaximumBatchingWindowInSeconds', type: 'number', doc: 'How long to gather records before invoking (0-300 seconds).' },
+	maximum_batching_window_in_seconds: {
+		api: 'MaximumBatchingWindowInSeconds',
+		type: 'number',
+		doc: 'How long to gather records before invoking (0-300 seconds).',
+	},
 	enabled: { api: 'Enabled', type: 'bool', doc: 'Whether the mapping polls (true by default).' },
 	maximum_retry_attempts: { api: 'MaximumRetryAttempts', type: 'number', doc: 'Retries of a failed batch (-1 for no limit; Kafka: provisioned mode only).' },
 	maximum_record_age_in_seconds: { api: 'MaximumRecordAgeInSeconds', type: 'number', doc: 'The oldest record to process (-1, or 60-604800 seconds).' },
 	bisect_batch_on_function_error: { api: 'BisectBatchOnFunctionError', type: 'bool', doc: 'Split a failed batch in two and retry each half.' },
-	function_response_types: { api: 'FunctionResponseTypes', type: 'string-list', doc: 'ReportBatchItemFailures to report partial batch failures.', values: ['ReportBatchItemFailures'] },
+	function_response_types: {
+		api: 'FunctionResponseTypes',
+		type: 'string-list',
+		doc: 'ReportBatchItemFailures to report partial batch failures.',
+		values: ['ReportBatchItemFailures'],
+	},
 	parallelization_factor: { api: 'ParallelizationFactor', type: 'number', doc: 'Kinesis and DynamoDB only.' },
 	tumbling_window_in_seconds: { api: 'TumblingWindowInSeconds', type: 'number', doc: 'Kinesis and DynamoDB only.' },
 	queues: { api: 'Queues', type: 'string-list', doc: 'Amazon MQ only.' },
@@ -67,7 +94,13 @@ export const ESM_FIELDS: Record<string, FieldSpec> = {
 			on_failure: {
 				api: 'OnFailure',
 				doc: 'The on-failure destination.',
-				block: { destination_arn: { api: 'Destination', type: 'string', doc: 'An SQS queue, SNS topic or S3 bucket ARN, or kafka://<topic> (provider with PR #45802).' } },
+				block: {
+					destination_arn: {
+						api: 'Destination',
+						type: 'string',
+						doc: 'An SQS queue, SNS topic or S3 bucket ARN, or kafka://<topic> (provider with PR #45802).',
+					},
+				},
 			},
 		},
 	},
@@ -85,8 +118,16 @@ export const ESM_FIELDS: Record<string, FieldSpec> = {
 			poller_group_name: { api: 'PollerGroupName', type: 'string', doc: 'A poller group shared by mappings (up to 128 letters, digits, - and _).' },
 		},
 	},
-	amazon_managed_kafka_event_source_config: { api: 'AmazonManagedKafkaEventSourceConfig', block: KAFKA_SOURCE_CONFIG, doc: 'Settings for an Amazon MSK source.' },
-	self_managed_kafka_event_source_config: { api: 'SelfManagedKafkaEventSourceConfig', block: KAFKA_SOURCE_CONFIG, doc: 'Settings for a self-managed Kafka source.' },
+	amazon_managed_kafka_event_source_config: {
+		api: 'AmazonManagedKafkaEventSourceConfig',
+		block: KAFKA_SOURCE_CONFIG,
+		doc: 'Settings for an Amazon MSK source.',
+	},
+	self_managed_kafka_event_source_config: {
+		api: 'SelfManagedKafkaEventSourceConfig',
+		block: KAFKA_SOURCE_CONFIG,
+		doc: 'Settings for a self-managed Kafka source.',
+	},
 	source_access_configuration: {
 		api: 'SourceAccessConfigurations',
 		repeated: true,
@@ -96,7 +137,15 @@ export const ESM_FIELDS: Record<string, FieldSpec> = {
 				api: 'Type',
 				type: 'string',
 				doc: 'The kind of access entry.',
-				values: ['BASIC_AUTH', 'SASL_SCRAM_256_AUTH', 'SASL_SCRAM_512_AUTH', 'CLIENT_CERTIFICATE_TLS_AUTH', 'SERVER_ROOT_CA_CERTIFICATE', 'VPC_SUBNET', 'VPC_SECURITY_GROUP'],
+				values: [
+					'BASIC_AUTH',
+					'SASL_SCRAM_256_AUTH',
+					'SASL_SCRAM_512_AUTH',
+					'CLIENT_CERTIFICATE_TLS_AUTH',
+					'SERVER_ROOT_CA_CERTIFICATE',
+					'VPC_SUBNET',
+					'VPC_SECURITY_GROUP',
+				],
 			},
 			uri: { api: 'URI', type: 'string', doc: 'A Secrets Manager secret ARN, subnet:<id> or security_group:<id>.' },
 		},
@@ -108,14 +157,20 @@ export const ESM_FIELDS: Record<string, FieldSpec> = {
 	},
 	logging_config: {
 		api: 'LoggingConfig',
-		doc: 'The mapping\'s system logs.',
+		doc: "The mapping's system logs.",
 		block: { system_log_level: { api: 'SystemLogLevel', type: 'string', doc: 'The least severe system log level sent.', values: ['DEBUG', 'INFO', 'WARN'] } },
 	},
-	scaling_config: { api: 'ScalingConfig', doc: 'Amazon SQS only.', block: { maximum_concurrency: { api: 'MaximumConcurrency', type: 'number', doc: 'Amazon SQS only.' } } },
+	scaling_config: {
+		api: 'ScalingConfig',
+		doc: 'Amazon SQS only.',
+		block: { maximum_concurrency: { api: 'MaximumConcurrency', type: 'number', doc: 'Amazon SQS only.' } },
+	},
 	filter_criteria: {
 		api: 'FilterCriteria',
 		doc: 'Event filtering.',
-		block: { filter: { api: 'Filters', repeated: true, doc: 'One filter.', block: { pattern: { api: 'Pattern', type: 'string', doc: 'A filter pattern (JSON).' } } } },
+		block: {
+			filter: { api: 'Filters', repeated: true, doc: 'One filter.', block: { pattern: { api: 'Pattern', type: 'string', doc: 'A filter pattern (JSON).' } } },
+		},
 	},
 };
 

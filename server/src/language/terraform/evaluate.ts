@@ -51,15 +51,21 @@ export interface Evaluated {
 /** How deep references may lead (locals referring to locals); deeper is a cycle or abuse. */
 const MAX_DEPTH = 32;
 
+export interface EvaluateOptions {
+	/** What an undetermined interpolation reads as: a value valid in its place (the default), or this text. */
+	placeholder?: string;
+}
+
 interface Scope {
 	module: TerraformModule;
+	options: EvaluateOptions;
 	/** The document range every value is reported at when the expression is elsewhere (a variable's default). */
 	useSite: Span | undefined;
 	depth: number;
 }
 
-export function evaluate(expr: HclExpr, module: TerraformModule, file: TerraformFile): Evaluated {
-	return evaluateIn(expr, { module, useSite: file.isDocument ? undefined : expr.range, depth: 0 });
+export function evaluate(expr: HclExpr, module: TerraformModule, file: TerraformFile, options: EvaluateOptions = {}): Evaluated {
+	return evaluateIn(expr, { module, options, useSite: file.isDocument ? undefined : expr.range, depth: 0 });
 }
 
 function located(expr: HclExpr, scope: Scope, extra: Partial<Located> = {}): Located {
@@ -140,7 +146,7 @@ function evaluateTemplate(expr: HclExpr, parts: readonly TemplatePart[], scope: 
 			wholeUnknown = inner;
 			break;
 		}
-		const standIn = placeholderFor(text);
+		const standIn = scope.options.placeholder ?? placeholderFor(text);
 		placeholders.push({ start: text.length, end: text.length + standIn.length });
 		text += standIn;
 		offsets.push(...standIn.split('').map(() => part.range.start));
@@ -191,7 +197,7 @@ function evaluateTraversal(expr: Extract<HclExpr, { kind: 'traversal' }>, scope:
 
 function evaluateDefinition(definition: Definition, use: HclExpr, scope: Scope): Evaluated {
 	// A value defined elsewhere is reported where it is used: that is the text the user is editing.
-	return evaluateIn(definition.attribute.value, { module: scope.module, useSite: scope.useSite ?? use.range, depth: scope.depth + 1 });
+	return evaluateIn(definition.attribute.value, { ...scope, useSite: scope.useSite ?? use.range, depth: scope.depth + 1 });
 }
 
 function applySteps(base: Evaluated, steps: readonly (string | number)[], expr: HclExpr, scope: Scope): Evaluated {
@@ -218,10 +224,14 @@ function evaluateCall(expr: Extract<HclExpr, { kind: 'call' }>, scope: Scope): E
 		case 'jsonencode':
 			return known && args.length === 1 ? result(JSON.stringify(args[0].value)) : unknown(expr, scope);
 		case 'join':
-			return known && typeof args[0]?.value === 'string' && Array.isArray(args[1]?.value) ? result((args[1].value as unknown[]).join(args[0].value)) : unknown(expr, scope);
+			return known && typeof args[0]?.value === 'string' && Array.isArray(args[1]?.value)
+				? result((args[1].value as unknown[]).join(args[0].value))
+				: unknown(expr, scope);
 		case 'lower':
 		case 'upper':
-			return known && typeof args[0]?.value === 'string' ? result(expr.name === 'lower' ? args[0].value.toLowerCase() : args[0].value.toUpperCase()) : unknown(expr, scope);
+			return known && typeof args[0]?.value === 'string'
+				? result(expr.name === 'lower' ? args[0].value.toLowerCase() : args[0].value.toUpperCase())
+				: unknown(expr, scope);
 		default:
 			return unknown(expr, scope);
 	}

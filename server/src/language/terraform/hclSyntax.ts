@@ -18,9 +18,7 @@ export interface Span {
 /** A piece of a string template: literal text, or an interpolation (`${...}`) or directive (`%{...}`). */
 export type TemplatePart =
 	/** `offsets[i]` is the source offset of decoded character i; one more entry marks the end. */
-	| { kind: 'text'; value: string; offsets: readonly number[] }
-	| { kind: 'interpolation'; expr: HclExpr; range: Span }
-	| { kind: 'directive'; range: Span };
+	{ kind: 'text'; value: string; offsets: readonly number[] } | { kind: 'interpolation'; expr: HclExpr; range: Span } | { kind: 'directive'; range: Span };
 
 export type HclExpr =
 	| { kind: 'number'; value: number; range: Span }
@@ -128,7 +126,12 @@ function readAttribute(node: Node, source: string): HclAttribute | undefined {
 	if (name?.type !== 'identifier') {
 		return undefined;
 	}
-	return { name: name.text, nameRange: spanOf(name), value: value ? readExpression(value, source) : { kind: 'other', range: spanOf(node) }, range: spanOf(node) };
+	return {
+		name: name.text,
+		nameRange: spanOf(name),
+		value: value ? readExpression(value, source) : { kind: 'other', range: spanOf(node) },
+		range: spanOf(node),
+	};
 }
 
 /** The text of a label or object key written as a plain string (`"name"`). */

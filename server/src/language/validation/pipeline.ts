@@ -24,6 +24,7 @@ import { byteOrderMarkProblem, isReportedByHost, syntaxProblems } from './syntax
 import { requestModeOf } from '../../../../shared/esmRequest';
 import type { DocumentUnit, DocumentUnits } from './documentUnits';
 import { JsonLinesUnits, NO_UNITS, ParsedUnits } from './documentUnits';
+import { isTerraformDocument, terraformProblems } from '../terraform/analyzeTerraform';
 
 export type { DocumentUnit, DocumentUnits } from './documentUnits';
 
@@ -44,6 +45,12 @@ export interface AnalyzeOptions {
 	 * that pass none.
 	 */
 	registry?: SchemaRegistry;
+	/**
+	 * For a Terraform document: the texts of the other files of its module (the same directory),
+	 * read to resolve `var.`, `local.` and resource references; problems are reported only in the
+	 * document.
+	 */
+	moduleFiles?: () => readonly string[];
 }
 
 /** What validation needs: the analysis options with the schemas to validate with. */
@@ -61,6 +68,8 @@ export interface DocumentAnalysis {
 	skipped?: 'empty' | 'binary' | 'too-large';
 	/** The text starts with a byte order mark, which is read as whitespace. */
 	byteOrderMark?: boolean;
+	/** A Terraform document's text: it is validated whole, not in units (terraform/analyzeTerraform.ts). */
+	terraformText?: string;
 }
 
 /** The kinds of document AWS tools read (the AWS CLI's file:// parameters): a byte order mark breaks them. */
@@ -88,6 +97,10 @@ export function prepareDocument(text: string, options: AnalyzeOptions = {}): Pre
 	}
 	if (options.maxLength !== undefined && text.length > options.maxLength) {
 		return final(tooLargeAnalysis(text, text.length, options.maxLength));
+	}
+	if (isTerraformDocument(options.fileName, options.languageId)) {
+		// Parsed when validated: the parser may still be loading now (hclParser.ts).
+		return { analysis: { kind: 'terraform', layout: 'single', units: NO_UNITS, problems: [], hostProblems: [], terraformText: text }, validate: true };
 	}
 	if (!/^\s*[[{]/.test(text.slice(0, 1024))) {
 		// Not JSON we could understand (a log, a CSV...): leave it alone without parsing it.
@@ -148,6 +161,10 @@ export function validatePrepared(prepared: PreparedDocument, options: ValidateOp
 export function* validationSteps(prepared: DocumentAnalysis, options: ValidateOptions, sliceMs = Infinity): Generator<void, DocumentAnalysis, void> {
 	const registry = options.registry;
 	const { kind, layout, units } = prepared;
+	if (prepared.terraformText !== undefined) {
+		const problems = terraformProblems(prepared.terraformText, registry, options.moduleFiles?.() ?? []) ?? [];
+		return { ...prepared, problems: finish(problems, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, 0) };
+	}
 	// Units that share a parse (the elements of one array) are placed together: one locate pass.
 	const located: LocatedProblem[] = [];
 	const hostProblems: LocatedProblem[] = [];
