@@ -1,12 +1,9 @@
 import { before, it } from 'node:test';
-import { loadParser, mskMapping, tfProblems } from './tfHelpers';
+import { tfProblems } from './tfHelpers';
+import { loadParser } from './tfHelpers';
+import * as fs from 'node:fs';
 before(loadParser);
 it('scratch', () => {
-	const text = mskMapping(`  batch_size = 0
-  destination_config {
-    on_failure {
-      destination_arn = "kafka://orders"
-    }
-  }`);
-	console.log(JSON.stringify(tfProblems(text), null, 1));
+	const text = fs.readFileSync(process.env['TF']!, 'utf8');
+	for (const p of tfProblems(text)) console.log(JSON.stringify([p.code, p.severity, p.range, p.text, p.message, p.fixes]));
 });

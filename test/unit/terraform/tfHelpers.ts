@@ -3,6 +3,7 @@ import { sharedSchemaRegistry } from '../../../server/src/node/schemaFiles';
 import { initHclParserFromFiles } from '../../../server/src/node/hclWasmFiles';
 import { terraformProblems } from '../../../server/src/language/terraform/analyzeTerraform';
 import type { ProblemView } from '../../helpers';
+import type { LocatedFix } from '../../../server/src/language/validation/problem';
 import { view } from '../../helpers';
 
 export function loadParser(): Promise<void> {
@@ -28,4 +29,9 @@ export function mskMapping(body: string, name = 'orders'): string {
 ${body}
 }
 `;
+}
+
+/** The text after a fix's edits (applied from the end, so earlier offsets stay valid). */
+export function applyFix(text: string, fix: LocatedFix): string {
+	return [...fix.edits].sort((a, b) => b.start - a.start).reduce((out, edit) => out.slice(0, edit.start) + edit.newText + out.slice(edit.end), text);
 }

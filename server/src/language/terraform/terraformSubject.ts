@@ -64,14 +64,16 @@ function locateIn(root: Located, path: JsonPath): SourceLocation {
 		depth++;
 	}
 	const direct = !node.indirect && !node.unknown;
-	const offsets = direct && !node.placeholders ? node.offsets : undefined;
+	// Offsets also map the written parts of a template; problems on its placeholders are dropped before.
+	const offsets = direct ? node.offsets : undefined;
 	return {
 		depth,
 		...(node.keyRange ? { key: node.keyRange } : {}),
 		value: node.range,
 		// Terraform spells members its own way: a key can be removed, never renamed to the API's name.
 		keyMapsExactly: direct && node.memberRange !== undefined,
-		valueMapsExactly: direct && (node.offsets !== undefined || node.children === undefined),
+		// A template's placeholders are stand-ins: its text cannot be rewritten from the request's value.
+		valueMapsExactly: direct && !node.placeholders && (node.offsets !== undefined || node.children === undefined),
 		...(offsets ? { stringOffset: (decoded: number) => offsets[Math.min(decoded, offsets.length - 1)] } : {}),
 	};
 }
