@@ -81,6 +81,7 @@ describe('fetched record documents', () => {
 			{ language: 'jsonc' },
 			{ language: 'jsonl' },
 			{ language: 'plaintext' },
+			{ language: 'terraform' },
 			{ scheme: FETCHED_SCHEME },
 		]);
 		assert.equal(FETCHED_SCHEME, 'lambda-kafka-fetched');
