@@ -11,6 +11,8 @@ export type DocumentKind =
 	| 'failure-record'
 	/** A bare Lambda Kafka event (`eventSource` `aws:kafka` or `SelfManagedKafka`). */
 	| 'kafka-event'
+	/** A CloudFormation or SAM template (YAML or JSON): its Kafka event source mappings are checked. */
+	| 'cfn-template'
 	/** Anything else: no diagnostics are produced for it. */
 	| 'unknown';
 
@@ -23,6 +25,7 @@ export const DOCUMENT_KIND_TITLES: Record<DocumentKind, string> = {
 	'esm-request': 'Event source mapping request',
 	'failure-record': 'Failure record',
 	'kafka-event': 'Kafka event',
+	'cfn-template': 'CloudFormation template',
 	unknown: '',
 };
 
