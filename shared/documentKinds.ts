@@ -13,6 +13,8 @@ export type DocumentKind =
 	| 'kafka-event'
 	/** A Terraform file (`.tf`): its `aws_lambda_event_source_mapping` resources that read Kafka. */
 	| 'terraform'
+	/** A CloudFormation or SAM template (YAML or JSON): its Kafka event source mappings are checked. */
+	| 'cfn-template'
 	/** Anything else: no diagnostics are produced for it. */
 	| 'unknown';
 
@@ -26,6 +28,7 @@ export const DOCUMENT_KIND_TITLES: Record<DocumentKind, string> = {
 	'failure-record': 'Failure record',
 	'kafka-event': 'Kafka event',
 	terraform: 'Terraform configuration',
+	'cfn-template': 'CloudFormation template',
 	unknown: '',
 };
 

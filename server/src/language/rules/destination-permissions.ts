@@ -29,6 +29,8 @@ interface Need {
 	label: string;
 	/** ARNs the statement's resources must cover, when the configuration gives them as literals. */
 	arns: readonly string[];
+	/** The resource of the configuration the destination is, when it is one. */
+	resourceId?: string;
 }
 
 const KAFKA_ACTIONS = ['kafka-cluster:Connect', 'kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData'];
@@ -47,7 +49,7 @@ export const destinationPermissions: MappingRule = {
 		if (!need || role.grantedByFormat.includes(need.service)) {
 			return;
 		}
-		const missing = need.statement.actions.filter((action) => !grants(role.statements, action, need.arns));
+		const missing = need.statement.actions.filter((action) => !grants(role.statements, action, need));
 		if (missing.length === 0) {
 			return;
 		}
@@ -66,7 +68,8 @@ function neededFor(subject: MappingSubject): Need | undefined {
 	const resource = destination?.resource;
 	const value = destination ? valueAt(subject.request, destination.path) : undefined;
 	if (resource) {
-		return resource.yields === 'arn' ? needOfService(resource.service, []) : undefined;
+		const need = resource.yields === 'arn' ? needOfService(resource.service, []) : undefined;
+		return need && { ...need, resourceId: resource.id };
 	}
 	if (typeof value !== 'string') {
 		return undefined;
@@ -126,9 +129,13 @@ function readsMskWithIam(subject: MappingSubject): boolean {
 	});
 }
 
-/** Whether an Allow statement grants `action` on every literal ARN in `arns` (unknown parts count as granting). */
-export function grants(statements: readonly PolicyStatementFacts[], action: string, arns: readonly string[]): boolean {
-	return statements.some((statement) => statement.effect === 'Allow' && coversAction(statement, action) && coversResources(statement, arns));
+/**
+ * Whether an Allow statement grants `action` on the destination: a literal ARN matched by a
+ * pattern, a resource of the configuration named by the statement. What cannot be compared (a
+ * pattern against a resource, an unknown resource) counts as granting.
+ */
+export function grants(statements: readonly PolicyStatementFacts[], action: string, target: { arns: readonly string[]; resourceId?: string }): boolean {
+	return statements.some((statement) => statement.effect === 'Allow' && coversAction(statement, action) && coversResources(statement, target));
 }
 
 function coversAction(statement: PolicyStatementFacts, action: string): boolean {
@@ -139,11 +146,20 @@ function coversAction(statement: PolicyStatementFacts, action: string): boolean 
 	return statement.notAction ? !listed : listed;
 }
 
-function coversResources(statement: PolicyStatementFacts, arns: readonly string[]): boolean {
-	if (!statement.resources || arns.length === 0) {
+function coversResources(statement: PolicyStatementFacts, target: { arns: readonly string[]; resourceId?: string }): boolean {
+	if (!statement.resources) {
 		return true;
 	}
-	return statement.resources.some((resource) => resource.kind !== 'pattern' || arns.some((arn) => matchesPattern(resource.pattern, arn, false)));
+	return statement.resources.some((resource) => {
+		switch (resource.kind) {
+			case 'unknown':
+				return true;
+			case 'resource':
+				return target.resourceId === undefined || resource.id === target.resourceId;
+			case 'pattern':
+				return resource.pattern === '*' || target.arns.length === 0 || target.arns.some((arn) => matchesPattern(resource.pattern, arn, false));
+		}
+	});
 }
 
 /** IAM's wildcards: `*` any run of characters, `?` one; actions compare without case. */
