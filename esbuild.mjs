@@ -32,6 +32,7 @@ const entries = [
 	{ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', ...withHcl, banner: { js: IMPORT_META_URL } },
 	{ entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', ...withHcl, banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
 	{ entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', ...withHcl, banner: { js: IMPORT_META_URL } },
+	{ entryPoints: ['bench/terraformBench.ts'], outfile: 'dist/bench-terraform.js', ...withHcl, banner: { js: IMPORT_META_URL } },
 	// The loopback AWS servers that `npm start` points the extension at (never shipped).
 	{ entryPoints: ['test/loopback/demoServer.ts'], outfile: 'dist/demo-server.js' },
 	// The preview webview's script runs in the browser sandbox of the webview, not in Node.

@@ -43,7 +43,7 @@ export interface HclObjectEntry {
 export interface HclAttribute {
 	name: string;
 	nameRange: Span;
-	value: HclExpr;
+	readonly value: HclExpr;
 	range: Span;
 }
 
@@ -121,21 +121,31 @@ function readBlock(node: Node, source: string): HclBlock | undefined {
 }
 
 function readAttribute(node: Node, source: string): HclAttribute | undefined {
-	const name = node.namedChildren[0];
-	const value = node.namedChildren[1];
+	const name = node.firstNamedChild;
 	if (name?.type !== 'identifier') {
 		return undefined;
 	}
+	// The value is read on first use: most attributes of most resources are never looked at, and
+	// reading syntax nodes (each a call into WebAssembly) was most of the time of a check.
+	let read: HclExpr | undefined;
 	return {
-		name: name.text,
+		name: source.slice(name.startIndex, name.endIndex),
 		nameRange: spanOf(name),
-		value: value ? readExpression(value, source) : { kind: 'other', range: spanOf(node) },
+		get value() {
+			const value = node.namedChildren[1];
+			return (read ??= value ? readExpression(value, source) : { kind: 'other', range: spanOf(node) });
+		},
 		range: spanOf(node),
 	};
 }
 
 /** The text of a label or object key written as a plain string (`"name"`). */
 function stringLiteralText(node: Node, source: string): string {
+	// Labels are plain names: read them from the text, without visiting their syntax nodes.
+	const raw = source.slice(node.startIndex + 1, node.endIndex - 1);
+	if (source[node.startIndex] === '"' && source[node.endIndex - 1] === '"' && !/[\\$%"]/.test(raw)) {
+		return raw;
+	}
 	const parts = readQuotedTemplate(node, source);
 	return parts.every((part) => part.kind === 'text') ? parts.map((part) => (part.kind === 'text' ? part.value : '')).join('') : node.text;
 }

@@ -109,8 +109,20 @@ function attributeOf(declaration: Declaration, name: string): HclExpr | undefine
 	return declaration.body().attributes.find((attribute) => attribute.name === name)?.value;
 }
 
-/** The role an attachment names (`aws_iam_role.r.name`, `.id` or `.arn`): its name, or undefined when not determined. */
+/** Each attachment's role, read once: every mapping of a module asks about every attachment. */
+const rolesOfAttachments = new WeakMap<Declaration, string | null | undefined>();
+
+/** The role an attachment names (`aws_iam_role.r.name`, `.id` or `.arn`): its name, null for another resource, undefined when not determined. */
 function roleOf(attachment: Declaration, attribute: string, module: TerraformModule): string | null | undefined {
+	if (rolesOfAttachments.has(attachment)) {
+		return rolesOfAttachments.get(attachment);
+	}
+	const role = readRoleOf(attachment, attribute, module);
+	rolesOfAttachments.set(attachment, role);
+	return role;
+}
+
+function readRoleOf(attachment: Declaration, attribute: string, module: TerraformModule): string | null | undefined {
 	const expr = attributeOf(attachment, attribute);
 	const value = expr ? evaluate(expr, module, attachment.file).value : undefined;
 	if (value instanceof Unknown && value.reference?.resourceType === 'aws_iam_role' && !value.reference.data) {

@@ -9,6 +9,7 @@ import { pathKey } from '../../../../shared/jsonPath';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
 import { schemaProblems } from '../schema/schemaProblems';
 import type { MappingSubject } from '../templates/deploymentModel';
+import { isUnknown } from '../templates/deploymentModel';
 import { reachesUnknown } from '../templates/runMappingRules';
 import type { LocatedProblem, Problem } from '../validation/problem';
 
@@ -17,7 +18,9 @@ const TERRAFORMS_OWN = new Set(['schema-type', 'unknown-field', 'schema-required
 
 export function schemaProblemsOf(subject: MappingSubject, registry: SchemaRegistry): LocatedProblem[] {
 	const found: Problem[] = [];
-	schemaProblems(registry, 'esm-request', subject.request, [], found, 100);
+	// Unknown values are left out before validating: Ajv would report each as a wrong type, and
+	// building those messages only to drop them was most of the schema's time.
+	schemaProblems(registry, 'esm-request', withoutUnknowns(subject.request), [], found, 100);
 	const placed: LocatedProblem[] = [];
 	for (const problem of found) {
 		if (
@@ -54,4 +57,21 @@ function replacements(subject: MappingSubject, problem: Problem, value: { start:
 		}
 	}
 	return fixes;
+}
+
+/** A copy of a value without its unknown members and elements (an unknown list element becomes null, keeping indexes). */
+function withoutUnknowns(value: unknown): unknown {
+	if (Array.isArray(value)) {
+		return value.map((item) => (isUnknown(item) ? null : withoutUnknowns(item)));
+	}
+	if (typeof value !== 'object' || value === null) {
+		return value;
+	}
+	const copy: Record<string, unknown> = {};
+	for (const [key, member] of Object.entries(value)) {
+		if (!isUnknown(member)) {
+			Object.defineProperty(copy, key, { value: withoutUnknowns(member), enumerable: true, writable: true, configurable: true });
+		}
+	}
+	return copy;
 }

@@ -47,13 +47,24 @@ export function terraformFile(tree: Tree, source: string, isDocument: boolean): 
 }
 
 export function buildModule(document: TerraformFile, siblings: readonly TerraformFile[] = []): TerraformModule {
+	let byType: Map<string, Declaration[]> | undefined;
 	const module: TerraformModule = {
 		document,
 		resources: new Map(),
 		dataSources: new Map(),
 		variables: new Map(),
 		locals: new Map(),
-		resourcesOfType: (type) => [...module.resources.values()].filter((declaration) => declaration.block.labels[0]?.value === type),
+		resourcesOfType: (type) => {
+			// Indexed on first use, after every file is read: asked once per mapping and resource type.
+			if (!byType) {
+				byType = new Map();
+				for (const declaration of module.resources.values()) {
+					const key = declaration.block.labels[0]?.value ?? '';
+					byType.set(key, [...(byType.get(key) ?? []), declaration]);
+				}
+			}
+			return byType.get(type) ?? [];
+		},
 	};
 	for (const file of [document, ...siblings]) {
 		for (const block of file.blocks) {
