@@ -73,9 +73,10 @@ export interface SourceLocation {
 	valueMapsExactly: boolean;
 	/**
 	 * For a string written as a literal whose decoded characters map to the text: the text offset
-	 * of a decoded offset (0..length). Absent otherwise: spans then cover the whole value.
+	 * of a decoded offset (0..length); undefined for an offset the text does not show (inside a
+	 * `${AWS::Region}`). Absent, or undefined for either end of a span: the span covers the whole value.
 	 */
-	stringOffset?: (decoded: number) => number;
+	stringOffset?: (decoded: number) => number | undefined;
 }
 
 export interface SubjectLocator {

@@ -20,6 +20,9 @@ import { isUnknown } from './deploymentModel';
  */
 const ALSO_READS: Readonly<Record<string, readonly JsonPath[]>> = {
 	'destination-region-mismatch': [['FunctionName'], ['EventSourceArn']],
+	// Reports on the retry fields when the poller config is on-demand, which an unknown config reads as.
+	'provisioned-mode-required': [['ProvisionedPollerConfig'], ['EventSourceArn']],
+	'infinite-retries-capped': [['MaximumRetryAttempts']],
 };
 
 export function runMappingRules(subject: MappingSubject): LocatedProblem[] {
@@ -110,9 +113,10 @@ function placeRequestReport(subject: MappingSubject, code: string, report: RuleR
 
 function rangeOf(location: SourceLocation, path: JsonPath, target: 'key' | 'value', span: SourceRange | undefined): SourceRange {
 	const found = location.depth === path.length;
-	if (found && span && location.stringOffset) {
-		const start = location.stringOffset(span.start);
-		return { start, end: Math.max(start, location.stringOffset(span.end)) };
+	const start = found && span ? location.stringOffset?.(span.start) : undefined;
+	const end = found && span ? location.stringOffset?.(span.end) : undefined;
+	if (start !== undefined && end !== undefined) {
+		return { start, end: Math.max(start, end) };
 	}
 	if ((target === 'key' || !found) && location.key) {
 		return location.key;

@@ -74,7 +74,7 @@ function addMember(template: ParsedTemplate, map: YAMLMap, key: string, value: W
 			return undefined;
 		}
 		const at = endOfContent(text, close);
-		return { start: at, end: at, newText: `${map.items.length > 0 ? ', ' : ''}${flowText({ [key]: value }, template.json)}` };
+		return { start: at, end: at, newText: `${map.items.length > 0 ? ', ' : ''}${flowText(key, template.json)}: ${flowText(value, template.json)}` };
 	}
 	const lastPair = map.items[map.items.length - 1];
 	const lastValue = lastPair ? deref(template, lastPair.value) : undefined;

@@ -30,25 +30,22 @@ export class RequestBuilder implements SubjectLocator {
 	/** What each resolved intrinsic gave, by request path: the facts read references from it. */
 	readonly resolutions = new Map<string, Resolved>();
 
+	/**
+	 * @param rename the request key of a source key at a request path (undefined: leave the member
+	 * out), for the members the format names differently.
+	 */
 	constructor(
 		private readonly resolver: Resolver,
 		private readonly root: Entry,
+		private readonly rename: (key: string, path: JsonPath) => string | undefined = (key) => key,
 	) {
 		this.entries.set(pathKey([]), root);
 	}
 
-	/**
-	 * Copies the members of a map node into `target` at `path`. `rename` gives the request key of a
-	 * source key (or undefined to leave the member out); it is called with the request path of the map.
-	 */
-	copyMembers(
-		target: Record<string, unknown>,
-		map: TemplateNode | undefined,
-		path: JsonPath,
-		rename: (key: string, path: JsonPath) => string | undefined = (k) => k,
-	): void {
+	/** Copies the members of a map node into `target` at `path`, renamed as the format asks. */
+	copyMembers(target: Record<string, unknown>, map: TemplateNode | undefined, path: JsonPath): void {
 		for (const { key, pair } of pairsOf(map)) {
-			const requestKey = rename(key, path);
+			const requestKey = this.rename(key, path);
 			if (requestKey !== undefined) {
 				this.copyMember(target, pair, [...path, requestKey], requestKey === key);
 			}
@@ -133,7 +130,7 @@ export class RequestBuilder implements SubjectLocator {
 					value: entry.value,
 					keyMapsExactly: entry.keyMapsExactly,
 					valueMapsExactly: entry.valueMapsExactly,
-					...(entry.text ? { stringOffset: offsetMap(entry.text, entry.value) } : {}),
+					...(entry.text ? { stringOffset: offsetMap(entry.text) } : {}),
 				};
 			}
 		}
@@ -142,19 +139,16 @@ export class RequestBuilder implements SubjectLocator {
 }
 
 /**
- * The text offset of a decoded offset: exact inside a piece written literally, else the piece's
- * whole range (its start for a start offset, its end for an end offset past it).
+ * The text offset of a decoded offset, when a piece written literally holds it (its ends
+ * included); undefined inside what an intrinsic put there, so the problem covers the whole value.
  */
-function offsetMap(text: TextValue, whole: SourceRange): (decoded: number) => number {
+function offsetMap(text: TextValue): (decoded: number) => number | undefined {
 	return (decoded) => {
 		for (const segment of text.segments) {
-			if (decoded >= segment.start && decoded <= segment.end) {
-				if (segment.source !== undefined) {
-					return segment.source + (decoded - segment.start);
-				}
-				return decoded === segment.end && decoded > segment.start ? segment.whole.end : segment.whole.start;
+			if (segment.source !== undefined && decoded >= segment.start && decoded <= segment.end) {
+				return segment.source + (decoded - segment.start);
 			}
 		}
-		return decoded <= 0 ? whole.start : whole.end;
+		return undefined;
 	};
 }

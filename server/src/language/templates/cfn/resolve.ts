@@ -102,7 +102,7 @@ export class Resolver {
 		this.depth++;
 		try {
 			const intrinsic = intrinsicOf(this.template, node);
-			return intrinsic ? this.resolveIntrinsic(intrinsic, node) : this.resolveLiteral(node);
+			return intrinsic ? confined(this.resolveIntrinsic(intrinsic, node), nodeRange(this.template.text, node)) : this.resolveLiteral(node);
 		} finally {
 			this.depth--;
 		}
@@ -167,7 +167,7 @@ export class Resolver {
 		}
 		const parameter = memberNode(this.template, this.section('Parameters'), name);
 		if (parameter) {
-			return this.parameterValue(parameter);
+			return this.parameterValue(parameter, node);
 		}
 		const type = this.resourceType(name);
 		if (type === undefined) {
@@ -177,7 +177,7 @@ export class Resolver {
 	}
 
 	/** A parameter's `Default`, which is the value unless the deploy overrides it. */
-	private parameterValue(parameter: TemplateNode): Resolved {
+	private parameterValue(parameter: TemplateNode, reference: TemplateNode): Resolved {
 		const type = stringOf(memberNode(this.template, parameter, 'Type')) ?? 'String';
 		const defaultNode = memberNode(this.template, parameter, 'Default');
 		if (!defaultNode || type.startsWith('AWS::SSM::') || intrinsicOf(this.template, defaultNode)) {
@@ -189,7 +189,7 @@ export class Resolver {
 		}
 		// Offsets inside a default are in the Parameters section, not where the Ref is: keep the value, not its map.
 		return resolved.kind === 'known'
-			? { kind: 'known', value: resolved.value, ...(resolved.text ? { text: wholeText(resolved.text.text, nodeRange(this.template.text, defaultNode)) } : {}) }
+			? { kind: 'known', value: resolved.value, ...(resolved.text ? { text: wholeText(resolved.text.text, nodeRange(this.template.text, reference)) } : {}) }
 			: resolved;
 	}
 
@@ -281,7 +281,7 @@ export class Resolver {
 		if (delimiter === undefined || list?.kind !== 'known' || !Array.isArray(list.value) || !list.value.every((v) => typeof v === 'string')) {
 			return unknown('Join of values not known');
 		}
-		return { kind: 'known', value: (list.value).join(delimiter) };
+		return { kind: 'known', value: list.value.join(delimiter) };
 	}
 
 	private select(intrinsic: Intrinsic): Resolved {
@@ -379,6 +379,21 @@ export class Resolver {
 				return undefined;
 		}
 	}
+}
+
+/**
+ * A result whose text pieces come from elsewhere in the template (a parameter's default, a
+ * mapping's entry) maps them to the intrinsic itself: a problem belongs where the value is used.
+ */
+function confined(resolved: Resolved, range: SourceRange): Resolved {
+	if (resolved.kind !== 'known' || !resolved.text) {
+		return resolved;
+	}
+	const inside = (at: number): boolean => at >= range.start && at <= range.end;
+	const segments = resolved.text.segments.map((segment) =>
+		inside(segment.whole.start) && inside(segment.whole.end) ? segment : { start: segment.start, end: segment.end, whole: range },
+	);
+	return { ...resolved, text: { ...resolved.text, segments } };
 }
 
 const NO_VALUE = Symbol('no value');

@@ -62,21 +62,18 @@ function cloudFormationMapping(resolver: Resolver, id: string, pair: Pair<Scalar
 	const template = resolver.template;
 	const properties = memberNode(template, resource, 'Properties');
 	const anchor = keyRange(pair);
-	const builder = new RequestBuilder(resolver, {
-		key: anchor,
-		value: properties ? nodeRange(template.text, properties) : anchor,
-		keyMapsExactly: false,
-		valueMapsExactly: false,
-	});
+	const builder = new RequestBuilder(
+		resolver,
+		{
+			key: anchor,
+			value: properties ? nodeRange(template.text, properties) : anchor,
+			keyMapsExactly: false,
+			valueMapsExactly: false,
+		},
+		cloudFormationKey,
+	);
 	const request: Record<string, unknown> = {};
-	builder.copyMembers(request, properties, [], (key, path) => {
-		if (path.length === 0 && key === 'Tags') {
-			return undefined;
-		}
-		return path.length === 2 && path[0] === 'SelfManagedEventSource' && path[1] === 'Endpoints' && key === 'KafkaBootstrapServers'
-			? 'KAFKA_BOOTSTRAP_SERVERS'
-			: key;
-	});
+	builder.copyMembers(request, properties, []);
 	const source = kafkaSourceOf(request);
 	if (source === undefined) {
 		return undefined;
@@ -135,6 +132,16 @@ function samMappings(resolver: Resolver, functionId: string, resource: TemplateN
 		});
 	}
 	return found;
+}
+
+/** The API's name of a CloudFormation property (see the header); undefined to leave it out. */
+function cloudFormationKey(key: string, path: JsonPath): string | undefined {
+	if (path.length === 0 && key === 'Tags') {
+		return undefined;
+	}
+	return path.length === 2 && path[0] === 'SelfManagedEventSource' && path[1] === 'Endpoints' && key === 'KafkaBootstrapServers'
+		? 'KAFKA_BOOTSTRAP_SERVERS'
+		: key;
 }
 
 /** SAM's event properties in the API's shapes (see the header). */

@@ -108,7 +108,11 @@ function memberRemoval(text: string, key: SourceRange, value: SourceRange, json:
 	const lineStart = text.lastIndexOf('\n', key.start - 1) + 1;
 	const before = text.slice(lineStart, key.start);
 	if (!json && before.trim() === '') {
+		// A block value's range may run past its line break: start from its last character.
 		let end = value.end;
+		while (end > key.end && /\s/.test(text[end - 1])) {
+			end--;
+		}
 		while (end < text.length && text[end] !== '\n') {
 			if (!/\s/.test(text[end])) {
 				return text[end] === '#' ? lineRemoval(text, lineStart, end) : undefined;
