@@ -238,7 +238,8 @@ function referencedResource(resolver: Resolver, reference: Reference): Reference
 	const info = resourceTypeInfo(reference.type);
 	const expression = truncate(nodeText(template, reference.node));
 	const resource: ReferencedResource = { id: reference.id, type: reference.type, service: info.service, yields: reference.yields, expression };
-	if (intrinsicOf(template, reference.node) && (reference.yields === 'url' || reference.yields === 'name') && info.attributes['Arn'] === 'arn') {
+	const direct = intrinsicOf(template, reference.node)?.name;
+	if ((direct === 'Ref' || direct === 'Fn::GetAtt') && (reference.yields === 'url' || reference.yields === 'name') && info.attributes['Arn'] === 'arn') {
 		const range = nodeRange(template.text, reference.node);
 		const newText = template.json ? `{"Fn::GetAtt": [${JSON.stringify(reference.id)}, "Arn"]}` : `!GetAtt ${reference.id}.Arn`;
 		resource.arnFix = { title: `Use the ARN: ${newText}`, edits: [{ ...range, newText }] };
