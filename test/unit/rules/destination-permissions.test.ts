@@ -79,6 +79,15 @@ describe('destination-permissions', () => {
 		assert.deepEqual(messages(sam('!GetAtt Bucket.Arn', '', 'S3')), []);
 		// A Type that names another service adds the wrong permission.
 		assert.equal(messages(sam('!Ref Topic', '', 'SQS')).length, 1);
+		// The role is the function's: what SAM adds for another event's destination counts too.
+		const otherEvent = (queue: string): string =>
+			samTemplate(
+				`${mskEvent('!GetAtt Dlq.Arn', PROVISIONED)}        Other:\n          Type: SQS\n          Properties:\n            Queue: arn:aws:sqs:us-east-1:123456789012:in\n            DestinationConfig:\n              OnFailure:\n                Type: SQS\n                Destination: !GetAtt ${queue}.Arn\n`,
+				'',
+				QUEUE,
+			);
+		assert.deepEqual(messages(otherEvent('Dlq')), []);
+		assert.equal(messages(otherEvent('Other')).length, 1);
 		// With a Role of its own, SAM adds nothing.
 		const role = '      Role: !GetAtt Role.Arn\n';
 		const withRole = sam('!GetAtt Dlq.Arn', role, 'SQS').replace(
