@@ -75,7 +75,7 @@ function templateTests(transport: Transport): void {
 			await client.diagnosticsFor(uri, (p) => p.version === 1);
 			const hover = await client.hover(uri, 16, 14);
 			const contents = hover?.contents as { kind: string; value: string } | undefined;
-			assert.ok(contents?.value.startsWith('**StartingPosition**'), JSON.stringify(hover));
+			assert.ok(contents?.value.startsWith('**Starting position**'), JSON.stringify(hover));
 			assert.deepEqual(hover?.range, { start: { line: 16, character: 12 }, end: { line: 16, character: 28 } });
 		});
 
