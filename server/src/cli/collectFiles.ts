@@ -23,6 +23,8 @@ export interface Collected {
 }
 
 const JSON_EXTENSIONS = new Set(['.json', '.jsonc', '.jsonl', '.ndjson', '.tf']);
+/** CloudFormation and SAM templates in YAML; the engine leaves other YAML alone. */
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml', '.template']);
 
 export function collectFiles(paths: readonly string[]): Collected {
 	const collected: Collected = { files: [], errors: [] };
@@ -80,7 +82,7 @@ function walk(dir: string, add: (file: FoundFile) => void, errors: string[]): vo
 			}
 		} else if (isFile) {
 			const extension = realExtension(entry.name);
-			if (JSON_EXTENSIONS.has(extension)) {
+			if (JSON_EXTENSIONS.has(extension) || YAML_EXTENSIONS.has(extension)) {
 				add({ path: full, sniff: false });
 			} else if (extension === '') {
 				add({ path: full, sniff: true });

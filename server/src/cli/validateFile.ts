@@ -101,6 +101,10 @@ function languageIdFor(filePath: string): string {
 		case '.jsonl':
 		case '.ndjson':
 			return 'jsonl';
+		case '.yaml':
+		case '.yml':
+		case '.template':
+			return 'yaml';
 		default:
 			return 'json';
 	}

@@ -15,7 +15,7 @@
  */
 import type { NeededStatement, ResourceService, RoleFacts } from '../deploymentModel';
 import type { Grants } from './policyStatements';
-import { documentGrants, managedPolicyGrants, mergeGrants, noGrants, samPolicyGrants } from './policyStatements';
+import { documentGrants, managedPolicyGrants, mergeGrants, noGrants, samPolicyGrants, statementResource } from './policyStatements';
 import type { Resolver } from './resolve';
 import type { Edit } from './listInsertion';
 import { appendToListMember } from './listInsertion';
@@ -27,6 +27,8 @@ import type { Written } from './templateWriter';
 export type ResourceWriter = (statement: NeededStatement) => Written[] | undefined;
 
 const SAM_DESTINATION_TYPES: Readonly<Record<string, ResourceService>> = { SQS: 'sqs', SNS: 'sns', S3: 's3' };
+/** The actions of the policy SAM adds for each type (samtranslator `model/iam.py`, IAMRolePolicies). */
+const SAM_DESTINATION_ACTIONS: Readonly<Record<string, string[]>> = { SQS: ['sqs:SendMessage'], SNS: ['sns:Publish'], S3: ['s3:PutObject', 's3:ListBucket'] };
 
 /** The role of a function resource of the template (`functionId`), or of one outside it. */
 export function functionRole(
@@ -52,6 +54,7 @@ export function functionRole(
 	for (const entry of policies === undefined ? [] : isSeq(policies) && !policies.tag ? policies.items : [policies]) {
 		mergeGrants(grants, samPolicyGrants(resolver, deref(resolver.template, entry)));
 	}
+	mergeGrants(grants, samDestinationGrants(resolver, properties));
 	const granted =
 		samDestinationType !== undefined && Object.prototype.hasOwnProperty.call(SAM_DESTINATION_TYPES, samDestinationType)
 			? [SAM_DESTINATION_TYPES[samDestinationType]]
@@ -60,6 +63,25 @@ export function functionRole(
 		const document = statementDocument(statement, writeResources);
 		return document === undefined ? undefined : appendToListMember(resolver.template, properties, 'Policies', document);
 	});
+}
+
+/** What SAM grants each event's destination that has an `OnFailure.Type` (the role is shared by the function's events). */
+function samDestinationGrants(resolver: Resolver, properties: TemplateNode | undefined): Grants {
+	const template = resolver.template;
+	const grants = noGrants();
+	for (const { pair } of pairsOf(memberNode(template, properties, 'Events'))) {
+		const onFailure = memberNode(
+			template,
+			memberNode(template, memberNode(template, deref(template, pair.value), 'Properties'), 'DestinationConfig'),
+			'OnFailure',
+		);
+		const type = stringOf(memberNode(template, onFailure, 'Type'));
+		const actions = type === undefined || !Object.prototype.hasOwnProperty.call(SAM_DESTINATION_ACTIONS, type) ? undefined : SAM_DESTINATION_ACTIONS[type];
+		if (actions) {
+			grants.statements.push({ effect: 'Allow', actions, resources: [statementResource(resolver, memberNode(template, onFailure, 'Destination'))] });
+		}
+	}
+	return grants;
 }
 
 function iamRole(resolver: Resolver, roleNode: TemplateNode, writeResources: ResourceWriter): RoleFacts {

@@ -21,6 +21,8 @@ import type { DestinationFacts, MappingFacts, MappingSubject, ReferencedResource
 
 import type { ResourceWriter } from './executionRole';
 import { functionRole } from './executionRole';
+import type { MappingFormat } from './sourcePaths';
+import { cloudFormationKey } from './sourcePaths';
 import { RequestBuilder } from './requestBuilder';
 import type { Reference } from './resolve';
 import { Resolver } from './resolve';
@@ -35,7 +37,9 @@ export const DESTINATION_PATH: JsonPath = ['DestinationConfig', 'OnFailure', 'De
 /** A mapping found in a template: its subject, and where its properties are (hover, completion). */
 export interface TemplateMapping {
 	subject: MappingSubject;
-	format: 'cloudformation' | 'sam';
+	format: MappingFormat;
+	/** The keys from the template's root to the properties (`Resources`, id, `Properties`...). */
+	sourcePrefix: string[];
 	/** The properties map node (the ESM's `Properties`, the SAM event's `Properties`). */
 	properties: TemplateNode | undefined;
 }
@@ -97,6 +101,7 @@ function cloudFormationMapping(resolver: Resolver, id: string, pair: Pair<Scalar
 				: { kind: 'unknown' };
 	return {
 		format: 'cloudformation',
+		sourcePrefix: ['Resources', id, 'Properties'],
 		properties,
 		subject: subjectOf(resolver, builder, request, { source, role, anchor, name: `EventSourceMapping ${JSON.stringify(id)}` }),
 	};
@@ -126,22 +131,13 @@ function samMappings(resolver: Resolver, functionId: string, resource: TemplateN
 		const role = functionRole(resolver, functionId, stringOf(memberNode(template, onFailure, 'Type')), resourceWriter);
 		const source = type === 'MSK' ? 'msk' : 'self-managed';
 		found.push({
-			format: 'sam',
+			format: type === 'MSK' ? 'sam-msk' : 'sam-self-managed',
+			sourcePrefix: ['Resources', functionId, 'Properties', 'Events', name, 'Properties'],
 			properties,
 			subject: subjectOf(resolver, builder, request, { source, role, anchor, name: `event ${JSON.stringify(name)} of function ${JSON.stringify(functionId)}` }),
 		});
 	}
 	return found;
-}
-
-/** The API's name of a CloudFormation property (see the header); undefined to leave it out. */
-function cloudFormationKey(key: string, path: JsonPath): string | undefined {
-	if (path.length === 0 && key === 'Tags') {
-		return undefined;
-	}
-	return path.length === 2 && path[0] === 'SelfManagedEventSource' && path[1] === 'Endpoints' && key === 'KafkaBootstrapServers'
-		? 'KAFKA_BOOTSTRAP_SERVERS'
-		: key;
 }
 
 /** SAM's event properties in the API's shapes (see the header). */
@@ -155,8 +151,8 @@ function samRequest(
 	const request: Record<string, unknown> = { FunctionName: functionId };
 	const configKey = type === 'MSK' ? 'AmazonManagedKafkaEventSourceConfig' : 'SelfManagedKafkaEventSourceConfig';
 	for (const { key, pair } of pairsOf(properties)) {
-		if (key === 'Stream') {
-			builder.copyMember(request, pair, ['EventSourceArn'], false);
+		if (key === 'Stream' || key === 'KmsKeyArn') {
+			builder.copyMember(request, pair, [key === 'Stream' ? 'EventSourceArn' : 'KMSKeyArn'], false);
 		} else if (key === 'KafkaBootstrapServers') {
 			const endpoints: Record<string, unknown> = {};
 			request['SelfManagedEventSource'] = { Endpoints: endpoints };
@@ -238,7 +234,8 @@ function referencedResource(resolver: Resolver, reference: Reference): Reference
 	const info = resourceTypeInfo(reference.type);
 	const expression = truncate(nodeText(template, reference.node));
 	const resource: ReferencedResource = { id: reference.id, type: reference.type, service: info.service, yields: reference.yields, expression };
-	if (intrinsicOf(template, reference.node) && (reference.yields === 'url' || reference.yields === 'name') && info.attributes['Arn'] === 'arn') {
+	const direct = intrinsicOf(template, reference.node)?.name;
+	if ((direct === 'Ref' || direct === 'Fn::GetAtt') && (reference.yields === 'url' || reference.yields === 'name') && info.attributes['Arn'] === 'arn') {
 		const range = nodeRange(template.text, reference.node);
 		const newText = template.json ? `{"Fn::GetAtt": [${JSON.stringify(reference.id)}, "Arn"]}` : `!GetAtt ${reference.id}.Arn`;
 		resource.arnFix = { title: `Use the ARN: ${newText}`, edits: [{ ...range, newText }] };
