@@ -95,7 +95,10 @@ async function main(): Promise<void> {
 	);
 }
 
-main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-	process.exitCode = 1;
-});
+// Run as the bench; imported (the configuration generator), it does nothing.
+if (require.main === module) {
+	main().catch((error: unknown) => {
+		process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exitCode = 1;
+	});
+}

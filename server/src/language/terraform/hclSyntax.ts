@@ -82,19 +82,37 @@ export function blockBody(block: HclBlock, source: string): HclBody {
 function readBody(body: Node, withAttributes: boolean, source: string): HclBody {
 	const result: HclBody = { attributes: [], blocks: [] };
 	for (const child of body.namedChildren) {
-		if (child?.type === 'block') {
-			const block = readBlock(child, source);
+		const kind = child ? memberKind(child, source) : undefined;
+		if (kind === 'block') {
+			const block = readBlock(child!, source);
 			if (block) {
 				result.blocks.push(block);
 			}
-		} else if (withAttributes && child?.type === 'attribute') {
-			const attribute = readAttribute(child, source);
+		} else if (withAttributes && kind === 'attribute') {
+			const attribute = readAttribute(child!, source);
 			if (attribute) {
 				result.attributes.push(attribute);
 			}
 		}
 	}
 	return result;
+}
+
+const ATTRIBUTE_START = /[A-Za-z_][\w-]*[ \t]*=(?!=)/y;
+const BLOCK_START = /[A-Za-z_][\w-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))*[ \t]*\{/y;
+
+/**
+ * Whether a body's child is an attribute (`name =`) or a block (`type "label" {`), from its text:
+ * asking the node its type is a call into WebAssembly, and a body has one child per line. Comments
+ * are neither; a damaged member read either way yields only what its intact parts show.
+ */
+function memberKind(node: Node, source: string): 'attribute' | 'block' | undefined {
+	ATTRIBUTE_START.lastIndex = node.startIndex;
+	if (ATTRIBUTE_START.test(source)) {
+		return 'attribute';
+	}
+	BLOCK_START.lastIndex = node.startIndex;
+	return BLOCK_START.test(source) ? 'block' : undefined;
 }
 
 function readBlock(node: Node, source: string): HclBlock | undefined {
@@ -121,8 +139,9 @@ function readBlock(node: Node, source: string): HclBlock | undefined {
 }
 
 function readAttribute(node: Node, source: string): HclAttribute | undefined {
+	// memberKind saw `name =`: the first named child is the name.
 	const name = node.firstNamedChild;
-	if (name?.type !== 'identifier') {
+	if (!name) {
 		return undefined;
 	}
 	// The value is read on first use: most attributes of most resources are never looked at, and
@@ -153,6 +172,10 @@ function stringLiteralText(node: Node, source: string): string {
 /** Reads an `expression` node (or one of the nodes an expression wraps). */
 export function readExpression(node: Node, source: string): HclExpr {
 	const range = spanOf(node);
+	const simple = readSimpleExpression(source, range);
+	if (simple) {
+		return simple;
+	}
 	switch (node.type) {
 		case 'expression':
 			return readExpressionChildren(node, source);
@@ -172,7 +195,7 @@ export function readExpression(node: Node, source: string): HclExpr {
 		case 'heredoc_template':
 			return { kind: 'template', parts: readHeredoc(node, source), range, heredoc: true };
 		case 'tuple':
-			return { kind: 'tuple', items: node.namedChildren.filter((child) => child?.type === 'expression').map((child) => readExpression(child!, source)), range };
+			return { kind: 'tuple', items: elementsOf(node, source).map((child) => readExpression(child, source)), range };
 		case 'object':
 			return { kind: 'object', entries: readObjectEntries(node, source), range };
 		case 'function_call':
@@ -232,11 +255,9 @@ function traversalStep(step: Node | null, source: string): string | number | und
 
 function readObjectEntries(node: Node, source: string): HclObjectEntry[] {
 	const entries: HclObjectEntry[] = [];
-	for (const element of node.namedChildren) {
-		if (element?.type !== 'object_elem') {
-			continue;
-		}
-		const [keyNode, valueNode] = element.namedChildren.filter((child) => child?.type === 'expression');
+	for (const element of elementsOf(node, source)) {
+		// An object element's named children are its key and value expressions (`=` is anonymous).
+		const [keyNode, valueNode] = element.namedChildren;
 		if (!keyNode || !valueNode) {
 			continue;
 		}
@@ -253,10 +274,21 @@ function readObjectEntries(node: Node, source: string): HclObjectEntry[] {
 }
 
 function readCall(node: Node, source: string): HclExpr {
-	const name = node.firstNamedChild;
-	const argumentsNode = node.namedChildren.find((child) => child?.type === 'function_arguments');
-	const args = argumentsNode ? argumentsNode.namedChildren.filter((child) => child?.type === 'expression').map((child) => readExpression(child!, source)) : [];
-	return { kind: 'call', name: name?.text ?? '', args, range: spanOf(node) };
+	// `name(args)`: the name is the text before the parenthesis, the arguments node follows it.
+	const [name, argumentsNode] = node.namedChildren;
+	const args = argumentsNode ? argumentsNode.namedChildren.filter((child): child is Node => child !== null).map((child) => readExpression(child, source)) : [];
+	return { kind: 'call', name: name ? source.slice(name.startIndex, name.endIndex) : '', args, range: spanOf(node) };
+}
+
+/**
+ * The elements of a tuple or object: its named children but the bracket nodes (`tuple_start`,
+ * `object_end`...), told apart by their one-character text rather than by asking each node its
+ * type, a call into WebAssembly per element.
+ */
+function elementsOf(node: Node, source: string): Node[] {
+	return node.namedChildren.filter(
+		(child): child is Node => child !== null && !(child.endIndex - child.startIndex <= 1 && '[]{}'.includes(source[child.startIndex] ?? '')),
+	);
 }
 
 /** Only a negative number literal (`-1`, used for "no limit") is read; other operations are `other`. */
@@ -337,4 +369,42 @@ function removeCommonIndent(text: string): string {
 	const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
 	const common = indents.length > 0 ? Math.min(...indents) : 0;
 	return lines.map((line) => line.slice(Math.min(common, line.length))).join('\n');
+}
+
+/** A plain string: no escapes, interpolations or directives (most values of a configuration). */
+const PLAIN_STRING = /^"(?:[^"\\$%\n]|\$(?!\{)|%(?!\{))*"$/;
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** `root.name.name[0]`: names and literal indexes only. */
+const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*$/;
+
+/**
+ * Literals and traversals read from the text alone. Every node visited below costs calls into
+ * WebAssembly; most values are plain strings, numbers or references, which the text shows as
+ * well as the tree (the tree has already said where the expression starts and ends).
+ */
+function readSimpleExpression(source: string, range: Span): HclExpr | undefined {
+	const text = source.slice(range.start, range.end);
+	if (text.length > 1000) {
+		return undefined;
+	}
+	if (PLAIN_STRING.test(text)) {
+		const value = text.slice(1, -1);
+		const offsets = Array.from({ length: value.length + 1 }, (_, i) => range.start + 1 + i);
+		return { kind: 'template', parts: value === '' ? [] : [{ kind: 'text', value, offsets }], range, heredoc: false };
+	}
+	if (NUMBER.test(text)) {
+		return { kind: 'number', value: Number(text), range };
+	}
+	if (text === 'true' || text === 'false') {
+		return { kind: 'bool', value: text === 'true', range };
+	}
+	if (text === 'null') {
+		return { kind: 'null', range };
+	}
+	if (TRAVERSAL.test(text)) {
+		const steps = text.match(/[A-Za-z_][\w-]*|\d+/g)!.map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+		const root = steps.shift() as string;
+		return { kind: 'traversal', root, steps, range, complete: true };
+	}
+	return undefined;
 }
