@@ -101,6 +101,14 @@ resource "aws_iam_role_policy" "orders_on_failure" {
 		assert.deepEqual(problems(fixed, 'destination-permissions'), [], 'the fixed configuration grants the permission');
 	});
 
+	it('warns on each mapping of a function whose role lacks the grant (the role is read once)', () => {
+		const text = ROLE + mapping('aws_sqs_queue.dlq.arn') + mapping('aws_sqs_queue.dlq.arn').replace('"orders"', '"payments"');
+		assert.deepEqual(
+			problems(text, 'destination-permissions').map((problem) => view(text, problem).range[0]),
+			[26, 38],
+		);
+	});
+
 	it('is satisfied by a data "aws_iam_policy_document" attached through an aws_iam_policy', () => {
 		const policy = `
 data "aws_iam_policy_document" "send" {

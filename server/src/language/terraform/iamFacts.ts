@@ -24,6 +24,9 @@ const WILDCARDS = { placeholder: '*' } as const;
 const IRRELEVANT_MANAGED_POLICIES =
 	/^arn:aws[a-z-]*:iam::aws:policy\/service-role\/(AWSLambdaBasicExecutionRole|AWSLambdaVPCAccessExecutionRole|AWSLambdaMSKExecutionRole)$/;
 
+/** The roles read during a check (declarations live as long as one check). */
+const rolesRead = new WeakMap<Declaration, DeclaredRole>();
+
 export interface DeclaredRole {
 	/** `aws_iam_role.<name>`. */
 	address: string;
@@ -59,7 +62,13 @@ export function executionRole(
 	if (!reference || !declaration) {
 		return { kind: 'unknown' };
 	}
-	return collectStatements(declaration, reference.resourceName, module);
+	// Mappings often share a function, hence a role: its statements are read once per check.
+	let read = rolesRead.get(declaration);
+	if (!read) {
+		read = collectStatements(declaration, reference.resourceName, module);
+		rolesRead.set(declaration, read);
+	}
+	return read;
 }
 
 function collectStatements(role: Declaration, name: string, module: TerraformModule): DeclaredRole {
