@@ -75,7 +75,10 @@ export function topLevelBlocks(root: Node, source: string): HclBlock[] {
 
 /** The attributes and blocks of a block. */
 export function blockBody(block: HclBlock, source: string): HclBody {
-	const body = block.node.namedChildren.find((child) => child?.type === 'body');
+	// The body is the named child inside the braces that is not the closing brace itself.
+	const body = block.node.namedChildren.find(
+		(child) => child !== null && child.startIndex >= block.bodyStart && !(child.endIndex - child.startIndex === 1 && source[child.startIndex] === '}'),
+	);
 	return body ? readBody(body, true, source) : { attributes: [], blocks: [] };
 }
 
@@ -115,7 +118,42 @@ function memberKind(node: Node, source: string): 'attribute' | 'block' | undefin
 	return BLOCK_START.test(source) ? 'block' : undefined;
 }
 
+const BLOCK_HEADER = /([A-Za-z_][\w-]*)((?:[ \t]+(?:"[^"\\\n$%]*"|[A-Za-z_][\w-]*))*)[ \t]*\{/y;
+const LABEL = /"([^"\n]*)"|([A-Za-z_][\w-]*)/g;
+
 function readBlock(node: Node, source: string): HclBlock | undefined {
+	return readBlockHeader(node, source) ?? readBlockNodes(node, source);
+}
+
+/** A block's type and labels from its text (`type "label" name {`): no node is visited. */
+function readBlockHeader(node: Node, source: string): HclBlock | undefined {
+	BLOCK_HEADER.lastIndex = node.startIndex;
+	const header = BLOCK_HEADER.exec(source);
+	if (!header) {
+		return undefined;
+	}
+	const start = node.startIndex;
+	const labels: HclBlock['labels'] = [];
+	const labelsStart = start + header[1].length;
+	for (const label of header[2].matchAll(LABEL)) {
+		const labelStart = labelsStart + label.index;
+		labels.push({ value: label[1] ?? label[2], range: { start: labelStart, end: labelStart + label[0].length } });
+	}
+	const end = node.endIndex;
+	const bodyEnd = source[end - 1] === '}' ? end - 1 : end;
+	return {
+		type: header[1],
+		typeRange: { start, end: start + header[1].length },
+		labels,
+		range: spanOf(node),
+		bodyStart: BLOCK_HEADER.lastIndex,
+		bodyEnd,
+		node,
+	};
+}
+
+/** A block's type and labels from its nodes, for headers the text reading does not take (escaped labels). */
+function readBlockNodes(node: Node, source: string): HclBlock | undefined {
 	const children = node.children;
 	const type = children[0];
 	if (type?.type !== 'identifier') {
