@@ -158,6 +158,27 @@ resource "aws_lambda_event_source_mapping" "m" {
 		assert.deepEqual(found(text), [['schema-pattern', 'error', [6, 53, 6, 67], 'b2.example.com']]);
 	});
 
+	it('create-required-fields: both sources set, with fixes that remove either one by its whole lines', () => {
+		const text = mskMapping(`  self_managed_event_source {
+    endpoints = {
+      KAFKA_BOOTSTRAP_SERVERS = "b1.example.com:9092"
+    }
+  }`);
+		const [problem] = terraformProblems(text, sharedSchemaRegistry())!;
+		assert.equal(problem.code, 'create-required-fields');
+		assert.equal(text.slice(problem.start, problem.end), 'self_managed_event_source');
+		assert.equal(
+			problem.message,
+			'event_source_arn and self_managed_event_source cannot both be set: use event_source_arn for Amazon MSK and self_managed_event_source for self-managed Kafka.',
+		);
+		assert.deepEqual(
+			problem.fixes.map((fix) => fix.title),
+			['Remove self_managed_event_source', 'Remove event_source_arn'],
+		);
+		assert.equal(applyFix(text, problem.fixes[0]), mskMapping(''));
+		assert.ok(!applyFix(text, problem.fixes[1]).includes('event_source_arn'));
+	});
+
 	it('leaves non-Kafka mappings alone', () => {
 		const text = `resource "aws_lambda_event_source_mapping" "sqs" {
   event_source_arn = "arn:aws:sqs:us-east-1:123456789012:in"
