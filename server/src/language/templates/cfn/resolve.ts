@@ -81,14 +81,51 @@ export class Resolver {
 		return memberNode(this.template, this.template.root, name);
 	}
 
+	private resourceIndex: Map<string, TemplateNode | undefined> | undefined;
+
+	/**
+	 * The resource named `id`. Indexed once: a template of thousands of resources is asked about
+	 * them for every mapping, and a map's member lookup is a scan.
+	 */
+	resource(id: string): TemplateNode | undefined {
+		if (!this.resourceIndex) {
+			this.resourceIndex = new Map();
+			for (const { key, pair } of pairsOf(this.section('Resources'))) {
+				// The last of duplicate ids wins, as in pairOf.
+				this.resourceIndex.set(key, deref(this.template, pair.value));
+			}
+		}
+		return this.resourceIndex.get(id);
+	}
+
+	/** Every resource with its id, in order. */
+	resources(): IterableIterator<[string, TemplateNode | undefined]> {
+		this.resource('');
+		return this.resourceIndex!.entries();
+	}
+
+	private byType: Map<string, string[]> | undefined;
+
+	/** The ids of the resources of a type, in order (indexed once, as `resource`). */
+	idsOfType(type: string): readonly string[] {
+		if (!this.byType) {
+			this.byType = new Map();
+			for (const [id] of this.resources()) {
+				const resourceType = this.resourceType(id);
+				if (resourceType !== undefined) {
+					this.byType.set(resourceType, [...(this.byType.get(resourceType) ?? []), id]);
+				}
+			}
+		}
+		return this.byType.get(type) ?? [];
+	}
+
 	resourceType(id: string): string | undefined {
-		const resource = memberNode(this.template, this.section('Resources'), id);
-		return stringOf(memberNode(this.template, resource, 'Type'));
+		return stringOf(memberNode(this.template, this.resource(id), 'Type'));
 	}
 
 	resourceProperty(id: string, property: string): TemplateNode | undefined {
-		const resource = memberNode(this.template, this.section('Resources'), id);
-		return memberNode(this.template, memberNode(this.template, resource, 'Properties'), property);
+		return memberNode(this.template, memberNode(this.template, this.resource(id), 'Properties'), property);
 	}
 
 	/** Resolves a node: a literal, a collection of literals, or an intrinsic function. */
