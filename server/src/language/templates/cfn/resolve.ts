@@ -67,6 +67,44 @@ const PSEUDO: Readonly<Record<string, string>> = {
 	'AWS::StackId': 'arn:aws:cloudformation:us-east-1:123456789012:stack/stack/00000000-0000-0000-0000-000000000000',
 };
 
+/**
+ * What a parameter without a default is known to be from its `AllowedPattern`: the literal start
+ * of an anchored pattern, when it decides the kind of destination (`^kafka://`, `^arn:aws:sqs:`),
+ * followed by placeholders that stand for a valid rest. Any other pattern says nothing usable.
+ */
+function patternValue(pattern: string | undefined, whole: SourceRange): Resolved {
+	const prefix = pattern === undefined ? undefined : /^\^((?:[A-Za-z0-9:/_-]|\\[./:-])*)/.exec(pattern)?.[1]?.replace(/\\(.)/g, '$1');
+	if (prefix === undefined) {
+		return unknown('a parameter without a default');
+	}
+	if (prefix.startsWith('kafka://')) {
+		return {
+			kind: 'known',
+			value: 'kafka://topic',
+			text: concatTexts([wholeText('kafka://', whole), { ...wholeText('topic', whole), placeholders: [{ start: 0, end: 5 }] }]),
+		};
+	}
+	const arn = /^arn:aws:(sqs|sns|s3|lambda|events|kafka):/.exec(prefix);
+	const rest: Record<string, string> = {
+		sqs: 'us-east-1:123456789012:name',
+		sns: 'us-east-1:123456789012:name',
+		s3: '::bucket-name',
+		lambda: 'us-east-1:123456789012:function:name',
+		events: 'us-east-1:123456789012:event-bus/name',
+		kafka: 'us-east-1:123456789012:cluster/name/00000000-0000-0000-0000-000000000000-1',
+	};
+	if (!arn) {
+		return unknown('a parameter without a default');
+	}
+	const head = `arn:aws:${arn[1]}:`;
+	const tail = rest[arn[1]];
+	return {
+		kind: 'known',
+		value: head + tail,
+		text: concatTexts([wholeText(head, whole), { ...wholeText(tail, whole), placeholders: [{ start: 0, end: tail.length }] }]),
+	};
+}
+
 /** Resolutions nested deeper than this are unknown: a template that refers to itself in circles ends here. */
 const MAX_DEPTH = 32;
 
@@ -217,8 +255,11 @@ export class Resolver {
 	private parameterValue(parameter: TemplateNode, reference: TemplateNode): Resolved {
 		const type = stringOf(memberNode(this.template, parameter, 'Type')) ?? 'String';
 		const defaultNode = memberNode(this.template, parameter, 'Default');
-		if (!defaultNode || type.startsWith('AWS::SSM::') || intrinsicOf(this.template, defaultNode)) {
+		if (type.startsWith('AWS::SSM::') || (defaultNode && intrinsicOf(this.template, defaultNode))) {
 			return unknown('a parameter without a usable default');
+		}
+		if (!defaultNode) {
+			return patternValue(stringOf(memberNode(this.template, parameter, 'AllowedPattern')), nodeRange(this.template.text, reference));
 		}
 		const resolved = this.resolveLiteral(defaultNode);
 		if (resolved.kind === 'known' && (type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof resolved.value === 'string') {
