@@ -219,6 +219,12 @@ ${roleProperties}${extra}`,
 			'  Attached:\n    Type: AWS::IAM::Policy\n    Properties:\n      Roles: [!Ref FnRole]\n      PolicyDocument: {Statement: [{Effect: Allow, Action: sqs:SendMessage, Resource: "*"}]}\n',
 		);
 		assert.deepEqual(messages(attached), []);
+		// A policy attached to another role of the template says nothing about this one.
+		const elsewhere = base(
+			'      AssumeRolePolicyDocument: {}\n',
+			'  OtherRole:\n    Type: AWS::IAM::Role\n  Attached:\n    Type: AWS::IAM::Policy\n    Properties:\n      Roles: [!Ref OtherRole]\n      PolicyDocument: {Statement: [{Effect: Allow, Action: sqs:SendMessage, Resource: "*"}]}\n',
+		);
+		assert.equal(messages(elsewhere).length, 1);
 		const denied = base(
 			'      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement: [{Effect: Deny, Action: sqs:SendMessage, Resource: "*"}]\n',
 		);

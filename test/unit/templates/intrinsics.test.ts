@@ -22,6 +22,15 @@ const PARAMETERS = `Parameters:
   Ssm:
     Type: AWS::SSM::Parameter::Value<String>
     Default: /kafka/dlq
+  KafkaDlq:
+    Type: String
+    AllowedPattern: "^kafka://[a-z.-]+$"
+  FunctionDlq:
+    Type: String
+    AllowedPattern: "^arn:aws:lambda:.*"
+  AnyDlq:
+    Type: String
+    AllowedPattern: ".*"
 Conditions:
   Undecided: !Equals [!Ref NoDefault, yes]
   IsProd: !Equals [!Ref Env, prod]
@@ -126,6 +135,29 @@ describe('intrinsic functions', () => {
 			withCode(mapped, 'destination-service').map((p) => p.text),
 			['!FindInMap [Dlq, !Ref Env, Arn]'],
 		);
+	});
+
+	it('reads what an AllowedPattern says of a parameter without a default', () => {
+		const { ProvisionedPollerConfig: _pollers, ...withoutPollers } = FIELDS;
+		void _pollers;
+		const kafka = template({ ...withoutPollers, DestinationConfig: '{OnFailure: {Destination: !Ref KafkaDlq}}' });
+		assert.deepEqual(
+			withCode(kafka, 'kafka-destination-requirements').map((p) => [p.severity, p.message, p.text]),
+			[
+				[
+					'error',
+					'A kafka:// destination requires provisioned mode: add ProvisionedPollerConfig, for example {"MinimumPollers": 1, "MaximumPollers": 3}.',
+					'!Ref KafkaDlq',
+				],
+				['info', 'The destination topic must be on the same cluster as the source.', '!Ref KafkaDlq'],
+			],
+		);
+		const lambda = template({ ...FIELDS, DestinationConfig: '{OnFailure: {Destination: !Ref FunctionDlq}}' });
+		assert.deepEqual(
+			templateProblems(lambda).map((p) => [p.code, p.text]),
+			[['destination-service', '!Ref FunctionDlq']],
+		);
+		assert.deepEqual(templateProblems(template({ ...FIELDS, DestinationConfig: '{OnFailure: {Destination: !Ref AnyDlq}}' })), []);
 	});
 
 	it('reads the ARN of an MSK cluster of the template as a Kafka source', () => {

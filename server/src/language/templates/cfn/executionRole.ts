@@ -41,7 +41,7 @@ export function functionRole(
 	if (functionId === undefined || (type !== 'AWS::Serverless::Function' && type !== 'AWS::Lambda::Function')) {
 		return functionId === undefined ? { kind: 'unknown' } : { kind: 'external' };
 	}
-	const properties = memberNode(resolver.template, memberNode(resolver.template, resolver.section('Resources'), functionId), 'Properties');
+	const properties = memberNode(resolver.template, resolver.resource(functionId), 'Properties');
 	const roleNode = memberNode(resolver.template, properties, 'Role');
 	if (roleNode) {
 		return iamRole(resolver, roleNode, writeResources);
@@ -93,7 +93,7 @@ function iamRole(resolver: Resolver, roleNode: TemplateNode, writeResources: Res
 	}
 	const template = resolver.template;
 	const roleId = reference.id;
-	const properties = memberNode(template, memberNode(template, resolver.section('Resources'), roleId), 'Properties');
+	const properties = memberNode(template, resolver.resource(roleId), 'Properties');
 	const grants = noGrants();
 	const policies = memberNode(template, properties, 'Policies');
 	if (policies && !(isSeq(policies) && !policies.tag)) {
@@ -117,30 +117,34 @@ function iamRole(resolver: Resolver, roleNode: TemplateNode, writeResources: Res
 
 /** Policies of the template that attach themselves to the role (their `Roles` or `RoleName` refer to it). */
 function attachedPolicies(resolver: Resolver, roleId: string): Grants {
+	const grants = noGrants();
+	for (const type of ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy']) {
+		for (const id of resolver.idsOfType(type)) {
+			mergeGrants(grants, attachedPolicy(resolver, type, id, roleId));
+		}
+	}
+	return grants;
+}
+
+/** What one policy resource grants the role: its document when it names the role, else nothing. */
+function attachedPolicy(resolver: Resolver, type: string, id: string, roleId: string): Grants {
 	const template = resolver.template;
 	const grants = noGrants();
-	for (const { pair } of pairsOf(resolver.section('Resources'))) {
-		const resource = deref(template, pair.value);
-		const type = stringOf(memberNode(template, resource, 'Type'));
-		if (type !== 'AWS::IAM::Policy' && type !== 'AWS::IAM::ManagedPolicy' && type !== 'AWS::IAM::RolePolicy') {
-			continue;
+	const properties = memberNode(template, resolver.resource(id), 'Properties');
+	const roles = type === 'AWS::IAM::RolePolicy' ? memberNode(template, properties, 'RoleName') : memberNode(template, properties, 'Roles');
+	const names = isSeq(roles) && !roles.tag ? roles.items.map((r) => deref(template, r)) : [roles];
+	let attached = false;
+	for (const name of names) {
+		const resolved = name ? resolver.resolve(name) : undefined;
+		if (resolved?.reference?.id === roleId) {
+			attached = true;
+		} else if (resolved && resolved.kind !== 'known' && !resolved.reference) {
+			// A role given by something the template does not decide may be this one.
+			grants.complete = false;
 		}
-		const properties = memberNode(template, resource, 'Properties');
-		const roles = type === 'AWS::IAM::RolePolicy' ? memberNode(template, properties, 'RoleName') : memberNode(template, properties, 'Roles');
-		const names = isSeq(roles) && !roles.tag ? roles.items.map((r) => deref(template, r)) : [roles];
-		let attached = false;
-		for (const name of names) {
-			const resolved = name ? resolver.resolve(name) : undefined;
-			if (resolved?.reference?.id === roleId) {
-				attached = true;
-			} else if (resolved && resolved.kind !== 'known') {
-				// A role given by something the template does not decide may be this one.
-				grants.complete = false;
-			}
-		}
-		if (attached) {
-			mergeGrants(grants, documentGrants(resolver, memberNode(template, properties, 'PolicyDocument')));
-		}
+	}
+	if (attached) {
+		mergeGrants(grants, documentGrants(resolver, memberNode(template, properties, 'PolicyDocument')));
 	}
 	return grants;
 }

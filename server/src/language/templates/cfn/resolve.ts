@@ -67,6 +67,44 @@ const PSEUDO: Readonly<Record<string, string>> = {
 	'AWS::StackId': 'arn:aws:cloudformation:us-east-1:123456789012:stack/stack/00000000-0000-0000-0000-000000000000',
 };
 
+/**
+ * What a parameter without a default is known to be from its `AllowedPattern`: the literal start
+ * of an anchored pattern, when it decides the kind of destination (`^kafka://`, `^arn:aws:sqs:`),
+ * followed by placeholders that stand for a valid rest. Any other pattern says nothing usable.
+ */
+function patternValue(pattern: string | undefined, whole: SourceRange): Resolved {
+	const prefix = pattern === undefined ? undefined : /^\^((?:[A-Za-z0-9:/_-]|\\[./:-])*)/.exec(pattern)?.[1]?.replace(/\\(.)/g, '$1');
+	if (prefix === undefined) {
+		return unknown('a parameter without a default');
+	}
+	if (prefix.startsWith('kafka://')) {
+		return {
+			kind: 'known',
+			value: 'kafka://topic',
+			text: concatTexts([wholeText('kafka://', whole), { ...wholeText('topic', whole), placeholders: [{ start: 0, end: 5 }] }]),
+		};
+	}
+	const arn = /^arn:aws:(sqs|sns|s3|lambda|events|kafka):/.exec(prefix);
+	const rest: Record<string, string> = {
+		sqs: 'us-east-1:123456789012:name',
+		sns: 'us-east-1:123456789012:name',
+		s3: '::bucket-name',
+		lambda: 'us-east-1:123456789012:function:name',
+		events: 'us-east-1:123456789012:event-bus/name',
+		kafka: 'us-east-1:123456789012:cluster/name/00000000-0000-0000-0000-000000000000-1',
+	};
+	if (!arn) {
+		return unknown('a parameter without a default');
+	}
+	const head = `arn:aws:${arn[1]}:`;
+	const tail = rest[arn[1]];
+	return {
+		kind: 'known',
+		value: head + tail,
+		text: concatTexts([wholeText(head, whole), { ...wholeText(tail, whole), placeholders: [{ start: 0, end: tail.length }] }]),
+	};
+}
+
 /** Resolutions nested deeper than this are unknown: a template that refers to itself in circles ends here. */
 const MAX_DEPTH = 32;
 
@@ -81,14 +119,51 @@ export class Resolver {
 		return memberNode(this.template, this.template.root, name);
 	}
 
+	private resourceIndex: Map<string, TemplateNode | undefined> | undefined;
+
+	/**
+	 * The resource named `id`. Indexed once: a template of thousands of resources is asked about
+	 * them for every mapping, and a map's member lookup is a scan.
+	 */
+	resource(id: string): TemplateNode | undefined {
+		if (!this.resourceIndex) {
+			this.resourceIndex = new Map();
+			for (const { key, pair } of pairsOf(this.section('Resources'))) {
+				// The last of duplicate ids wins, as in pairOf.
+				this.resourceIndex.set(key, deref(this.template, pair.value));
+			}
+		}
+		return this.resourceIndex.get(id);
+	}
+
+	/** Every resource with its id, in order. */
+	resources(): IterableIterator<[string, TemplateNode | undefined]> {
+		this.resource('');
+		return this.resourceIndex!.entries();
+	}
+
+	private byType: Map<string, string[]> | undefined;
+
+	/** The ids of the resources of a type, in order (indexed once, as `resource`). */
+	idsOfType(type: string): readonly string[] {
+		if (!this.byType) {
+			this.byType = new Map();
+			for (const [id] of this.resources()) {
+				const resourceType = this.resourceType(id);
+				if (resourceType !== undefined) {
+					this.byType.set(resourceType, [...(this.byType.get(resourceType) ?? []), id]);
+				}
+			}
+		}
+		return this.byType.get(type) ?? [];
+	}
+
 	resourceType(id: string): string | undefined {
-		const resource = memberNode(this.template, this.section('Resources'), id);
-		return stringOf(memberNode(this.template, resource, 'Type'));
+		return stringOf(memberNode(this.template, this.resource(id), 'Type'));
 	}
 
 	resourceProperty(id: string, property: string): TemplateNode | undefined {
-		const resource = memberNode(this.template, this.section('Resources'), id);
-		return memberNode(this.template, memberNode(this.template, resource, 'Properties'), property);
+		return memberNode(this.template, memberNode(this.template, this.resource(id), 'Properties'), property);
 	}
 
 	/** Resolves a node: a literal, a collection of literals, or an intrinsic function. */
@@ -180,8 +255,11 @@ export class Resolver {
 	private parameterValue(parameter: TemplateNode, reference: TemplateNode): Resolved {
 		const type = stringOf(memberNode(this.template, parameter, 'Type')) ?? 'String';
 		const defaultNode = memberNode(this.template, parameter, 'Default');
-		if (!defaultNode || type.startsWith('AWS::SSM::') || intrinsicOf(this.template, defaultNode)) {
+		if (type.startsWith('AWS::SSM::') || (defaultNode && intrinsicOf(this.template, defaultNode))) {
 			return unknown('a parameter without a usable default');
+		}
+		if (!defaultNode) {
+			return patternValue(stringOf(memberNode(this.template, parameter, 'AllowedPattern')), nodeRange(this.template.text, reference));
 		}
 		const resolved = this.resolveLiteral(defaultNode);
 		if (resolved.kind === 'known' && (type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof resolved.value === 'string') {

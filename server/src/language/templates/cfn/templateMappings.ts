@@ -203,7 +203,7 @@ function functionByName(resolver: Resolver, name: unknown): string | undefined {
 	if (typeof name !== 'string') {
 		return undefined;
 	}
-	for (const { key } of pairsOf(resolver.section('Resources'))) {
+	for (const [key] of resolver.resources()) {
 		const type = resolver.resourceType(key);
 		if ((type === 'AWS::Lambda::Function' || type === 'AWS::Serverless::Function') && stringOf(resolver.resourceProperty(key, 'FunctionName')) === name) {
 			return key;
