@@ -80,6 +80,7 @@ describe('fetched record documents', () => {
 			{ language: 'json' },
 			{ language: 'jsonc' },
 			{ language: 'jsonl' },
+			{ language: 'yaml' },
 			{ language: 'plaintext' },
 			{ scheme: FETCHED_SCHEME },
 		]);
