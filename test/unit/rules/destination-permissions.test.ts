@@ -144,6 +144,11 @@ describe('destination-permissions', () => {
 		assert.deepEqual(messages(sam('!GetAtt Dlq.Arn', '      Policies:\n        - !If [C, AmazonSQSFullAccess, AWSLambdaBasicExecutionRole]\n')), []);
 		assert.deepEqual(messages(sam('!GetAtt Dlq.Arn', '      Policies:\n        - Statement: !ImportValue statements\n')), []);
 		assert.deepEqual(messages(sam('!ImportValue dlq-arn')), []);
+		// A role or policies from SAM's Globals.
+		assert.deepEqual(
+			messages(sam('!GetAtt Dlq.Arn').replace('Resources:\n', 'Globals:\n  Function:\n    Role: arn:aws:iam::123456789012:role/shared\nResources:\n')),
+			[],
+		);
 	});
 
 	it('asks kafka-cluster actions for a kafka:// topic of an MSK cluster read with IAM only', () => {

@@ -77,26 +77,54 @@ function parentKeys(text: string, lineStart: number, indent: number): PathSegmen
 	let end = lineStart - 1;
 	while (end > 0 && limit > 0) {
 		const start = text.lastIndexOf('\n', end - 1) + 1;
-		const line = /^( *)(- +)?(.*)$/.exec(text.slice(start, end))!;
+		const line = splitLine(text.slice(start, end));
 		end = start - 1;
-		if (line[3].trim() === '' || line[3].startsWith('#')) {
+		if (line.content.trim() === '' || line.content.startsWith('#')) {
 			continue;
 		}
-		const lead = line[1].length;
-		const column = lead + (line[2]?.length ?? 0);
+		const column = line.lead + line.dash;
 		if (column < limit) {
-			const key = /^(['"]?)([^'":#]+)\1\s*:/.exec(line[3]);
-			if (key) {
-				keys.unshift(key[2].trim());
+			const key = keyOf(line.content);
+			if (key !== undefined) {
+				keys.unshift(key);
 			}
 			limit = column;
 		}
-		if (line[2] !== undefined && lead < limit) {
+		if (line.dash > 0 && line.lead < limit) {
 			keys.unshift(0);
-			limit = lead;
+			limit = line.lead;
 		}
 	}
 	return keys;
+}
+
+/** A line's leading spaces, the width of a `- ` after them (0 if none), and the rest. */
+function splitLine(line: string): { lead: number; dash: number; content: string } {
+	let lead = 0;
+	while (line[lead] === ' ') {
+		lead++;
+	}
+	let dash = 0;
+	if (line[lead] === '-' && line[lead + 1] === ' ') {
+		dash = 1;
+		while (line[lead + dash] === ' ') {
+			dash++;
+		}
+	}
+	return { lead, dash, content: line.slice(lead + dash) };
+}
+
+/** The key a `key:` line opens (quotes removed), read without a regex: lines may be long. */
+function keyOf(content: string): string | undefined {
+	const colon = content.indexOf(':');
+	if (colon <= 0 || (colon + 1 < content.length && content[colon + 1] !== ' ')) {
+		return undefined;
+	}
+	const key = content
+		.slice(0, colon)
+		.trim()
+		.replace(/^(['"])(.*)\1$/, '$2');
+	return key === '' || key.includes('#') ? undefined : key;
 }
 
 function insertFor(key: string, schema: Schema | undefined, root: Schema, indent: number): string {

@@ -24,7 +24,7 @@ export function looksLikeTemplate(text: string, fileName?: string, languageId?: 
 	if (/^\s*\{/.test(head)) {
 		return (
 			/"AWSTemplateFormatVersion"\s*:/.test(head) ||
-			/"Transform"\s*:\s*\[?\s*"AWS::Serverless/.test(head) ||
+			/"Transform"\s*:\s*(?:\[\s*)?"AWS::Serverless/.test(head) ||
 			(/"Resources"\s*:/.test(head) && /"Type"\s*:\s*"AWS::/.test(head))
 		);
 	}

@@ -162,11 +162,33 @@ function coversResources(statement: PolicyStatementFacts, target: { arns: readon
 	});
 }
 
-/** IAM's wildcards: `*` any run of characters, `?` one; actions compare without case. */
+/**
+ * IAM's wildcards: `*` any run of characters, `?` one; actions compare without case. A two-pointer
+ * match that backtracks only to the last `*`, so a pattern from the template cannot make it slow.
+ */
 export function matchesPattern(pattern: string, text: string, ignoreCase: boolean): boolean {
-	const source = pattern
-		.replace(/[.+^${}()|[\]\\]/g, '\\$&')
-		.replace(/\*/g, '.*')
-		.replace(/\?/g, '.');
-	return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(text);
+	const p = ignoreCase ? pattern.toLowerCase() : pattern;
+	const t = ignoreCase ? text.toLowerCase() : text;
+	let pi = 0;
+	let ti = 0;
+	let star = -1;
+	let resume = 0;
+	while (ti < t.length) {
+		if (pi < p.length && (p[pi] === '?' || p[pi] === t[ti])) {
+			pi++;
+			ti++;
+		} else if (pi < p.length && p[pi] === '*') {
+			star = pi++;
+			resume = ti;
+		} else if (star >= 0) {
+			pi = star + 1;
+			ti = ++resume;
+		} else {
+			return false;
+		}
+	}
+	while (pi < p.length && p[pi] === '*') {
+		pi++;
+	}
+	return pi === p.length;
 }

@@ -49,6 +49,11 @@ export function functionRole(
 	if (type !== 'AWS::Serverless::Function') {
 		return { kind: 'unknown' };
 	}
+	const globals = memberNode(resolver.template, memberNode(resolver.template, resolver.template.root, 'Globals'), 'Function');
+	if (memberNode(resolver.template, globals, 'Role') || memberNode(resolver.template, globals, 'Policies')) {
+		// Whatever SAM's Globals give every function is not read here: say nothing rather than guess.
+		return { kind: 'unknown' };
+	}
 	const grants = noGrants();
 	const policies = memberNode(resolver.template, properties, 'Policies');
 	for (const entry of policies === undefined ? [] : isSeq(policies) && !policies.tag ? policies.items : [policies]) {

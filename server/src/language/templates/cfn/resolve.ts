@@ -315,7 +315,8 @@ export class Resolver {
 		}
 		const source = scalarText(this.template.text, templateNode, templateNode.value);
 		const parts: TextValue[] = [];
-		const pattern = /\$\{([^}]*)\}/g;
+		// No `$` inside a variable: `${${${...` must not rescan the rest of the string at every `$`.
+		const pattern = /\$\{([^}$]*)\}/g;
 		let last = 0;
 		for (let match = pattern.exec(source.text); match; match = pattern.exec(source.text)) {
 			parts.push(sliceText(source, last, match.index));

@@ -82,7 +82,10 @@ export function nodeText(template: ParsedTemplate, node: TemplateNode): string {
 			.map(({ key, pair }) => `${JSON.stringify(key)}: ${pair.value ? nodeText(template, pair.value as TemplateNode) : 'null'}`)
 			.join(', ')}}`;
 	}
-	return raw.replace(/\s*\n\s*/g, ' ');
+	return raw
+		.split('\n')
+		.map((line) => line.trim())
+		.join(' ');
 }
 
 /** The column of an offset: characters since the start of its line. */
