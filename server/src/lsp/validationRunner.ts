@@ -45,7 +45,9 @@ export function createValidationRunner(options: ValidationRunnerOptions): Valida
 		}
 		const version = document.version;
 		try {
-			const analysis = cache.storedAnalysis(uri, version) ?? (await analyzeInSlices(options, document));
+			// A Terraform analysis made before the parser was loaded (by a code action) is not final.
+			const stored = cache.storedAnalysis(uri, version);
+			const analysis = stored && !stored.terraformPending ? stored : await analyzeInSlices(options, document);
 			if (!analysis) {
 				return; // Superseded: the newer version (or the new settings) has its own run scheduled.
 			}

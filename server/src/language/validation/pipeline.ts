@@ -73,6 +73,8 @@ export interface DocumentAnalysis {
 	byteOrderMark?: boolean;
 	/** A Terraform document's text: it is validated whole, not in units (terraform/analyzeTerraform.ts). */
 	terraformText?: string;
+	/** A Terraform document analysed before the HCL parser was loaded: no problems yet, not final. */
+	terraformPending?: boolean;
 	/** For a `cfn-template`: its parse and the Kafka mappings in it (its units are none). */
 	template?: TemplateDocument;
 }
@@ -176,7 +178,10 @@ export function* validationSteps(prepared: DocumentAnalysis, options: ValidateOp
 	const registry = options.registry;
 	const { kind, layout, units } = prepared;
 	if (prepared.terraformText !== undefined) {
-		const problems = terraformProblems(prepared.terraformText, registry, options.moduleFiles?.() ?? []) ?? [];
+		const problems = terraformProblems(prepared.terraformText, registry, options.moduleFiles?.() ?? []);
+		if (!problems) {
+			return { ...prepared, terraformPending: true };
+		}
 		return { ...prepared, problems: finish(problems, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, 0) };
 	}
 	// Units that share a parse (the elements of one array) are placed together: one locate pass.
