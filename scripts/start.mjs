@@ -121,6 +121,7 @@ Lambda Kafka Destinations is running in VS Code (code-server, log: ${log}):
 
 Open that URL in a browser. The examples/ folder is open; try:
   - destinations/broken.destination.json and records/pasted-from-aws-docs.jsonc: problems, hovers, quick fixes
+  - terraform/main.tf: aws_lambda_event_source_mapping resources checked with the same rules, IAM quick fix
   - "Lambda Kafka: Apply Destination Config to Event Source Mapping" on destinations/sqs.destination.json
   - "Lambda Kafka: Preview Offsets" on records/sqs-record.json
   - "Lambda Kafka: Fetch Failure Records from SQS…" / "…from S3…"

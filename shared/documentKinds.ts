@@ -11,6 +11,10 @@ export type DocumentKind =
 	| 'failure-record'
 	/** A bare Lambda Kafka event (`eventSource` `aws:kafka` or `SelfManagedKafka`). */
 	| 'kafka-event'
+	/** A Terraform file (`.tf`): its `aws_lambda_event_source_mapping` resources that read Kafka. */
+	| 'terraform'
+	/** A CloudFormation or SAM template (YAML or JSON): its Kafka event source mappings are checked. */
+	| 'cfn-template'
 	/** Anything else: no diagnostics are produced for it. */
 	| 'unknown';
 
@@ -23,6 +27,8 @@ export const DOCUMENT_KIND_TITLES: Record<DocumentKind, string> = {
 	'esm-request': 'Event source mapping request',
 	'failure-record': 'Failure record',
 	'kafka-event': 'Kafka event',
+	terraform: 'Terraform configuration',
+	'cfn-template': 'CloudFormation template',
 	unknown: '',
 };
 

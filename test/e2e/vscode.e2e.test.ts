@@ -248,6 +248,34 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 		});
 	});
 
+	it('validates a Terraform file (no HashiCorp extension installed) and fixes its destination from the light bulb', async () => {
+		await recorded(workbench, server, 'terraform', async () => {
+			await workbench.openFile('main.tf');
+			const problems = await workbench.waitForProblems('main.tf', 2);
+			assert.deepEqual(problems, [
+				{
+					severity: 'Error',
+					message: '"batch_size" is 20000, above the maximum of 10000 (allowed: 1 to 10000).',
+					line: 10,
+					character: 23,
+					source: 'lambda-kafka',
+				},
+				{
+					severity: 'Error',
+					message: 'aws_sqs_queue.dlq.url gives the URL of the queue "aws_sqs_queue.dlq", but the destination must be its ARN.',
+					line: 14,
+					character: 25,
+					source: 'lambda-kafka',
+				},
+			]);
+			await workbench.quickFixAt(14, 30, 'Use aws_sqs_queue.dlq.arn');
+			await until('the reference to the queue ARN', async () =>
+				(await workbench.editorText()).includes('destination_arn = aws_sqs_queue.dlq.arn') ? true : undefined,
+			);
+			await workbench.waitForProblems('main.tf', 1);
+		});
+	});
+
 	it('applies a destination config through pickers, diff and confirmation', async () => {
 		await recorded(workbench, server, 'apply', async () => {
 			const before = demo.lambda.requests.length;

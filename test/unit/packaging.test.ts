@@ -29,6 +29,8 @@ describe('the packaged extension', () => {
 			'dist/cli.js',
 			'dist/client.js',
 			'dist/server.js',
+			'dist/tree-sitter-terraform.wasm',
+			'dist/tree-sitter.wasm',
 			'dist/webview.js',
 			'media/icon.png',
 			'media/preview.css',

@@ -24,8 +24,9 @@ export const MAX_FILE_SIZE_MB = 500;
 export const USAGE = `Usage: lambda-kafka validate [options] PATH...
 
 Validates Lambda Kafka destination configs, event source mapping requests, failure
-records and Kafka events. Directories are searched recursively for .json, .jsonc,
-.jsonl and .ndjson files and for files without an extension that hold JSON
+records, Kafka events, and the Kafka event source mappings of CloudFormation and SAM
+templates. Directories are searched recursively for .json, .jsonc, .jsonl, .ndjson,
+.yaml, .yml and .template files and for files without an extension that hold JSON
 (node_modules, .git and other dot-directories are skipped).
 
 Options:

@@ -14,12 +14,13 @@ import type { FileReport } from './validateFile';
 import { validateFile } from './validateFile';
 import { readVersion } from '../version';
 import { delegateCheck, isCheckCommand } from './delegateCheck';
+import { initHclParserFromFiles } from '../node/hclWasmFiles';
 
 const EXIT_CLEAN = 0;
 const EXIT_ERRORS = 1;
 const EXIT_FAILURE = 2;
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
 	const command = parseArgs(argv);
 	switch (command.kind) {
 		case 'help':
@@ -37,9 +38,13 @@ function main(argv: readonly string[]): number {
 	}
 }
 
-function validate(command: Extract<Command, { kind: 'validate' }>): number {
+async function validate(command: Extract<Command, { kind: 'validate' }>): Promise<number> {
 	const collected = collectFiles(command.paths);
 	const failures = [...collected.errors];
+	if (collected.files.some((file) => /\.tf$/i.test(file.path))) {
+		// The HCL parser is WebAssembly, loaded once before the first Terraform file.
+		await initHclParserFromFiles();
+	}
 	const reports: FileReport[] = [];
 	for (const file of collected.files) {
 		try {
@@ -90,19 +95,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	process.exit(error.code === 'EPIPE' ? (process.exitCode ?? EXIT_CLEAN) : EXIT_FAILURE);
 });
 
-if (isCheckCommand(process.argv.slice(2))) {
-	delegateCheck(process.argv.slice(3)).then(
-		(code) => (process.exitCode = code),
-		(error: unknown) => {
-			writeError(`unexpected failure: ${messageOf(error)}`);
-			process.exitCode = EXIT_FAILURE;
-		},
-	);
-} else {
-	try {
-		process.exitCode = main(process.argv.slice(2));
-	} catch (error) {
+// `check` runs the pre-flight bundle (dist/check.js); everything else is validation.
+const run = isCheckCommand(process.argv.slice(2)) ? delegateCheck(process.argv.slice(3)) : main(process.argv.slice(2));
+run.then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
 		writeError(`unexpected failure: ${messageOf(error)}`);
 		process.exitCode = EXIT_FAILURE;
-	}
-}
+	},
+);

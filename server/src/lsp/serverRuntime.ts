@@ -4,6 +4,7 @@
  * a test process, without the server importing any Node.js module itself.
  */
 import type { SchemaRegistry } from '../language/schema/schemaRegistry';
+import type { HclWasm } from '../language/terraform/hclParser';
 
 /** Stops a pending timer. */
 export interface Disposable {
@@ -26,4 +27,6 @@ export interface ServerRuntime {
 	schemas: SchemaRegistry;
 	/** The version the server reports in `serverInfo`. */
 	version: string;
+	/** The HCL parser's WebAssembly, for Terraform files; without it .tf files get no diagnostics. */
+	hclWasm?: () => Promise<HclWasm>;
 }
