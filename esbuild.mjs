@@ -2,6 +2,8 @@
 // (also runnable on its own with --stdio for other editors) and the CLI. The benchmark
 // is bundled too so that it measures exactly the code that ships.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,13 +26,31 @@ const common = {
 const entries = [
 	{ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
 	{ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+	// The server validates large documents in this worker thread (server/src/node/workerValidator.ts).
+	{ entryPoints: ['server/src/node/validationWorker.ts'], outfile: 'dist/validationWorker.js' },
 	{ entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 	{ entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
+	// Issue 16's rows: the floor for the cold start, and the event-loop monitor preloaded into the server.
+	{ entryPoints: ['bench/bareServer.ts'], outfile: 'dist/bench-bare-server.js' },
+	{ entryPoints: ['bench/loopMonitor.ts'], outfile: 'dist/bench-loop-monitor.js' },
 	// The loopback AWS servers that `npm start` points the extension at (never shipped).
 	{ entryPoints: ['test/loopback/demoServer.ts'], outfile: 'dist/demo-server.js' },
 	// The preview webview's script runs in the browser sandbox of the webview, not in Node.
 	{ entryPoints: ['client/webview/preview.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', external: [] },
 ];
+
+/**
+ * The schemas' validators as Ajv standalone code (issue 16: no schema compilation at start-up),
+ * generated from schemas/ by the same code and options the server compiles with, then bundled as
+ * dist/schema-validators.js. Not committed: the build regenerates it deterministically.
+ */
+async function generateValidators() {
+	await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/node/generateValidators.ts'], outfile: '.build/generate-validators.js' });
+	const { generateValidatorsSource } = createRequire(import.meta.url)('./.build/generate-validators.js');
+	fs.writeFileSync('.build/schema-validators.js', generateValidatorsSource('schemas', '../server/src/language/schema/dateTime'));
+}
+await generateValidators();
+entries.push({ entryPoints: ['.build/schema-validators.js'], outfile: 'dist/schema-validators.js' });
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {

@@ -4,6 +4,7 @@
  * a test process, without the server importing any Node.js module itself.
  */
 import type { SchemaRegistry } from '../language/schema/schemaRegistry';
+import type { AnalyzeOptions, DocumentAnalysis } from '../language/validation/pipeline';
 
 /** Stops a pending timer. */
 export interface Disposable {
@@ -26,4 +27,31 @@ export interface ServerRuntime {
 	schemas: SchemaRegistry;
 	/** The version the server reports in `serverInfo`. */
 	version: string;
+	/**
+	 * Validation in another thread (a worker thread under Node.js, a Web Worker in a browser), so
+	 * that validating a large document never holds up hover, completion or the next edit. Without
+	 * one, documents are validated on the request thread in slices.
+	 */
+	offThreadValidator?: OffThreadValidator;
+}
+
+/** What crosses to the validating thread: the text and the options that are plain data (its schemas are its own). */
+export interface OffThreadRequest {
+	text: string;
+	options: Omit<AnalyzeOptions, 'registry'>;
+}
+
+/** An analysis without its parse, which stays in the thread that made it. */
+export type OffThreadAnalysis = Omit<DocumentAnalysis, 'units'>;
+
+export interface OffThreadValidator {
+	/** Texts shorter than this are validated on the request thread: the round trip would cost more than they do. */
+	readonly minLength: number;
+	/**
+	 * Validates a text in the other thread. A newer request with the same `key` (the document)
+	 * replaces one still waiting for the thread, which then resolves undefined. Rejects when the
+	 * thread fails; the server then validates on its own thread.
+	 */
+	validate(key: string, request: OffThreadRequest): Promise<OffThreadAnalysis | undefined>;
+	dispose(): void;
 }

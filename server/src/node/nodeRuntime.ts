@@ -1,7 +1,8 @@
-/** The ServerRuntime of Node.js: its timers, the schema files beside the bundle, the package version. */
+/** The ServerRuntime of Node.js: its timers, the schema files beside the bundle, the package version, a validation worker thread. */
 import type { ServerRuntime, ServerTimers } from '../lsp/serverRuntime';
 import { readVersion } from '../version';
 import { sharedSchemaRegistry } from './schemaFiles';
+import { workerValidator } from './workerValidator';
 
 export const nodeTimers: ServerTimers = {
 	setImmediate(callback) {
@@ -18,5 +19,5 @@ export const nodeTimers: ServerTimers = {
 };
 
 export function nodeRuntime(): ServerRuntime {
-	return { timers: nodeTimers, schemas: sharedSchemaRegistry(), version: readVersion() };
+	return { timers: nodeTimers, schemas: sharedSchemaRegistry(), version: readVersion(), offThreadValidator: workerValidator() };
 }
