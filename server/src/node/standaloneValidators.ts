@@ -8,7 +8,6 @@
  * so a stale build can never validate with an old schema. The generated code is not committed:
  * the build makes it, deterministically, from the schema files and the Ajv version in the lock file.
  */
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -18,8 +17,22 @@ import type { PrecompiledValidators, SchemaKind } from '../language/schema/schem
 /** The generated module's name, next to the bundles. */
 export const VALIDATORS_FILE = 'schema-validators.js';
 
+/**
+ * A 53-bit hash of a schema file's text (cyrb53), to tell whether the file changed since the build.
+ * Not a defence against anyone: it only catches a stale build. Computed in JavaScript because
+ * loading node:crypto cost the server's start-up more than hashing the four files.
+ */
 export function schemaTextHash(text: string): string {
-	return crypto.createHash('sha256').update(text).digest('hex');
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 2654435761);
+		h2 = Math.imul(h2 ^ c, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
 }
 
 type ValidatorsModule = Partial<Record<SchemaKind, ValidateFunction>> & { schemaSha256?: Partial<Record<SchemaKind, string>> };

@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { OffThreadAnalysis, OffThreadRequest, OffThreadValidator } from '../lsp/serverRuntime';
 
 /** Below this, a text is validated on the request thread: posting it costs more than slicing its validation. */
@@ -38,7 +39,10 @@ export function workerValidator(script = path.join(__dirname, 'validationWorker.
 		next();
 	};
 	const start = (): Worker => {
-		const created = new Worker(script);
+		// Required on first use: loading worker_threads cost the start-up of a server that may never see a large document.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+		const { Worker: WorkerThread } = require('node:worker_threads') as typeof WorkerThreads;
+		const created = new WorkerThread(script);
 		// Validation is work worth doing while the server runs, not a reason to keep it running.
 		created.unref();
 		created.on('message', (reply: WorkerReply) => finish((job) => ('error' in reply ? job.reject(new Error(reply.error)) : job.resolve(reply.analysis))));
