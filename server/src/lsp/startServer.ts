@@ -90,6 +90,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	documents.onDidClose((event) => {
 		scheduler.cancel(event.document.uri);
 		cache.forget(event.document.uri);
+		forgetLastRegExpMatch();
 		void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 	});
 
@@ -110,6 +111,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		runtime.offThreadValidator?.dispose();
 	});
 	documents.listen(connection);
+}
+
+/**
+ * V8 keeps the subject of the last successful regular expression match (for the legacy
+ * `RegExp.lastMatch`), and the language core matches slices of document text, which hold on to
+ * the whole text: a closed 12 MB document stayed in memory until some other match happened. A
+ * match on the empty string releases it.
+ */
+function forgetLastRegExpMatch(): void {
+	/^/.exec('');
 }
 
 /** Each feature's handlers, one module each under ./handlers/ (see ServerContext). */

@@ -13,6 +13,13 @@ import type { OffThreadAnalysis, OffThreadRequest, OffThreadValidator } from '..
 /** Below this, a text is validated on the request thread: posting it costs more than slicing its validation. */
 export const OFF_THREAD_MIN_LENGTH = 512 * 1024;
 
+/**
+ * After validating a text this long the worker is stopped (and started again for the next): its
+ * heap then holds the garbage of a parse several times the text's size, which V8 keeps mapped
+ * until that thread happens to collect it, on top of the memory the server thread needs next.
+ */
+const RESTART_AFTER_LENGTH = 16 * 1024 * 1024;
+
 interface Job {
 	request: OffThreadRequest;
 	resolve: (analysis: OffThreadAnalysis | undefined) => void;
@@ -45,7 +52,13 @@ export function workerValidator(script = path.join(__dirname, 'validationWorker.
 		const created = new WorkerThread(script);
 		// Validation is work worth doing while the server runs, not a reason to keep it running.
 		created.unref();
-		created.on('message', (reply: WorkerReply) => finish((job) => ('error' in reply ? job.reject(new Error(reply.error)) : job.resolve(reply.analysis))));
+		created.on('message', (reply: WorkerReply) => {
+			if (running && running.request.text.length >= RESTART_AFTER_LENGTH && worker === created) {
+				worker = undefined;
+				void created.terminate();
+			}
+			finish((job) => ('error' in reply ? job.reject(new Error(reply.error)) : job.resolve(reply.analysis)));
+		});
 		created.on('error', (error) => {
 			worker = undefined;
 			finish((job) => job.reject(error));
