@@ -47,13 +47,18 @@ const entries = [
  * dist/schema-validators.js. Not committed: the build regenerates it deterministically.
  */
 async function generateValidators() {
-	await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/node/generateValidators.ts'], outfile: '.build/generate-validators.js' });
-	const { generateValidatorsSource } = createRequire(import.meta.url)('./.build/generate-validators.js');
-	fs.writeFileSync('.build/schema-validators.js', generateValidatorsSource('schemas', '../server/src/language/schema/dateTime'));
+	await esbuild.build({
+		...common,
+		sourcemap: false,
+		entryPoints: ['server/src/node/generateValidators.ts'],
+		outfile: 'dist/.generated/generate-validators.js',
+	});
+	const { generateValidatorsSource } = createRequire(import.meta.url)('./dist/.generated/generate-validators.js');
+	fs.writeFileSync('dist/.generated/schema-validators.js', generateValidatorsSource('schemas', '../../server/src/language/schema/dateTime'));
 }
 await generateValidators();
 // Minified always: generated code no one reads, parsed at every start-up.
-entries.push({ entryPoints: ['.build/schema-validators.js'], outfile: 'dist/schema-validators.js', minify: true, sourcemap: false });
+entries.push({ entryPoints: ['dist/.generated/schema-validators.js'], outfile: 'dist/schema-validators.js', minify: true, sourcemap: false });
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {

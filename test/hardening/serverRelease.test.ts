@@ -59,7 +59,9 @@ describe('closing a large document', () => {
 		await sleep(1_500);
 		const after = await liveHeapKb(client.pid!, snapshots);
 		const sizeKb = text.length / 1024;
-		t.diagnostic(`live heap ${(before / 1024).toFixed(1)} MB before, ${(open / 1024).toFixed(1)} MB open, ${(after / 1024).toFixed(1)} MB after closing (${(sizeKb / 1024).toFixed(1)} MB document)`);
+		t.diagnostic(
+			`live heap ${(before / 1024).toFixed(1)} MB before, ${(open / 1024).toFixed(1)} MB open, ${(after / 1024).toFixed(1)} MB after closing (${(sizeKb / 1024).toFixed(1)} MB document)`,
+		);
 		assert.ok(open - before > sizeKb, `the open document is held (${((open - before) / 1024).toFixed(1)} MB)`);
 		assert.ok(
 			after - before < 0.05 * sizeKb,
