@@ -35,6 +35,7 @@ const entries = [
 	// Issue 16's rows: the floor for the cold start, and the event-loop monitor preloaded into the server.
 	{ entryPoints: ['bench/bareServer.ts'], outfile: 'dist/bench-bare-server.js' },
 	{ entryPoints: ['bench/loopMonitor.ts'], outfile: 'dist/bench-loop-monitor.js' },
+	{ entryPoints: ['bench/cpuReporter.ts'], outfile: 'dist/bench-cpu-reporter.js' },
 	// The loopback AWS servers that `npm start` points the extension at (never shipped).
 	{ entryPoints: ['test/loopback/demoServer.ts'], outfile: 'dist/demo-server.js' },
 	// The preview webview's script runs in the browser sandbox of the webview, not in Node.

@@ -239,17 +239,7 @@ function printReport(documents: DocumentInfo[], results: CaseResult[], cold: Col
 		out.push(documentTable(r, doc, casesFor(doc.spec)), '');
 	}
 	if (cold) {
-		out.push(
-			'### Cold start',
-			'',
-			coldStartTable(cold),
-			'',
-			coldStartFloorRow(
-				cold.server.map((s) => s.firstDiagnosticsMs),
-				cold.bare.map((s) => s.firstDiagnosticsMs),
-			),
-			'',
-		);
+		out.push('### Cold start', '', coldStartTable(cold), '', coldStartFloorRow(cold.server, cold.bare), '');
 	}
 	out.push(...scenarioSections(scenarios));
 	if (errors.length > 0) {

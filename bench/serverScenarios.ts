@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspTestClient } from '../test/protocol/lspClient';
 import { Prng, s3Record, sqsRecord } from './generate';
@@ -12,6 +13,9 @@ import { Prng, s3Record, sqsRecord } from './generate';
 export interface CliRound {
 	cliMs: number;
 	readParseMs: number;
+	/** CPU time of each process (all threads): steadier than wall time when other work shares the CPUs. */
+	cliCpuMs: number;
+	readParseCpuMs: number;
 	files: number;
 }
 
@@ -41,12 +45,26 @@ export function cliDirectory(workDir: string): string {
 	return dir;
 }
 
-function timeProcess(args: string[]): Promise<number> {
+/** Wall and CPU milliseconds of a node process, its CPU time reported by the preloaded cpuReporter.ts. */
+export function timeProcess(args: string[]): Promise<{ wallMs: number; cpuMs: number }> {
+	const report = path.join(os.tmpdir(), `lambda-kafka-cpu-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
 	return new Promise((resolve, reject) => {
 		const start = performance.now();
-		const child = spawn(process.execPath, args, { stdio: 'ignore' });
+		const child = spawn(process.execPath, ['--require', path.join(__dirname, 'bench-cpu-reporter.js'), ...args], {
+			stdio: 'ignore',
+			env: { ...process.env, CPU_REPORT_FILE: report },
+		});
 		child.on('error', reject);
-		child.on('exit', (code) => (code !== null && code > 1 ? reject(new Error(`${args.join(' ')} exited with ${code}`)) : resolve(performance.now() - start)));
+		child.on('exit', (code) => {
+			const wallMs = performance.now() - start;
+			if (code !== null && code > 1) {
+				reject(new Error(`${args.join(' ')} exited with ${code}`));
+				return;
+			}
+			const cpuMs = Number(fs.readFileSync(report, 'utf8'));
+			fs.rmSync(report, { force: true });
+			resolve({ wallMs, cpuMs });
+		});
 	});
 }
 
@@ -57,9 +75,9 @@ walk(process.argv[1]);`;
 
 /** One round: the CLI, then the read+parse floor, each a fresh process. */
 export async function cliRound(cliPath: string, dir: string, extraArgs: string[] = []): Promise<CliRound> {
-	const cliMs = await timeProcess([cliPath, 'validate', '--format', 'json', ...extraArgs, dir]);
-	const readParseMs = await timeProcess(['-e', READ_AND_PARSE, dir]);
-	return { cliMs, readParseMs, files: CLI_FILES };
+	const cli = await timeProcess([cliPath, 'validate', '--format', 'json', ...extraArgs, dir]);
+	const readParse = await timeProcess(['-e', READ_AND_PARSE, dir]);
+	return { cliMs: cli.wallMs, readParseMs: readParse.wallMs, cliCpuMs: cli.cpuMs, readParseCpuMs: readParse.cpuMs, files: CLI_FILES };
 }
 
 export function memoryDocument(): string {
