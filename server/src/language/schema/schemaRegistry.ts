@@ -95,8 +95,14 @@ export function ajvOptions(code?: Options['code']): Options {
  * the server's start-up, and a server with precompiled validators never compiles.
  */
 function createAjv(): Ajv {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
-	const AjvClass = (require('ajv') as typeof AjvModule).default;
+	let AjvClass: typeof AjvModule.default;
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+		AjvClass = (require('ajv') as typeof AjvModule).default;
+	} catch (error) {
+		// The bundles leave Ajv out (esbuild.mjs): only a schema changed since the build needs it.
+		throw new Error(`A schema changed since the validators were built, and Ajv is not available to compile it: rebuild (npm run build). ${String(error)}`);
+	}
 	return new AjvClass(ajvOptions());
 }
 
