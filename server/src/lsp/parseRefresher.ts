@@ -11,6 +11,10 @@ import type { AnalysisCache } from './analysisCache';
 import type { ServerTimers } from './serverRuntime';
 
 export function refreshParseInSlices(document: TextDocument, cache: AnalysisCache, timers: ServerTimers, isOpen: () => boolean): void {
+	// A document closed meanwhile must not be parsed into the cache again: nothing would drop it.
+	if (!isOpen()) {
+		return;
+	}
 	const version = document.version;
 	const steps = positionLookupSteps(cache.refreshParse(document));
 	const step = (): void => {
