@@ -2,7 +2,8 @@
 // (also runnable on its own with --stdio for other editors) and the CLI. The benchmark
 // is bundled too so that it measures exactly the code that ships.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,14 +28,42 @@ const common = {
 const IMPORT_META_URL = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
 const withHcl = { define: { 'import.meta.url': '__importMetaUrl' } };
 
+/**
+ * The programs that validate leave Ajv out (a quarter of their bundle, parsed at every start): they
+ * use the validators generated at build time (dist/schema-validators.js, from the same schema files
+ * as the bundle ships), and require Ajv only to compile a schema changed since the build, which
+ * only a development checkout, where node_modules has it, can have.
+ */
+const withoutAjv = [...common.external, 'ajv'];
+
 const entries = [
 	{ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
-	{ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', ...withHcl, banner: { js: IMPORT_META_URL } },
-	{ entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', ...withHcl, banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
+	{ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', external: withoutAjv, ...withHcl, banner: { js: IMPORT_META_URL } },
+	// The server validates large documents in this worker thread (server/src/node/workerValidator.ts).
+	{
+		entryPoints: ['server/src/node/validationWorker.ts'],
+		outfile: 'dist/validationWorker.js',
+		external: withoutAjv,
+		...withHcl,
+		banner: { js: IMPORT_META_URL },
+	},
+	{
+		entryPoints: ['server/src/cli/main.ts'],
+		outfile: 'dist/cli.js',
+		external: withoutAjv,
+		...withHcl,
+		banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
+	},
+	// The CLI's worker threads for large runs (server/src/cli/validatePool.ts).
+	{ entryPoints: ['server/src/cli/cliWorker.ts'], outfile: 'dist/cliWorker.js', external: withoutAjv, ...withHcl, banner: { js: IMPORT_META_URL } },
 	// `lambda-kafka check`: the extension's AWS code without VS Code, loaded by dist/cli.js at run time.
 	{ entryPoints: ['client/src/cli/checkMain.ts'], outfile: 'dist/check.js' },
 	{ entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', ...withHcl, banner: { js: IMPORT_META_URL } },
 	{ entryPoints: ['bench/terraformBench.ts'], outfile: 'dist/bench-terraform.js', ...withHcl, banner: { js: IMPORT_META_URL } },
+	// Issue 16's rows: the floor for the cold start, and the event-loop monitor preloaded into the server.
+	{ entryPoints: ['bench/bareServer.ts'], outfile: 'dist/bench-bare-server.js' },
+	{ entryPoints: ['bench/loopMonitor.ts'], outfile: 'dist/bench-loop-monitor.js' },
+	{ entryPoints: ['bench/cpuReporter.ts'], outfile: 'dist/bench-cpu-reporter.js' },
 	// The loopback AWS servers that `npm start` points the extension at (never shipped).
 	{ entryPoints: ['test/loopback/demoServer.ts'], outfile: 'dist/demo-server.js' },
 	// The preview webview's script runs in the browser sandbox of the webview, not in Node.
@@ -43,9 +72,27 @@ const entries = [
 
 // The HCL parser's WebAssembly (Terraform files) ships beside the bundles, which load it by path:
 // web-tree-sitter's runtime and the Terraform grammar, the same files on every platform.
-mkdirSync('dist', { recursive: true });
-copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
-copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'dist/tree-sitter-terraform.wasm');
+fs.mkdirSync('dist', { recursive: true });
+fs.copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
+fs.copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'dist/tree-sitter-terraform.wasm');
+/**
+ * The schemas' validators as Ajv standalone code (issue 16: no schema compilation at start-up),
+ * generated from schemas/ by the same code and options the server compiles with, then bundled as
+ * dist/schema-validators.js. Not committed: the build regenerates it deterministically.
+ */
+async function generateValidators() {
+	await esbuild.build({
+		...common,
+		sourcemap: false,
+		entryPoints: ['server/src/node/generateValidators.ts'],
+		outfile: 'dist/.generated/generate-validators.js',
+	});
+	const { generateValidatorsSource } = createRequire(import.meta.url)('./dist/.generated/generate-validators.js');
+	fs.writeFileSync('dist/.generated/schema-validators.js', generateValidatorsSource('schemas', '../../server/src/language/schema/dateTime'));
+}
+await generateValidators();
+// Minified always: generated code no one reads, parsed at every start-up.
+entries.push({ entryPoints: ['dist/.generated/schema-validators.js'], outfile: 'dist/schema-validators.js', minify: true, sourcemap: false });
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {

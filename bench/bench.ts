@@ -10,7 +10,9 @@
  * Options: --rounds N (fresh processes per pair, default 1; the report takes the median),
  * --docs id,id  --cases json-parse,ours,vscode,vscode-2step  --no-cold-start
  * --cpu-prof (writes .bench/profiles/*.cpuprofile for the `ours` children),
- * --node-flags "--max-semi-space-size=4" (extra Node/V8 flags for every child, e.g. to try the server's flags).
+ * --node-flags "--max-semi-space-size=4" (extra Node/V8 flags for every child, e.g. to try the server's flags),
+ * --scenarios editing,cli,memory (the whole-process rows of issue 16; default all), --no-documents
+ * (only those rows and the cold start).
  */
 import { fork } from 'node:child_process';
 import * as crypto from 'node:crypto';
@@ -27,11 +29,15 @@ import type { Measurement } from './measure';
 import { measure } from './measure';
 import type { CaseResult, ColdStartResult, DocumentInfo } from './report';
 import { coldStartTable, documentTable, formatMs, Results, summaryTable, targetsTable } from './report';
+import { editingDocument, editingRound } from './editing';
+import type { ScenarioResults } from './scenarioReport';
+import { cliTable, coldStartFloorRow, editingTable, memoryTable } from './scenarioReport';
+import { cliDirectory, cliRound, memoryDocument, memoryRound } from './serverScenarios';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK_DIR = path.join(ROOT, '.bench');
 const DOCS_DIR = path.join(WORK_DIR, 'docs');
-const COLD_START_RUNS = 5;
+const COLD_START_RUNS = 7;
 /** A child that takes longer than this is stuck, not slow. */
 const CHILD_TIMEOUT_MS = 180_000;
 
@@ -45,7 +51,10 @@ interface Options {
 	nodeFlags: string[];
 	/** The 1-minute load average when the run started (the report warns when the machine was busy). */
 	loadAtStart: number;
+	scenarios: Scenario[];
 }
+
+type Scenario = 'editing' | 'cli' | 'memory';
 
 type ChildMessage = { measurement: Measurement } | { coldStart: InProcessColdStart } | { error: string };
 
@@ -58,11 +67,12 @@ function parseOptions(argv: readonly string[]): Options {
 		const index = argv.indexOf(name);
 		return index >= 0 ? argv[index + 1] : undefined;
 	};
-	const docIds = value('--docs')?.split(',');
+	const docIds = argv.includes('--no-documents') ? ['1-single'] : value('--docs')?.split(',');
 	return {
 		rounds: Math.max(1, Number(value('--rounds') ?? 1)),
 		docs: docIds ? docIds.map(documentSpec) : [...DOCUMENTS],
-		cases: value('--cases')?.split(',') as CaseId[] | undefined,
+		scenarios: (value('--scenarios')?.split(',') as Scenario[] | undefined) ?? ['editing', 'cli', 'memory'],
+		cases: argv.includes('--no-documents') ? [] : (value('--cases')?.split(',') as CaseId[] | undefined),
 		coldStart: !argv.includes('--no-cold-start'),
 		cpuProf: argv.includes('--cpu-prof'),
 		nodeFlags:
@@ -157,8 +167,9 @@ async function runPairs(options: Options): Promise<CaseResult[]> {
 }
 
 async function runColdStart(single: DocumentSpec): Promise<ColdStartResult> {
-	const cold: ColdStartResult = { nodeMs: [], server: [], inProcess: [] };
+	const cold: ColdStartResult = { nodeMs: [], server: [], bare: [], inProcess: [] };
 	const serverPath = path.join(__dirname, 'server.js');
+	const barePath = path.join(__dirname, 'bench-bare-server.js');
 	const text = fs.readFileSync(documentPath(single), 'utf8');
 	// A broken server build must not cost the figures measured so far: failures are reported, not thrown.
 	const attempt = async (what: string, run: () => Promise<void>): Promise<void> => {
@@ -177,6 +188,9 @@ async function runColdStart(single: DocumentSpec): Promise<ColdStartResult> {
 				cold.server.push(await serverColdStart(serverPath, text, single.fileName));
 			});
 		}
+		await attempt('bare server', async () => {
+			cold.bare.push(await serverColdStart(barePath, text, single.fileName));
+		});
 		await attempt('in-process child', async () => {
 			const message = await runChild(['--cold-start', single.id, documentPath(single)]);
 			if ('coldStart' in message) {
@@ -188,7 +202,7 @@ async function runColdStart(single: DocumentSpec): Promise<ColdStartResult> {
 	return cold;
 }
 
-function printReport(documents: DocumentInfo[], results: CaseResult[], cold: ColdStartResult | undefined, options: Options): void {
+function printReport(documents: DocumentInfo[], results: CaseResult[], cold: ColdStartResult | undefined, scenarios: ScenarioResults, options: Options): void {
 	const r = new Results(documents, results, cold);
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	const busiest = Math.max(options.loadAtStart, os.loadavg()[0]);
@@ -225,15 +239,16 @@ function printReport(documents: DocumentInfo[], results: CaseResult[], cold: Col
 		out.push(documentTable(r, doc, casesFor(doc.spec)), '');
 	}
 	if (cold) {
-		out.push('### Cold start', '', coldStartTable(cold), '');
+		out.push('### Cold start', '', coldStartTable(cold), '', coldStartFloorRow(cold.server, cold.bare), '');
 	}
+	out.push(...scenarioSections(scenarios));
 	if (errors.length > 0) {
 		out.push('### Errors (these pairs are missing above)', '', ...errors.map((e) => `- ${e.split('\n').join('\n  ')}`), '');
 	}
 	process.stdout.write(`${out.join('\n')}\n`);
 	fs.writeFileSync(
 		path.join(WORK_DIR, 'results.json'),
-		JSON.stringify({ documents: documents.map((d) => ({ id: d.spec.id, bytes: d.bytes, sha256: d.sha256 })), results, cold }, null, 2),
+		JSON.stringify({ documents: documents.map((d) => ({ id: d.spec.id, bytes: d.bytes, sha256: d.sha256 })), results, cold, scenarios }, null, 2),
 	);
 	log(`raw results: ${path.join(WORK_DIR, 'results.json')}`);
 }
@@ -245,8 +260,67 @@ async function main(argv: readonly string[]): Promise<void> {
 	const results = await runPairs(options);
 	const single = options.docs.find((d) => d.id === '1-single');
 	const cold = options.coldStart && single ? await runColdStart(single) : undefined;
-	printReport(documents, results, cold, options);
+	const scenarios = await runScenarios(options);
+	printReport(documents, results, cold, scenarios, options);
 	log(`done in ${((performance.now() - started) / 1e3).toFixed(0)} s`);
+}
+
+/** The whole-process rows of issue 16, each round a fresh server or CLI process. */
+async function runScenarios(options: Options): Promise<ScenarioResults> {
+	const scenarios: ScenarioResults = { editing: [], cli: [], memory: [] };
+	const rounds = Math.max(3, options.rounds);
+	const attempt = async (what: string, run: () => Promise<void>): Promise<void> => {
+		try {
+			await run();
+		} catch (error) {
+			errors.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+		}
+	};
+	if (options.scenarios.includes('editing')) {
+		const text = editingDocument();
+		for (let round = 0; round < rounds; round++) {
+			await attempt('editing', async () => {
+				const result = await editingRound(text, path.join(__dirname, 'bench-loop-monitor.js'), round);
+				scenarios.editing.push(result);
+				log(`[editing ${round + 1}/${rounds}] ${JSON.stringify(result, (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
+			});
+		}
+	}
+	if (options.scenarios.includes('cli')) {
+		const dir = cliDirectory(WORK_DIR);
+		for (let round = 0; round < rounds + 2; round++) {
+			await attempt('cli', async () => {
+				const result = await cliRound(path.join(__dirname, 'cli.js'), dir);
+				scenarios.cli.push(result);
+				log(`[cli ${round + 1}/${rounds + 2}] ${formatMs(result.cliMs)} ms vs read+parse ${formatMs(result.readParseMs)} ms`);
+			});
+		}
+	}
+	if (options.scenarios.includes('memory')) {
+		const text = memoryDocument();
+		for (let round = 0; round < rounds; round++) {
+			await attempt('memory', async () => {
+				const result = await memoryRound(text);
+				scenarios.memory.push(result);
+				log(`[memory ${round + 1}/${rounds}] peak +${(result.peakGrowthBytes / 1e6).toFixed(0)} MB for ${(result.bytes / 1e6).toFixed(0)} MB`);
+			});
+		}
+	}
+	return scenarios;
+}
+
+function scenarioSections(scenarios: ScenarioResults): string[] {
+	const out: string[] = [];
+	if (scenarios.editing.length > 0) {
+		out.push('### Editing a 10 MB record over LSP', '', editingTable(scenarios.editing), '');
+	}
+	if (scenarios.cli.length > 0) {
+		out.push('### CLI', '', cliTable(scenarios.cli), '');
+	}
+	if (scenarios.memory.length > 0) {
+		out.push('### Server memory', '', memoryTable(scenarios.memory), '');
+	}
+	return out;
 }
 
 // ---- child processes ---------------------------------------------------------------------------

@@ -26,6 +26,8 @@ export interface CaseResult {
 export interface ColdStartResult {
 	nodeMs: number[];
 	server: ServerColdStart[];
+	/** The floor: a bare vscode-languageserver server (bench/bareServer.ts). */
+	bare: ServerColdStart[];
 	inProcess: InProcessColdStart[];
 }
 

@@ -1,5 +1,5 @@
 /**
- * The command line: `lambda-kafka validate [--format F] [--max-file-size-mb N] PATH...`, plus
+ * The command line: `lambda-kafka validate [--format F] [--max-file-size-mb N] [--jobs N] PATH...`, plus
  * `--help` and `--version`. Parsing never throws; a mistake becomes a `usage-error` to print.
  */
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
@@ -9,7 +9,8 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 export type Command =
 	| { kind: 'help' }
 	| { kind: 'version' }
-	| { kind: 'validate'; format: OutputFormat; maxFileSizeMB: number; paths: string[] }
+	/** `jobs`: threads validating at once, when given (the default is the machine's cores, see validatePool.ts). */
+	| { kind: 'validate'; format: OutputFormat; maxFileSizeMB: number; jobs?: number; paths: string[] }
 	| { kind: 'usage-error'; message: string };
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -20,6 +21,9 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
  */
 export const MIN_FILE_SIZE_MB = 0.0001;
 export const MAX_FILE_SIZE_MB = 500;
+
+/** Bounds of --jobs. */
+export const MAX_JOBS = 64;
 
 export const USAGE = `Usage: lambda-kafka validate [options] PATH...
 
@@ -33,6 +37,8 @@ Options:
   --format text|json|sarif  Output format (default: text)
   --max-file-size-mb N      Do not validate files over N MB, a decimal number from
                             ${MIN_FILE_SIZE_MB} to ${MAX_FILE_SIZE_MB} (default: ${DEFAULT_SETTINGS.validation.maxFileSizeMB})
+  --jobs N                  Validate in N threads at once, 1 to ${MAX_JOBS} (default: the
+                            machine's cores; small runs stay in one thread)
   -h, --help                Show this help
   --version                 Print the version
 
@@ -45,6 +51,7 @@ AWS (read-only); see 'lambda-kafka check --help'.
 export function parseArgs(argv: readonly string[]): Command {
 	let format: OutputFormat = 'text';
 	let maxFileSizeMB = DEFAULT_SETTINGS.validation.maxFileSizeMB;
+	let jobs: number | undefined;
 	const positionals: string[] = [];
 	let optionsEnded = false;
 	for (let i = 0; i < argv.length; i++) {
@@ -64,7 +71,7 @@ export function parseArgs(argv: readonly string[]): Command {
 			return { kind: 'version' };
 		}
 		const [name, inlineValue] = splitOption(arg);
-		if (name !== '--format' && name !== '--max-file-size-mb') {
+		if (name !== '--format' && name !== '--max-file-size-mb' && name !== '--jobs') {
 			return { kind: 'usage-error', message: `unknown option '${name}'` };
 		}
 		const value = inlineValue ?? argv[++i];
@@ -77,6 +84,11 @@ export function parseArgs(argv: readonly string[]): Command {
 				return { kind: 'usage-error', message: `unknown format '${value}' (expected text, json or sarif)` };
 			}
 			format = match;
+		} else if (name === '--jobs') {
+			jobs = /^[0-9]{1,3}$/.test(value) ? Number(value) : NaN;
+			if (!(jobs >= 1 && jobs <= MAX_JOBS)) {
+				return { kind: 'usage-error', message: `--jobs needs a whole number from 1 to ${MAX_JOBS}, not '${value}'` };
+			}
 		} else {
 			const size = parseMegabytes(value);
 			if (size === undefined) {
@@ -95,7 +107,7 @@ export function parseArgs(argv: readonly string[]): Command {
 	if (paths.length === 0) {
 		return { kind: 'usage-error', message: 'no files or directories to validate' };
 	}
-	return { kind: 'validate', format, maxFileSizeMB, paths };
+	return { kind: 'validate', format, maxFileSizeMB, ...(jobs === undefined ? {} : { jobs }), paths };
 }
 
 /**

@@ -23,24 +23,7 @@ export interface SarifOptions {
 }
 
 export function formatSarif(reports: readonly FileReport[], options: SarifOptions): string {
-	const ruleIndex = new Map(options.codes.map((code, index) => [code.id, index]));
-	const results = reports.flatMap((report) => {
-		const artifactLocation = artifactLocationOf(report.path, options.cwd);
-		return report.diagnostics.map((d) => ({
-			ruleId: d.code,
-			...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
-			level: LEVELS[d.severity],
-			message: { text: d.message },
-			locations: [
-				{
-					physicalLocation: {
-						artifactLocation,
-						region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
-					},
-				},
-			],
-		}));
-	});
+	const results = reports.flatMap(sarifResults(options));
 	const log = {
 		$schema: 'https://json.schemastore.org/sarif-2.1.0.json',
 		version: '2.1.0',
@@ -65,6 +48,28 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
 		],
 	};
 	return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** The SARIF results of one file's report (the CLI streams them: see outputStream.ts). */
+export function sarifResults(options: SarifOptions): (report: FileReport) => object[] {
+	const ruleIndex = new Map(options.codes.map((code, index) => [code.id, index]));
+	return (report) => {
+		const artifactLocation = artifactLocationOf(report.path, options.cwd);
+		return report.diagnostics.map((d) => ({
+			ruleId: d.code,
+			...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
+			level: LEVELS[d.severity],
+			message: { text: d.message },
+			locations: [
+				{
+					physicalLocation: {
+						artifactLocation,
+						region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+					},
+				},
+			],
+		}));
+	};
 }
 
 function artifactLocationOf(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {

@@ -7,11 +7,10 @@ import { allDiagnosticCodes } from '../language/validation/codes';
 import type { Command } from './args';
 import { parseArgs, USAGE } from './args';
 import { collectFiles } from './collectFiles';
-import { formatJson } from './formatJson';
-import { formatSarif } from './formatSarif';
-import { formatText } from './formatText';
-import type { FileReport } from './validateFile';
-import { validateFile } from './validateFile';
+import { reportStream } from './outputStream';
+import { validateFileSafely } from './validateFile';
+import { validateInOrder } from './validatePool';
+import { defaultJobs, startCliWorker } from './workerThreads';
 import { readVersion } from '../version';
 import { delegateCheck, isCheckCommand } from './delegateCheck';
 import { initHclParserFromFiles } from '../node/hclWasmFiles';
@@ -34,48 +33,60 @@ async function main(argv: readonly string[]): Promise<number> {
 			process.stderr.write("Run 'lambda-kafka --help' for usage.\n");
 			return EXIT_FAILURE;
 		case 'validate':
-			return validate(command);
+			return await validate(command);
 	}
 }
 
 async function validate(command: Extract<Command, { kind: 'validate' }>): Promise<number> {
 	const collected = collectFiles(command.paths);
-	const failures = [...collected.errors];
+	let failed = collected.errors.length > 0;
 	if (collected.files.some((file) => /\.tf$/i.test(file.path))) {
-		// The HCL parser is WebAssembly, loaded once before the first Terraform file.
+		// The HCL parser is WebAssembly, loaded once before the first Terraform file (workers load their own).
 		await initHclParserFromFiles();
 	}
-	const reports: FileReport[] = [];
-	for (const file of collected.files) {
-		try {
-			const outcome = validateFile(file, command.maxFileSizeMB);
-			if (outcome.status === 'report') {
-				reports.push(outcome.report);
-			} else if (outcome.status === 'error') {
-				failures.push(outcome.message);
-			}
-		} catch (error) {
-			failures.push(`cannot validate '${file.path}': ${messageOf(error)}`);
-		}
-	}
-	for (const failure of failures) {
+	let errorsFound = false;
+	for (const failure of collected.errors) {
 		writeError(failure);
 	}
-	switch (command.format) {
-		case 'json':
-			process.stdout.write(formatJson(reports));
-			break;
-		case 'sarif':
-			process.stdout.write(formatSarif(reports, { version: readVersion(), codes: allDiagnosticCodes(), cwd: process.cwd() }));
-			break;
-		case 'text':
-			process.stdout.write(formatText(reports, process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined));
-			break;
+	const output = reportStream(command.format, writeOut, {
+		color: process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined,
+		sarif: { version: readVersion(), codes: allDiagnosticCodes(), cwd: process.cwd() },
+	});
+	await validateInOrder(
+		collected.files,
+		{
+			jobs: command.jobs ?? defaultJobs(),
+			// Threads asked for are started at once; by default only a run long enough to repay them starts any.
+			workersAfterMs: command.jobs === undefined ? undefined : 0,
+			validateHere: (file) => validateFileSafely(file, command.maxFileSizeMB),
+			startWorker: () => startCliWorker(command.maxFileSizeMB),
+			outputReady,
+		},
+		(_file, outcome) => {
+			if (outcome.status === 'report') {
+				errorsFound ||= outcome.report.diagnostics.some((d) => d.severity === 'error');
+				output.add(outcome.report);
+			} else if (outcome.status === 'error') {
+				failed = true;
+				writeError(outcome.message);
+			}
+		},
+	);
+	output.end();
+	return failed ? EXIT_FAILURE : errorsFound ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+let drained: Promise<void> | undefined;
+
+/** Writes to stdout; when the reader falls behind, outputReady waits for it (validation pauses). */
+function writeOut(text: string): void {
+	if (!process.stdout.write(text) && !drained) {
+		drained = new Promise((resolve) => process.stdout.once('drain', () => ((drained = undefined), resolve())));
 	}
-	if (failures.length > 0) {
-		return EXIT_FAILURE;
-	}
-	return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+function outputReady(): Promise<void> {
+	return drained ?? Promise.resolve();
 }
 
 /**

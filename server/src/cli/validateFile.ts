@@ -53,6 +53,15 @@ export function validateFile(file: FoundFile, maxFileSizeMB: number): FileOutcom
 	}
 }
 
+/** validateFile, with an exception turned into an `error` outcome naming the file: what every thread of the CLI runs. */
+export function validateFileSafely(file: FoundFile, maxFileSizeMB: number): FileOutcome {
+	try {
+		return validateFile(file, maxFileSizeMB);
+	} catch (error) {
+		return { status: 'error', message: `cannot validate '${file.path}': ${error instanceof Error ? error.message : String(error)}` };
+	}
+}
+
 export function validateText(filePath: string, text: string, maxFileSizeMB: number): FileReport {
 	const languageId = languageIdFor(filePath);
 	const analysis = analyzeDocument(text, {

@@ -3,6 +3,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaRegistry } from '../language/schema/schemaRegistry';
 import type { DocumentAnalysis } from '../language/validation/pipeline';
+import type { StructureView, ValidatedAnalysis } from './analysisCache';
 
 /**
  * What handler modules get: the connection, the open documents and the cached analysis of each.
@@ -14,10 +15,12 @@ export interface ServerContext {
 	documents: TextDocuments<TextDocument>;
 	/** The schemas (from the runtime), for hover and completion. */
 	schemas: SchemaRegistry;
-	/** The analysis of the document's current version (cached per version). */
-	analysisOf: (document: TextDocument) => DocumentAnalysis;
-	/** Its parse only (units and kind, no problems), or the analysis if there is one: for features that need no validation. */
+	/** The validated analysis of the document's current version (cached per version): its problems, no parse. */
+	analysisOf: (document: TextDocument) => ValidatedAnalysis;
+	/** The parse of its current version (units and kind): for features that need no validation and edit the text. */
 	structureOf: (document: TextDocument) => DocumentAnalysis;
+	/** For hover and completion at `offset`: a parse that may be of an older version, and the cursor in its text (analysisCache.ts). */
+	viewAt: (document: TextDocument, offset: number) => StructureView;
 	/** Whether the editor reports JSON syntax errors itself (from the initialization options). */
 	hostReportsJsonSyntax: () => boolean;
 	/** Whether workspace edits may name the document version they were computed for (client capability). */

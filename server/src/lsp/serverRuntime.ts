@@ -5,6 +5,7 @@
  */
 import type { SchemaRegistry } from '../language/schema/schemaRegistry';
 import type { HclWasm } from '../language/terraform/hclParser';
+import type { AnalyzeOptions, DocumentAnalysis } from '../language/validation/pipeline';
 
 /** Stops a pending timer. */
 export interface Disposable {
@@ -29,4 +30,32 @@ export interface ServerRuntime {
 	version: string;
 	/** The HCL parser's WebAssembly, for Terraform files; without it .tf files get no diagnostics. */
 	hclWasm?: () => Promise<HclWasm>;
+	/**
+	 * Validation in another thread (a worker thread under Node.js, a Web Worker in a browser), so
+	 * that validating a large document never holds up hover, completion or the next edit. Without
+	 * one, documents are validated on the request thread in slices.
+	 */
+	offThreadValidator?: OffThreadValidator;
+}
+
+/** What crosses to the validating thread: the text and the options that are plain data (its schemas are its own). */
+export interface OffThreadRequest {
+	text: string;
+	/** Plain data only: functions (the Terraform module's other files) cannot cross to another thread. */
+	options: Omit<AnalyzeOptions, 'registry' | 'moduleFiles'>;
+}
+
+/** An analysis without its parse, which stays in the thread that made it. */
+export type OffThreadAnalysis = Omit<DocumentAnalysis, 'units'>;
+
+export interface OffThreadValidator {
+	/** Texts shorter than this are validated on the request thread: the round trip would cost more than they do. */
+	readonly minLength: number;
+	/**
+	 * Validates a text in the other thread. A newer request with the same `key` (the document)
+	 * replaces one still waiting for the thread, which then resolves undefined. Rejects when the
+	 * thread fails; the server then validates on its own thread.
+	 */
+	validate(key: string, request: OffThreadRequest): Promise<OffThreadAnalysis | undefined>;
+	dispose(): void;
 }

@@ -21,6 +21,7 @@ import { KnownTextDocuments, lazyTextDocuments } from './lazyTextDocument';
 import type { ServerContext } from './serverContext';
 import type { ServerRuntime } from './serverRuntime';
 import { initialServerState } from './serverState';
+import { refreshParseInSlices } from './parseRefresher';
 import { fileNameOf } from './uri';
 import { createValidationRunner } from './validationRunner';
 import { initHclParser, isHclParserReady } from '../language/terraform/hclParser';
@@ -32,6 +33,12 @@ export type { InitializationOptions } from './handlers/lifecycleHandlers';
 
 /** Longest stretch of validation without answering other requests (a frame at 60 Hz). */
 const VALIDATION_SLICE_MS = 16;
+
+/**
+ * How long the text of a document validated in the worker must rest before this thread parses it
+ * for hover and completion (until then they read the newest parse through the edits since).
+ */
+const REFRESH_PARSE_AFTER_MS = 1000;
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
 	// Edits cost in proportion to their size, not the document's: see lazyTextDocument.ts.
@@ -63,6 +70,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		timers: runtime.timers,
 		sliceMs: VALIDATION_SLICE_MS,
 		loadFor: (kind) => (kind === 'terraform' && hclWasm && !isHclParserReady() ? initHclParser(hclWasm) : undefined),
+		offThread: runtime.offThreadValidator,
+		// This thread has no parse of what the worker validated: parse it once the text rests, so
+		// that hover and completion read a recent one (see analysisCache.ts).
+		// A document just opened has no parse at all: the first hover would wait for one.
+		refreshAfterMs: (document) => (cache.hasParse(document.uri) ? REFRESH_PARSE_AFTER_MS : 0),
+		afterOffThread: (document) => refreshParseInSlices(document, cache, runtime.timers, () => documents.get(document.uri) === document),
 	});
 	const scheduler = createScheduler(
 		(uri) => void validate(uri),
@@ -82,6 +95,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	documents.onDidClose((event) => {
 		scheduler.cancel(event.document.uri);
 		cache.forget(event.document.uri);
+		forgetLastRegExpMatch();
 		void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 	});
 
@@ -91,13 +105,27 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		schemas: runtime.schemas,
 		analysisOf: cache.analysisOf,
 		structureOf: cache.structureOf,
+		viewAt: cache.viewAt,
 		hostReportsJsonSyntax: () => state.hostReportsJsonSyntax,
 		canSendVersionedEdits: () => state.canSendVersionedEdits,
 	};
 	registerLifecycleHandlers(context, { state, runtime, revalidateAll });
 	registerHandlers(context);
-	connection.onShutdown(() => scheduler.dispose());
+	connection.onShutdown(() => {
+		scheduler.dispose();
+		runtime.offThreadValidator?.dispose();
+	});
 	documents.listen(connection);
+}
+
+/**
+ * V8 keeps the subject of the last successful regular expression match (for the legacy
+ * `RegExp.lastMatch`), and the language core matches slices of document text, which hold on to
+ * the whole text: a closed 12 MB document stayed in memory until some other match happened. A
+ * match on the empty string releases it.
+ */
+function forgetLastRegExpMatch(): void {
+	/^/.exec('');
 }
 
 /** Each feature's handlers, one module each under ./handlers/ (see ServerContext). */

@@ -1,17 +1,19 @@
 /**
- * Runs the validation of one document and publishes its diagnostics. It validates in slices of
- * `sliceMs` between the documents of a file (array elements, lines), answering requests that
- * arrived meanwhile, such as hovers, in between; a newer version of the text, or new settings,
- * make it stop.
+ * Runs the validation of one document and publishes its diagnostics. A large document goes to the
+ * runtime's validator in another thread, when there is one; otherwise the document is validated
+ * here in slices of `sliceMs` between the documents of a file (array elements, lines), answering
+ * requests that arrived meanwhile, such as hovers, in between. A newer version of the text, or
+ * new settings, make it stop, and a result for an outdated version is dropped, never published.
  */
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis, ValidateOptions } from '../language/validation/pipeline';
 import { validationSteps } from '../language/validation/pipeline';
-import type { AnalysisCache } from './analysisCache';
+import { isTerraformDocument } from '../language/terraform/analyzeTerraform';
+import type { AnalysisCache, ValidatedAnalysis } from './analysisCache';
 import { toDiagnostic } from './diagnostics';
 import { withLspRanges } from './lspPositions';
-import type { ServerTimers } from './serverRuntime';
+import type { OffThreadValidator, ServerTimers } from './serverRuntime';
 
 export interface ValidationRunnerOptions {
 	/** The open document of a URI, in its current version. */
@@ -27,6 +29,12 @@ export interface ValidationRunnerOptions {
 	sliceMs: number;
 	/** What must be loaded before a document of this kind is validated (the HCL parser for Terraform). */
 	loadFor?: (kind: DocumentAnalysis['kind']) => Promise<void> | undefined;
+	/** Validation in another thread, for documents of at least its minLength. */
+	offThread?: OffThreadValidator;
+	/** Called, in the background, after a document validated in another thread was published: this thread has no parse of that version. */
+	afterOffThread?: (document: TextDocument) => void;
+	/** How long the text must stay unchanged after such a publication before afterOffThread is called. */
+	refreshAfterMs?: (document: TextDocument) => number;
 }
 
 /** Validates `uri` and publishes its diagnostics; resolves once published, superseded or failed. */
@@ -47,7 +55,9 @@ export function createValidationRunner(options: ValidationRunnerOptions): Valida
 		try {
 			// A Terraform analysis made before the parser was loaded (by a code action) is not final.
 			const stored = cache.storedAnalysis(uri, version);
-			const analysis = stored && !stored.terraformPending ? stored : await analyzeInSlices(options, document);
+			const final = stored && !stored.terraformPending ? stored : undefined;
+			const offThread = !final && options.offThread !== undefined && textLength(document) >= options.offThread.minLength && !readsOtherFiles(document);
+			const analysis = final ?? (offThread ? await analyzeOffThread(options, options.offThread!, document) : await analyzeInSlices(options, document));
 			if (!analysis) {
 				return; // Superseded: the newer version (or the new settings) has its own run scheduled.
 			}
@@ -56,10 +66,55 @@ export function createValidationRunner(options: ValidationRunnerOptions): Valida
 				(message) => logError(`${uri}: ${message}`),
 			);
 			publish({ uri, version, diagnostics });
+			if (offThread && options.afterOffThread) {
+				const after = options.afterOffThread;
+				// Once the user has paused, and only if the text is still the one validated: a parse of a
+				// large text holds this thread for tens of milliseconds, which must not land between keystrokes.
+				options.timers.setTimeout(() => document.version === version && after(document), options.refreshAfterMs?.(document) ?? 0, { background: true });
+			}
 		} catch (error) {
 			logError(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		}
 	};
+}
+
+/**
+ * A Terraform file is read with the other open files of its module and the HCL parser this thread
+ * has loaded, neither of which the other thread has: it is validated here.
+ */
+function readsOtherFiles(document: TextDocument): boolean {
+	return isTerraformDocument(document.uri, document.languageId);
+}
+
+/** Whether the text changed, or the settings did, since a validation started. */
+function superseded(options: ValidationRunnerOptions, uri: string, version: number, startedIn: number): boolean {
+	return options.documentOf(uri)?.version !== version || options.cache.generation !== startedIn;
+}
+
+/**
+ * The analysis of the document's version from the other thread, stored in the cache; undefined
+ * when superseded meanwhile. If the thread fails, the document is validated here instead.
+ */
+async function analyzeOffThread(
+	options: ValidationRunnerOptions,
+	validator: OffThreadValidator,
+	document: TextDocument,
+): Promise<ValidatedAnalysis | undefined> {
+	const { uri, version } = document;
+	const startedIn = options.cache.generation;
+	const { registry: _registry, moduleFiles: _moduleFiles, ...plainOptions } = options.optionsOf(document);
+	let analysis: ValidatedAnalysis | undefined;
+	try {
+		analysis = await validator.validate(uri, { text: document.getText(), options: plainOptions });
+	} catch (error) {
+		options.logError(`Validation of ${uri} in the worker failed, validating it here: ${error instanceof Error ? error.message : String(error)}`);
+		return superseded(options, uri, version, startedIn) ? undefined : analyzeInSlices(options, document);
+	}
+	if (!analysis || superseded(options, uri, version, startedIn)) {
+		return undefined;
+	}
+	options.cache.remember(uri, version, analysis);
+	return analysis;
 }
 
 /** The full analysis of the document's version, stored in the cache; undefined when superseded meanwhile. */
@@ -84,7 +139,7 @@ async function analyzeInSlices(options: ValidationRunnerOptions, document: TextD
 				break;
 			}
 			await new Promise<void>((resolve) => timers.setImmediate(resolve));
-			if (options.documentOf(uri)?.version !== version || cache.generation !== startedIn) {
+			if (superseded(options, uri, version, startedIn)) {
 				return undefined;
 			}
 		}
@@ -93,4 +148,10 @@ async function analyzeInSlices(options: ValidationRunnerOptions, document: TextD
 	}
 	cache.remember(uri, version, analysis);
 	return analysis;
+}
+
+/** The document's length, without joining a lazy document's pieces when it can tell. */
+function textLength(document: TextDocument): number {
+	const lazy = document as Partial<{ textLength: number }>;
+	return typeof lazy.textLength === 'number' ? lazy.textLength : document.getText().length;
 }

@@ -1,8 +1,9 @@
-/** The ServerRuntime of Node.js: its timers, the schema files beside the bundle, the package version. */
+/** The ServerRuntime of Node.js: its timers, the schema files beside the bundle, the package version, a validation worker thread. */
 import type { ServerRuntime, ServerTimers } from '../lsp/serverRuntime';
 import { readVersion } from '../version';
 import { readHclWasm } from './hclWasmFiles';
 import { sharedSchemaRegistry } from './schemaFiles';
+import { workerValidator } from './workerValidator';
 
 export const nodeTimers: ServerTimers = {
 	setImmediate(callback) {
@@ -19,5 +20,11 @@ export const nodeTimers: ServerTimers = {
 };
 
 export function nodeRuntime(): ServerRuntime {
-	return { timers: nodeTimers, schemas: sharedSchemaRegistry(), version: readVersion(), hclWasm: () => readHclWasm() };
+	return {
+		timers: nodeTimers,
+		schemas: sharedSchemaRegistry(),
+		version: readVersion(),
+		hclWasm: () => readHclWasm(),
+		offThreadValidator: workerValidator(),
+	};
 }

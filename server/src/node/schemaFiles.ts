@@ -5,8 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Schema, SchemaSource } from '../language/schema/schemaRegistry';
+import type { Schema, SchemaKind, SchemaSource } from '../language/schema/schemaRegistry';
 import { SCHEMA_FILES, SchemaRegistry } from '../language/schema/schemaRegistry';
+import { standaloneValidators } from './standaloneValidators';
 
 /** Finds the `schemas` folder next to the running bundle or above the compiled sources. */
 export function findSchemasDir(start: string = __dirname): string {
@@ -32,8 +33,24 @@ export function schemaFileSource(schemasDir: string = findSchemasDir()): SchemaS
 
 let shared: SchemaRegistry | undefined;
 
-/** The process-wide registry of the schema files (schemas are immutable, so one compiled copy serves every document). */
+/**
+ * The process-wide registry of the schema files (schemas are immutable, so one compiled copy
+ * serves every document), with the validators generated at build time when they sit next to the
+ * running bundle (see standaloneValidators.ts).
+ */
 export function sharedSchemaRegistry(): SchemaRegistry {
-	shared ??= new SchemaRegistry(schemaFileSource());
+	if (!shared) {
+		const schemasDir = findSchemasDir();
+		const texts = new Map<SchemaKind, string>();
+		const textOf = (kind: SchemaKind): string => {
+			let text = texts.get(kind);
+			if (text === undefined) {
+				text = fs.readFileSync(path.join(schemasDir, SCHEMA_FILES[kind]), 'utf8');
+				texts.set(kind, text);
+			}
+			return text;
+		};
+		shared = new SchemaRegistry((kind) => JSON.parse(textOf(kind)) as Schema, standaloneValidators(__dirname, textOf));
+	}
 	return shared;
 }

@@ -48,7 +48,7 @@ export function positionContext(analysis: DocumentAnalysis, offset: number): Pos
 	}
 	const parsed = unit.parsed;
 	const local = offset - unit.baseOffset;
-	const location = locationAt(parsed.text, local, parsed.isValidJson);
+	const location = locationAt(parsed.text, local, parsed.isValidJson, undefined, parsed.isValidJson ? parsed.positionIndex : undefined);
 	let path = [...location.path];
 	let subjectPath: JsonPath = [];
 	if (analysis.layout === 'array') {
@@ -95,8 +95,10 @@ function payloadContext(outer: PositionContext, parsed: ParsedJson, payloadPath:
 	if (!inner || inner.isTooDeep) {
 		return outer;
 	}
-	const decodedOffset = rawToDecodedOffset(parsed.text, node.offset, outer.offset);
-	const location = locationAt(inner.text, decodedOffset, inner.isValidJson);
+	// Remembered per parse, so that the next lookup in this string starts near the offset.
+	const checkpoints = parsed.isValidJson ? parsed.positionIndex.checkpoints(node.offset) : undefined;
+	const decodedOffset = rawToDecodedOffset(parsed.text, node.offset, outer.offset, checkpoints);
+	const location = locationAt(inner.text, decodedOffset, inner.isValidJson, undefined, inner.isValidJson ? inner.positionIndex : undefined);
 	const quote = node.offset;
 	return {
 		kind: 'kafka-event',
@@ -111,8 +113,44 @@ function payloadContext(outer: PositionContext, parsed: ParsedJson, payloadPath:
 		parsed: inner,
 		offset: decodedOffset,
 		toFileRange: (start, end) => {
-			const [s, e] = decodedToRawOffsets(parsed.text, quote, [start, end]);
+			const [s, e] = decodedToRawOffsets(parsed.text, quote, [start, end], checkpoints);
 			return outer.toFileRange(s, e);
 		},
 	};
+}
+
+/**
+ * Builds, one step per yield, what the first hover or completion on a new parse of a large
+ * document would otherwise build while the user waits: the index of the containers on the way,
+ * and for an S3 record the parse of its `payload` string and the lookups inside it. The server
+ * runs the steps in the background after parsing a new version (lsp/parseRefresher.ts).
+ */
+export function* positionLookupSteps(analysis: DocumentAnalysis): Generator<void, void, void> {
+	const unit = analysis.units.count === 1 ? analysis.units.get(0) : undefined;
+	if (!unit || analysis.kind === 'unknown' || !unit.parsed.isValidJson) {
+		return;
+	}
+	const parsed = unit.parsed;
+	positionContext(analysis, unit.baseOffset + (parsed.text.length >> 1));
+	yield;
+	const payload = analysis.kind === 'failure-record' && isObjectValue(unit.value) ? unit.value['payload'] : undefined;
+	if (typeof payload !== 'string') {
+		return;
+	}
+	const located = parsed.locate({ path: ['payload'] });
+	yield;
+	if (parsed.embedded(['payload'], payload)?.isTooDeep !== false) {
+		return;
+	}
+	yield;
+	// A few offsets across the string: each builds the indexes its path needs that the others did not.
+	const span = located.valueEnd - located.valueStart;
+	for (let step = 1; step <= 8; step++) {
+		positionContext(analysis, unit.baseOffset + located.valueStart + Math.floor((span * step) / 9));
+		yield;
+	}
+}
+
+function isObjectValue(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -12,6 +12,7 @@
 import type { Node } from 'jsonc-parser';
 import { getLocation } from 'jsonc-parser';
 import type { PathSegment } from '../../../../shared/jsonPath';
+import { firstAtOrAbove, PositionIndex } from './positionIndex';
 import { Scanner } from './scanner';
 
 export interface JsonLocation {
@@ -26,78 +27,58 @@ export interface JsonLocation {
 /** Values smaller than this many characters are left to getLocation: skipping into them would cost more than it saves. */
 const DIRECT_LIMIT = 64 * 1024;
 
-/** The location at `offset`. `validJson` says that JSON.parse accepted `text`. `directLimit` is for tests. */
-export function locationAt(text: string, offset: number, validJson: boolean, directLimit = DIRECT_LIMIT): JsonLocation {
+/**
+ * The location at `offset`. `validJson` says that JSON.parse accepted `text`. `directLimit` is for
+ * tests. `index` remembers the containers walked into (the parse's PositionIndex), so that the next
+ * lookup in the same text binary-searches them instead of scanning.
+ */
+export function locationAt(text: string, offset: number, validJson: boolean, directLimit = DIRECT_LIMIT, index?: PositionIndex): JsonLocation {
 	if (!validJson || text.length <= directLimit) {
 		return fromGetLocation(text, offset, 0, []);
 	}
-	const scanner = new Scanner(text);
+	const children = index ?? new PositionIndex(text);
 	const prefix: PathSegment[] = [];
-	let start = scanner.skipWhitespace(0);
+	let start = new Scanner(text).skipWhitespace(0);
 	let end = text.length;
-	descend: while (end - start > directLimit) {
+	while (end - start > directLimit) {
 		const open = text.charCodeAt(start);
-		if (open === 0x7b /* { */) {
-			let i = scanner.skipWhitespace(start + 1);
-			if (text.charCodeAt(i) === 0x7d /* } */) {
+		if (open !== 0x7b /* { */ && open !== 0x5b /* [ */) {
+			break;
+		}
+		const members = children.children(start);
+		// The first member or element that ends at or after the offset is the only one that can hold it.
+		const at = firstAtOrAbove(members.valueEnds, members.count, offset);
+		if (at >= members.count) {
+			break;
+		}
+		const valueStart = members.valueStarts[at];
+		const valueEnd = members.valueEnds[at];
+		const first = text.charCodeAt(valueStart);
+		if (open === 0x7b) {
+			if (offset < valueStart) {
 				break;
 			}
-			for (;;) {
-				const keyStart = i;
-				const keyEnd = scanner.skipString(i);
-				const valueStart = scanner.skipWhitespace(scanner.skipWhitespace(keyEnd) + 1);
-				if (offset < valueStart) {
-					break descend;
-				}
-				const valueEnd = scanner.skipValue(valueStart);
-				if (offset <= valueEnd) {
-					const key = keyText(text, keyStart, keyEnd);
-					const first = text.charCodeAt(valueStart);
-					if ((first === 0x7b || first === 0x5b) && offset > valueStart && offset < valueEnd) {
-						prefix.push(key);
-						start = valueStart;
-						end = valueEnd;
-						continue descend;
-					}
-					if (first === 0x22 /* " */) {
-						// getLocation: the ':' cleared the key state, and the string is the last token read.
-						return { path: [...prefix, key], isAtPropertyKey: false, previousNode: stringNode(text, valueStart, valueEnd) };
-					}
-					break descend;
-				}
-				i = scanner.skipWhitespace(valueEnd);
-				if (text.charCodeAt(i) !== 0x2c /* , */) {
-					break descend;
-				}
-				i = scanner.skipWhitespace(i + 1);
+			const key = keyText(text, members.keyStarts[at], members.keyEnds[at]);
+			if ((first === 0x7b || first === 0x5b) && offset > valueStart && offset < valueEnd) {
+				prefix.push(key);
+				start = valueStart;
+				end = valueEnd;
+				continue;
 			}
-		}
-		if (open === 0x5b /* [ */) {
-			let i = scanner.skipWhitespace(start + 1);
-			for (let index = 0; text.charCodeAt(i) !== 0x5d /* ] */; index++) {
-				if (offset < i) {
-					break descend;
-				}
-				const elementEnd = scanner.skipValue(i);
-				if (offset <= elementEnd) {
-					// Only an object element is entered: getLocation carries its key state into an array
-					// element that is itself an array, so that one must be read from its parent.
-					if (text.charCodeAt(i) === 0x7b && offset > i && offset < elementEnd) {
-						prefix.push(index);
-						start = i;
-						end = elementEnd;
-						continue descend;
-					}
-					break descend;
-				}
-				i = scanner.skipWhitespace(elementEnd);
-				if (text.charCodeAt(i) !== 0x2c) {
-					break descend;
-				}
-				i = scanner.skipWhitespace(i + 1);
+			if (first === 0x22 /* " */) {
+				// getLocation: the ':' cleared the key state, and the string is the last token read.
+				return { path: [...prefix, key], isAtPropertyKey: false, previousNode: stringNode(text, valueStart, valueEnd) };
 			}
+			break;
 		}
-		break;
+		// Only an object element is entered: getLocation carries its key state into an array
+		// element that is itself an array, so that one must be read from its parent.
+		if (first !== 0x7b || offset <= valueStart || offset >= valueEnd) {
+			break;
+		}
+		prefix.push(at);
+		start = valueStart;
+		end = valueEnd;
 	}
 	return prefix.length === 0 ? fromGetLocation(text, offset, 0, []) : fromGetLocation(text.slice(start, end), offset - start, start, prefix);
 }

@@ -16,6 +16,7 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
 import type { JsonPath, PathSegment } from '../../../../shared/jsonPath';
 import { pathKey, valueAt } from '../../../../shared/jsonPath';
+import { PositionIndex } from './positionIndex';
 import { Scanner } from './scanner';
 import { decodedToRawOffsets } from './stringOffsets';
 import { findLeadingZeroNumbers, maskLeadingZeros } from './leadingZeros';
@@ -63,6 +64,7 @@ const NO_SYNTAX_ERRORS: readonly SyntaxError[] = Object.freeze([]);
 export class ParsedJson {
 	/** Created on first use: most parses (every line of a JSON Lines file) never hold embedded JSON. */
 	private embeddedCache: Map<string, ParsedJson> | undefined;
+	private index: PositionIndex | undefined;
 	private constructor(
 		readonly text: string,
 		readonly value: unknown,
@@ -158,6 +160,12 @@ export class ParsedJson {
 	/** Where the nesting first goes too deep, for the diagnostic (see isTooDeep). */
 	get tooDeepAt(): number {
 		return this.isTooDeep ? (this.syntaxErrors[0]?.offset ?? this.tooDeepOffset ?? 0) : -1;
+	}
+
+	/** What hover and completion learnt of this text's layout, kept for the next lookup (valid JSON only). */
+	get positionIndex(): PositionIndex {
+		this.index ??= new PositionIndex(this.text);
+		return this.index;
 	}
 
 	/** The parse of the JSON held in the string at `path`, cached. Undefined when the value there is not a string. */

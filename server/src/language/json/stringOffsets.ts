@@ -4,6 +4,8 @@
  * (the `b`) must be shown at raw offset 4 after the opening quote. This is what lets a problem
  * inside an escaped `payload` string be reported at the right place in the file.
  */
+import type { StringCheckpoints } from './positionIndex';
+import { lastAtOrBelow } from './positionIndex';
 
 /**
  * @param text the text containing the literal
@@ -14,11 +16,13 @@
  * Runs of plain characters are crossed with indexOf (a hover deep in an 8 MB payload string
  * walked it character by character for 30 ms); only escapes are stepped through one by one.
  */
-export function decodedToRawOffsets(text: string, quoteOffset: number, decodedOffsets: readonly number[]): number[] {
+export function decodedToRawOffsets(text: string, quoteOffset: number, decodedOffsets: readonly number[], checkpoints?: StringCheckpoints): number[] {
 	const order = decodedOffsets.map((_, i) => i).sort((a, b) => decodedOffsets[a] - decodedOffsets[b]);
 	const result = new Array<number>(decodedOffsets.length);
-	let raw = quoteOffset + 1;
-	let decoded = 0;
+	// From the last checkpoint before the first offset wanted, when the string has them (positionIndex.ts).
+	const from = checkpoints && order.length > 0 ? Math.max(0, lastAtOrBelow(checkpoints.decoded, checkpoints.decoded.length, decodedOffsets[order[0]])) : -1;
+	let raw = from >= 0 ? checkpoints!.raw[from] : quoteOffset + 1;
+	let decoded = from >= 0 ? checkpoints!.decoded[from] : 0;
 	let next = 0;
 	const end = text.length;
 	const specials = new SpecialFinder(text, end);
@@ -50,10 +54,11 @@ export function decodedToRawOffsets(text: string, quoteOffset: number, decodedOf
 }
 
 /** The inverse of {@link decodedToRawOffsets} for one offset: the decoded index of a raw offset inside the literal. */
-export function rawToDecodedOffset(text: string, quoteOffset: number, rawOffset: number): number {
+export function rawToDecodedOffset(text: string, quoteOffset: number, rawOffset: number, checkpoints?: StringCheckpoints): number {
 	const limit = Math.min(rawOffset, text.length);
-	let raw = quoteOffset + 1;
-	let decoded = 0;
+	const from = checkpoints ? Math.max(0, lastAtOrBelow(checkpoints.raw, checkpoints.raw.length, rawOffset)) : -1;
+	let raw = from >= 0 ? checkpoints!.raw[from] : quoteOffset + 1;
+	let decoded = from >= 0 ? checkpoints!.decoded[from] : 0;
 	const specials = new SpecialFinder(text, limit);
 	while (raw < limit) {
 		const special = specials.next(raw);

@@ -1,13 +1,18 @@
 /**
- * Holds the schemas (`schemas/*.schema.json`) and compiles each once with Ajv. Where the schema
- * objects come from is the runtime's business (a SchemaSource): the Node runtime reads the very
- * files users can export (server/src/node/schemaFiles.ts), so this module needs no file system
- * and runs wherever the language core runs.
+ * Holds the schemas (`schemas/*.schema.json`) and their validators. Where the schema objects come
+ * from is the runtime's business (a SchemaSource): the Node runtime reads the very files users can
+ * export (server/src/node/schemaFiles.ts), so this module needs no file system and runs wherever
+ * the language core runs. A runtime may also hand over validators compiled at build time (Ajv
+ * standalone code, see server/src/node/standaloneValidators.ts); a kind without one is compiled
+ * with Ajv on first use, and only then is Ajv loaded.
  */
-import Ajv from 'ajv';
-import type { ValidateFunction } from 'ajv';
-import { fullFormats } from 'ajv-formats/dist/formats';
+import type Ajv from 'ajv';
+import type * as AjvModule from 'ajv';
+import type { Options, ValidateFunction } from 'ajv';
 import type { DocumentKind } from '../../../../shared/documentKinds';
+import { DATE_TIME_FORMATS } from './dateTime';
+
+export { isDateTime } from './dateTime';
 
 /** The schema-validated kinds and their files. */
 export const SCHEMA_FILES = {
@@ -77,16 +82,39 @@ export interface Schema {
 /** Where a registry gets the schema object of a kind (read once per kind, then kept). */
 export type SchemaSource = (kind: SchemaKind) => Schema;
 
+/** A validator compiled ahead of time for a kind's schema as it is now, or undefined to compile one. */
+export type PrecompiledValidators = (kind: SchemaKind) => ValidateFunction | undefined;
+
+/** The Ajv options of every validator, compiled now or at build time (`code` is the build's). */
+export function ajvOptions(code?: Options['code']): Options {
+	return { strict: true, allErrors: true, verbose: true, allowUnionTypes: true, formats: DATE_TIME_FORMATS, keywords: ANNOTATION_KEYWORDS, code };
+}
+
+/**
+ * Ajv itself, required on first compile rather than imported: loading it took about a quarter of
+ * the server's start-up, and a server with precompiled validators never compiles.
+ */
+function createAjv(): Ajv {
+	let AjvClass: typeof AjvModule.default;
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+		AjvClass = (require('ajv') as typeof AjvModule).default;
+	} catch (error) {
+		// The bundles leave Ajv out (esbuild.mjs): only a schema changed since the build needs it.
+		throw new Error(`A schema changed since the validators were built, and Ajv is not available to compile it: rebuild (npm run build). ${String(error)}`);
+	}
+	return new AjvClass(ajvOptions());
+}
+
 export class SchemaRegistry {
-	private readonly ajv: Ajv;
+	private ajv: Ajv | undefined;
 	private readonly schemas = new Map<SchemaKind, Schema>();
 	private readonly validators = new Map<SchemaKind, ValidateFunction>();
 
-	constructor(private readonly source: SchemaSource) {
-		this.ajv = new Ajv({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true });
-		this.ajv.addVocabulary(ANNOTATION_KEYWORDS);
-		this.ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
-	}
+	constructor(
+		private readonly source: SchemaSource,
+		private readonly precompiled: PrecompiledValidators = () => undefined,
+	) {}
 
 	/** The schema object of a kind (as written in its file). */
 	schema(kind: SchemaKind): Schema {
@@ -102,16 +130,18 @@ export class SchemaRegistry {
 	validator(kind: SchemaKind): ValidateFunction {
 		let validate = this.validators.get(kind);
 		if (!validate) {
-			validate = this.ajv.compile(forValidation(this.schema(kind)));
+			validate = this.precompiled(kind) ?? (this.ajv ??= createAjv()).compile(forValidation(this.schema(kind)));
 			this.validators.set(kind, validate);
 		}
 		return validate;
 	}
 
-	/** Compiles every schema now (the server does this at start-up so the first validation is fast). */
+	/** Compiles every schema now, or loads its build-time validator (the server does this soon after start-up, so the first large validation is fast). */
 	warmUp(): void {
 		for (const kind of Object.keys(SCHEMA_FILES) as SchemaKind[]) {
-			this.validator(kind);
+			// One call compiles the validator's code (V8 compiles a function when first called): that
+			// memory and time then belong to start-up, not to the first document.
+			this.validator(kind)({});
 		}
 	}
 }
@@ -175,88 +205,6 @@ export function forValidation(schema: Schema): Schema {
 
 function isAnnotation(key: string): boolean {
 	return key === 'title' || key === 'description' || key === 'default' || key === 'examples' || ANNOTATION_KEYWORDS.includes(key);
-}
-
-const fullDateTime = (fullFormats['date-time'] as { validate: (text: string) => boolean }).validate;
-
-/**
- * The timestamps Lambda writes (`2025-01-15T12:34:56.789Z`) are settled by a character loop that
- * allocates nothing; anything else (other offsets, a lower-case `t`, a leap second) gets
- * ajv-formats' full RFC 3339 check. The fast path accepts only what the full check accepts, so the
- * result is always the full check's. Why not the full check alone: it splits the string and runs
- * two capturing regexes, about 750 bytes of garbage per call. On a 10,000-record file that garbage
- * (3.7 MB) was enough to make the young generation overflow and copy the whole parsed document.
- */
-export function isDateTime(text: string): boolean {
-	return isCommonUtcDateTime(text) || fullDateTime(text);
-}
-
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The ASCII digit at `index` as a number, or -1. */
-function digitAt(text: string, index: number): number {
-	const code = text.charCodeAt(index) - 0x30;
-	return code >= 0 && code <= 9 ? code : -1;
-}
-
-/** Two ASCII digits at `index` as a number, or -1. */
-function twoDigits(text: string, index: number): number {
-	const tens = digitAt(text, index);
-	const ones = digitAt(text, index + 1);
-	return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
-}
-
-/** `YYYY-MM-DDTHH:MM:SS[.fraction of 1-9 digits]Z` naming a day that exists, hours 00-23, no leap second. */
-function isCommonUtcDateTime(text: string): boolean {
-	const length = text.length;
-	if (length < 20 || length > 30 || text.charCodeAt(length - 1) !== 0x5a /* Z */) {
-		return false;
-	}
-	const century = twoDigits(text, 0);
-	const yearOfCentury = twoDigits(text, 2);
-	const month = twoDigits(text, 5);
-	const day = twoDigits(text, 8);
-	const hour = twoDigits(text, 11);
-	const minute = twoDigits(text, 14);
-	const second = twoDigits(text, 17);
-	if (
-		century < 0 ||
-		yearOfCentury < 0 ||
-		text.charCodeAt(4) !== 0x2d /* - */ ||
-		text.charCodeAt(7) !== 0x2d ||
-		text.charCodeAt(10) !== 0x54 /* T */ ||
-		text.charCodeAt(13) !== 0x3a /* : */ ||
-		text.charCodeAt(16) !== 0x3a ||
-		month < 1 ||
-		month > 12 ||
-		day < 1 ||
-		hour < 0 ||
-		hour > 23 ||
-		minute < 0 ||
-		minute > 59 ||
-		second < 0 ||
-		second > 59
-	) {
-		return false;
-	}
-	const year = century * 100 + yearOfCentury;
-	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-	if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month])) {
-		return false;
-	}
-	if (length === 20) {
-		return true;
-	}
-	// A fraction: a dot, then 1 to 9 digits up to the Z (the length check above caps it at 9).
-	if (text.charCodeAt(19) !== 0x2e /* . */ || length === 21) {
-		return false;
-	}
-	for (let i = 20; i < length - 1; i++) {
-		if (digitAt(text, i) < 0) {
-			return false;
-		}
-	}
-	return true;
 }
 
 export function hasSchema(kind: DocumentKind): kind is SchemaKind {

@@ -13,17 +13,25 @@ const ITEM_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> = {
 	value: CompletionItemKind.Value,
 };
 
-export function registerCompletionHandler({ connection, documents, schemas, structureOf }: ServerContext): void {
+export function registerCompletionHandler({ connection, documents, schemas, viewAt }: ServerContext): void {
 	connection.onCompletion((params, token): CompletionItem[] | ResponseError<void> => {
 		const document = documents.get(params.textDocument.uri);
 		if (!document) {
 			return [];
 		}
-		return runSafe(connection, 'Completion', [] as CompletionItem[], token, () =>
-			computeCompletions(document.getText(), structureOf(document), document.offsetAt(params.position), schemas).map((candidate, index) =>
-				toCompletionItem(document, candidate, index),
-			),
-		);
+		return runSafe(connection, 'Completion', [] as CompletionItem[], token, () => {
+			// On a large document being edited, the newest parse may be of an older version: its offsets are mapped.
+			const view = viewAt(document, document.offsetAt(params.position));
+			// The text is read only for a document of no known kind, and an older parse is never read for one.
+			const text = view.current ? document.getText() : '';
+			return computeCompletions(text, view.analysis, view.offset, schemas).map((candidate, index) =>
+				toCompletionItem(
+					document,
+					{ ...candidate, replaceStart: view.toCurrent(candidate.replaceStart), replaceEnd: view.toCurrent(candidate.replaceEnd) },
+					index,
+				),
+			);
+		});
 	});
 }
 

@@ -1,0 +1,24 @@
+/**
+ * A worker thread of the CLI (validatePool.ts): validates each batch of files it is sent with
+ * validateFileSafely, the function the main thread runs, and sends the outcomes back in order.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { FoundFile } from './collectFiles';
+import { validateFileSafely } from './validateFile';
+import { initHclParserFromFiles } from '../node/hclWasmFiles';
+
+// Batches are answered in the order they came: a batch with a Terraform file first waits for this
+// thread's HCL parser (WebAssembly, loaded once), and the batches behind it wait their turn.
+let previous: Promise<void> = Promise.resolve();
+let hclParser: Promise<void> | undefined;
+
+parentPort?.on('message', ({ files, maxFileSizeMB }: { files: FoundFile[]; maxFileSizeMB: number }) => {
+	previous = previous.then(async () => {
+		if (files.some((file) => /\.tf$/i.test(file.path))) {
+			// The main thread loaded the same files before starting this one, so this does not fail in practice;
+			// if it did, the batch is still answered (a stalled batch would stall the whole run).
+			await (hclParser ??= initHclParserFromFiles()).catch(() => undefined);
+		}
+		parentPort?.postMessage(files.map((file) => validateFileSafely(file, maxFileSizeMB)));
+	});
+});

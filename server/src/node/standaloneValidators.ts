@@ -1,0 +1,59 @@
+/**
+ * Validators compiled at build time (Ajv's standalone code generation, issue 16): compiling the
+ * four schemas with Ajv took about 25 ms of the server's start-up and 80 ms of a CLI run, and
+ * loading Ajv itself more. esbuild.mjs calls generateValidatorsSource (generateValidators.ts) and bundles the result as
+ * dist/schema-validators.js, next to the server and the CLI; the Node runtime loads it with
+ * standaloneValidators. Each validator carries the hash of the schema file it was compiled from,
+ * and one whose file has changed since is not used (the registry compiles that schema instead),
+ * so a stale build can never validate with an old schema. The generated code is not committed:
+ * the build makes it, deterministically, from the schema files and the Ajv version in the lock file.
+ */
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import type { PrecompiledValidators, SchemaKind } from '../language/schema/schemaRegistry';
+
+/** The generated module's name, next to the bundles. */
+export const VALIDATORS_FILE = 'schema-validators.js';
+
+/**
+ * A 53-bit hash of a schema file's text (cyrb53), to tell whether the file changed since the build.
+ * Not a defence against anyone: it only catches a stale build. Computed in JavaScript because
+ * loading node:crypto cost the server's start-up more than hashing the four files.
+ */
+export function schemaTextHash(text: string): string {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 2654435761);
+		h2 = Math.imul(h2 ^ c, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+}
+
+type ValidatorsModule = Partial<Record<SchemaKind, ValidateFunction>> & { schemaSha256?: Partial<Record<SchemaKind, string>> };
+
+/**
+ * The validators of `dir/schema-validators.js` for the schemas whose text `schemaText` gives,
+ * each only while its schema is the one it was generated from; none when there is no such file
+ * (the compiled tests run from out/, where every schema is compiled with Ajv).
+ */
+export function standaloneValidators(dir: string, schemaText: (kind: SchemaKind) => string): PrecompiledValidators {
+	const file = path.join(dir, VALIDATORS_FILE);
+	let loaded: ValidatorsModule | null | undefined;
+	return (kind) => {
+		if (loaded === undefined) {
+			try {
+				loaded = fs.existsSync(file) ? (createRequire(file)(file) as ValidatorsModule) : null;
+			} catch {
+				loaded = null;
+			}
+		}
+		const validate = loaded?.[kind];
+		return validate && loaded?.schemaSha256?.[kind] === schemaTextHash(schemaText(kind)) ? validate : undefined;
+	};
+}

@@ -1,0 +1,106 @@
+/**
+ * The Node.js OffThreadValidator: one worker thread (validationWorker.js, next to this module in
+ * the bundle and in the compiled tests), started on the first large document. It validates one
+ * text at a time; of the texts waiting, only the newest of each document is kept, so a burst of
+ * edits costs the thread one validation of the final text after the one under way.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { OffThreadAnalysis, OffThreadRequest, OffThreadValidator } from '../lsp/serverRuntime';
+
+/** Below this, a text is validated on the request thread: posting it costs more than slicing its validation. */
+export const OFF_THREAD_MIN_LENGTH = 512 * 1024;
+
+/**
+ * After validating a text this long the worker is stopped (and started again for the next): its
+ * heap then holds the garbage of a parse several times the text's size, which V8 keeps mapped
+ * until that thread happens to collect it, on top of the memory the server thread needs next.
+ */
+const RESTART_AFTER_LENGTH = 16 * 1024 * 1024;
+
+interface Job {
+	request: OffThreadRequest;
+	resolve: (analysis: OffThreadAnalysis | undefined) => void;
+	reject: (error: Error) => void;
+}
+
+type WorkerReply = { analysis: OffThreadAnalysis } | { error: string };
+
+/** The validator, or undefined when the worker's script is not there (then the server validates in slices). */
+export function workerValidator(script = path.join(__dirname, 'validationWorker.js'), minLength = OFF_THREAD_MIN_LENGTH): OffThreadValidator | undefined {
+	if (!fs.existsSync(script)) {
+		return undefined;
+	}
+	let worker: Worker | undefined;
+	let running: Job | undefined;
+	const waiting = new Map<string, Job>();
+
+	const finish = (settle: (job: Job) => void): void => {
+		const job = running;
+		running = undefined;
+		if (job) {
+			settle(job);
+		}
+		next();
+	};
+	const start = (): Worker => {
+		// Required on first use: loading worker_threads cost the start-up of a server that may never see a large document.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+		const { Worker: WorkerThread } = require('node:worker_threads') as typeof WorkerThreads;
+		const created = new WorkerThread(script);
+		// Validation is work worth doing while the server runs, not a reason to keep it running.
+		created.unref();
+		created.on('message', (reply: WorkerReply) => {
+			if (running && running.request.text.length >= RESTART_AFTER_LENGTH && worker === created) {
+				worker = undefined;
+				void created.terminate();
+			}
+			finish((job) => ('error' in reply ? job.reject(new Error(reply.error)) : job.resolve(reply.analysis)));
+		});
+		created.on('error', (error) => {
+			worker = undefined;
+			finish((job) => job.reject(error));
+		});
+		created.on('exit', (code) => {
+			if (worker === created) {
+				worker = undefined;
+				finish((job) => job.reject(new Error(`the validation worker exited (code ${code})`)));
+			}
+		});
+		return created;
+	};
+	const next = (): void => {
+		if (running || waiting.size === 0) {
+			return;
+		}
+		const [key, job] = waiting.entries().next().value as [string, Job];
+		waiting.delete(key);
+		running = job;
+		worker ??= start();
+		worker.postMessage(job.request);
+	};
+
+	return {
+		minLength,
+		validate(key, request) {
+			return new Promise((resolve, reject) => {
+				waiting.get(key)?.resolve(undefined);
+				// Re-inserted at the end: documents take turns.
+				waiting.delete(key);
+				waiting.set(key, { request, resolve, reject });
+				next();
+			});
+		},
+		dispose() {
+			for (const job of waiting.values()) {
+				job.resolve(undefined);
+			}
+			waiting.clear();
+			const stopping = worker;
+			worker = undefined;
+			void stopping?.terminate();
+		},
+	};
+}

@@ -1,0 +1,145 @@
+/**
+ * Validation off the request thread and reading older parses (issue 16): a result for an outdated
+ * version is dropped and never published; the worker keeps only the newest waiting text of a
+ * document and finds what the engine finds; a failing worker falls back to validating here; and
+ * hover and completion read an older parse only through offsets the edits since did not touch.
+ */
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { analyzeDocument } from '../../server/src/language/validation/analyzeDocument';
+import { createAnalysisCache, STALE_PARSE_MIN_LENGTH } from '../../server/src/lsp/analysisCache';
+import { EditLog } from '../../server/src/lsp/editLog';
+import { LazyTextDocument } from '../../server/src/lsp/lazyTextDocument';
+import type { OffThreadAnalysis, OffThreadRequest, OffThreadValidator } from '../../server/src/lsp/serverRuntime';
+import { createValidationRunner } from '../../server/src/lsp/validationRunner';
+import { nodeTimers } from '../../server/src/node/nodeRuntime';
+import { sharedSchemaRegistry } from '../../server/src/node/schemaFiles';
+import { workerValidator } from '../../server/src/node/workerValidator';
+import { repoRoot } from '../helpers';
+
+const uri = 'file:///work/orders.destination.json';
+const misspelt = '{"OnFailure": {"Destinaton": ""}}';
+const optionsOf = () => ({ fileName: 'orders.destination.json', languageId: 'json', registry: sharedSchemaRegistry() });
+
+/** A runner whose documents always go to `offThread`. */
+function runnerWith(offThread: OffThreadValidator, document: LazyTextDocument) {
+	const published: PublishDiagnosticsParams[] = [];
+	const errors: string[] = [];
+	const validate = createValidationRunner({
+		documentOf: () => document,
+		cache: createAnalysisCache(optionsOf),
+		optionsOf,
+		enabled: () => true,
+		publish: (params) => published.push(params),
+		logError: (message) => errors.push(message),
+		timers: nodeTimers,
+		sliceMs: 16,
+		offThread,
+	});
+	return { published, errors, validate };
+}
+
+/** An off-thread validator that validates here, after `delay` has run. */
+function inlineValidator(delay: () => Promise<void>): OffThreadValidator {
+	return {
+		minLength: 0,
+		validate: async (_key, request) => {
+			await delay();
+			const { units: _units, ...analysis } = analyzeDocument(request.text, request.options);
+			return analysis;
+		},
+		dispose: () => undefined,
+	};
+}
+
+describe('validation in another thread', () => {
+	it('drops the result of a version edited meanwhile, and publishes the next one', async () => {
+		const document = new LazyTextDocument(uri, 'json', 1, misspelt);
+		const { published, validate } = runnerWith(
+			inlineValidator(() => {
+				if (document.version === 1) {
+					document.update([{ text: '{"OnFailure": {"Destination": ""}}' }], 2);
+				}
+				return Promise.resolve();
+			}),
+			document,
+		);
+		await validate(uri);
+		assert.equal(published.length, 0, 'nothing is published for version 1');
+		await validate(uri);
+		assert.deepEqual(
+			published.map((p) => p.version),
+			[2],
+		);
+		assert.ok(!published[0].diagnostics.some((d) => d.code === 'unknown-field'));
+	});
+
+	it('validates here when the other thread fails', async () => {
+		const document = new LazyTextDocument(uri, 'json', 1, misspelt);
+		const failing: OffThreadValidator = { minLength: 0, validate: () => Promise.reject(new Error('thread died')), dispose: () => undefined };
+		const { published, errors, validate } = runnerWith(failing, document);
+		await validate(uri);
+		assert.equal(published.length, 1);
+		assert.ok(published[0].diagnostics.some((d) => d.code === 'unknown-field'));
+		assert.match(errors[0], /thread died/);
+	});
+
+	it('keeps only the newest waiting text of a document, and finds what the engine finds', async () => {
+		const script = path.join(repoRoot(), 'out', 'server', 'src', 'node', 'validationWorker.js');
+		const worker = workerValidator(script, 0)!;
+		try {
+			const request = (text: string): OffThreadRequest => ({ text, options: { fileName: 'orders.destination.json', languageId: 'json' } });
+			const texts = [misspelt, misspelt.replace('Destinaton', 'Destinaton2'), misspelt.replace('Destinaton', 'Destinaton3')];
+			// The first starts at once; the second waits and is replaced by the third.
+			const results = await Promise.all(texts.map((text) => worker.validate(uri, request(text))));
+			assert.equal(results[1], undefined);
+			for (const i of [0, 2]) {
+				const { units: _units, ...expected } = analyzeDocument(texts[i], { ...request(texts[i]).options });
+				const plain = (value: unknown): OffThreadAnalysis => JSON.parse(JSON.stringify(value)) as OffThreadAnalysis;
+				assert.deepEqual(plain(results[i]), plain(expected));
+			}
+		} finally {
+			worker.dispose();
+		}
+	});
+});
+
+describe('reading an older parse through the edits since', () => {
+	it('maps offsets around edits, and none on edited text', () => {
+		const log = new EditLog(1);
+		log.record(10, 12, 5, 2); // "ab" at 10 became 5 characters
+		log.record(30, 30, 1, 3); // one inserted at 30
+		const since1 = log.since(1)!;
+		assert.equal(since1.toOlder(5), 5);
+		assert.equal(since1.toOlder(16), 13);
+		assert.equal(since1.toOlder(12), undefined);
+		assert.equal(since1.toOlder(30), undefined);
+		assert.equal(since1.toOlder(40), 36);
+		assert.equal(since1.toCurrent(13), 16);
+		assert.equal(since1.toCurrent(36), 40);
+		assert.equal(log.since(3)!.toOlder(40), 40);
+		log.reset(4);
+		assert.equal(log.since(3), undefined);
+	});
+
+	it('answers from the parse of an older version of a large document, and from the current one at an edit', () => {
+		const filler = 'x'.repeat(STALE_PARSE_MIN_LENGTH);
+		const text = `{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:dlq"}, "filler": "${filler}"}`;
+		const document = new LazyTextDocument(uri, 'json', 1, text);
+		const cache = createAnalysisCache(optionsOf);
+		const first = cache.structureOf(document);
+		// An edit at the end: offsets before it map to themselves in the parse of version 1.
+		const end = document.positionAt(text.length - 1);
+		document.update([{ range: { start: end, end }, text: ' ' }], 2);
+		const view = cache.viewAt(document, 20);
+		assert.equal(view.analysis, first);
+		assert.equal(view.current, false);
+		assert.equal(view.offset, 20);
+		// At the edit, the current text is parsed.
+		const atEdit = cache.viewAt(document, text.length - 1);
+		assert.equal(atEdit.current, true);
+		assert.notEqual(atEdit.analysis, first);
+	});
+});
