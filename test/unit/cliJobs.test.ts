@@ -56,6 +56,32 @@ describe('CLI threads (--jobs)', () => {
 		});
 	}
 
+	it('checks Terraform modules and templates in its threads as on the main thread', () => {
+		// Each thread loads its own HCL parser: a thread without one reported .tf files as clean.
+		const mixed = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-jobs-iac-'));
+		try {
+			for (let i = 0; i < 24; i++) {
+				const module = path.join(mixed, `module-${String(i).padStart(2, '0')}`);
+				fs.mkdirSync(module);
+				for (const name of fs.readdirSync(path.join(repoRoot(), 'examples', 'terraform'))) {
+					fs.copyFileSync(path.join(repoRoot(), 'examples', 'terraform', name), path.join(module, name));
+				}
+				fs.copyFileSync(path.join(repoRoot(), 'examples', 'templates', 'sam-orders.yaml'), path.join(module, 'template.yaml'));
+			}
+			const one = run(['validate', '--format', 'json', '--jobs', '1', mixed]);
+			const three = run(['validate', '--format', 'json', '--jobs', '3', mixed]);
+			assert.equal(three.stdout, one.stdout);
+			assert.equal(three.status, one.status);
+			const reports = (JSON.parse(one.stdout) as { files: { path: string; diagnostics: { code: string }[] }[] }).files;
+			const codesOf = (suffix: string): Set<string> =>
+				new Set(reports.filter((file) => file.path.endsWith(suffix)).flatMap((file) => file.diagnostics.map((d) => d.code)));
+			assert.ok(codesOf('main.tf').has('destination-resource-type'), 'the Terraform files are checked');
+			assert.ok(codesOf('template.yaml').has('destination-permissions'), 'the templates are checked');
+		} finally {
+			fs.rmSync(mixed, { recursive: true, force: true });
+		}
+	});
+
 	it('refuses a --jobs that is not a whole number from 1 to 64', () => {
 		for (const value of ['0', '65', '1.5', 'two', '']) {
 			assert.equal(parseArgs(['validate', '--jobs', value, 'x']).kind, 'usage-error', value);
