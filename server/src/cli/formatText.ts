@@ -4,15 +4,16 @@
  * File names and messages are written with control, line-separator and bidi characters
  * escaped: a newline in a file name would forge a diagnostic line, an ESC would drive the terminal.
  */
+import * as l10n from '@vscode/l10n';
 import type { Severity } from '../language/validation/problem';
 import type { FileReport } from './validateFile';
 import { escapeInvisible, plural } from '../../../shared/printable';
 
-const SKIP_REASONS: Record<NonNullable<FileReport['skipped']>, string> = {
-	binary: 'binary file',
-	empty: 'empty file',
-	'too-large': 'too large to validate',
-};
+const SKIP_REASONS = (): Record<NonNullable<FileReport['skipped']>, string> => ({
+	binary: l10n.t('binary file'),
+	empty: l10n.t('empty file'),
+	'too-large': l10n.t('too large to validate'),
+});
 
 const SEVERITY_COLORS: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '2' };
 
@@ -33,7 +34,7 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
 		}
 		if (report.skipped && report.diagnostics.length === 0) {
 			skipped++;
-			lines.push(`${paint('1', `${shownPath}:`)} skipped (${SKIP_REASONS[report.skipped]})`);
+			lines.push(`${paint('1', `${shownPath}:`)} skipped (${SKIP_REASONS()[report.skipped]})`);
 		}
 	}
 	const summary = [plural(reports.length, 'file'), plural(errors, 'error'), plural(warnings, 'warning')];

@@ -2,10 +2,13 @@
  * `lambda-kafka`: validates files from the command line with the language server's engine.
  * Exit status 0 means no errors, 1 that errors were found, 2 a usage or I/O failure.
  */
+import * as l10n from '@vscode/l10n';
 import { escapeInvisible } from '../../../shared/printable';
 import { allDiagnosticCodes } from '../language/validation/codes';
 import type { Command } from './args';
-import { parseArgs, USAGE } from './args';
+import { parseArgs, requestedLocale, usage } from './args';
+import { posixLocale } from '../../../shared/locale';
+import { readL10nBundle } from '../node/l10nFiles';
 import { collectFiles } from './collectFiles';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -19,17 +22,23 @@ const EXIT_ERRORS = 1;
 const EXIT_FAILURE = 2;
 
 function main(argv: readonly string[]): number {
+	const requested = requestedLocale(argv);
+	useLocale(requested.locale ?? posixLocale(process.env));
+	if (requested.error !== undefined) {
+		writeError(requested.error);
+		return EXIT_FAILURE;
+	}
 	const command = parseArgs(argv);
 	switch (command.kind) {
 		case 'help':
-			process.stdout.write(USAGE);
+			process.stdout.write(usage());
 			return EXIT_CLEAN;
 		case 'version':
 			process.stdout.write(`${readVersion()}\n`);
 			return EXIT_CLEAN;
 		case 'usage-error':
 			writeError(command.message);
-			process.stderr.write("Run 'lambda-kafka --help' for usage.\n");
+			process.stderr.write(l10n.t("Run 'lambda-kafka --help' for usage.\n"));
 			return EXIT_FAILURE;
 		case 'validate':
 			return validate(command);
@@ -49,7 +58,7 @@ function validate(command: Extract<Command, { kind: 'validate' }>): number {
 				failures.push(outcome.message);
 			}
 		} catch (error) {
-			failures.push(`cannot validate '${file.path}': ${messageOf(error)}`);
+			failures.push(l10n.t("cannot validate '{0}': {1}", file.path, messageOf(error)));
 		}
 	}
 	for (const failure of failures) {
@@ -72,6 +81,14 @@ function validate(command: Extract<Command, { kind: 'validate' }>): number {
 	return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
+/** Messages in the language of `locale` (English without a bundle for it). */
+function useLocale(locale: string | undefined): void {
+	const bundle = readL10nBundle(locale);
+	if (bundle) {
+		l10n.config({ contents: bundle });
+	}
+}
+
 /**
  * One line on stderr. Messages quote file names and arguments, which may hold line breaks (a
  * forged diagnostic line) or ESC sequences (terminal control): those are written as escapes.
@@ -92,6 +109,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
 	process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-	writeError(`unexpected failure: ${messageOf(error)}`);
+	writeError(l10n.t('unexpected failure: {0}', messageOf(error)));
 	process.exitCode = EXIT_FAILURE;
 }

@@ -26,4 +26,10 @@ export interface ServerRuntime {
 	schemas: SchemaRegistry;
 	/** The version the server reports in `serverInfo`. */
 	version: string;
+	/**
+	 * The translation bundle (English message to translation) for the client's locale, or
+	 * undefined for English. `bundleUri` is a bundle the client located itself (VS Code's
+	 * `vscode.l10n.uri`). A runtime without this serves English.
+	 */
+	translations?(locale: string | undefined, bundleUri: string | undefined): Promise<Record<string, string> | undefined>;
 }

@@ -1,6 +1,7 @@
-/** The ServerRuntime of Node.js: its timers, the schema files beside the bundle, the package version. */
+/** The ServerRuntime of Node.js: its timers, the schema and translation files beside the bundle, the package version. */
 import type { ServerRuntime, ServerTimers } from '../lsp/serverRuntime';
 import { readVersion } from '../version';
+import { readL10nBundle } from './l10nFiles';
 import { sharedSchemaRegistry } from './schemaFiles';
 
 export const nodeTimers: ServerTimers = {
@@ -18,5 +19,10 @@ export const nodeTimers: ServerTimers = {
 };
 
 export function nodeRuntime(): ServerRuntime {
-	return { timers: nodeTimers, schemas: sharedSchemaRegistry(), version: readVersion() };
+	return {
+		timers: nodeTimers,
+		schemas: sharedSchemaRegistry(),
+		version: readVersion(),
+		translations: (locale, bundleUri) => Promise.resolve(readL10nBundle(locale, bundleUri)),
+	};
 }

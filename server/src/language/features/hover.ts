@@ -3,10 +3,12 @@
  * a payload record) come first; otherwise the schema's documentation of the key or value under
  * the cursor, with its allowed values and a link to the AWS page.
  */
+import * as l10n from '@vscode/l10n';
 import type { DocumentAnalysis } from '../validation/pipeline';
 import { hasSchema } from '../schema/schemaRegistry';
 import type { Schema, SchemaRegistry } from '../schema/schemaRegistry';
 import { schemaAtPath, typesOf } from '../schema/schemaLookup';
+import { awsDocUrl, schemaText } from '../schema/schemaText';
 import { inlineCode } from '../util/markdown';
 import { HOVER_PROVIDERS } from './hoverProviders';
 import { positionContext } from './documentPosition';
@@ -51,28 +53,28 @@ export function computeHover(analysis: DocumentAnalysis, offset: number, registr
 export function schemaHover(schema: Schema, name: string | number | undefined, value: unknown): string | undefined {
 	const parts: string[] = [];
 	const types = typesOf(schema);
-	const title = schema.title ?? (typeof name === 'string' ? name : undefined);
+	const title = schemaText(schema.title) ?? (typeof name === 'string' ? name : undefined);
 	if (title) {
 		parts.push(`**${title}**${types.length > 0 ? ` · ${types.join(' | ')}` : ''}`);
 	}
 	const enumIndex = value !== undefined && schema.enum ? schema.enum.findIndex((v) => v === value) : -1;
 	if (enumIndex >= 0) {
-		const description = schema.markdownEnumDescriptions?.[enumIndex] ?? schema.enumDescriptions?.[enumIndex];
+		const description = schemaText(schema.markdownEnumDescriptions?.[enumIndex] ?? schema.enumDescriptions?.[enumIndex]);
 		parts.push(`${inlineCode(JSON.stringify(value))}${description ? `: ${description}` : ''}`);
 	}
-	const description = schema.markdownDescription ?? schema.description;
+	const description = schemaText(schema.markdownDescription ?? schema.description);
 	if (description) {
 		parts.push(description);
 	}
 	if (schema.enum && enumIndex < 0) {
 		const lines = schema.enum.map((v, i) => {
-			const d = schema.enumDescriptions?.[i];
+			const d = schemaText(schema.enumDescriptions?.[i]);
 			return `- ${inlineCode(JSON.stringify(v))}${d ? `: ${d}` : ''}`;
 		});
-		parts.push(`Allowed values:\n${lines.join('\n')}`);
+		parts.push(l10n.t('Allowed values:\n{0}', lines.join('\n')));
 	}
 	if (schema.docUrl) {
-		parts.push(`[AWS documentation](${schema.docUrl})`);
+		parts.push(l10n.t('[AWS documentation]({0})', awsDocUrl(schema.docUrl)));
 	}
 	return parts.length > 0 ? parts.join('\n\n') : undefined;
 }

@@ -5,6 +5,7 @@
  * Everything taken from the record goes into inline code or a fenced block whose fence the
  * content cannot close, and every part is bounded, so a 1 MB value gives a hover of a few KB.
  */
+import * as l10n from '@vscode/l10n';
 import { isObject, member } from '../../../../shared/jsonPath';
 import type { DecodedBytes, DisplayLimits } from '../util/kafkaRecord';
 import { base64Bytes, describeBytes, epochMillisToIso, headerViews } from '../util/kafkaRecord';
@@ -24,9 +25,9 @@ function formName(decoded: DecodedBytes): string {
 		case 'json':
 			return 'JSON';
 		case 'text':
-			return 'UTF-8 text';
+			return l10n.t('UTF-8 text');
 		case 'hex':
-			return 'binary, shown as hex';
+			return l10n.t('binary, shown as hex');
 		case 'empty':
 			return 'empty';
 	}
@@ -37,8 +38,8 @@ function truncationNote(decoded: DecodedBytes): string {
 		return '';
 	}
 	return decoded.form === 'hex'
-		? `\n\n*Truncated: the first ${decoded.shownBytes ?? 0} of ${decoded.byteLength} bytes are shown.*`
-		: `\n\n*Truncated: the first ${decoded.text.length} characters are shown.*`;
+		? l10n.t('\n\n*Truncated: the first {0} of {1} bytes are shown.*', decoded.shownBytes ?? 0, decoded.byteLength)
+		: l10n.t('\n\n*Truncated: the first {0} characters are shown.*', decoded.text.length);
 }
 
 /** The Markdown for a record's key or value. */
@@ -51,7 +52,7 @@ function bytesSection(label: string, raw: unknown, limits: DisplayLimits): strin
 	}
 	const bytes = base64Bytes(raw);
 	if (!bytes) {
-		return `**${label}**: not valid base64, so it cannot be decoded`;
+		return l10n.t('**{0}**: not valid base64, so it cannot be decoded', label);
 	}
 	const decoded = describeBytes(bytes, limits);
 	const heading = `**${label}** · ${plural(decoded.byteLength, 'byte')} · ${formName(decoded)}`;
@@ -74,7 +75,7 @@ function headersSection(headers: unknown): string | undefined {
 		const name = inlineCode(header.name, MAX_INLINE);
 		const value = header.value;
 		if (!value) {
-			lines.push(`- ${name}: not a byte array`);
+			lines.push(l10n.t('- {0}: not a byte array', name));
 		} else if (value.form === 'empty') {
 			lines.push(`- ${name}: empty`);
 		} else {
@@ -83,7 +84,7 @@ function headersSection(headers: unknown): string | undefined {
 		}
 	}
 	if (total > views.length) {
-		lines.push(`- … ${plural(total - views.length, 'more header')}`);
+		lines.push(`- … ${plural(total - views.length, l10n.t('more header'))}`);
 	}
 	return lines.join('\n');
 }
@@ -116,13 +117,13 @@ export function payloadRecordHover(context: PositionContext): string | undefined
 	} else if (typeof offset === 'string') {
 		facts.push(`offset ${inlineCode(offset, MAX_INLINE)}`);
 	}
-	const sections = [`**Kafka record**${facts.length > 0 ? ` · ${facts.join(' · ')}` : ''}`];
+	const sections = [l10n.t('**Kafka record**{0}', facts.length > 0 ? ` · ${facts.join(' · ')}` : '')];
 	const time = record['timestamp'];
 	const iso = epochMillisToIso(time);
 	if (iso) {
 		const type = record['timestampType'];
 		const typeText = typeof type === 'string' ? ` (${inlineCode(type, MAX_INLINE)})` : '';
-		sections.push(`Timestamp: ${inlineCode(iso)}${typeText}`);
+		sections.push(l10n.t('Timestamp: {0}{1}', inlineCode(iso), typeText));
 	}
 	sections.push(bytesSection('Key', record['key'], KEY_LIMITS));
 	sections.push(bytesSection('Value', record['value'], VALUE_LIMITS));

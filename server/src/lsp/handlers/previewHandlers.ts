@@ -2,6 +2,7 @@
  * LSP glue for "Preview offsets": the `lambdaKafka/previewModel` request and the "Preview
  * offsets" code lenses. All of the work is done by server/src/language/preview.
  */
+import * as l10n from '@vscode/l10n';
 import type { CodeLens, ResponseError } from 'vscode-languageserver';
 import { PreviewModelRequest } from '../../../../shared/protocol';
 import { buildPreviewModel, previewAnchors } from '../../language/preview/previewModel';
@@ -49,7 +50,7 @@ export function registerPreviewHandlers(context: ServerContext): void {
 				lines.add(position.line);
 				lenses.push({
 					range: { start: position, end: position },
-					command: { title: 'Preview offsets', command: PREVIEW_OFFSETS_COMMAND, arguments: [document.uri, anchor.recordIndex] },
+					command: { title: l10n.t('Preview offsets'), command: PREVIEW_OFFSETS_COMMAND, arguments: [document.uri, anchor.recordIndex] },
 				});
 			}
 			return lenses;
