@@ -198,7 +198,7 @@ async function updateFromDocument(deps: ApplyDeps, document: ApplyDocument, buil
 			l10n.t(
 				'Event source mapping {0} does not read from Kafka ({1}); this extension applies Kafka configurations only. {2}',
 				uuid,
-				current.EventSourceArn ?? 'unknown source',
+				current.EventSourceArn ?? l10n.t('unknown source'),
 				nothingSent(),
 			),
 		);
@@ -306,7 +306,7 @@ export async function undoLastApply(deps: ApplyDeps): Promise<ApplyOutcome> {
 					'{0} changed after your apply ({1}); Undo overwrites {2}.',
 					changed.join(', '),
 					snapshot.takenAt,
-					changed.length === 1 ? 'that change' : 'those changes',
+					changed.length === 1 ? l10n.t('that change') : l10n.t('those changes'),
 				),
 			);
 		}
@@ -315,7 +315,7 @@ export async function undoLastApply(deps: ApplyDeps): Promise<ApplyOutcome> {
 				l10n.t(
 					'{0} had no value before the apply and cannot be reset; {1} current value.',
 					snapshot.unrestorable.join(', '),
-					snapshot.unrestorable.length === 1 ? 'it keeps its' : 'they keep their',
+					snapshot.unrestorable.length === 1 ? l10n.t('it keeps its') : l10n.t('they keep their'),
 				),
 			);
 		}
@@ -375,10 +375,10 @@ export function mappingItem(mapping: MappingConfiguration): MappingPickItem {
 	const destination = mapping.DestinationConfig?.OnFailure?.Destination;
 	return {
 		label: topics,
-		description: l10n.t('{0} · {1} · {2} · last result: {3}', mapping.State ?? 'unknown state', source, mode, mapping.LastProcessingResult ?? 'none'),
+		description: l10n.t('{0} · {1} · {2} · last result: {3}', mapping.State ?? l10n.t('unknown state'), source, mode, mapping.LastProcessingResult ?? 'none'),
 		// The detail line holds only the destination and the UUID: a destination ARN is long, and
 		// anything before it or between them pushed it past the picker's width.
-		detail: l10n.t('On failure → {0} · {1}', destination ? destination : 'no destination', uuid),
+		detail: l10n.t('On failure → {0} · {1}', destination ? destination : l10n.t('no destination'), uuid),
 		uuid,
 		mapping,
 	};
@@ -644,8 +644,8 @@ async function follow(
 /** `Event source mapping <uuid> is Enabled. Last processing result: …` plus the state transition reason. */
 export function finalReport(uuid: string, mapping: MappingConfiguration): string {
 	const parts = [
-		l10n.t('Event source mapping {0} is {1}.', uuid, mapping.State ?? 'in an unknown state'),
-		l10n.t('Last processing result: {0}.', mapping.LastProcessingResult ?? 'none yet'),
+		l10n.t('Event source mapping {0} is {1}.', uuid, mapping.State ?? l10n.t('in an unknown state')),
+		l10n.t('Last processing result: {0}.', mapping.LastProcessingResult ?? l10n.t('none yet')),
 	];
 	if (mapping.StateTransitionReason) {
 		parts.push(l10n.t('State transition reason: {0}.', mapping.StateTransitionReason));

@@ -346,7 +346,7 @@ function busy(base: Pick<UserFacingError, 'code' | 'requestId'>, context: ErrorC
 		message: l10n.t(
 			'The event source mapping{0} is busy: {1}',
 			context.uuid ? ` ${context.uuid}` : '',
-			firstSentence(awsMessage) || 'another change is in progress',
+			firstSentence(awsMessage) || l10n.t('another change is in progress'),
 		),
 		nextStep: l10n.t('Wait until its state is Enabled or Disabled, then retry.'),
 		retryable: true,

@@ -57,7 +57,11 @@ export class AwsStatusBar implements vscode.Disposable {
 				vscode.l10n.t(
 					'Region: {0} (from {1})',
 					context.region,
-					context.regionSource === 'setting' ? 'your settings' : context.regionSource === 'profile' ? 'the profile' : 'the environment',
+					context.regionSource === 'setting'
+						? vscode.l10n.t('your settings')
+						: context.regionSource === 'profile'
+							? vscode.l10n.t('the profile')
+							: vscode.l10n.t('the environment'),
 				),
 				context.endpoint ? vscode.l10n.t('Endpoint: {0}', context.endpoint) : undefined,
 				'',

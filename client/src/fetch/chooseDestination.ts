@@ -164,7 +164,7 @@ export function expectSource<K extends 'sqs' | 's3'>(target: DestinationTarget, 
 		const other = source.kind === 'sqs' ? 'lambdaKafka.fetchFailureRecordsFromSqs' : 'lambdaKafka.fetchFailureRecordsFromS3';
 		void safeWindow
 			.showInformationMessage(
-				vscode.l10n.t('This destination is {0} ({1}).', source.kind === 'sqs' ? 'an SQS queue' : 'an S3 bucket', source.arn),
+				vscode.l10n.t('This destination is {0} ({1}).', source.kind === 'sqs' ? vscode.l10n.t('an SQS queue') : vscode.l10n.t('an S3 bucket'), source.arn),
 				vscode.l10n.t('Fetch from {0}', source.kind.toUpperCase()),
 			)
 			.then((answer) => {

@@ -85,7 +85,7 @@ async function readPickedObjects(s3: S3Api, source: S3Source, prefix: string): P
 	}
 	const picked = await pickObjects(
 		listing.objects.map((object) => objectItem(object, prefix)),
-		l10n.t('Failure records in s3://{0}/{1} (newest first{2})', source.bucket, prefix, listing.truncated ? '; only the first 10000 listed' : ''),
+		l10n.t('Failure records in s3://{0}/{1} (newest first{2})', source.bucket, prefix, listing.truncated ? l10n.t('; only the first 10000 listed') : ''),
 	);
 	if (!picked || picked.length === 0) {
 		return undefined;

@@ -103,7 +103,7 @@ async function peekQueue(
 
 async function offerNextSteps(deps: FetchDeps, origin: FetchOrigin, n: number, opened: vscode.Uri | undefined): Promise<void> {
 	const answer = await safeWindow.showInformationMessage(
-		vscode.l10n.t('{0}; {1} visible in the queue again.', fetchedMessage(origin, n), n === 1 ? 'it is' : 'they are'),
+		vscode.l10n.t('{0}; {1} visible in the queue again.', fetchedMessage(origin, n), n === 1 ? vscode.l10n.t('it is') : vscode.l10n.t('they are')),
 		...(opened ? [vscode.l10n.t('Preview Offsets')] : []),
 		vscode.l10n.t('Delete from the Queue…'),
 	);
@@ -125,7 +125,7 @@ async function acceptRedrive(sqs: SqsApi, queueUrl: string, queueName: string): 
 		vscode.l10n.t(
 			'Reading a message here counts as a receive, so a message read {0} times (by you or anyone) goes to {1}.',
 			info.maxReceiveCount,
-			info.deadLetterTargetArn ?? 'the dead-letter queue',
+			info.deadLetterTargetArn ?? vscode.l10n.t('the dead-letter queue'),
 		),
 		vscode.l10n.t('Read Anyway'),
 	);
@@ -161,7 +161,9 @@ export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 				vscode.l10n.t('Deleted {0} of {1} messages; {2} could not be deleted (see the log).', result.deleted.length, n, result.failed.length),
 			);
 		} else {
-			void safeWindow.showInformationMessage(vscode.l10n.t('Deleted {0} message{1} from {2}.', n, n === 1 ? '' : 's', fetch.queueName));
+			void safeWindow.showInformationMessage(
+				n === 1 ? vscode.l10n.t('Deleted {0} message from {1}.', n, fetch.queueName) : vscode.l10n.t('Deleted {0} messages from {1}.', n, fetch.queueName),
+			);
 		}
 	} catch (error) {
 		await showError(deps, toUserFacingError(error));
@@ -173,7 +175,9 @@ export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 async function confirmDelete(fetch: LastSqsFetch): Promise<boolean> {
 	const n = fetch.messages.length;
 	const answer = await safeWindow.showModalWarning(
-		vscode.l10n.t('Delete {0} message{1} from the queue {2}?', n, n === 1 ? '' : 's', fetch.queueName),
+		n === 1
+			? vscode.l10n.t('Delete {0} message from the queue {1}?', n, fetch.queueName)
+			: vscode.l10n.t('Delete {0} messages from the queue {1}?', n, fetch.queueName),
 		vscode.l10n.t(
 			'These are the failure records fetched at {0}. Once deleted they cannot be fetched again; save the documents first if you need them. A message someone else received since then may stay on the queue.',
 			fetch.at.toLocaleTimeString(),

@@ -4,6 +4,7 @@
  * Untitled documents were titled with their first line of raw JSON, or "Untitled-2".
  */
 import * as l10n from '@vscode/l10n';
+import { counted } from '../../../shared/printable';
 import { compactJson, isJson, prettyJson } from './recordText';
 
 /** The scheme of the read-only documents that hold fetched records. */
@@ -69,7 +70,7 @@ export function recordDocumentName(origin: FetchOrigin, record: Pick<NamedRecord
 
 /** "Fetched N records from <queue>", or from the object (one) or the bucket (several). */
 export function fetchedMessage(origin: FetchOrigin, count: number): string {
-	const records = `${count} record${count === 1 ? '' : 's'}`;
+	const records = counted(count, l10n.t('{0} record'), l10n.t('{0} records'));
 	if (origin.kind === 'sqs') {
 		return l10n.t('Fetched {0} from {1}', records, origin.queueName);
 	}

@@ -5,6 +5,7 @@
  * Every value from the document is rendered as inline code, so it cannot become Markdown.
  */
 import * as l10n from '@vscode/l10n';
+import { counted } from '../../../../shared/printable';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import { isObject, member } from '../../../../shared/jsonPath';
 import { splitTopicPartition } from '../util/kafkaTopic';
@@ -54,7 +55,7 @@ function offsetsLine(context: PositionContext, base: JsonPath, range: Record<str
 		count = l10n.t('the last offset is before the first');
 	} else {
 		const n = last.exact - first.exact + 1n;
-		count = `**${n} record${n === 1n ? '' : 's'}**`;
+		count = `**${counted(n, l10n.t('{0} record'), l10n.t('{0} records'))}**`;
 	}
 	return l10n.t('- Offsets: {0} to {1}: {2}', code(first.shown), code(last.shown), count);
 }

@@ -72,7 +72,11 @@ export function chooseAuth(input: { sourceAccessTypes?: readonly string[]; boots
 			return {
 				kind: auth,
 				source: 'port',
-				reason: l10n.t('The brokers listen on port {0}, which Amazon MSK uses for {1}.', port, auth === 'msk-iam' ? 'IAM access control' : authName(auth)),
+				reason: l10n.t(
+					'The brokers listen on port {0}, which Amazon MSK uses for {1}.',
+					port,
+					auth === 'msk-iam' ? l10n.t('IAM access control') : authName(auth),
+				),
 			};
 		}
 	}

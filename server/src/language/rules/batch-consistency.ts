@@ -251,7 +251,10 @@ function check(ctx: RuleContext): void {
 	if (typeof batchSize === 'number' && Number.isInteger(batchSize) && batchSize >= 1 && batchSize !== total) {
 		ctx.report({
 			severity: 'warning',
-			message: l10n.t('"batchSize" is {0}, but "payload" holds {1} record{2}.', batchSize, total, total === 1 ? '' : 's'),
+			message:
+				total === 1
+					? l10n.t('"batchSize" is {0}, but "payload" holds {1} record.', batchSize, total)
+					: l10n.t('"batchSize" is {0}, but "payload" holds {1} records.', batchSize, total),
 			path: ['KafkaBatchInfo', 'batchSize'],
 		});
 	}

@@ -91,12 +91,18 @@ function check(ctx: RuleContext): void {
 	}
 	ctx.report({
 		severity: 'warning',
-		message: l10n.t(
-			'"batchSize" is {0}, but the ranges in "recordsInfo" cover only {1} offset{2}: a batch holds at most one record per offset (fewer where compaction or transactions leave gaps), so Lambda does not send a record like this one.',
-			batchSize,
-			covered,
-			covered === 1 ? '' : 's',
-		),
+		message:
+			covered === 1
+				? l10n.t(
+						'"batchSize" is {0}, but the ranges in "recordsInfo" cover only {1} offset: a batch holds at most one record per offset (fewer where compaction or transactions leave gaps), so Lambda does not send a record like this one.',
+						batchSize,
+						covered,
+					)
+				: l10n.t(
+						'"batchSize" is {0}, but the ranges in "recordsInfo" cover only {1} offsets: a batch holds at most one record per offset (fewer where compaction or transactions leave gaps), so Lambda does not send a record like this one.',
+						batchSize,
+						covered,
+					),
 		path: ['KafkaBatchInfo', 'batchSize'],
 	});
 }

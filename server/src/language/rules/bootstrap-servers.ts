@@ -60,7 +60,7 @@ function brokerProblem(entry: string): string | undefined {
 					'broker {0} has an invalid host name: {1} is not allowed in a host name{2}.',
 					shown(),
 					JSON.stringify(char),
-					char === ':' ? ' (write an IPv6 address in brackets, such as "[::1]:9092")' : '',
+					char === ':' ? l10n.t(' (write an IPv6 address in brackets, such as "[::1]:9092")') : '',
 				);
 			}
 		}

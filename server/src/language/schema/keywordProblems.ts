@@ -191,7 +191,7 @@ const bound: ProblemBuilder = ({ error, path, name, params, parentSchema }) => {
 			'{0} is {1}, {2} of {3}{4}.',
 			name,
 			show(error.data),
-			low ? 'below the minimum' : 'above the maximum',
+			low ? l10n.t('below the minimum') : l10n.t('above the maximum'),
 			show(params['limit']),
 			allowedRange(parentSchema),
 		),
@@ -204,7 +204,9 @@ const length: ProblemBuilder = ({ error, path, name, params }) => {
 		'schema-length',
 		path,
 		error.keyword === 'minLength'
-			? l10n.t('{0} must be at least {1} characters long{2}.', name, show(params['limit']), characters === 0 ? ' and must not be empty' : '')
+			? characters === 0
+				? l10n.t('{0} must be at least {1} characters long and must not be empty.', name, show(params['limit']))
+				: l10n.t('{0} must be at least {1} characters long.', name, show(params['limit']))
 			: l10n.t('{0} is {1} characters long; the maximum is {2}.', name, characters, show(params['limit'])),
 	);
 };
@@ -212,14 +214,19 @@ const length: ProblemBuilder = ({ error, path, name, params }) => {
 const items: ProblemBuilder = ({ error, path, name, params, parentSchema }) => {
 	const limit = Number(params['limit']);
 	const exactly = parentSchema.minItems !== undefined && parentSchema.minItems === parentSchema.maxItems;
-	const plural = limit === 1 ? '' : 's';
-	return valueProblem(
-		'schema-items',
-		path,
-		exactly
-			? l10n.t('{0} must have exactly {1} item{2}.', name, limit, plural)
-			: l10n.t('{0} must have {1} {2} item{3}.', name, error.keyword === 'minItems' ? 'at least' : 'at most', limit, plural),
-	);
+	const one = limit === 1;
+	const message = exactly
+		? one
+			? l10n.t('{0} must have exactly {1} item.', name, limit)
+			: l10n.t('{0} must have exactly {1} items.', name, limit)
+		: error.keyword === 'minItems'
+			? one
+				? l10n.t('{0} must have at least {1} item.', name, limit)
+				: l10n.t('{0} must have at least {1} items.', name, limit)
+			: one
+				? l10n.t('{0} must have at most {1} item.', name, limit)
+				: l10n.t('{0} must have at most {1} items.', name, limit);
+	return valueProblem('schema-items', path, message);
 };
 
 const properties: ProblemBuilder = ({ error, path, name }) => valueProblem('schema-other', path, `${name} ${error.message ?? l10n.t('is invalid')}.`);
