@@ -16,7 +16,7 @@ const PAGE_TEXT_CALL = 'pageText';
 /** Calls whose string arguments are for logs, errors in code, or machines, not for users. */
 // Lone product names ('Lambda Kafka') are not prose either: see looksLikeProse.
 const NOT_FOR_USERS =
-	/^(console\.\w+|(\w+\.)*logger\.\w+|(\w+\.)*output\.(trace|debug|info|warn|error|appendLine|show)|logger\.\w+|log|logError|\w+\.console\.\w+|connection\.console\.\w+|require|import|assert\w*|\w+\.(startsWith|endsWith|includes|indexOf|split|join|replace|replaceAll|test|match|get|has|set|delete|getConfiguration|executeCommand|registerCommand|createElement|querySelector|querySelectorAll|getElementById|setAttribute|getAttribute|addEventListener|postMessage)|RegExp|Symbol|new RequestType\d?|new NotificationType\d?)$/;
+	/^(console\.\w+|(\w+\.)*logger\.\w+|(\w+\.)*output\.(trace|debug|info|warn|error|appendLine|show)|logger\.\w+|(\w+\.)*log|(\w+\.)*logError|\w+\.console\.\w+|connection\.console\.\w+|require|import|assert\w*|\w+\.(startsWith|endsWith|includes|indexOf|split|join|replace|replaceAll|test|match|get|has|set|delete|getConfiguration|executeCommand|registerCommand|createElement|querySelector|querySelectorAll|getElementById|setAttribute|getAttribute|addEventListener|postMessage)|RegExp|Symbol|new RequestType\d?|new NotificationType\d?)$/;
 
 /**
  * Files whose texts go to the server log or back to the editor as protocol errors, which stay

@@ -149,13 +149,9 @@ export async function applyDocument(deps: ApplyDeps, document: ApplyDocument, mo
 		}
 		if (info.counts.error > 0) {
 			return refused(
-				l10n.t(
-					'The document has {0} {1}; fix {2} first (see the Problems panel). {3}',
-					info.counts.error,
-					info.counts.error === 1 ? 'error' : 'errors',
-					info.counts.error === 1 ? 'it' : 'them',
-					nothingSent(),
-				),
+				info.counts.error === 1
+					? l10n.t('The document has 1 error; fix it first (see the Problems panel). {0}', nothingSent())
+					: l10n.t('The document has {0} errors; fix them first (see the Problems panel). {1}', info.counts.error, nothingSent()),
 			);
 		}
 		let value: unknown;
@@ -302,21 +298,16 @@ export async function undoLastApply(deps: ApplyDeps): Promise<ApplyOutcome> {
 		const changed = changedSinceApply(snapshot, current);
 		if (changed.length > 0) {
 			warnings.push(
-				l10n.t(
-					'{0} changed after your apply ({1}); Undo overwrites {2}.',
-					changed.join(', '),
-					snapshot.takenAt,
-					changed.length === 1 ? l10n.t('that change') : l10n.t('those changes'),
-				),
+				changed.length === 1
+					? l10n.t('{0} changed after your apply ({1}); Undo overwrites that change.', changed.join(', '), snapshot.takenAt)
+					: l10n.t('{0} changed after your apply ({1}); Undo overwrites those changes.', changed.join(', '), snapshot.takenAt),
 			);
 		}
 		if (snapshot.unrestorable.length > 0) {
 			warnings.push(
-				l10n.t(
-					'{0} had no value before the apply and cannot be reset; {1} current value.',
-					snapshot.unrestorable.join(', '),
-					snapshot.unrestorable.length === 1 ? l10n.t('it keeps its') : l10n.t('they keep their'),
-				),
+				snapshot.unrestorable.length === 1
+					? l10n.t('{0} had no value before the apply and cannot be reset; it keeps its current value.', snapshot.unrestorable.join(', '))
+					: l10n.t('{0} had no value before the apply and cannot be reset; they keep their current value.', snapshot.unrestorable.join(', ')),
 			);
 		}
 		const request = restoreRequest(snapshot);

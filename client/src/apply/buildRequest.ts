@@ -55,15 +55,15 @@ export function buildRequest(kind: DocumentKind, value: unknown): BuildResult {
 					ok: false,
 					fields: createOnly,
 					message:
-						l10n.t(
-							'{0} can only be set when a mapping is created; UpdateEventSourceMapping does not accept {1}. ',
-							names,
-							createOnly.length === 1 ? 'it' : 'them',
-						) +
-						l10n.t(
-							'Remove {0} from this update request (a mapping that should read another source or topic must be created anew).',
-							createOnly.length === 1 ? 'it' : 'them',
-						),
+						createOnly.length === 1
+							? l10n.t(
+									'{0} can only be set when a mapping is created; UpdateEventSourceMapping does not accept it. Remove it from this update request (a mapping that should read another source or topic must be created anew).',
+									names,
+								)
+							: l10n.t(
+									'{0} can only be set when a mapping is created; UpdateEventSourceMapping does not accept them. Remove them from this update request (a mapping that should read another source or topic must be created anew).',
+									names,
+								),
 				};
 			}
 			// fromEntries defines own members: assigning a "__proto__" member would set the object's prototype instead.

@@ -103,7 +103,9 @@ async function peekQueue(
 
 async function offerNextSteps(deps: FetchDeps, origin: FetchOrigin, n: number, opened: vscode.Uri | undefined): Promise<void> {
 	const answer = await safeWindow.showInformationMessage(
-		vscode.l10n.t('{0}; {1} visible in the queue again.', fetchedMessage(origin, n), n === 1 ? vscode.l10n.t('it is') : vscode.l10n.t('they are')),
+		n === 1
+			? vscode.l10n.t('{0}; it is visible in the queue again.', fetchedMessage(origin, n))
+			: vscode.l10n.t('{0}; they are visible in the queue again.', fetchedMessage(origin, n)),
 		...(opened ? [vscode.l10n.t('Preview Offsets')] : []),
 		vscode.l10n.t('Delete from the Queue…'),
 	);

@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Severity } from '../language/validation/problem';
 import type { FileReport } from './validateFile';
-import { escapeInvisible, plural } from '../../../shared/printable';
+import { counted, escapeInvisible } from '../../../shared/printable';
 
 const SKIP_REASONS = (): Record<NonNullable<FileReport['skipped']>, string> => ({
 	binary: l10n.t('binary file'),
@@ -34,13 +34,18 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
 		}
 		if (report.skipped && report.diagnostics.length === 0) {
 			skipped++;
-			lines.push(`${paint('1', `${shownPath}:`)} skipped (${SKIP_REASONS()[report.skipped]})`);
+			lines.push(`${paint('1', `${shownPath}:`)} ${l10n.t('skipped ({0})', SKIP_REASONS()[report.skipped])}`);
 		}
 	}
-	const summary = [plural(reports.length, 'file'), plural(errors, 'error'), plural(warnings, 'warning')];
+	// The severity words on each line stay English: editors and CI log parsers read them.
+	const summary = [
+		counted(reports.length, l10n.t('{0} file'), l10n.t('{0} files')),
+		counted(errors, l10n.t('{0} error'), l10n.t('{0} errors')),
+		counted(warnings, l10n.t('{0} warning'), l10n.t('{0} warnings')),
+	];
 	if (skipped > 0) {
-		summary.push(`${skipped} skipped`);
+		summary.push(l10n.t('{0} skipped', skipped));
 	}
-	lines.push(summary.join(', '));
+	lines.push(summary.join(l10n.t(', ')));
 	return `${lines.join('\n')}\n`;
 }
