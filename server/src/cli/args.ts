@@ -114,9 +114,9 @@ export const LOCALES: readonly string[] = ['en', ...TRANSLATED_LANGUAGES];
 
 /**
  * The `--locale` value (before any `--`), read ahead of parseArgs so that everything the CLI
- * prints, its usage errors included, is in that language. A value it does not know is a usage error.
+ * prints, its usage errors included, is in that language. A value it does not know is `invalid`.
  */
-export function requestedLocale(argv: readonly string[]): { locale?: string; error?: string } {
+export function requestedLocale(argv: readonly string[]): { locale?: string; invalid?: boolean } {
 	for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
 		const [name, inlineValue] = splitOption(argv[i]);
 		if (name !== '--locale') {
@@ -124,7 +124,7 @@ export function requestedLocale(argv: readonly string[]): { locale?: string; err
 		}
 		const value = inlineValue ?? argv[i + 1];
 		if (value === undefined || !LOCALES.includes(value)) {
-			return { error: l10n.t('--locale needs one of {0}', LOCALES.join(', ')) };
+			return { invalid: true };
 		}
 		return { locale: value };
 	}

@@ -2,11 +2,13 @@
  * `lambda-kafka`: validates files from the command line with the language server's engine.
  * Exit status 0 means no errors, 1 that errors were found, 2 a usage or I/O failure.
  */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import { escapeInvisible } from '../../../shared/printable';
 import { allDiagnosticCodes } from '../language/validation/codes';
 import type { Command } from './args';
-import { parseArgs, requestedLocale, usage } from './args';
+import { LOCALES, parseArgs, requestedLocale, usage } from './args';
 import { posixLocale } from '../../../shared/locale';
 import { readL10nBundle } from '../node/l10nFiles';
 import { collectFiles } from './collectFiles';
@@ -24,8 +26,8 @@ const EXIT_FAILURE = 2;
 function main(argv: readonly string[]): number {
 	const requested = requestedLocale(argv);
 	useLocale(requested.locale ?? posixLocale(process.env));
-	if (requested.error !== undefined) {
-		writeError(requested.error);
+	if (requested.invalid === true) {
+		writeError(l10n.t('--locale needs one of {0}', LOCALES.join(', ')));
 		return EXIT_FAILURE;
 	}
 	const command = parseArgs(argv);
@@ -81,9 +83,13 @@ function validate(command: Extract<Command, { kind: 'validate' }>): number {
 	return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
-/** Messages in the language of `locale` (English without a bundle for it). */
+/**
+ * Messages in the language of `locale` (English without a bundle for it). `LAMBDA_KAFKA_L10N_BUNDLE`,
+ * the path of a bundle file, wins: a translation in progress or a pseudo-locale can be tried out.
+ */
 function useLocale(locale: string | undefined): void {
-	const bundle = readL10nBundle(locale);
+	const bundleFile = process.env['LAMBDA_KAFKA_L10N_BUNDLE'];
+	const bundle = readL10nBundle(locale, bundleFile ? pathToFileURL(path.resolve(bundleFile)).href : undefined);
 	if (bundle) {
 		l10n.config({ contents: bundle });
 	}

@@ -12,7 +12,7 @@ import { base64Bytes, describeBytes, epochMillisToIso, headerViews } from '../ut
 import { codeBlock, inlineCode } from '../util/markdown';
 import type { PositionContext } from './documentPosition';
 import { exactNumberText } from './hoverSource';
-import { plural } from '../../../../shared/printable';
+import { counted } from '../../../../shared/printable';
 
 const VALUE_LIMITS: DisplayLimits = { maxChars: 4000, maxHexBytes: 256 };
 const KEY_LIMITS: DisplayLimits = { maxChars: 1000, maxHexBytes: 64 };
@@ -29,7 +29,7 @@ function formName(decoded: DecodedBytes): string {
 		case 'hex':
 			return l10n.t('binary, shown as hex');
 		case 'empty':
-			return 'empty';
+			return l10n.t('empty');
 	}
 }
 
@@ -45,7 +45,7 @@ function truncationNote(decoded: DecodedBytes): string {
 /** The Markdown for a record's key or value. */
 function bytesSection(label: string, raw: unknown, limits: DisplayLimits): string {
 	if (raw === undefined) {
-		return `**${label}**: none`;
+		return l10n.t('**{0}**: none', label);
 	}
 	if (raw === null) {
 		return `**${label}**: null`;
@@ -55,7 +55,7 @@ function bytesSection(label: string, raw: unknown, limits: DisplayLimits): strin
 		return l10n.t('**{0}**: not valid base64, so it cannot be decoded', label);
 	}
 	const decoded = describeBytes(bytes, limits);
-	const heading = `**${label}** · ${plural(decoded.byteLength, 'byte')} · ${formName(decoded)}`;
+	const heading = `**${label}** · ${counted(decoded.byteLength, l10n.t('{0} byte'), l10n.t('{0} bytes'))} · ${formName(decoded)}`;
 	if (decoded.form === 'empty') {
 		return heading;
 	}
@@ -70,21 +70,21 @@ function headersSection(headers: unknown): string | undefined {
 	if (total === 0) {
 		return undefined;
 	}
-	const lines = [`**Headers** (${total})`, ''];
+	const lines = [l10n.t('**Headers** ({0})', total), ''];
 	for (const header of views) {
 		const name = inlineCode(header.name, MAX_INLINE);
 		const value = header.value;
 		if (!value) {
 			lines.push(l10n.t('- {0}: not a byte array', name));
 		} else if (value.form === 'empty') {
-			lines.push(`- ${name}: empty`);
+			lines.push(l10n.t('- {0}: empty', name));
 		} else {
 			const shown = value.form === 'hex' ? `hex ${inlineCode(value.text.replace(/\n/g, ' '), MAX_INLINE)}` : inlineCode(value.text, MAX_INLINE);
-			lines.push(`- ${name}: ${shown}${value.truncated ? ' (truncated)' : ''}`);
+			lines.push(value.truncated ? l10n.t('- {0}: {1} (truncated)', name, shown) : `- ${name}: ${shown}`);
 		}
 	}
 	if (total > views.length) {
-		lines.push(`- … ${plural(total - views.length, l10n.t('more header'))}`);
+		lines.push(`- … ${counted(total - views.length, l10n.t('{0} more header'), l10n.t('{0} more headers'))}`);
 	}
 	return lines.join('\n');
 }
@@ -105,17 +105,17 @@ export function payloadRecordHover(context: PositionContext): string | undefined
 	const facts: string[] = [];
 	const topic = record['topic'];
 	if (typeof topic === 'string') {
-		facts.push(`topic ${inlineCode(topic, MAX_INLINE)}`);
+		facts.push(l10n.t('topic {0}', inlineCode(topic, MAX_INLINE)));
 	}
 	const partition = record['partition'];
 	if (typeof partition === 'number' || typeof partition === 'string') {
-		facts.push(`partition ${inlineCode(String(partition), MAX_INLINE)}`);
+		facts.push(l10n.t('partition {0}', inlineCode(String(partition), MAX_INLINE)));
 	}
 	const offset = record['offset'];
 	if (typeof offset === 'number') {
-		facts.push(`offset ${inlineCode(exactNumberText(context, ['records', key, index, 'offset'], offset), MAX_INLINE)}`);
+		facts.push(l10n.t('offset {0}', inlineCode(exactNumberText(context, ['records', key, index, 'offset'], offset), MAX_INLINE)));
 	} else if (typeof offset === 'string') {
-		facts.push(`offset ${inlineCode(offset, MAX_INLINE)}`);
+		facts.push(l10n.t('offset {0}', inlineCode(offset, MAX_INLINE)));
 	}
 	const sections = [l10n.t('**Kafka record**{0}', facts.length > 0 ? ` · ${facts.join(' · ')}` : '')];
 	const time = record['timestamp'];
@@ -125,8 +125,8 @@ export function payloadRecordHover(context: PositionContext): string | undefined
 		const typeText = typeof type === 'string' ? ` (${inlineCode(type, MAX_INLINE)})` : '';
 		sections.push(l10n.t('Timestamp: {0}{1}', inlineCode(iso), typeText));
 	}
-	sections.push(bytesSection('Key', record['key'], KEY_LIMITS));
-	sections.push(bytesSection('Value', record['value'], VALUE_LIMITS));
+	sections.push(bytesSection(l10n.t('Key'), record['key'], KEY_LIMITS));
+	sections.push(bytesSection(l10n.t('Value'), record['value'], VALUE_LIMITS));
 	const headers = headersSection(record['headers']);
 	if (headers) {
 		sections.push(headers);
