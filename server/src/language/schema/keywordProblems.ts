@@ -85,8 +85,9 @@ function valueProblem(code: string, path: JsonPath, message: string): Problem {
 
 const required: ProblemBuilder = ({ path, params }) => {
 	const missing = String(params['missingProperty']);
-	const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
-	return { code: 'schema-required', severity: 'error', message: l10n.t('Missing required field "{0}"{1}.', missing, where), path, target: 'key' };
+	const message =
+		path.length === 0 ? l10n.t('Missing required field "{0}".', missing) : l10n.t('Missing required field "{0}" in {1}.', missing, formatPath(path));
+	return { code: 'schema-required', severity: 'error', message, path, target: 'key' };
 };
 
 const additionalProperties: ProblemBuilder = ({ error, path, params, parentSchema }) => {
@@ -99,12 +100,14 @@ const additionalProperties: ProblemBuilder = ({ error, path, params, parentSchem
 		key,
 		known.filter((k) => !present(k)),
 	);
-	const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
 	const hint = suggestion ? l10n.t(' Did you mean "{0}"?', suggestion) : l10n.t(' Known fields: {0}.', known.join(', '));
 	return {
 		code: 'unknown-field',
 		severity: 'error',
-		message: l10n.t('Unknown field {0}{1}: AWS rejects fields it does not define.{2}', quoteText(key), where, hint),
+		message:
+			path.length === 0
+				? l10n.t('Unknown field {0}: AWS rejects fields it does not define.{1}', quoteText(key), hint)
+				: l10n.t('Unknown field {0} in {1}: AWS rejects fields it does not define.{2}', quoteText(key), formatPath(path), hint),
 		path: [...path, key],
 		target: 'key',
 		fixes: [
