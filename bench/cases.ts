@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { JSONSchema, LanguageService } from 'vscode-json-languageservice';
+import { parseDocument } from 'yaml';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
 import type { DocumentAnalysis } from '../server/src/language/validation/analyzeDocument';
 import { analyzeDocument } from '../server/src/language/validation/analyzeDocument';
@@ -82,6 +83,10 @@ function parseBrokenLines(text: string): number {
 }
 
 function jsonParse(spec: DocumentSpec, text: string): Operation {
+	if (spec.baseline === 'yaml-parse') {
+		// The parse with positions our adapter reads: what any YAML tool pays before it can say anything.
+		return () => parseDocument(text, { uniqueKeys: false });
+	}
 	if (spec.layout === 'json-lines') {
 		return spec.brokenLines ? () => parseBrokenLines(text) : () => parseLines(text);
 	}

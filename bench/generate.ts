@@ -322,6 +322,8 @@ export interface DocumentSpec {
 	memoryLimit?: number;
 	/** Whether vscode-json-ls is timed too (not for a million documents of three bytes: it would take minutes). */
 	compareWithVscode?: boolean;
+	/** The lower bound timed instead of JSON.parse: for a YAML template, the yaml library's parseDocument. */
+	baseline?: 'yaml-parse';
 }
 
 /** The problems listed for a file (analyzeDocument's default cap) and the line that counts the rest. */
@@ -427,7 +429,77 @@ export const DOCUMENTS: readonly DocumentSpec[] = [
 		// counted against a 3 MB document: a constant multiple whatever the line count is the aim.
 		memoryLimit: 6,
 	},
+	{
+		// Issue 13: a template is checked in at most twice the time the yaml library takes to parse it.
+		id: '9-template-2000',
+		title:
+			'CloudFormation template (YAML) of 2,000 resources with 400 Kafka mappings, each checked with its role; its "JSON.parse" case is the yaml library\'s parseDocument',
+		fileName: 'template.yaml',
+		layout: 'single',
+		fullSize: 2_000,
+		build: (size) => kafkaTemplate(size),
+		expectedProblems: () => 0,
+		compareWithVscode: false,
+		baseline: 'yaml-parse',
+		// The yaml library's document tree alone grows RSS by about 130× the text (its own case a).
+		memoryLimit: 150,
+	},
 ];
+
+/**
+ * A SAM-free CloudFormation template of `size` resources in fifths: SQS queues, SNS topics, IAM
+ * roles that may send to one queue each, functions, and Kafka event source mappings whose
+ * destination is that queue; valid throughout, so every rule runs to the end on every mapping.
+ */
+export function kafkaTemplate(size: number): string {
+	const count = Math.max(1, Math.floor(size / 5));
+	const lines = ["AWSTemplateFormatVersion: '2010-09-09'", 'Description: benchmark template', 'Resources:'];
+	for (let i = 0; i < count; i++) {
+		lines.push(
+			`  Dlq${i}:`,
+			'    Type: AWS::SQS::Queue',
+			'    Properties:',
+			`      QueueName: orders-dlq-${i}`,
+			`  Alerts${i}:`,
+			'    Type: AWS::SNS::Topic',
+			`  Role${i}:`,
+			'    Type: AWS::IAM::Role',
+			'    Properties:',
+			'      AssumeRolePolicyDocument:',
+			'        Statement:',
+			'          - {Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}',
+			'      ManagedPolicyArns:',
+			'        - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaMSKExecutionRole',
+			'      Policies:',
+			'        - PolicyName: OnFailureDestination',
+			'          PolicyDocument:',
+			'            Statement:',
+			'              - Effect: Allow',
+			'                Action: sqs:SendMessage',
+			`                Resource: !GetAtt Dlq${i}.Arn`,
+			`  Consumer${i}:`,
+			'    Type: AWS::Lambda::Function',
+			'    Properties:',
+			'      Runtime: nodejs20.x',
+			'      Handler: index.handler',
+			`      Role: !GetAtt Role${i}.Arn`,
+			'      Code: {ZipFile: "exports.handler = async () => {};"}',
+			`  Mapping${i}:`,
+			'    Type: AWS::Lambda::EventSourceMapping',
+			'    Properties:',
+			`      FunctionName: !Ref Consumer${i}`,
+			'      EventSourceArn: !Sub arn:${AWS::Partition}:kafka:${AWS::Region}:${AWS::AccountId}:cluster/orders/0b1c2d3e-1111-2222-3333-444455556666-1',
+			`      Topics: [orders-${i}]`,
+			'      StartingPosition: LATEST',
+			'      ProvisionedPollerConfig: {MinimumPollers: 1, MaximumPollers: 3}',
+			'      MaximumRetryAttempts: 3',
+			'      DestinationConfig:',
+			'        OnFailure:',
+			`          Destination: !GetAtt Dlq${i}.Arn`,
+		);
+	}
+	return `${lines.join('\n')}\n`;
+}
 
 export function documentSpec(id: string): DocumentSpec {
 	const spec = DOCUMENTS.find((d) => d.id === id);

@@ -201,6 +201,15 @@ function targets(documents: readonly DocumentInfo[]): Target[] {
 			value: oursOverParse('8-jsonl-1m-short'),
 		},
 		{ id: 'T5', docId: '1-single', what: 'ours ÷ JSON.parse (warm)', op: '<=', limit: 5, value: oursOverParse('1-single') },
+		// Issue 13: against the yaml library's parse (the document's baseline), not JSON.parse.
+		{
+			id: 'T9',
+			docId: '9-template-2000',
+			what: 'ours ÷ yaml parseDocument (2,000-resource template)',
+			op: '<=',
+			limit: 2,
+			value: oursOverParse('9-template-2000'),
+		},
 		{
 			id: 'T2 shape',
 			docId: '7-array-numeric-offsets',

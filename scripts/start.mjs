@@ -103,6 +103,8 @@ const codeServer = spawn(
 			AWS_ENDPOINT_URL_LAMBDA: endpoints.lambda,
 			AWS_ENDPOINT_URL_SQS: endpoints.sqs,
 			AWS_ENDPOINT_URL_S3: endpoints.s3,
+			// SNS, IAM, KMS, CloudWatch and MSK, which "Check Failure Destination" reads.
+			...endpoints.env,
 		},
 	},
 );
@@ -119,9 +121,11 @@ Lambda Kafka Destinations is running in VS Code (code-server, log: ${log}):
 
 Open that URL in a browser. The examples/ folder is open; try:
   - destinations/broken.destination.json and records/pasted-from-aws-docs.jsonc: problems, hovers, quick fixes
+  - terraform/main.tf: aws_lambda_event_source_mapping resources checked with the same rules, IAM quick fix
   - "Lambda Kafka: Apply Destination Config to Event Source Mapping" on destinations/sqs.destination.json
   - "Lambda Kafka: Preview Offsets" on records/sqs-record.json
   - "Lambda Kafka: Fetch Failure Records from SQS…" / "…from S3…"
+  - "Lambda Kafka: Check Failure Destination" on orders-consumer's mappings: a role that may not send, a key it may not use
 AWS calls go to loopback servers with sample mappings (Lambda ${endpoints.lambda}, SQS ${endpoints.sqs},
 S3 ${endpoints.s3}); they answer for any region, and the sample ARNs name us-east-1.
 

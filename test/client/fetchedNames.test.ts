@@ -80,7 +80,9 @@ describe('fetched record documents', () => {
 			{ language: 'json' },
 			{ language: 'jsonc' },
 			{ language: 'jsonl' },
+			{ language: 'yaml' },
 			{ language: 'plaintext' },
+			{ language: 'terraform' },
 			{ scheme: FETCHED_SCHEME },
 		]);
 		assert.equal(FETCHED_SCHEME, 'lambda-kafka-fetched');

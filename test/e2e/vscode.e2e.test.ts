@@ -26,6 +26,7 @@ const TRUSTED_ONLY_COMMANDS = [
 	'Lambda Kafka: Open Current Configuration of Event Source Mapping',
 	'Lambda Kafka: Fetch Failure Records from SQS…',
 	'Lambda Kafka: Fetch Failure Records from S3…',
+	'Lambda Kafka: Check Failure Destination',
 ];
 
 const VSIX = path.join(repoRoot(), 'dist', 'lambda-kafka-destinations.vsix');
@@ -60,6 +61,7 @@ function awsEnvironment(demo: DemoServers, home: string): Record<string, string>
 		AWS_ENDPOINT_URL_LAMBDA: demo.lambda.endpoint,
 		AWS_ENDPOINT_URL_SQS: demo.sqs.endpoint,
 		AWS_ENDPOINT_URL_S3: demo.s3.endpoint,
+		...demo.env,
 	};
 }
 
@@ -212,6 +214,65 @@ describe('the packaged extension in VS Code (trusted workspace)', () => {
 				character: 18,
 				source: 'lambda-kafka',
 			});
+		});
+	});
+
+	it('checks a failure destination from the palette and reports the key the role may not use', async () => {
+		await recorded(workbench, server, 'check-destination', async () => {
+			const kmsBefore = demo.preflight.kms.requests.length;
+			// From the palette with a destination config open, the check would take that document's destination.
+			await workbench.runCommand('View: Close All Editors');
+			await workbench.runCommand('Lambda Kafka: Check Failure Destination');
+			await workbench.pickQuickInput('orders-consumer');
+			await workbench.pickQuickInput('order-audit');
+			const message = await workbench.waitForNotification(/Pre-flight check of/);
+			assert.match(message, new RegExp(`Pre-flight check of ${DEMO_UUIDS.ordersAudit.slice(0, 8)} \\(orders-consumer\\): 2 failed`));
+			const report = await until('the report in the editor', async () => {
+				const text = await workbench.editorText();
+				return text.includes('Pre-flight check of event source mapping') ? text : undefined;
+			});
+			assert.match(report, /1\. The destination exists and is reachable: PASS/);
+			assert.match(report, /3\. The role may use the destination's KMS key: FAIL/);
+			assert.deepEqual(
+				demo.preflight.kms.requests.slice(kmsBefore).map((r) => r.operation),
+				['DescribeKey', 'GetKeyPolicy'],
+			);
+			// The failure stays until answered (an error with actions is sticky): Show Report answers it.
+			const button = workbench.page.locator('.notifications-toasts .monaco-button', { hasText: 'Show Report' }).first();
+			await button.click();
+			await until('the notification to close', async () =>
+				(await workbench.page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'Pre-flight check of' }).count()) === 0
+					? true
+					: undefined,
+			);
+		});
+	});
+
+	it('validates a Terraform file (no HashiCorp extension installed) and fixes its destination from the light bulb', async () => {
+		await recorded(workbench, server, 'terraform', async () => {
+			await workbench.openFile('main.tf');
+			const problems = await workbench.waitForProblems('main.tf', 2);
+			assert.deepEqual(problems, [
+				{
+					severity: 'Error',
+					message: '"batch_size" is 20000, above the maximum of 10000 (allowed: 1 to 10000).',
+					line: 10,
+					character: 23,
+					source: 'lambda-kafka',
+				},
+				{
+					severity: 'Error',
+					message: 'aws_sqs_queue.dlq.url gives the URL of the queue "aws_sqs_queue.dlq", but the destination must be its ARN.',
+					line: 14,
+					character: 25,
+					source: 'lambda-kafka',
+				},
+			]);
+			await workbench.quickFixAt(14, 30, 'Use aws_sqs_queue.dlq.arn');
+			await until('the reference to the queue ARN', async () =>
+				(await workbench.editorText()).includes('destination_arn = aws_sqs_queue.dlq.arn') ? true : undefined,
+			);
+			await workbench.waitForProblems('main.tf', 1);
 		});
 	});
 

@@ -18,6 +18,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { isDateTime } from '../../server/src/language/schema/schemaRegistry';
 import { repoRoot } from '../helpers';
+import { terraformNamePattern } from '../../server/src/language/terraform/terraformNames';
 
 /** Per run of one regex on one input of ~20 000-50 000 characters. A linear regex takes well under 5 ms. */
 const BOUND_MS = 100;
@@ -39,6 +40,10 @@ const DYNAMIC: Record<string, (string | RegExp)[] | 'schema-patternProperties'> 
 	'client/src/aws/errors.ts: new RegExp(`\\\\b${field}\\\\b`)': [/\bUUID\b/, /\bMaximumBatchingWindowInSeconds\b/, /\bAmazonManagedKafkaEventSourceConfig\b/],
 	// The patternProperties keys of the schemas, all of which are collected from the schema files below.
 	"server/src/language/schema/schemaLookup.ts: new RegExp(pattern, 'u')": 'schema-patternProperties',
+	// The API member names of the Terraform field table, as alternations of words.
+	"server/src/language/terraform/terraformNames.ts: new RegExp(`\\\\b(?:${compound.join('|')})\\\\b|(?<=[\".])(?:${single.join('|')})\\\\b`, 'g')": [
+		terraformNamePattern(),
+	],
 };
 
 const TS_ROOTS = ['server/src', 'client/src', 'client/webview', 'shared'];

@@ -63,7 +63,8 @@ describe('demo seed', () => {
 		assert.deepEqual(msk.ProvisionedPollerConfig, { MinimumPollers: 1, MaximumPollers: 3 });
 		assert.equal(msk.DestinationConfig?.OnFailure?.Destination, demo.seed.queue.arn);
 		const audit = kafka[1];
-		assert.equal(audit.DestinationConfig, undefined);
+		// Its queue is encrypted with a key orders-consumer's role may not use (the pre-flight demo).
+		assert.equal(audit.DestinationConfig?.OnFailure?.Destination, 'arn:aws:sqs:us-east-1:123456789012:orders-audit-failures');
 		const payments = await lambda.send(new ListEventSourceMappingsCommand({ FunctionName: demo.seed.functions.payments }));
 		assert.equal(payments.EventSourceMappings?.[0].SelfManagedEventSource?.Endpoints?.KAFKA_BOOTSTRAP_SERVERS?.length, 2);
 		assert.equal(payments.EventSourceMappings?.[0].DestinationConfig?.OnFailure?.Destination, 'arn:aws:s3:::payments-consumer-failures');
@@ -165,9 +166,19 @@ describe('demo seed', () => {
 				createInterface({ input: child.stdout }).once('line', resolve);
 				child.once('exit', () => reject(new Error('the demo server exited before printing its endpoints')));
 			});
-			const endpoints = JSON.parse(line) as { lambda: string; sqs: string; s3: string };
+			const { env, ...endpoints } = JSON.parse(line) as { lambda: string; sqs: string; s3: string; env: Record<string, string> };
 			assert.deepEqual(Object.keys(endpoints), ['lambda', 'sqs', 's3']);
-			for (const url of Object.values(endpoints)) {
+			assert.deepEqual(Object.keys(env), [
+				'AWS_ENDPOINT_URL_LAMBDA',
+				'AWS_ENDPOINT_URL_SQS',
+				'AWS_ENDPOINT_URL_S3',
+				'AWS_ENDPOINT_URL_SNS',
+				'AWS_ENDPOINT_URL_IAM',
+				'AWS_ENDPOINT_URL_KMS',
+				'AWS_ENDPOINT_URL_CLOUDWATCH',
+				'AWS_ENDPOINT_URL_KAFKA',
+			]);
+			for (const url of [...Object.values(endpoints), ...Object.values(env)]) {
 				assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
 			}
 			const client = new LambdaClient({ region: 'us-east-1', endpoint: endpoints.lambda, credentials: { ...credentials }, maxAttempts: 1 });

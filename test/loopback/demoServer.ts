@@ -1,8 +1,9 @@
 /**
  * Loopback Lambda, SQS and S3 servers seeded with a small, realistic Kafka setup, for demos and
  * the end-to-end tests: `node out/test/loopback/demoServer.js [--port N] [--region R]
- * [--transition-delay-ms MS]` prints `{"lambda":…,"sqs":…,"s3":…}` on one line and runs until
- * SIGINT or SIGTERM. With `--port N`, Lambda listens on N, SQS on N+1 and S3 on N+2.
+ * [--transition-delay-ms MS]` prints `{"lambda":…,"sqs":…,"s3":…,"env":{AWS_ENDPOINT_URL_…}}` on one
+ * line and runs until SIGINT or SIGTERM. With `--port N`, Lambda listens on N, SQS on N+1, S3 on
+ * N+2, and SNS, IAM, KMS, CloudWatch and MSK (the pre-flight check's) on N+3 to N+7.
  */
 import type { FailedBatch } from './demoData';
 import { demoArn, kafkaHeader, kafkaRecord, metadataRecord, s3Key, s3Record } from './demoData';
@@ -10,12 +11,15 @@ import type { EventSourceMappingWire } from './lambdaServer';
 import { LoopbackLambda } from './lambdaServer';
 import { LoopbackS3 } from './s3Server';
 import { LoopbackSqs } from './sqsServer';
+import { AUDIT_QUEUE_NAME, seedPreflight } from './demoPreflight';
+import type { PreflightServers } from './preflightServers';
+import { endpointEnv, startPreflightServers } from './preflightServers';
 
 /** The fixed UUIDs of the demo mappings, so tests and screenshots can name them. */
 export const DEMO_UUIDS = {
 	/** orders-consumer ← MSK `order-events`, provisioned mode, SQS destination, LastProcessingResult OK. */
 	ordersMsk: 'a3f5c2d1-7b8e-4f6a-9c0d-1e2f3a4b5c6d',
-	/** orders-consumer ← MSK `order-audit`, on-demand, no destination. */
+	/** orders-consumer ← MSK `order-audit`, on-demand, SQS destination encrypted with a key its role may not use. */
 	ordersAudit: 'b7e1d4c2-3a5f-4e8b-8d9c-0f1e2d3c4b5a',
 	/** payments-consumer ← self-managed Kafka `payment-events`, provisioned mode, S3 destination. */
 	paymentsKafka: 'c2d8e6f4-1b3a-4c5d-9e7f-6a8b0c2d4e6f',
@@ -72,6 +76,7 @@ export function seedDemo(lambda: LoopbackLambda, sqs: LoopbackSqs, s3: LoopbackS
 			Topics: ['order-audit'],
 			StartingPosition: 'LATEST',
 			BatchSize: 500,
+			DestinationConfig: { OnFailure: { Destination: demoArn('sqs', region, AUDIT_QUEUE_NAME) } },
 			LastModified: new Date('2025-01-10T16:40:03.000Z'),
 		}),
 		paymentsKafka: lambda.addMapping({
@@ -192,11 +197,15 @@ function paymentsFailures(functionArn: string): Array<{ batch: FailedBatch; obje
 	];
 }
 
-/** The three running servers. */
+/** The running servers. */
 export interface DemoServers {
 	lambda: LoopbackLambda;
 	sqs: LoopbackSqs;
 	s3: LoopbackS3;
+	/** SNS, IAM, KMS, CloudWatch and MSK, which only the pre-flight check reads. */
+	preflight: PreflightServers;
+	/** `AWS_ENDPOINT_URL_<SERVICE>` for every server. */
+	env: Record<string, string>;
 	seed: DemoSeed;
 	close(): Promise<void>;
 }
@@ -212,20 +221,24 @@ export async function startDemo(options: { port?: number; region?: string; trans
 	const lambda = await LoopbackLambda.start({ ...common, port, transitionDelayMs: options.transitionDelayMs ?? 300 });
 	const sqs = await LoopbackSqs.start({ ...common, port: port === 0 ? 0 : port + 1 });
 	const s3 = await LoopbackS3.start({ ...common, port: port === 0 ? 0 : port + 2 });
+	const preflight = await startPreflightServers(common, port === 0 ? undefined : port + 3);
 	// One endpoint per service stands for every region: a user who picks eu-west-1 in the demo is
 	// answered (with the same sample data, whose ARNs name the seeded region) rather than told the
 	// signature is wrong. Per-region copies of the data would add nothing a demo needs.
-	for (const server of [lambda, sqs, s3]) {
+	for (const server of [lambda, sqs, s3, ...preflight.all]) {
 		server.acceptAnyRegion = true;
 	}
 	const seed = seedDemo(lambda, sqs, s3);
+	seedPreflight(lambda, sqs, preflight, DEMO_UUIDS);
 	return {
 		lambda,
 		sqs,
 		s3,
+		preflight,
+		env: endpointEnv({ lambda, sqs, s3 }, preflight),
 		seed,
 		close: async () => {
-			await Promise.all([lambda.close(), sqs.close(), s3.close()]);
+			await Promise.all([lambda.close(), sqs.close(), s3.close(), preflight.close()]);
 		},
 	};
 }
@@ -247,7 +260,7 @@ async function main(args: string[]): Promise<void> {
 		return Number(value);
 	};
 	const demo = await startDemo({ port: numeric('--port'), region: option(args, '--region'), transitionDelayMs: numeric('--transition-delay-ms') });
-	process.stdout.write(`${JSON.stringify({ lambda: demo.lambda.endpoint, sqs: demo.sqs.endpoint, s3: demo.s3.endpoint })}\n`);
+	process.stdout.write(`${JSON.stringify({ lambda: demo.lambda.endpoint, sqs: demo.sqs.endpoint, s3: demo.s3.endpoint, env: demo.env })}\n`);
 	const stop = (): void => {
 		void demo.close().then(() => process.exit(0));
 	};

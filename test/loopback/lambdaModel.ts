@@ -7,7 +7,14 @@ import { ACCOUNT_ID, partitionOf } from './httpUtil';
 
 /** The operations the loopback Lambda serves. */
 export type LambdaOperation =
-	'CreateEventSourceMapping' | 'GetEventSourceMapping' | 'UpdateEventSourceMapping' | 'DeleteEventSourceMapping' | 'ListEventSourceMappings' | 'ListFunctions';
+	| 'CreateEventSourceMapping'
+	| 'GetEventSourceMapping'
+	| 'UpdateEventSourceMapping'
+	| 'DeleteEventSourceMapping'
+	| 'ListEventSourceMappings'
+	| 'ListFunctions'
+	| 'GetFunctionConfiguration'
+	| 'ListTags';
 
 /** `DestinationConfig` as sent and returned. */
 export interface DestinationConfigWire {

@@ -99,6 +99,8 @@ export class LoopbackLambda extends LoopbackService {
 	private readonly store = new Map<string, StoredMapping>();
 	private readonly functions = new Map<string, FunctionOptions>();
 	private readonly faults = new FaultQueue<LambdaOperation>();
+	/** Tags by resource ARN (ListTags). */
+	private readonly tags = new Map<string, Record<string, string>>();
 
 	private constructor(region: string, requireSignature: boolean, allowUnknownAccessKeys: boolean, transitionDelayMs: number) {
 		super(region, requireSignature, allowUnknownAccessKeys);
@@ -147,6 +149,11 @@ export class LoopbackLambda extends LoopbackService {
 		}
 		this.store.set(config.UUID, { config });
 		return structuredClone(config);
+	}
+
+	/** Tags a function or mapping by its ARN, as CloudFormation does (`aws:cloudformation:stack-name`). */
+	tagResource(arn: string, tags: Record<string, string>): void {
+		this.tags.set(arn, { ...this.tags.get(arn), ...tags });
 	}
 
 	/** A copy of a stored mapping, or undefined once it is gone. */
@@ -287,10 +294,28 @@ export class LoopbackLambda extends LoopbackService {
 				return this.list(target.query);
 			case 'ListFunctions':
 				return this.listFunctions(target.query);
+			case 'GetFunctionConfiguration':
+				return this.knownFunctionNames().has(route.uuid)
+					? { status: 200, body: this.functionConfiguration(route.uuid) }
+					: resourceNotFound(`Function not found: ${this.functionArn(route.uuid)}`);
+			case 'ListTags':
+				return this.listTags(route.uuid);
 		}
 	}
 
+	/** ListTags names a function or mapping by ARN; one that does not exist is not found. */
+	private listTags(arn: string): Outcome {
+		const uuid = /:event-source-mapping:([^:]+)$/.exec(arn)?.[1];
+		const name = /:function:([^:]+)$/.exec(arn)?.[1];
+		const exists = uuid !== undefined ? this.store.has(uuid) : name !== undefined && this.knownFunctionNames().has(name);
+		return exists ? { status: 200, body: { Tags: this.tags.get(arn) ?? {} } } : resourceNotFound(`Resource not found: ${arn}`);
+	}
+
 	private route(method: string, rawPath: string): Route | undefined {
+		// ListTags has its own API version; the "uuid" of its route is the resource ARN.
+		if (rawPath.startsWith('/2017-03-31/tags/') && method === 'GET') {
+			return { operation: 'ListTags', uuid: safeDecode(rawPath.slice('/2017-03-31/tags/'.length)) };
+		}
 		if (!rawPath.startsWith(`${API_PREFIX}/`)) {
 			return undefined;
 		}
@@ -301,6 +326,10 @@ export class LoopbackLambda extends LoopbackService {
 			.map(safeDecode);
 		if (parts[0] === 'functions' && parts.length === 1 && method === 'GET') {
 			return { operation: 'ListFunctions', uuid: '' };
+		}
+		if (parts[0] === 'functions' && parts.length === 3 && parts[2] === 'configuration' && method === 'GET') {
+			// The "uuid" of this route is the function's name (or the last segment of its ARN).
+			return { operation: 'GetFunctionConfiguration', uuid: (parts[1] ?? '').split(':').pop() ?? '' };
 		}
 		if (parts[0] !== 'event-source-mappings') {
 			return undefined;
@@ -347,6 +376,12 @@ export class LoopbackLambda extends LoopbackService {
 	}
 
 	private resourceOf(route: Route): string {
+		if (route.operation === 'GetFunctionConfiguration') {
+			return this.functionArn(route.uuid);
+		}
+		if (route.operation === 'ListTags') {
+			return route.uuid;
+		}
 		if (route.operation === 'ListFunctions') {
 			return '*';
 		}

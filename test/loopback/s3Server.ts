@@ -23,7 +23,7 @@ export interface LoopbackS3Options {
 }
 
 /** The S3 operations the server answers. */
-export type S3Operation = 'ListObjectsV2' | 'GetObject' | 'HeadObject';
+export type S3Operation = 'ListObjectsV2' | 'GetObject' | 'HeadObject' | 'GetBucketLocation' | 'GetBucketPolicy' | 'GetBucketEncryption';
 
 /** One request the server received. */
 export interface RecordedS3Request {
@@ -63,6 +63,8 @@ export class LoopbackS3 extends LoopbackService {
 	corruptChecksums = false;
 
 	private readonly buckets = new Map<string, Map<string, StoredObject>>();
+	/** Bucket settings the pre-flight check reads: policy JSON and the SSE-KMS key (default: SSE-S3, as every bucket has since 2023). */
+	private readonly settings = new Map<string, { policy?: string; kmsKey?: string; location?: string }>();
 
 	private constructor(region: string, requireSignature: boolean, allowUnknownAccessKeys: boolean) {
 		super(region, requireSignature, allowUnknownAccessKeys);
@@ -79,6 +81,18 @@ export class LoopbackS3 extends LoopbackService {
 		if (!this.buckets.has(bucket)) {
 			this.buckets.set(bucket, new Map());
 		}
+	}
+
+	/** Sets a bucket's policy, SSE-KMS key or location constraint (creating the bucket if needed). */
+	setBucketSettings(bucket: string, settings: { policy?: object; kmsKey?: string; location?: string }): void {
+		this.createBucket(bucket);
+		const current = this.settings.get(bucket) ?? {};
+		this.settings.set(bucket, {
+			...current,
+			...(settings.policy ? { policy: JSON.stringify(settings.policy) } : {}),
+			...(settings.kmsKey ? { kmsKey: settings.kmsKey } : {}),
+			...(settings.location ? { location: settings.location } : {}),
+		});
 	}
 
 	/** Stores an object, creating the bucket if needed; returns what was stored. */
@@ -152,11 +166,42 @@ export class LoopbackS3 extends LoopbackService {
 		if (record.operation === 'ListObjectsV2') {
 			return this.list(record.bucket, objects, target.query, fail);
 		}
+		if (record.operation === 'GetBucketLocation' || record.operation === 'GetBucketPolicy' || record.operation === 'GetBucketEncryption') {
+			return this.bucketSetting(record.operation, record.bucket, fail);
+		}
 		const object = objects.get(record.key ?? '');
 		if (!object) {
 			return fail({ status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.', details: { Key: record.key ?? '' } });
 		}
 		return objectReply(object, request, fail, this.corruptChecksums);
+	}
+
+	private bucketSetting(operation: 'GetBucketLocation' | 'GetBucketPolicy' | 'GetBucketEncryption', bucket: string, fail: (error: S3Error) => Reply): Reply {
+		const settings = this.settings.get(bucket) ?? {};
+		const xmlReply = (xml: string): Reply => {
+			const body = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`, 'utf8');
+			return { status: 200, headers: { 'Content-Type': 'application/xml', 'Content-Length': String(body.length) }, body };
+		};
+		switch (operation) {
+			case 'GetBucketLocation':
+				// us-east-1 is an empty constraint.
+				return xmlReply(`<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${settings.location ?? ''}</LocationConstraint>`);
+			case 'GetBucketPolicy': {
+				if (settings.policy === undefined) {
+					return fail({ status: 404, code: 'NoSuchBucketPolicy', message: 'The bucket policy does not exist', details: { BucketName: bucket } });
+				}
+				const body = Buffer.from(settings.policy, 'utf8');
+				return { status: 200, headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) }, body };
+			}
+			case 'GetBucketEncryption': {
+				const byDefault = settings.kmsKey
+					? `<SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>${settings.kmsKey}</KMSMasterKeyID>`
+					: '<SSEAlgorithm>AES256</SSEAlgorithm>';
+				return xmlReply(
+					`<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault>${byDefault}</ApplyServerSideEncryptionByDefault><BucketKeyEnabled>${settings.kmsKey ? 'true' : 'false'}</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>`,
+				);
+			}
+		}
 	}
 
 	private list(bucket: string, objects: Map<string, StoredObject>, query: Record<string, string>, fail: (error: S3Error) => Reply): Reply {
@@ -211,7 +256,14 @@ function operationOf(method: string, bucket: string | undefined, key: string | u
 		return undefined;
 	}
 	if (key === undefined) {
-		return method === 'GET' && query['list-type'] === '2' ? 'ListObjectsV2' : undefined;
+		if (method !== 'GET') {
+			return undefined;
+		}
+		const subresource = (['location', 'policy', 'encryption'] as const).find((name) => name in query);
+		if (subresource) {
+			return ({ location: 'GetBucketLocation', policy: 'GetBucketPolicy', encryption: 'GetBucketEncryption' } as const)[subresource];
+		}
+		return query['list-type'] === '2' ? 'ListObjectsV2' : undefined;
 	}
 	if (method === 'GET') {
 		return 'GetObject';

@@ -32,6 +32,8 @@ export interface Queue {
 	/** Seconds a received message stays hidden unless the receive says otherwise. */
 	visibilityTimeout: number;
 	messages: StoredMessage[];
+	/** Attributes set on the queue (Policy, KmsMasterKeyId, RedrivePolicy…), as GetQueueAttributes returns them. */
+	attributes?: Record<string, string>;
 }
 
 /** A message as the `messages()` hook shows it. */

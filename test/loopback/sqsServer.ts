@@ -93,6 +93,13 @@ export class LoopbackSqs extends LoopbackService {
 		return url;
 	}
 
+	/** Sets attributes of a queue (creating it if needed), e.g. `Policy` or `KmsMasterKeyId`. */
+	setQueueAttributes(name: string, attributes: Record<string, string>): void {
+		this.createQueue(name);
+		const queue = this.queues.get(name)!;
+		queue.attributes = { ...queue.attributes, ...attributes };
+	}
+
 	/** The URL a queue of this name has (whether or not it exists). */
 	queueUrl(name: string): string {
 		return `${this.endpoint}/${ACCOUNT_ID}/${name}`;
@@ -191,6 +198,8 @@ export class LoopbackSqs extends LoopbackService {
 		switch (operation) {
 			case 'GetQueueUrl':
 				return this.getQueueUrl(body);
+			case 'GetQueueAttributes':
+				return this.withQueue(body, (queue) => this.getQueueAttributes(queue, asStrings(body.AttributeNames)));
 			case 'SendMessage':
 				return this.withQueue(body, (queue) => this.sendMessage(queue, body));
 			case 'ReceiveMessage':
@@ -245,6 +254,21 @@ export class LoopbackSqs extends LoopbackService {
 			return queueDoesNotExist();
 		}
 		return { body: { QueueUrl: queue.url } };
+	}
+
+	/** The attributes asked for (`All` for every one) that the queue has; unset ones are left out, as SQS does. */
+	private getQueueAttributes(queue: Queue, names: string[]): Outcome {
+		const now = Date.now();
+		const all: Record<string, string> = {
+			QueueArn: this.queueArn(queue.name),
+			VisibilityTimeout: String(queue.visibilityTimeout),
+			ApproximateNumberOfMessages: String(queue.messages.filter((m) => m.visibleAt <= now).length),
+			ApproximateNumberOfMessagesNotVisible: String(queue.messages.filter((m) => m.visibleAt > now).length),
+			...queue.attributes,
+		};
+		const wanted = names.includes('All') ? Object.keys(all) : names;
+		const attributes = Object.fromEntries(wanted.filter((name) => all[name] !== undefined).map((name) => [name, all[name]]));
+		return { body: Object.keys(attributes).length > 0 ? { Attributes: attributes } : {} };
 	}
 
 	private sendMessage(queue: Queue, body: Body): Outcome {

@@ -106,7 +106,7 @@ describe('preview over stdio', () => {
 		);
 	});
 
-	it('puts one lens on each JSON Lines record, and none on other documents', async () => {
+	it('puts one lens on each JSON Lines record, and no preview lens on other documents', async () => {
 		const uri = 'file:///work/preview/records.jsonl';
 		await client.open(uri, fixture('records/records.jsonl'), 'jsonl');
 		const lenses = (await codeLenses(client, uri)) ?? [];
@@ -120,6 +120,13 @@ describe('preview over stdio', () => {
 		);
 		const other = 'file:///work/preview/orders.destination.json';
 		await client.open(other, '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}}');
-		assert.deepEqual(await codeLenses(client, other), []);
+		// A destination config gets the pre-flight check's lens instead (issue 15).
+		assert.deepEqual(
+			((await codeLenses(client, other)) ?? []).map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments]),
+			[[0, 'Check failure destination', 'lambdaKafka.checkFailureDestination', [other]]],
+		);
+		const create = 'file:///work/preview/create.json';
+		await client.open(create, '{"FunctionName": "f", "EventSourceArn": "arn:aws:kafka:us-east-1:123456789012:cluster/c/1", "Topics": ["t"]}');
+		assert.deepEqual(await codeLenses(client, create), [], 'a create request has no mapping to check yet');
 	});
 });

@@ -85,7 +85,7 @@ describe('lambda-kafka CLI', () => {
 		it('exits with 2 and a hint to --help on usage errors', () => {
 			const cases: [string[], string][] = [
 				[[], 'lambda-kafka: missing command'],
-				[['check', 'x.json'], "lambda-kafka: unknown command 'check'"],
+				[['lint', 'x.json'], "lambda-kafka: unknown command 'lint'"],
 				[['validate'], 'lambda-kafka: no files or directories to validate'],
 				[['validate', '--strict', 'x.json'], "lambda-kafka: unknown option '--strict'"],
 				[['validate', '--format', 'xml', 'x.json'], "lambda-kafka: unknown format 'xml' (expected text, json or sarif)"],

@@ -25,6 +25,8 @@ import type { ConfigDiff } from './diff';
 import { diffConfigs, projectCurrent } from './diff';
 import type { FlowLock } from './flowLock';
 import type { ApplySnapshot, SnapshotStore } from './snapshot';
+import type { PreflightSources } from '../../../shared/preflight/types';
+import { preflightForReview, preflightOf } from '../preflight/applyPreflight';
 import { captureSnapshot, changedSinceApply, restoreRequest } from './snapshot';
 
 export interface FunctionPickItem {
@@ -103,6 +105,8 @@ export interface ApplyDeps {
 	token?: CancellationLike;
 	/** Timing of the state polling (tests shorten it). */
 	wait?: Pick<WaitOptions, 'initialDelayMs' | 'maxDelayMs' | 'timeoutMs'>;
+	/** When given, the failure path is checked before the confirmation, which shows the answers (issue 15). */
+	preflight?: PreflightSources;
 }
 
 export interface ApplyDocument {
@@ -218,7 +222,29 @@ async function updateFromDocument(deps: ApplyDeps, document: ApplyDocument, buil
 		deps.logger.warn(`Check against the mapping was not possible: ${check.unavailable}`);
 		warnings.push(l10n.t('The document could not be checked against the mapping: {0}', check.unavailable));
 	}
+	await addPreflight(deps, current, built.fields, warnings, notes);
 	return sendUpdate(deps, { uuid, current, request: { UUID: uuid, ...built.fields }, warnings, notes, fromDocument: true });
+}
+
+/** Runs the pre-flight check on the mapping as the document would leave it; its answers join the review. */
+async function addPreflight(deps: ApplyDeps, current: MappingConfiguration, fields: JsonObject, warnings: string[], notes: string[]): Promise<void> {
+	if (!deps.preflight) {
+		return;
+	}
+	deps.ui.progress({ stage: 'preparing', message: 'Checking the failure path…' });
+	try {
+		const report = await preflightOf(deps.preflight, current, deps.target.region, fields, new Date());
+		const lines = preflightForReview(report);
+		warnings.push(...lines.warnings);
+		notes.push(...lines.notes);
+	} catch (error) {
+		const userFacing = toUserFacingError(error);
+		if (userFacing.kind === 'cancelled') {
+			throw error;
+		}
+		deps.logger.warn(`Pre-flight check could not run: ${userFacing.message}`);
+		notes.push(`The pre-flight check could not run: ${userFacing.message}`);
+	}
 }
 
 async function createFromDocument(deps: ApplyDeps, _document: ApplyDocument, built: Extract<BuiltRequest, { operation: 'create' }>): Promise<ApplyOutcome> {

@@ -63,13 +63,18 @@ export interface ErrorContext {
 	functionName?: string;
 }
 
-export type AwsService = 'lambda' | 'sqs' | 's3';
+export type AwsService = 'lambda' | 'sqs' | 's3' | 'sns' | 'iam' | 'kms' | 'cloudwatch' | 'kafka';
 
 /** How messages name each service, and its IAM action prefix. */
 const SERVICES: Record<AwsService, { name: string; iam: string }> = {
 	lambda: { name: 'AWS Lambda', iam: 'lambda' },
 	sqs: { name: 'Amazon SQS', iam: 'sqs' },
 	s3: { name: 'Amazon S3', iam: 's3' },
+	sns: { name: 'Amazon SNS', iam: 'sns' },
+	iam: { name: 'AWS IAM', iam: 'iam' },
+	kms: { name: 'AWS KMS', iam: 'kms' },
+	cloudwatch: { name: 'Amazon CloudWatch', iam: 'cloudwatch' },
+	kafka: { name: 'Amazon MSK', iam: 'kafka' },
 };
 
 /** The IAM action an operation needs, where it is not named after the operation. */
@@ -284,7 +289,7 @@ const describeBadSignature: Describe = ({ base, profileName, awsMessage }) => ({
 const BY_CODE = new Map<string, Describe>(
 	(
 		[
-			[['AccessDeniedException', 'AccessDenied', 'AccessDeniedError'], describeAccessDenied],
+			[['AccessDeniedException', 'AccessDenied', 'AccessDeniedError', 'AuthorizationError', 'AuthorizationErrorException'], describeAccessDenied],
 			[['ResourceConflictException'], describeConflict],
 			[['ResourceInUseException'], describeBusy],
 			[['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'ThrottledException', 'RequestLimitExceeded'], describeThrottling],

@@ -14,7 +14,12 @@ export async function applyDestinationConfig(deps: CommandDeps, uri?: unknown): 
 		return;
 	}
 	deps.awsDiagnostics.delete(document.uri);
-	await runFlow(deps, applyTitle(), document, (flowDeps) =>
-		applyDocument(flowDeps, { text: document.getText(), server: serverChecks(deps.client, document) }, 'apply'),
+	await runFlow(
+		deps,
+		applyTitle(),
+		document,
+		(flowDeps) => applyDocument(flowDeps, { text: document.getText(), server: serverChecks(deps.client, document) }, 'apply'),
+		{},
+		{ preflight: true },
 	);
 }

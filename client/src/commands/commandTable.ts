@@ -39,6 +39,13 @@ export const COMMANDS: readonly CommandSpec[] = [
 		run: async (state, uri) => (await import('./applyDestinationConfig.js')).applyDestinationConfig(state, uri),
 	},
 	{
+		id: 'lambdaKafka.checkFailureDestination',
+		title: 'Check Failure Destination',
+		trust: 'Checking failure destinations in AWS',
+		// Also run by the server's code lens on a destination config or update request, with the document's URI.
+		run: async (state, uri) => (await import('./checkFailureDestination.js')).checkFailureDestination(state, uri),
+	},
+	{
 		id: 'lambdaKafka.createEventSourceMapping',
 		title: 'Create Event Source Mapping',
 		get trust() {

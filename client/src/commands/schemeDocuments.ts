@@ -8,6 +8,8 @@ import * as l10n from '@vscode/l10n';
 
 export const DIFF_SCHEME = 'lambda-kafka-diff';
 export const MAPPING_SCHEME = 'lambda-kafka-mapping';
+/** Pre-flight reports (issue 15): read-only plain text, so closing one asks nothing. */
+export const REPORT_SCHEME = 'lambda-kafka-report';
 
 /** The members of a URI a store needs; `vscode.Uri` has them, tests pass plain objects. */
 export interface SchemeUri {

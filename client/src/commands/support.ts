@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckAgainstMappingRequest, DocumentInfoRequest } from '../../../shared/protocol';
 import type { ApplyDeps, ApplyOutcome, ServerChecks } from '../apply/applyFlow';
+import type { PreflightSources } from '../../../shared/preflight/types';
 import { locateField } from '../apply/fieldLocation';
 import { refreshMappingDocuments } from '../apply/mappingRefresh';
 import type { UserFacingError } from '../aws/errors';
@@ -83,14 +84,22 @@ export async function runFlow(
 	document: vscode.TextDocument | undefined,
 	run: (flowDeps: ApplyDeps) => Promise<ApplyOutcome>,
 	overrides: Partial<AwsSettings> = {},
+	options: { preflight?: boolean } = {},
 ): Promise<ApplyOutcome | undefined> {
 	let api: LambdaApi | undefined;
+	let preflight: (PreflightSources & { dispose(): void }) | undefined;
 	const cancellation = new vscode.CancellationTokenSource();
 	const ui = new VscodeApplyUi(deps.documents, title, document, cancellation);
 	try {
 		const connection = await connect(deps, overrides);
 		api = connection.api;
+		if (options.preflight) {
+			// Loaded only for Apply: the check's IAM, SNS, KMS and CloudWatch clients are not needed by the other flows.
+			const { createPreflightSources } = await import('../preflight/awsPreflightSources.js');
+			preflight = createPreflightSources(connection.context, { logger: deps.output, token: cancellation.token });
+		}
 		const outcome = await run({
+			preflight,
 			api,
 			ui,
 			snapshots: deps.snapshots,
@@ -113,6 +122,7 @@ export async function runFlow(
 		return undefined;
 	} finally {
 		api?.dispose();
+		preflight?.dispose();
 		cancellation.dispose();
 	}
 }

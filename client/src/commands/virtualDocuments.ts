@@ -1,6 +1,7 @@
 /**
- * The read-only documents the AWS commands open: the two sides of a diff (`lambda-kafka-diff:`)
- * and a mapping's current configuration (`lambda-kafka-mapping:`). Their paths end in `.json`, so
+ * The read-only documents the AWS commands open: the two sides of a diff (`lambda-kafka-diff:`),
+ * a mapping's current configuration (`lambda-kafka-mapping:`) and pre-flight reports
+ * (`lambda-kafka-report:`, plain text). Their paths end in `.json`, so
  * they open as JSON and the language server sees them (hover, and validation of the mapping; the
  * diff's problems are not listed, see ../languageClient.ts). A mapping's response-only facts
  * (state, last processing result...) and when it was read are in a hover.
@@ -15,7 +16,7 @@ import type { MappingConfiguration } from '../aws/lambdaApi';
 import { mappingAsUpdateDocument, mappingFacts } from '../apply/mappingDocument';
 import { functionNameOf } from '../apply/applyFlow';
 import type { OpenMappingDocuments } from '../apply/mappingRefresh';
-import { DIFF_SCHEME, MAPPING_SCHEME, SchemeDocuments } from './schemeDocuments';
+import { DIFF_SCHEME, MAPPING_SCHEME, REPORT_SCHEME, SchemeDocuments } from './schemeDocuments';
 
 /** How many diffs and mappings are kept; older ones read as empty. */
 const KEEP = 20;
@@ -44,6 +45,7 @@ export class VirtualDocuments implements vscode.HoverProvider, vscode.Disposable
 	/** Two documents a diff. */
 	private readonly diffs = registerScheme(DIFF_SCHEME, KEEP * 2, this.disposables);
 	private readonly mappingDocuments = registerScheme(MAPPING_SCHEME, KEEP, this.disposables);
+	private readonly reports = registerScheme(REPORT_SCHEME, KEEP, this.disposables);
 	private counter = 0;
 
 	constructor() {
@@ -59,6 +61,13 @@ export class VirtualDocuments implements vscode.HoverProvider, vscode.Disposable
 		this.diffs.put(leftUri, left);
 		this.diffs.put(rightUri, right);
 		return [leftUri, rightUri];
+	}
+
+	/** Stores a pre-flight report; each check gets its own URI, so an earlier report stays as it was. */
+	setReport(uuid: string, text: string): vscode.Uri {
+		const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Pre-flight ${uuid.slice(0, 8)}.txt`, query: `n=${++this.counter}` });
+		this.reports.put(uri, text);
+		return uri;
 	}
 
 	/** Stores a mapping's configuration as an update document; the URI's file name carries function and UUID. */

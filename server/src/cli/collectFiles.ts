@@ -1,6 +1,7 @@
 /**
  * Turns the paths on the command line into the files to validate. Files named explicitly are
- * always read; files found in directories are picked by extension, or, without an extension,
+ * always read; files found in directories are picked by extension (JSON, JSON Lines, Terraform's
+ * `.tf`), or, without an extension,
  * by content (a failure record saved under its S3 object key has none).
  */
 import * as l10n from '@vscode/l10n';
@@ -22,7 +23,9 @@ export interface Collected {
 	errors: string[];
 }
 
-const JSON_EXTENSIONS = new Set(['.json', '.jsonc', '.jsonl', '.ndjson']);
+const JSON_EXTENSIONS = new Set(['.json', '.jsonc', '.jsonl', '.ndjson', '.tf']);
+/** CloudFormation and SAM templates in YAML; the engine leaves other YAML alone. */
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml', '.template']);
 
 export function collectFiles(paths: readonly string[]): Collected {
 	const collected: Collected = { files: [], errors: [] };
@@ -80,7 +83,7 @@ function walk(dir: string, add: (file: FoundFile) => void, errors: string[]): vo
 			}
 		} else if (isFile) {
 			const extension = realExtension(entry.name);
-			if (JSON_EXTENSIONS.has(extension)) {
+			if (JSON_EXTENSIONS.has(extension) || YAML_EXTENSIONS.has(extension)) {
 				add({ path: full, sniff: false });
 			} else if (extension === '') {
 				add({ path: full, sniff: true });

@@ -10,6 +10,7 @@ import { allDiagnosticCodes } from '../language/validation/codes';
 import type { Command } from './args';
 import { LOCALES, parseArgs, requestedLocale, usage } from './args';
 import { posixLocale } from '../../../shared/locale';
+import type { L10nBundle } from '../node/l10nFiles';
 import { readL10nBundle } from '../node/l10nFiles';
 import { collectFiles } from './collectFiles';
 import { formatJson } from './formatJson';
@@ -18,12 +19,14 @@ import { formatText } from './formatText';
 import type { FileReport } from './validateFile';
 import { validateFile } from './validateFile';
 import { readVersion } from '../version';
+import { delegateCheck, isCheckCommand } from './delegateCheck';
+import { initHclParserFromFiles } from '../node/hclWasmFiles';
 
 const EXIT_CLEAN = 0;
 const EXIT_ERRORS = 1;
 const EXIT_FAILURE = 2;
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
 	const requested = requestedLocale(argv);
 	useLocale(requested.locale ?? posixLocale(process.env));
 	if (requested.invalid === true) {
@@ -47,9 +50,13 @@ function main(argv: readonly string[]): number {
 	}
 }
 
-function validate(command: Extract<Command, { kind: 'validate' }>): number {
+async function validate(command: Extract<Command, { kind: 'validate' }>): Promise<number> {
 	const collected = collectFiles(command.paths);
 	const failures = [...collected.errors];
+	if (collected.files.some((file) => /\.tf$/i.test(file.path))) {
+		// The HCL parser is WebAssembly, loaded once before the first Terraform file.
+		await initHclParserFromFiles();
+	}
 	const reports: FileReport[] = [];
 	for (const file of collected.files) {
 		try {
@@ -87,12 +94,24 @@ function validate(command: Extract<Command, { kind: 'validate' }>): number {
  * Messages in the language of `locale` (English without a bundle for it). `LAMBDA_KAFKA_L10N_BUNDLE`,
  * the path of a bundle file, wins: a translation in progress or a pseudo-locale can be tried out.
  */
-function useLocale(locale: string | undefined): void {
+function useLocale(locale: string | undefined): L10nBundle | undefined {
 	const bundleFile = process.env['LAMBDA_KAFKA_L10N_BUNDLE'];
 	const bundle = readL10nBundle(locale, bundleFile ? pathToFileURL(path.resolve(bundleFile)).href : undefined);
 	if (bundle) {
 		l10n.config({ contents: bundle });
 	}
+	return bundle;
+}
+
+/** `lambda-kafka check …`: the check bundle has its own copy of @vscode/l10n, so it is handed the bundle chosen here. */
+async function startCheck(argv: readonly string[]): Promise<number> {
+	const requested = requestedLocale(argv);
+	const bundle = useLocale(requested.locale ?? posixLocale(process.env));
+	if (requested.invalid === true) {
+		writeError(l10n.t('--locale needs one of {0}', LOCALES.join(', ')));
+		return EXIT_FAILURE;
+	}
+	return delegateCheck(argv.slice(1), bundle);
 }
 
 /**
@@ -112,9 +131,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	process.exit(error.code === 'EPIPE' ? (process.exitCode ?? EXIT_CLEAN) : EXIT_FAILURE);
 });
 
-try {
-	process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-	writeError(l10n.t('unexpected failure: {0}', messageOf(error)));
-	process.exitCode = EXIT_FAILURE;
-}
+// `check` runs the pre-flight bundle (dist/check.js), in the language chosen here; everything else is validation.
+const argv = process.argv.slice(2);
+const run = isCheckCommand(argv) ? startCheck(argv) : main(argv);
+run.then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		writeError(l10n.t('unexpected failure: {0}', messageOf(error)));
+		process.exitCode = EXIT_FAILURE;
+	},
+);

@@ -11,6 +11,7 @@ import { analyzeDocument, tooLargeAnalysis } from '../language/validation/analyz
 import type { Severity } from '../language/validation/problem';
 import type { FoundFile } from './collectFiles';
 import { readSource } from './readSource';
+import { terraformSiblings } from './terraformSiblings';
 
 export interface CliDiagnostic {
 	line: number;
@@ -59,6 +60,7 @@ export function validateText(filePath: string, text: string, maxFileSizeMB: numb
 		languageId,
 		maxLength: maxFileSizeMB * MEGABYTE,
 		hostReportsJsonSyntax: false,
+		moduleFiles: () => terraformSiblings(filePath),
 	});
 	return reportOf(filePath, text, analysis);
 }
@@ -92,11 +94,17 @@ function reportOf(filePath: string, text: string, analysis: DocumentAnalysis): F
 
 function languageIdFor(filePath: string): string {
 	switch (path.extname(filePath).toLowerCase()) {
+		case '.tf':
+			return 'terraform';
 		case '.jsonc':
 			return 'jsonc';
 		case '.jsonl':
 		case '.ndjson':
 			return 'jsonl';
+		case '.yaml':
+		case '.yml':
+		case '.template':
+			return 'yaml';
 		default:
 			return 'json';
 	}

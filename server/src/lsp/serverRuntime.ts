@@ -4,6 +4,7 @@
  * a test process, without the server importing any Node.js module itself.
  */
 import type { SchemaRegistry } from '../language/schema/schemaRegistry';
+import type { HclWasm } from '../language/terraform/hclParser';
 
 /** Stops a pending timer. */
 export interface Disposable {
@@ -32,4 +33,6 @@ export interface ServerRuntime {
 	 * `vscode.l10n.uri`). A runtime without this serves English.
 	 */
 	translations?(locale: string | undefined, bundleUri: string | undefined): Promise<Record<string, string> | undefined>;
+	/** The HCL parser's WebAssembly, for Terraform files; without it .tf files get no diagnostics. */
+	hclWasm?: () => Promise<HclWasm>;
 }

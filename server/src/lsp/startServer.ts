@@ -23,6 +23,8 @@ import type { ServerRuntime } from './serverRuntime';
 import { initialServerState } from './serverState';
 import { fileNameOf } from './uri';
 import { createValidationRunner } from './validationRunner';
+import { initHclParser, isHclParserReady } from '../language/terraform/hclParser';
+import { moduleSiblings } from './moduleSiblings';
 import { createScheduler } from './validationScheduler';
 
 export { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -41,12 +43,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		}),
 	);
 	const state = initialServerState();
+	const hclWasm = runtime.hclWasm;
 	const analyzeOptions = (document: TextDocument): ValidateOptions => ({
 		fileName: fileNameOf(document.uri),
 		languageId: document.languageId,
 		hostReportsJsonSyntax: state.hostReportsJsonSyntax,
 		maxLength: state.settings.validation.maxFileSizeMB * 1024 * 1024,
 		registry: runtime.schemas,
+		moduleFiles: () => moduleSiblings(documents.all(), document),
 	});
 	const cache = createAnalysisCache(analyzeOptions);
 	const validate = createValidationRunner({
@@ -58,6 +62,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		logError: (message) => connection.console.error(message),
 		timers: runtime.timers,
 		sliceMs: VALIDATION_SLICE_MS,
+		loadFor: (kind) => (kind === 'terraform' && hclWasm && !isHclParserReady() ? initHclParser(hclWasm) : undefined),
 	});
 	const scheduler = createScheduler(
 		(uri) => void validate(uri),

@@ -25,6 +25,8 @@ export interface ValidationRunnerOptions {
 	timers: ServerTimers;
 	/** Longest stretch of validation without answering other requests. */
 	sliceMs: number;
+	/** What must be loaded before a document of this kind is validated (the HCL parser for Terraform). */
+	loadFor?: (kind: DocumentAnalysis['kind']) => Promise<void> | undefined;
 }
 
 /** Validates `uri` and publishes its diagnostics; resolves once published, superseded or failed. */
@@ -43,7 +45,9 @@ export function createValidationRunner(options: ValidationRunnerOptions): Valida
 		}
 		const version = document.version;
 		try {
-			const analysis = cache.storedAnalysis(uri, version) ?? (await analyzeInSlices(options, document));
+			// A Terraform analysis made before the parser was loaded (by a code action) is not final.
+			const stored = cache.storedAnalysis(uri, version);
+			const analysis = stored && !stored.terraformPending ? stored : await analyzeInSlices(options, document);
 			if (!analysis) {
 				return; // Superseded: the newer version (or the new settings) has its own run scheduled.
 			}
@@ -64,6 +68,13 @@ async function analyzeInSlices(options: ValidationRunnerOptions, document: TextD
 	const { uri, version } = document;
 	const startedIn = cache.generation;
 	const start = cache.preparedOf(document);
+	const loading = options.loadFor?.(start.analysis.kind);
+	if (loading) {
+		await loading;
+		if (options.documentOf(uri)?.version !== version || cache.generation !== startedIn) {
+			return undefined;
+		}
+	}
 	let analysis: DocumentAnalysis;
 	if (start.validate) {
 		const steps = validationSteps(start.analysis, options.optionsOf(document), options.sliceMs);

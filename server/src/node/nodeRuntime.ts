@@ -1,6 +1,7 @@
 /** The ServerRuntime of Node.js: its timers, the schema and translation files beside the bundle, the package version. */
 import type { ServerRuntime, ServerTimers } from '../lsp/serverRuntime';
 import { readVersion } from '../version';
+import { readHclWasm } from './hclWasmFiles';
 import { readL10nBundle } from './l10nFiles';
 import { sharedSchemaRegistry } from './schemaFiles';
 
@@ -24,5 +25,6 @@ export function nodeRuntime(): ServerRuntime {
 		schemas: sharedSchemaRegistry(),
 		version: readVersion(),
 		translations: (locale, bundleUri) => Promise.resolve(readL10nBundle(locale, bundleUri)),
+		hclWasm: () => readHclWasm(),
 	};
 }

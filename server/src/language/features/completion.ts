@@ -13,23 +13,21 @@ import { hasSchema } from '../schema/schemaRegistry';
 import type { DocumentAnalysis } from '../validation/pipeline';
 import { positionContext } from './documentPosition';
 import { schemaHover } from './hover';
+import { terraformCompletions } from '../terraform/terraformFeatures';
+import type { CompletionCandidate } from './completionCandidate';
+import { templateCompletions } from './templateCompletion';
 
-export interface CompletionCandidate {
-	label: string;
-	kind: 'property' | 'value' | 'snippet';
-	/** Snippet syntax (`$1`, `${1:x}`, `${1|a,b|}`). */
-	insertText: string;
-	/** Offsets in the whole file of the text the candidate replaces. */
-	replaceStart: number;
-	replaceEnd: number;
-	detail?: string;
-	documentation?: string;
-	filterText?: string;
-}
+export type { CompletionCandidate } from './completionCandidate';
 
 const ROOT_SNIPPET_KINDS: SchemaKind[] = ['destination-config', 'esm-request', 'failure-record'];
 
 export function computeCompletions(text: string, analysis: DocumentAnalysis, offset: number, registry: SchemaRegistry): CompletionCandidate[] {
+	if (analysis.terraformText !== undefined) {
+		return terraformCompletions(text, offset);
+	}
+	if (analysis.kind === 'cfn-template') {
+		return templateCompletions(text, offset, registry);
+	}
 	if (analysis.kind === 'unknown') {
 		return emptyDocumentSnippets(text, registry);
 	}

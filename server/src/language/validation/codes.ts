@@ -5,6 +5,7 @@
  * so a new code must be added here in the same change that introduces it.
  */
 import { RULES } from '../rules';
+import { MAPPING_RULES } from '../rules/mappingRules';
 import type { Severity } from './problem';
 
 export interface DiagnosticCodeInfo {
@@ -88,5 +89,11 @@ export function allDiagnosticCodes(): DiagnosticCodeInfo[] {
 	return [
 		...NON_RULE_CODES,
 		...RULES.map((rule): DiagnosticCodeInfo => ({ id: rule.id, description: rule.description, defaultSeverity: RULE_DEFAULT_SEVERITY, source: 'rule' })),
+		...MAPPING_RULES.map((rule): DiagnosticCodeInfo => ({
+			id: rule.id,
+			description: rule.description,
+			defaultSeverity: RULE_DEFAULT_SEVERITY,
+			source: 'rule',
+		})),
 	];
 }

@@ -25,6 +25,10 @@ import { byteOrderMarkProblem, isReportedByHost, syntaxProblems } from './syntax
 import { requestModeOf } from '../../../../shared/esmRequest';
 import type { DocumentUnit, DocumentUnits } from './documentUnits';
 import { JsonLinesUnits, NO_UNITS, ParsedUnits } from './documentUnits';
+import { isTerraformDocument, terraformProblems } from '../terraform/analyzeTerraform';
+import { looksLikeTemplate } from '../kinds/detectTemplate';
+import type { TemplateDocument } from '../templates/cfn/analyzeTemplate';
+import { readTemplate, templateProblems } from '../templates/cfn/analyzeTemplate';
 
 export type { DocumentUnit, DocumentUnits } from './documentUnits';
 
@@ -45,6 +49,12 @@ export interface AnalyzeOptions {
 	 * that pass none.
 	 */
 	registry?: SchemaRegistry;
+	/**
+	 * For a Terraform document: the texts of the other files of its module (the same directory),
+	 * read to resolve `var.`, `local.` and resource references; problems are reported only in the
+	 * document.
+	 */
+	moduleFiles?: () => readonly string[];
 }
 
 /** What validation needs: the analysis options with the schemas to validate with. */
@@ -62,6 +72,12 @@ export interface DocumentAnalysis {
 	skipped?: 'empty' | 'binary' | 'too-large';
 	/** The text starts with a byte order mark, which is read as whitespace. */
 	byteOrderMark?: boolean;
+	/** A Terraform document's text: it is validated whole, not in units (terraform/analyzeTerraform.ts). */
+	terraformText?: string;
+	/** A Terraform document analysed before the HCL parser was loaded: no problems yet, not final. */
+	terraformPending?: boolean;
+	/** For a `cfn-template`: its parse and the Kafka mappings in it (its units are none). */
+	template?: TemplateDocument;
 }
 
 /** The kinds of document AWS tools read (the AWS CLI's file:// parameters): a byte order mark breaks them. */
@@ -89,6 +105,15 @@ export function prepareDocument(text: string, options: AnalyzeOptions = {}): Pre
 	}
 	if (options.maxLength !== undefined && text.length > options.maxLength) {
 		return final(tooLargeAnalysis(text, text.length, options.maxLength));
+	}
+	if (isTerraformDocument(options.fileName, options.languageId)) {
+		// Parsed when validated: the parser may still be loading now (hclParser.ts).
+		return { analysis: { kind: 'terraform', layout: 'single', units: NO_UNITS, problems: [], hostProblems: [], terraformText: text }, validate: true };
+	}
+	if (looksLikeTemplate(text, options.fileName, options.languageId)) {
+		const template = readTemplate(text);
+		const analysis: DocumentAnalysis = { kind: 'cfn-template', layout: 'single', units: NO_UNITS, problems: [], hostProblems: [], template };
+		return { analysis, validate: template.mappings.length > 0 };
 	}
 	if (!/^\s*[[{]/.test(text.slice(0, 1024))) {
 		// Not JSON we could understand (a log, a CSV...): leave it alone without parsing it.
@@ -147,8 +172,19 @@ export function validatePrepared(prepared: PreparedDocument, options: ValidateOp
  * changed. Run to the end without pausing, it is analyzeDocument.
  */
 export function* validationSteps(prepared: DocumentAnalysis, options: ValidateOptions, sliceMs = Infinity): Generator<void, DocumentAnalysis, void> {
+	if (prepared.template) {
+		// A template's mappings are few and checked at once: no slices needed.
+		return { ...prepared, problems: finish(templateProblems(prepared.template), options.maxProblems ?? DEFAULT_MAX_PROBLEMS, 0) };
+	}
 	const registry = options.registry;
 	const { kind, layout, units } = prepared;
+	if (prepared.terraformText !== undefined) {
+		const problems = terraformProblems(prepared.terraformText, registry, options.moduleFiles?.() ?? []);
+		if (!problems) {
+			return { ...prepared, terraformPending: true };
+		}
+		return { ...prepared, problems: finish(problems, options.maxProblems ?? DEFAULT_MAX_PROBLEMS, 0) };
+	}
 	// Units that share a parse (the elements of one array) are placed together: one locate pass.
 	const located: LocatedProblem[] = [];
 	const hostProblems: LocatedProblem[] = [];
@@ -374,7 +410,7 @@ function looksBinary(text: string): boolean {
  * the sizes. The CLI calls it with the first bytes and the size of a file it does not read whole.
  */
 export function tooLargeAnalysis(head: string, size: number, maxLength: number): DocumentAnalysis {
-	const kind = detectKindFromHead(head.slice(0, 4096));
+	const kind = looksLikeTemplate(head) ? 'cfn-template' : detectKindFromHead(head.slice(0, 4096));
 	if (kind === 'unknown') {
 		return { kind, layout: 'single', units: NO_UNITS, problems: [], hostProblems: [], skipped: 'too-large' };
 	}

@@ -26,8 +26,8 @@ export function wantsFixAll(only: CodeActionContext['only']): boolean {
  * document is not one of ours: on save, another JSON file's comments are not ours to remove.
  */
 export function fixAllAction(document: TextDocument, structure: DocumentAnalysis, versioned: boolean): CodeAction | undefined {
-	// JSON Lines is parsed a line at a time; the fix reads the text as one JSON value.
-	if (structure.kind === 'unknown' || structure.layout === 'json-lines') {
+	// JSON Lines is parsed a line at a time, and a template may be YAML; the fix reads the text as one JSON value.
+	if (structure.kind === 'unknown' || structure.kind === 'cfn-template' || structure.layout === 'json-lines') {
 		return undefined;
 	}
 	const result = fixPastedExample(document.getText());

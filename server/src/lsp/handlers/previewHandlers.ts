@@ -8,7 +8,7 @@ import { PreviewModelRequest } from '../../../../shared/protocol';
 import { buildPreviewModel, previewAnchors } from '../../language/preview/previewModel';
 import { runSafe } from '../runSafe';
 import type { ServerContext } from '../serverContext';
-import { PREVIEW_OFFSETS_COMMAND } from '../../../../shared/documentKinds';
+import { CHECK_FAILURE_DESTINATION_COMMAND, PREVIEW_OFFSETS_COMMAND } from '../../../../shared/documentKinds';
 import { requestType } from '../requestTypes';
 
 /** The client command a lens runs, with arguments `[uri, recordIndex]`. */
@@ -38,10 +38,11 @@ export function registerPreviewHandlers(context: ServerContext): void {
 			return [];
 		}
 		const result = runSafe(connection, 'Code lenses', [] as CodeLens[], token, () => {
-			const lenses: CodeLens[] = [];
+			const structure = context.structureOf(document);
+			const lenses: CodeLens[] = checkLenses(structure.kind, structure.layout, structure.requestMode, document.uri);
 			const lines = new Set<number>();
 			// Lenses need only where the records are: no validation for them (VS Code asks after every edit).
-			for (const anchor of previewAnchors(context.structureOf(document))) {
+			for (const anchor of previewAnchors(structure)) {
 				const position = document.positionAt(anchor.offset);
 				// JSON Lines: the record start and its recordsInfo key share a line; one lens is enough.
 				if (lines.has(position.line)) {
@@ -57,4 +58,13 @@ export function registerPreviewHandlers(context: ServerContext): void {
 		});
 		return result;
 	});
+}
+
+/** "Check failure destination" at the top of a document Apply would send as an update (issue 15). */
+function checkLenses(kind: string, layout: string, requestMode: string | undefined, uri: string): CodeLens[] {
+	if (layout !== 'single' || !(kind === 'destination-config' || (kind === 'esm-request' && requestMode === 'update'))) {
+		return [];
+	}
+	const top = { line: 0, character: 0 };
+	return [{ range: { start: top, end: top }, command: { title: 'Check failure destination', command: CHECK_FAILURE_DESTINATION_COMMAND, arguments: [uri] } }];
 }

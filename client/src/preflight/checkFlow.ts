@@ -1,0 +1,43 @@
+/**
+ * The "Check Failure Destination" flow, free of VS Code like apply/applyFlow.ts: pick the mapping
+ * (or take the one the document names), read it, lay the document over it when there is one, and
+ * ask the shared check (./applyPreflight.ts), which Apply also runs before its confirmation.
+ */
+import type { PreflightReport, PreflightSources } from '../../../shared/preflight/types';
+import type { PickDeps } from '../apply/applyFlow';
+import { pickMapping } from '../apply/applyFlow';
+import { isKafkaMapping } from '../aws/mappingKinds';
+import { preflightOf } from './applyPreflight';
+
+export interface CheckDeps extends PickDeps {
+	sources: PreflightSources;
+	now?: () => Date;
+}
+
+export type CheckOutcome = { status: 'checked'; report: PreflightReport } | { status: 'refused' | 'cancelled'; message: string };
+
+export interface CheckRequest {
+	/** The mapping to check; asked for with the pickers when absent. */
+	uuid?: string;
+	/** The parsed destination config or update request to be applied, when checking a document. */
+	document?: unknown;
+}
+
+export async function checkFailureDestination(deps: CheckDeps, request: CheckRequest = {}): Promise<CheckOutcome> {
+	let uuid = request.uuid;
+	if (uuid === undefined) {
+		const picked = await pickMapping(deps);
+		if ('status' in picked) {
+			return picked;
+		}
+		uuid = picked.uuid;
+	}
+	deps.ui.progress({ stage: 'preparing', message: `Reading event source mapping ${uuid}…` });
+	const current = await deps.api.getMapping(uuid, deps.token);
+	if (!isKafkaMapping(current)) {
+		return { status: 'refused', message: `Event source mapping ${uuid} does not read from Kafka (${current.EventSourceArn ?? 'unknown source'}).` };
+	}
+	deps.ui.progress({ stage: 'preparing', message: `Checking the failure path of ${uuid}…` });
+	const report = await preflightOf(deps.sources, current, deps.target.region, request.document, deps.now?.() ?? new Date());
+	return { status: 'checked', report };
+}
