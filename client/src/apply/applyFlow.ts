@@ -68,6 +68,8 @@ export interface ProgressUpdate {
 	message: string;
 	/** The mapping's state, when known. */
 	state?: string;
+	/** Set while listing functions or mappings for a picker (the check keeps that in the status bar). */
+	listing?: boolean;
 }
 
 export interface ApplyUi {
@@ -231,7 +233,7 @@ async function addPreflight(deps: ApplyDeps, current: MappingConfiguration, fiel
 	if (!deps.preflight) {
 		return;
 	}
-	deps.ui.progress({ stage: 'preparing', message: 'Checking the failure path…' });
+	deps.ui.progress({ stage: 'preparing', message: l10n.t('Checking the failure path…') });
 	try {
 		const report = await preflightOf(deps.preflight, current, deps.target.region, fields, new Date());
 		const lines = preflightForReview(report);
@@ -243,7 +245,7 @@ async function addPreflight(deps: ApplyDeps, current: MappingConfiguration, fiel
 			throw error;
 		}
 		deps.logger.warn(`Pre-flight check could not run: ${userFacing.message}`);
-		notes.push(`The pre-flight check could not run: ${userFacing.message}`);
+		notes.push(l10n.t('The pre-flight check could not run: {0}', userFacing.message));
 	}
 }
 
@@ -355,7 +357,7 @@ export async function pickMapping(deps: PickDeps): Promise<MappingPickItem | Ext
 	if ('status' in fn) {
 		return fn;
 	}
-	deps.ui.progress({ stage: 'preparing', message: l10n.t('Listing the event source mappings of {0}…', fn.functionName) });
+	deps.ui.progress({ stage: 'preparing', message: l10n.t('Listing the event source mappings of {0}…', fn.functionName), listing: true });
 	const mappings = await deps.api.listKafkaMappings(fn.functionName, deps.token);
 	if (mappings.length === 0) {
 		return refused(l10n.t('{0} has no Kafka event source mappings in {1}.', fn.functionName, deps.target.region));
@@ -365,7 +367,7 @@ export async function pickMapping(deps: PickDeps): Promise<MappingPickItem | Ext
 }
 
 async function pickFunction(deps: PickDeps): Promise<FunctionPickItem | Extract<ApplyOutcome, { status: 'refused' | 'cancelled' }>> {
-	deps.ui.progress({ stage: 'preparing', message: l10n.t('Listing Lambda functions in {0}…', deps.target.region) });
+	deps.ui.progress({ stage: 'preparing', message: l10n.t('Listing Lambda functions in {0}…', deps.target.region), listing: true });
 	const functions = await deps.api.listFunctions(deps.token);
 	if (functions.length === 0) {
 		return refused(

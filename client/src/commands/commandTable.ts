@@ -41,7 +41,9 @@ export const COMMANDS: readonly CommandSpec[] = [
 	{
 		id: 'lambdaKafka.checkFailureDestination',
 		title: 'Check Failure Destination',
-		trust: 'Checking failure destinations in AWS',
+		get trust() {
+			return l10n.t('Checking failure destinations in AWS');
+		},
 		// Also run by the server's code lens on a destination config or update request, with the document's URI.
 		run: async (state, uri) => (await import('./checkFailureDestination.js')).checkFailureDestination(state, uri),
 	},

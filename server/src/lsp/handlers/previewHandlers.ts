@@ -66,5 +66,7 @@ function checkLenses(kind: string, layout: string, requestMode: string | undefin
 		return [];
 	}
 	const top = { line: 0, character: 0 };
-	return [{ range: { start: top, end: top }, command: { title: 'Check failure destination', command: CHECK_FAILURE_DESTINATION_COMMAND, arguments: [uri] } }];
+	return [
+		{ range: { start: top, end: top }, command: { title: l10n.t('Check failure destination'), command: CHECK_FAILURE_DESTINATION_COMMAND, arguments: [uri] } },
+	];
 }
