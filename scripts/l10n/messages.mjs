@@ -7,7 +7,7 @@ import { getL10nJson } from '@vscode/l10n-dev';
 import { listSourceFiles } from './sourceStrings.mjs';
 
 /** Schema keywords whose text users read in hovers and completions. */
-const TEXT_KEYWORDS = new Set(['title', 'description', 'markdownDescription']);
+const TEXT_KEYWORDS = new Set(['title', 'description', 'markdownDescription', 'patternErrorMessage', 'errorMessage']);
 const TEXT_LIST_KEYWORDS = new Set(['enumDescriptions', 'markdownEnumDescriptions']);
 
 /** The texts of one schema, in document order; `label` only within `defaultSnippets`. */

@@ -18,6 +18,10 @@ import { renderPreviewDocument } from '../../client/src/preview/render/renderHtm
 import { fixAllSummary } from '../../client/src/commands/fixAllSummary';
 import { toUserFacingError } from '../../client/src/aws/errors';
 import { analyze, fixture, problemsOf, repoRoot } from '../helpers';
+import { loadParser, tfProblems } from './terraform/tfHelpers';
+import { formatReportText, summaryLine } from '../../shared/preflight/formatReport';
+import { runPreflight } from '../../shared/preflight/runPreflight';
+import type { PreflightSources, SimulationResult } from '../../shared/preflight/types';
 
 const root = repoRoot();
 const OPEN = '⟦';
@@ -102,6 +106,88 @@ describe('pseudo-locale run', () => {
 				}
 			}
 			assert.ok(hovers > 5, name);
+		}
+	});
+
+	it('server core: template and Terraform diagnostics and fix titles go through l10n', async () => {
+		await loadParser();
+		const templates = ['cloudformation-orders.yaml', 'sam-orders.yaml'].map((name) => ({
+			text: fs.readFileSync(path.join(root, 'examples', 'templates', name), 'utf8'),
+			problems: (text: string) => problemsOf(text, { fileName: name }),
+		}));
+		const tfDir = path.join(root, 'examples', 'terraform');
+		const tfSiblings = ['iam.tf', 'variables.tf'].map((name) => fs.readFileSync(path.join(tfDir, name), 'utf8'));
+		const terraform = { text: fs.readFileSync(path.join(tfDir, 'main.tf'), 'utf8'), problems: (text: string) => tfProblems(text, tfSiblings) };
+		let checked = 0;
+		for (const { text, problems } of [...templates, terraform]) {
+			// Terraform and template messages quote argument names and resource types, which are code.
+			const words = new Set([...documentWords(text), ...tfSiblings.flatMap(documentWords)]);
+			for (const problem of problems(text)) {
+				checked++;
+				assert.deepEqual(unwrapped(problem.message, words), [], `${problem.code}: ${problem.message}`);
+				for (const fix of problem.fixes) {
+					assert.deepEqual(unwrapped(fix, words), [], `${problem.code} fix: ${fix}`);
+				}
+			}
+		}
+		assert.ok(checked > 3, `only ${checked} problems in the examples`);
+	});
+
+	it('pre-flight: the report text and its summary go through l10n', async () => {
+		const denied = (action: string, resource: string): SimulationResult => ({ action, resource, decision: 'implicitDeny', matchedPolicies: [] });
+		const sources: PreflightSources = {
+			functionRole: () => Promise.resolve({ ok: true, value: 'arn:aws:iam::123456789012:role/consumer' }),
+			mappingTags: () => Promise.resolve({ ok: true, value: { 'aws:cloudformation:stack-name': 'orders' } }),
+			queue: () => Promise.resolve({ ok: true, value: { kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/k' } }),
+			topic: () => Promise.resolve({ ok: false, failure: { kind: 'not-found', message: 'NotFound', action: 'sns:GetTopicAttributes' } }),
+			bucket: () => Promise.resolve({ ok: false, failure: { kind: 'not-found', message: 'NotFound', action: 's3:HeadBucket' } }),
+			kafkaTopicExists: () => Promise.resolve({ ok: true, value: false }),
+			simulate: (request) => Promise.resolve({ ok: true, value: request.actions.map((action) => denied(action, request.resource)) }),
+			describeKey: () =>
+				Promise.resolve({ ok: true, value: { arn: 'arn:aws:kms:us-east-1:123456789012:key/k', manager: 'CUSTOMER', account: '123456789012' } }),
+			keyPolicy: () => Promise.resolve({ ok: false, failure: { kind: 'access-denied', message: 'denied', action: 'kms:GetKeyPolicy' } }),
+			deliveryFailures: () => Promise.resolve({ ok: true, value: 3 }),
+		};
+		const words = new Set([
+			'arn',
+			'aws',
+			'iam',
+			'role',
+			'consumer',
+			'kms',
+			'key',
+			'sqs',
+			'east',
+			'orders',
+			'dlq',
+			'handler',
+			'cloudformation',
+			'stack',
+			'name',
+		]);
+		for (const destination of ['arn:aws:sqs:us-east-1:123456789012:dlq', 'kafka://orders', 'arn:aws:lambda:us-east-1:123456789012:function:f', '']) {
+			const report = await runPreflight(
+				{
+					functionName: 'handler',
+					mapping: {
+						UUID: 'u-1',
+						FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:handler',
+						EventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/c/u-1',
+						Topics: ['orders'],
+						DestinationConfig: { OnFailure: { Destination: destination } },
+					},
+					fromDocument: destination === '',
+					region: 'us-east-1',
+					now: new Date('2025-01-16T00:00:00Z'),
+				},
+				sources,
+			);
+			// The policies' JSON is code; everything else is prose.
+			const text = formatReportText(report).replace(/^ {5}.*$/gm, '');
+			for (const line of text.split('\n')) {
+				assert.deepEqual(unwrapped(line.replace(/^\d+\. /, ''), words), [], line);
+			}
+			assert.deepEqual(unwrapped(summaryLine(report), words), []);
 		}
 	});
 

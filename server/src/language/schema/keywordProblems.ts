@@ -11,6 +11,7 @@ import { codePointLength } from '../util/codePoints';
 import { closest } from '../util/suggest';
 import type { Problem } from '../validation/problem';
 import type { Schema } from './schemaRegistry';
+import { schemaText } from './schemaText';
 
 /** An Ajv error with what every builder reads from it. */
 export interface SchemaFailure {
@@ -171,7 +172,7 @@ const pattern: ProblemBuilder = ({ path, name, params, parentSchema }) =>
 		'schema-pattern',
 		path,
 		parentSchema.patternErrorMessage
-			? `${name}: ${parentSchema.patternErrorMessage}`
+			? l10n.t('{0}: {1}', name, schemaText(parentSchema.patternErrorMessage))
 			: l10n.t('{0} does not have the expected format ({1}).', name, String(params['pattern'])),
 	);
 
@@ -236,7 +237,7 @@ const properties: ProblemBuilder = ({ error, path, name }) => valueProblem('sche
 
 /** Any other keyword: the schema's own message, else Ajv's. */
 export const otherProblem: ProblemBuilder = ({ error, path, name, parentSchema }) =>
-	valueProblem('schema-other', path, parentSchema.errorMessage ?? `${name} ${error.message ?? l10n.t('is invalid')}.`);
+	valueProblem('schema-other', path, schemaText(parentSchema.errorMessage) ?? `${name} ${error.message ?? l10n.t('is invalid')}.`);
 
 export const KEYWORD_PROBLEMS: Readonly<Record<string, ProblemBuilder>> = {
 	required,
