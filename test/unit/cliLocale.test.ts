@@ -46,6 +46,18 @@ describe('lambda-kafka CLI locale', () => {
 		assert.match(run(['--help'], { LANG: 'ja_JP.UTF-8' }).stdout, /^使い方: lambda-kafka validate/);
 	});
 
+	it('runs check in the same language: its help and usage errors (dist/check.js gets the bundle the CLI chose)', () => {
+		assert.match(run(['check', '--help'], { LANG: 'ja_JP.UTF-8' }).stdout, /^使い方: lambda-kafka check --function NAME/);
+		assert.match(run(['check', '--locale', 'en', '--help'], { LANG: 'ja_JP.UTF-8' }).stdout, /^Usage: lambda-kafka check --function NAME/);
+		const error = run(['check', '--locale=ja', '--uuid', 'u'], {});
+		assert.equal(error.status, 2);
+		assert.equal(
+			error.stderr,
+			"lambda-kafka: check には --function NAME と --uuid UUID が必要です\n使い方は 'lambda-kafka check --help' を実行して確認してください。\n",
+		);
+		assert.equal(run(['check', '--locale', 'fr'], {}).status, 2);
+	});
+
 	it('refuses a locale it does not have, in the language of the environment', () => {
 		const result = run(['validate', '--locale', 'fr', file], { LANG: 'ja_JP.UTF-8' });
 		assert.equal(result.status, 2);
