@@ -132,8 +132,9 @@ export async function showOutcome(deps: CommandDeps, outcome: ApplyOutcome, docu
 	switch (outcome.status) {
 		case 'applied': {
 			deps.output.info(outcome.message);
-			const choice = await safeWindow.showInformationMessage(outcome.message, ...(outcome.undoAvailable ? ['Undo'] : []));
-			if (choice === 'Undo') {
+			const undo = vscode.l10n.t('Undo');
+			const choice = await safeWindow.showInformationMessage(outcome.message, ...(outcome.undoAvailable ? [undo] : []));
+			if (choice === undo) {
 				await vscode.commands.executeCommand('lambdaKafka.undoLastApply');
 			}
 			return;

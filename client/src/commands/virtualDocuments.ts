@@ -113,7 +113,7 @@ export class VirtualDocuments implements vscode.HoverProvider, vscode.Disposable
 		}
 		const markdown = new vscode.MarkdownString();
 		markdown.appendMarkdown(vscode.l10n.t('**Event source mapping, as GetEventSourceMapping returned it**\n\n'));
-		for (const [label, value] of [...mappingFacts(shown.mapping), ['Read', shown.readAt.toISOString()] as const]) {
+		for (const [label, value] of [...mappingFacts(shown.mapping), [vscode.l10n.t('Read'), shown.readAt.toISOString()] as const]) {
 			markdown.appendMarkdown(`- ${label}: `);
 			markdown.appendText(value);
 			markdown.appendMarkdown('\n');
