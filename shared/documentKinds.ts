@@ -2,6 +2,8 @@
  * The kinds of document the language server understands. A document's kind is decided from its
  * content first and its file name second (see `server/src/language/kinds/detectKind.ts`).
  */
+import * as l10n from '@vscode/l10n';
+
 export type DocumentKind =
 	/** The value of `--destination-config`: `{"OnFailure":{"Destination":"..."}}`. */
 	| 'destination-config'
@@ -22,15 +24,15 @@ export type DocumentKind =
 export type DocumentLayout = 'single' | 'array' | 'json-lines';
 
 /** How editors name each kind (the language status item, completion details). */
-export const DOCUMENT_KIND_TITLES: Record<DocumentKind, string> = {
-	'destination-config': 'Destination config',
-	'esm-request': 'Event source mapping request',
-	'failure-record': 'Failure record',
-	'kafka-event': 'Kafka event',
-	terraform: 'Terraform configuration',
-	'cfn-template': 'CloudFormation template',
+export const DOCUMENT_KIND_TITLES = (): Record<DocumentKind, string> => ({
+	'destination-config': l10n.t('Destination config'),
+	'esm-request': l10n.t('Event source mapping request'),
+	'failure-record': l10n.t('Failure record'),
+	'kafka-event': l10n.t('Kafka event'),
+	terraform: l10n.t('Terraform configuration'),
+	'cfn-template': l10n.t('CloudFormation template'),
 	unknown: '',
-};
+});
 
 /** The VS Code command that opens the Preview Offsets panel (the server's code lenses name it too). */
 export const PREVIEW_OFFSETS_COMMAND = 'lambdaKafka.previewOffsets';

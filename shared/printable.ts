@@ -44,3 +44,11 @@ export function quoteText(text: string, max = 60): string {
 export function plural(count: number | bigint, noun: string): string {
 	return `${count.toString()} ${noun}${count === 1 || count === 1n ? '' : 's'}`;
 }
+
+/**
+ * `count` with its noun in the display language: `one` and `other` are translated templates with
+ * `{0}` for the count, e.g. `counted(n, l10n.t('{0} file'), l10n.t('{0} files'))`.
+ */
+export function counted(count: number | bigint, one: string, other: string): string {
+	return (count === 1 || count === 1n ? one : other).replace('{0}', count.toString());
+}

@@ -5,6 +5,7 @@
  * `\`, newlines, globs are all literal), and the only character that needs care is the single
  * quote itself, written as `'\''` (close, escaped quote, reopen).
  */
+import * as l10n from '@vscode/l10n';
 
 /** Characters that never mean anything to a POSIX shell inside a word (not at its start: see below). */
 const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -12,7 +13,7 @@ const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
 /** Quotes one argument for a POSIX shell (sh, bash, zsh, dash). Throws on a NUL character, which no shell argument can hold. */
 export function shellQuote(arg: string): string {
 	if (arg.includes('\u0000')) {
-		throw new RangeError('A shell argument cannot contain a NUL character.');
+		throw new RangeError(l10n.t('A shell argument cannot contain a NUL character.'));
 	}
 	// `=` and `~` matter only at the start of a word (assignment, home directory): quote those too.
 	if (PLAIN.test(arg) && !arg.startsWith('=') && !arg.startsWith('~')) {

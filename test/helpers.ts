@@ -77,3 +77,17 @@ export function repoRoot(): string {
 export function fixture(relative: string): string {
 	return fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', relative), 'utf8');
 }
+
+/**
+ * package.json as VS Code shows it: each `%key%` text replaced from package.nls.json (or, given a
+ * language, from package.nls.<language>.json where it has the key).
+ */
+export function localizedManifest(language?: string): unknown {
+	const root = repoRoot();
+	const read = (name: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, name), 'utf8')) as Record<string, string>;
+	const texts = { ...read('package.nls.json'), ...(language !== undefined ? read(`package.nls.${language}.json`) : {}) };
+	return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'), (_key, value: unknown) => {
+		const key = typeof value === 'string' ? /^%(.+)%$/.exec(value)?.[1] : undefined;
+		return key !== undefined && key in texts ? texts[key] : value;
+	}) as unknown;
+}

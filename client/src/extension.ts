@@ -4,6 +4,7 @@
  * active document (the language status item, the menus' context keys, recognising records saved
  * without a file extension).
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { trackDocumentContext } from './commands/documentContext';
@@ -18,6 +19,10 @@ import { createExtensionState } from './state';
 let stopClient: (() => Promise<void>) | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	// The modules free of VS Code (flows, AWS errors, the preview page) translate with @vscode/l10n:
+	// give it the bundle VS Code chose for the display language (none for English).
+	l10n.config({ contents: vscode.l10n.bundle ?? {} });
+	// l10n-ignore: the product's name, as the manifest's category.
 	const output = vscode.window.createOutputChannel('Lambda Kafka', { log: true });
 	context.subscriptions.push(output);
 	const client = createLanguageClient(context, output);
@@ -31,8 +36,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
 		void safeWindow
 			.showErrorMessage(
-				'Lambda Kafka: the language server did not start, so documents are not validated. Restart it with "Lambda Kafka: Restart Language Server".',
-				'Show Log',
+				vscode.l10n.t(
+					'Lambda Kafka: the language server did not start, so documents are not validated. Restart it with "Lambda Kafka: Restart Language Server".',
+				),
+				vscode.l10n.t('Show Log'),
 			)
 			.then((choice) => choice && output.show());
 	}

@@ -21,17 +21,22 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 		outputChannel: output,
 		// The diff documents stay in the selector (hover), but their problems are not listed.
 		middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, reportsProblems(uri) ? diagnostics : []) },
-		initializationOptions: { hostReportsJsonSyntax: hostReportsJsonSyntax(), previewCodeLens: true },
+		// The server answers in the display language: VS Code sends it as the initialize request's
+		// `locale`, and here is the bundle it chose for it (the server's own lookup serves other editors).
+		initializationOptions: { hostReportsJsonSyntax: hostReportsJsonSyntax(), previewCodeLens: true, l10nBundleUri: vscode.l10n.uri?.toString() },
 		errorHandler: createRestartPolicy({
 			now: () => Date.now(),
 			notify: (message, severity) => {
-				const shown = severity === 'error' ? safeWindow.showErrorMessage(message, 'Show Log') : safeWindow.showInformationMessage(message, 'Show Log');
+				const shown =
+					severity === 'error'
+						? safeWindow.showErrorMessage(message, vscode.l10n.t('Show Log'))
+						: safeWindow.showInformationMessage(message, vscode.l10n.t('Show Log'));
 				void shown.then((choice) => choice && output.show());
 			},
 			log: (message) => output.warn(message),
 		}),
 	};
-	return new LanguageClient('lambdaKafka', 'Lambda Kafka Language Server', serverOptions, clientOptions);
+	return new LanguageClient('lambdaKafka', vscode.l10n.t('Lambda Kafka Language Server'), serverOptions, clientOptions);
 }
 
 /**

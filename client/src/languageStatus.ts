@@ -14,8 +14,8 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
 		{ language: 'jsonl' },
 		{ language: 'plaintext' },
 	]);
-	item.name = 'Lambda Kafka document kind';
-	item.command = { command: 'lambdaKafka.showOutput', title: 'Show log' };
+	item.name = vscode.l10n.t('Lambda Kafka document kind');
+	item.command = { command: 'lambdaKafka.showOutput', title: vscode.l10n.t('Show log') };
 	context.subscriptions.push(item);
 
 	const update = async (): Promise<void> => {
@@ -26,14 +26,14 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
 		try {
 			const info = await client.sendRequest(documentInfo, { uri: editor.document.uri.toString() });
 			if (!info || info.kind === 'unknown') {
-				item.text = 'Lambda Kafka: not recognised';
-				item.detail = 'Not a destination config, ESM request or failure record';
+				item.text = vscode.l10n.t('Lambda Kafka: not recognised');
+				item.detail = vscode.l10n.t('Not a destination config, ESM request or failure record');
 				return;
 			}
-			const layout = info.layout === 'json-lines' ? ' (JSON Lines)' : info.layout === 'array' ? ' (array)' : '';
+			const layout = info.layout === 'json-lines' ? vscode.l10n.t(' (JSON Lines)') : info.layout === 'array' ? ' (array)' : '';
 			const mode = info.requestMode ? ` (${info.requestMode})` : '';
-			item.text = `$(check) ${DOCUMENT_KIND_TITLES[info.kind]}${mode}${layout}`;
-			item.detail = `${info.counts.error} errors, ${info.counts.warning} warnings`;
+			item.text = `$(check) ${DOCUMENT_KIND_TITLES()[info.kind]}${mode}${layout}`;
+			item.detail = vscode.l10n.t('{0} errors, {1} warnings', info.counts.error, info.counts.warning);
 			item.severity = info.counts.error > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
 		} catch {
 			// The server may be restarting; the next editor or content change updates the item.

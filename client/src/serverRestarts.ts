@@ -3,6 +3,7 @@
  * document with it, so the diagnostics come back), tell the user once per session rather than at
  * every crash, and give up with one clear message if it keeps dying.
  */
+import * as l10n from '@vscode/l10n';
 import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction } from 'vscode-languageclient/node';
 
@@ -10,8 +11,13 @@ import { CloseAction, ErrorAction } from 'vscode-languageclient/node';
 export const MAX_RESTARTS = 4;
 export const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
-export const RESTARTED_MESSAGE = 'The Lambda Kafka language server stopped unexpectedly and was restarted. Details are in the Lambda Kafka log.';
-export const GAVE_UP_MESSAGE = `The Lambda Kafka language server stopped ${MAX_RESTARTS + 1} times in 3 minutes and will not be restarted. Run "Lambda Kafka: Restart Language Server" after checking the Lambda Kafka log.`;
+export const restartedMessage = (): string =>
+	l10n.t('The Lambda Kafka language server stopped unexpectedly and was restarted. Details are in the Lambda Kafka log.');
+export const gaveUpMessage = (): string =>
+	l10n.t(
+		'The Lambda Kafka language server stopped {0} times in 3 minutes and will not be restarted. Run "Lambda Kafka: Restart Language Server" after checking the Lambda Kafka log.',
+		MAX_RESTARTS + 1,
+	);
 
 export interface RestartPolicyDeps {
 	now(): number;
@@ -37,13 +43,13 @@ export function createRestartPolicy(deps: RestartPolicyDeps): ErrorHandler {
 			}
 			if (crashes.length > MAX_RESTARTS) {
 				deps.log('The language server keeps stopping; not restarting it.');
-				deps.notify(GAVE_UP_MESSAGE, 'error');
+				deps.notify(gaveUpMessage(), 'error');
 				return { action: CloseAction.DoNotRestart, handled: true };
 			}
 			deps.log('The language server stopped; restarting it.');
 			if (!told) {
 				told = true;
-				deps.notify(RESTARTED_MESSAGE, 'info');
+				deps.notify(restartedMessage(), 'info');
 			}
 			return { action: CloseAction.Restart, handled: true };
 		},

@@ -27,6 +27,21 @@ function state(): State {
 	return typeof saved === 'object' && saved !== null ? saved : {};
 }
 
+/**
+ * The page's own words, translated by the host (renderHtml.ts puts them in `<meta name="l10n">`):
+ * the page cannot reach the extension's l10n bundle. English when an entry is missing.
+ */
+function pageText(name: string, english: string, ...args: (string | number)[]): string {
+	let texts: Record<string, unknown> = {};
+	try {
+		texts = JSON.parse(document.querySelector('meta[name="l10n"]')?.getAttribute('content') ?? '{}') as Record<string, unknown>;
+	} catch {
+		// A page rendered without its texts reads in English.
+	}
+	const template = typeof texts[name] === 'string' ? texts[name] : english;
+	return template.replace(/\{(\d+)\}/g, (match, index: string) => String(args[Number(index)] ?? match));
+}
+
 function announce(text: string): void {
 	const status = document.getElementById('status');
 	if (status) {
@@ -54,13 +69,13 @@ function showCopied(text: string): void {
 		const matches = button.dataset.copy === text || (button.dataset.action === 'copy-all' && text === '');
 		if (matches) {
 			const label = button.textContent ?? '';
-			button.textContent = 'Copied';
+			button.textContent = pageText('copied', 'Copied');
 			window.setTimeout(() => {
 				button.textContent = label;
 			}, COPIED_MS);
 		}
 	}
-	announce('Copied to the clipboard.');
+	announce(pageText('copiedToClipboard', 'Copied to the clipboard.'));
 }
 
 function setUpFilter(): void {
@@ -83,7 +98,7 @@ function setUpFilter(): void {
 			shown += visible ? 1 : 0;
 		});
 		if (count) {
-			count.textContent = query === '' ? `${rows.length} records` : `${shown} of ${rows.length} records`;
+			count.textContent = query === '' ? pageText('records', '{0} records', rows.length) : pageText('recordsShown', '{0} of {1} records', shown, rows.length);
 		}
 		vscode.setState({ ...state(), filter: input.value });
 	};

@@ -4,6 +4,7 @@
  * policy that does not let the account's IAM policies count (no statement for the account root)
  * is also read directly: then only the key policy itself can grant the role.
  */
+import * as l10n from '@vscode/l10n';
 import type { DestinationTarget } from './destinationTarget';
 import { kmsActions } from './destinationTarget';
 import { keyPolicyFix, rolePolicyFix } from './policyFixes';
@@ -22,27 +23,27 @@ export async function checkEncryption(
 	sources: PreflightSources,
 ): Promise<CheckRow> {
 	if (target.kind !== 'sqs' && target.kind !== 'sns' && target.kind !== 's3') {
-		return notApplicable('encryption', target.kind === 'kafka' ? 'A Kafka topic destination uses no KMS key.' : 'No destination to encrypt.');
+		return notApplicable('encryption', target.kind === 'kafka' ? l10n.t('A Kafka topic destination uses no KMS key.') : l10n.t('No destination to encrypt.'));
 	}
 	if (!facts) {
-		return row('encryption', 'unknown', 'Could not check: the destination itself could not be read.');
+		return row('encryption', 'unknown', l10n.t('Could not check: the destination itself could not be read.'));
 	}
 	if (facts.encryptionUnreadable) {
-		return couldNotCheck('encryption', facts.encryptionUnreadable, "the destination's encryption settings");
+		return couldNotCheck('encryption', facts.encryptionUnreadable, l10n.t("the destination's encryption settings"));
 	}
 	if (facts.kmsKey === undefined || AWS_MANAGED_ALIAS.test(facts.kmsKey)) {
-		return row('encryption', 'pass', facts.kmsKey ? `It uses the AWS managed key ${facts.kmsKey}.` : 'It uses no customer managed KMS key.');
+		return row('encryption', 'pass', facts.kmsKey ? l10n.t('It uses the AWS managed key {0}.', facts.kmsKey) : l10n.t('It uses no customer managed KMS key.'));
 	}
 	const keyRegion = 'region' in target ? target.region : region;
 	const key = await sources.describeKey(facts.kmsKey, keyRegion);
 	if (!key.ok) {
-		return couldNotCheck('encryption', key.failure, `the KMS key ${facts.kmsKey}`);
+		return couldNotCheck('encryption', key.failure, l10n.t('the KMS key {0}', facts.kmsKey));
 	}
 	if (key.value.manager !== 'CUSTOMER') {
-		return row('encryption', 'pass', `It uses the AWS managed key ${key.value.arn}.`);
+		return row('encryption', 'pass', l10n.t('It uses the AWS managed key {0}.', key.value.arn));
 	}
 	if (!role.ok) {
-		return couldNotCheck('encryption', role.failure, "the function's execution role");
+		return couldNotCheck('encryption', role.failure, l10n.t("the function's execution role"));
 	}
 	return checkCustomerKey(target.kind, role.value, key.value, keyRegion, sources);
 }
@@ -53,7 +54,7 @@ async function checkCustomerKey(kind: 'sqs' | 'sns' | 's3', roleArn: string, key
 	const policy = await sources.keyPolicy(key.arn, region);
 	const simulated = await sources.simulate({ principalArn: roleArn, actions, resource: key.arn, resourcePolicy: policy.ok ? policy.value : undefined });
 	if (!simulated.ok) {
-		return couldNotCheck('encryption', simulated.failure, `whether ${roleArn} may use ${key.arn}`);
+		return couldNotCheck('encryption', simulated.failure, l10n.t('whether {0} may use {1}', roleArn, key.arn));
 	}
 	let denied = simulated.value.filter((r) => r.decision !== 'allowed').map((r) => r.action);
 	const delegates = policy.ok ? keyPolicyTrustsAccount(policy.value, roleAccount) : true;
@@ -61,20 +62,28 @@ async function checkCustomerKey(kind: 'sqs' | 'sns' | 's3', roleArn: string, key
 		// IAM policies count for a key only when its key policy says so; otherwise only the key policy grants.
 		denied = actions.filter((a) => denied.includes(a) || !keyPolicyAllows(policy.value, roleArn, a));
 	}
-	const policyNote = policy.ok ? '' : ` The key policy could not be read (${policy.failure.action}), so only IAM policies were evaluated.`;
+	const policyNote = policy.ok ? '' : ` ${l10n.t('The key policy could not be read ({0}), so only IAM policies were evaluated.', policy.failure.action)}`;
 	if (denied.length === 0) {
-		return row('encryption', 'pass', `${roleArn} may use the customer managed key ${key.arn} (${actions.join(', ')}).${policyNote}`);
+		return row('encryption', 'pass', `${l10n.t('{0} may use the customer managed key {1} ({2}).', roleArn, key.arn, actions.join(', '))}${policyNote}`);
 	}
 	const fixes = [keyPolicyFix(roleArn, denied, key.arn)];
 	if (delegates) {
 		fixes.push(rolePolicyFix(roleArn, [{ actions: denied, resource: key.arn }], 'AllowDestinationKey'));
 	}
-	return row('encryption', 'fail', `The destination is encrypted with ${key.arn}, and ${roleArn} may not ${denied.join(', ')} with it.${policyNote}`, {
-		fix: delegates
-			? `Allow the role ${denied.join(', ')} on the key: add the statement below to the key policy, or the policy below to the role (the key policy lets IAM policies count).`
-			: `Add the statement below to the key policy: it does not let IAM policies of account ${roleAccount} grant use of the key.`,
-		policies: fixes,
-	});
+	return row(
+		'encryption',
+		'fail',
+		`${l10n.t('The destination is encrypted with {0}, and {1} may not {2} with it.', key.arn, roleArn, denied.join(', '))}${policyNote}`,
+		{
+			fix: delegates
+				? l10n.t(
+						'Allow the role {0} on the key: add the statement below to the key policy, or the policy below to the role (the key policy lets IAM policies count).',
+						denied.join(', '),
+					)
+				: l10n.t('Add the statement below to the key policy: it does not let IAM policies of account {0} grant use of the key.', roleAccount),
+			policies: fixes,
+		},
+	);
 }
 
 interface Statement {

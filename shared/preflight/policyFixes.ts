@@ -3,6 +3,7 @@
  * execution role, or a statement for the key's (or queue's, topic's) resource policy. Never
  * applied by the extension: IAM changes stay with the user.
  */
+import * as l10n from '@vscode/l10n';
 import type { PolicyFix } from './types';
 
 /** An identity policy granting exactly these actions on exactly these resources. */
@@ -14,7 +15,7 @@ export function rolePolicyFix(roleArn: string, grants: ReadonlyArray<{ actions: 
 		Resource: grant.resource,
 	}));
 	return {
-		target: `the execution role ${roleName(roleArn)} (add as an inline policy or a managed policy attached to it)`,
+		target: l10n.t('the execution role {0} (add as an inline policy or a managed policy attached to it)', roleName(roleArn)),
 		json: JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2),
 	};
 }
@@ -22,7 +23,7 @@ export function rolePolicyFix(roleArn: string, grants: ReadonlyArray<{ actions: 
 /** One statement for a key policy: in a key policy the resource is always `*` (the key itself). */
 export function keyPolicyFix(roleArn: string, actions: string[], keyArn: string): PolicyFix {
 	const statement = { Sid: 'AllowLambdaDestinationDelivery', Effect: 'Allow', Principal: { AWS: roleArn }, Action: actions, Resource: '*' };
-	return { target: `the key policy of ${keyArn} (add to its Statement list)`, json: JSON.stringify(statement, null, 2) };
+	return { target: l10n.t('the key policy of {0} (add to its Statement list)', keyArn), json: JSON.stringify(statement, null, 2) };
 }
 
 /** The name of a role from its ARN (`arn:aws:iam::1:role/path/name` → `name`). */

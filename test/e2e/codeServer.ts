@@ -9,6 +9,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers';
+import { writeStandInLanguagePack } from './languagePack';
 
 export function codeServerEntry(): string {
 	const cache = process.env['CODE_SERVER_CACHE'] ?? path.join(repoRoot(), '.vscode-test', 'code-server');
@@ -41,6 +42,8 @@ export interface CodeServerOptions {
 	workspaceTrust?: boolean;
 	/** The packaged extension to install. */
 	vsix: string;
+	/** The display language (`--locale`), e.g. `ja`; code-server's default is English. */
+	locale?: string;
 }
 
 export interface RunningCodeServer {
@@ -72,6 +75,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
 	if (install.status !== 0) {
 		throw new Error(`Installing ${options.vsix} failed: ${install.stdout}\n${install.stderr}`);
 	}
+	if (options.locale !== undefined) {
+		writeStandInLanguagePack(userDataDir, options.locale);
+	}
 	const port = await freePort();
 	const logFile = path.join(root, 'code-server.log');
 	const log = fs.openSync(logFile, 'a');
@@ -90,6 +96,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
 	];
 	if (!options.workspaceTrust) {
 		args.push('--disable-workspace-trust');
+	}
+	if (options.locale !== undefined) {
+		args.push('--locale', options.locale);
 	}
 	args.push(options.workspace);
 	const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', log, log], env: { ...process.env, ...options.env } });

@@ -56,6 +56,8 @@ export interface ClientOptions {
 	nodeOptions?: string[];
 	/** 'stdio' (the default) spawns dist/server.js. */
 	transport?: Transport;
+	/** The initialize request's `locale` (VS Code sends its display language). */
+	locale?: string;
 	/** In-process only: the runtime startServer gets (the Node one by default). */
 	runtime?: ServerRuntime;
 }
@@ -112,6 +114,7 @@ export class LspTestClient {
 				textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } },
 			},
 			initializationOptions: options.initializationOptions,
+			...(options.locale !== undefined ? { locale: options.locale } : {}),
 		});
 		await client.connection.sendNotification(InitializedNotification.type, {});
 		return { client, result };

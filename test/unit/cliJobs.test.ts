@@ -24,8 +24,11 @@ import { fixture, repoRoot } from '../helpers';
 
 const cliPath = path.join(repoRoot(), 'dist', 'cli.js');
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-	const result = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function run(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+	const result = spawnSync(process.execPath, [cliPath, ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', NO_COLOR: '1', ...env },
+	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -55,6 +58,15 @@ describe('CLI threads (--jobs)', () => {
 			assert.ok(one.stdout.includes('file-239'), 'every file is reported');
 		});
 	}
+
+	it('writes the messages of its threads in the language of the main thread', () => {
+		const english = run(['validate', '--jobs', '1', dir]);
+		const one = run(['validate', '--jobs', '1', dir], { LANG: 'ja_JP.UTF-8' });
+		const three = run(['validate', '--jobs', '3', dir], { LANG: 'ja_JP.UTF-8' });
+		assert.equal(three.stdout, one.stdout);
+		assert.notEqual(one.stdout, english.stdout);
+		assert.match(one.stdout, /[\u3040-\u30ff]/, 'the messages are in Japanese');
+	});
 
 	it('checks Terraform modules and templates in its threads as on the main thread', () => {
 		// Each thread loads its own HCL parser: a thread without one reported .tf files as clean.

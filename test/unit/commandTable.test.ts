@@ -4,11 +4,9 @@
  * Mode by the table and hidden there by its palette `when`.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { COMMANDS } from '../../client/src/commands/commandTable';
-import { repoRoot } from '../helpers';
+import { localizedManifest } from '../helpers';
 
 interface Manifest {
 	contributes: {
@@ -17,7 +15,8 @@ interface Manifest {
 	};
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as Manifest;
+// Titles and descriptions as VS Code shows them in English (package.json holds %key% placeholders).
+const manifest = localizedManifest() as Manifest;
 
 function paletteWhen(id: string): string | undefined {
 	return manifest.contributes.menus.commandPalette?.find((entry) => entry.command === id)?.when;

@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { COMMANDS } from '../../client/src/commands/commandTable';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { allDiagnosticCodes } from '../../server/src/language/validation/codes';
-import { repoRoot } from '../helpers';
+import { localizedManifest, repoRoot } from '../helpers';
 
 interface Manifest {
 	engines: { vscode: string };
@@ -22,7 +22,8 @@ interface Manifest {
 }
 
 const root = repoRoot();
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+// Titles and descriptions as VS Code shows them in English (package.json holds %key% placeholders).
+const manifest = localizedManifest() as Manifest;
 
 /** Every command the client registers: registerCommands.ts registers the rows of the command table. */
 function registeredCommands(): Set<string> {

@@ -10,6 +10,8 @@
  * not overwritten; a busy mapping is retried only when the user says so; the state is followed
  * until it settles (or the user stops following); and the previous values are kept for Undo.
  */
+import * as l10n from '@vscode/l10n';
+import { counted } from '../../../shared/printable';
 import type { DocumentInfoResult, CheckAgainstMappingResult, MappingProblem } from '../../../shared/protocol';
 import type { UserFacingError } from '../aws/errors';
 import { toUserFacingError, UserFacingException } from '../aws/errors';
@@ -66,6 +68,8 @@ export interface ProgressUpdate {
 	message: string;
 	/** The mapping's state, when known. */
 	state?: string;
+	/** Set while listing functions or mappings for a picker (the check keeps that in the status bar). */
+	listing?: boolean;
 }
 
 export interface ApplyUi {
@@ -130,48 +134,50 @@ export type ApplyOutcome =
 	/** `sent`: the request reached AWS, or may have (the connection failed while it was being sent). */
 	| { status: 'failed'; error: UserFacingError; sent: boolean };
 
-const NOTHING_SENT = 'Nothing was sent.';
+const nothingSent = (): string => l10n.t('Nothing was sent.');
 
 /** Apply (or, with `mode: 'create'`, create from) the document open in the editor. */
 export async function applyDocument(deps: ApplyDeps, document: ApplyDocument, mode: 'apply' | 'create'): Promise<ApplyOutcome> {
 	return guard(deps, async () => {
 		const info = await document.server.documentInfo();
 		if (!info) {
-			return refused('The language server does not know this document; open it in an editor and try again.');
+			return refused(l10n.t('The language server does not know this document; open it in an editor and try again.'));
 		}
 		if (info.kind !== 'destination-config' && info.kind !== 'esm-request') {
 			return refused(
 				info.kind === 'unknown'
-					? 'This document is not a destination config or an event source mapping request.'
-					: `This document is a ${info.kind.replace('-', ' ')}; only destination configs and event source mapping requests can be applied.`,
+					? l10n.t('This document is not a destination config or an event source mapping request.')
+					: l10n.t('This document is a {0}; only destination configs and event source mapping requests can be applied.', info.kind.replace('-', ' ')),
 			);
 		}
 		if (info.layout !== 'single') {
-			return refused('The file holds several documents; apply works on a file with one destination config or request.');
+			return refused(l10n.t('The file holds several documents; apply works on a file with one destination config or request.'));
 		}
 		if (info.counts.error > 0) {
 			return refused(
-				`The document has ${info.counts.error} ${info.counts.error === 1 ? 'error' : 'errors'}; fix ${info.counts.error === 1 ? 'it' : 'them'} first (see the Problems panel). ${NOTHING_SENT}`,
+				info.counts.error === 1
+					? l10n.t('The document has 1 error; fix it first (see the Problems panel). {0}', nothingSent())
+					: l10n.t('The document has {0} errors; fix them first (see the Problems panel). {1}', info.counts.error, nothingSent()),
 			);
 		}
 		let value: unknown;
 		try {
 			value = JSON.parse(document.text);
 		} catch {
-			return refused(`The document is not plain JSON (comments or trailing commas?). ${NOTHING_SENT}`);
+			return refused(l10n.t('The document is not plain JSON (comments or trailing commas?). {0}', nothingSent()));
 		}
 		const built = buildRequest(info.kind, value);
 		if (!built.ok) {
-			return refused(`${built.message} ${NOTHING_SENT}`);
+			return refused(`${built.message} ${nothingSent()}`);
 		}
 		if (mode === 'create' && built.built.operation === 'update') {
 			return refused(
-				'This document updates an existing mapping (it has a UUID or is a destination config); use "Apply Destination Config to Event Source Mapping".',
+				l10n.t('This document updates an existing mapping (it has a UUID or is a destination config); use "Apply Destination Config to Event Source Mapping".'),
 			);
 		}
 		if (mode === 'apply' && built.built.operation === 'create') {
 			return refused(
-				'This request has no UUID, so it would create a new mapping; use "Create Event Source Mapping", or add the UUID of the mapping to update.',
+				l10n.t('This request has no UUID, so it would create a new mapping; use "Create Event Source Mapping", or add the UUID of the mapping to update.'),
 			);
 		}
 		return built.built.operation === 'create' ? createFromDocument(deps, document, built.built) : updateFromDocument(deps, document, built.built);
@@ -187,16 +193,21 @@ async function updateFromDocument(deps: ApplyDeps, document: ApplyDocument, buil
 		}
 		uuid = picked.uuid;
 	}
-	deps.ui.progress({ stage: 'preparing', message: `Reading event source mapping ${uuid}…` });
+	deps.ui.progress({ stage: 'preparing', message: l10n.t('Reading event source mapping {0}…', uuid) });
 	const current = await deps.api.getMapping(uuid, deps.token);
 	if (!isKafkaMapping(current)) {
 		return refused(
-			`Event source mapping ${uuid} does not read from Kafka (${current.EventSourceArn ?? 'unknown source'}); this extension applies Kafka configurations only. ${NOTHING_SENT}`,
+			l10n.t(
+				'Event source mapping {0} does not read from Kafka ({1}); this extension applies Kafka configurations only. {2}',
+				uuid,
+				current.EventSourceArn ?? l10n.t('unknown source'),
+				nothingSent(),
+			),
 		);
 	}
 	const fixed = fixedFieldChanges(built.fields, current);
 	if (fixed.length > 0) {
-		return refused(`${fixed.join(' ')} ${NOTHING_SENT}`);
+		return refused(`${fixed.join(' ')} ${nothingSent()}`);
 	}
 	const check = await document.server.checkAgainstMapping(current);
 	const errors = check.problems.filter((p) => p.severity === 'error');
@@ -204,14 +215,14 @@ async function updateFromDocument(deps: ApplyDeps, document: ApplyDocument, buil
 		return {
 			status: 'refused',
 			problems: check.problems,
-			message: `The document does not fit event source mapping ${uuid}: ${errors.map((p) => p.message).join(' ')} ${NOTHING_SENT}`,
+			message: l10n.t('The document does not fit event source mapping {0}: {1} {2}', uuid, errors.map((p) => p.message).join(' '), nothingSent()),
 		};
 	}
 	const warnings = check.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
 	const notes = check.problems.filter((p) => p.severity === 'info' || p.severity === 'hint').map((p) => p.message);
 	if (check.unavailable) {
 		deps.logger.warn(`Check against the mapping was not possible: ${check.unavailable}`);
-		warnings.push(`The document could not be checked against the mapping: ${check.unavailable}`);
+		warnings.push(l10n.t('The document could not be checked against the mapping: {0}', check.unavailable));
 	}
 	await addPreflight(deps, current, built.fields, warnings, notes);
 	return sendUpdate(deps, { uuid, current, request: { UUID: uuid, ...built.fields }, warnings, notes, fromDocument: true });
@@ -222,7 +233,7 @@ async function addPreflight(deps: ApplyDeps, current: MappingConfiguration, fiel
 	if (!deps.preflight) {
 		return;
 	}
-	deps.ui.progress({ stage: 'preparing', message: 'Checking the failure path…' });
+	deps.ui.progress({ stage: 'preparing', message: l10n.t('Checking the failure path…') });
 	try {
 		const report = await preflightOf(deps.preflight, current, deps.target.region, fields, new Date());
 		const lines = preflightForReview(report);
@@ -234,7 +245,7 @@ async function addPreflight(deps: ApplyDeps, current: MappingConfiguration, fiel
 			throw error;
 		}
 		deps.logger.warn(`Pre-flight check could not run: ${userFacing.message}`);
-		notes.push(`The pre-flight check could not run: ${userFacing.message}`);
+		notes.push(l10n.t('The pre-flight check could not run: {0}', userFacing.message));
 	}
 }
 
@@ -252,21 +263,21 @@ async function createFromDocument(deps: ApplyDeps, _document: ApplyDocument, bui
 	const review: ApplyReview = {
 		...diffConfigs(undefined, request),
 		summary: createSummary(request),
-		title: `New event source mapping (${shortFunctionName(functionName)})`,
+		title: l10n.t('New event source mapping ({0})', shortFunctionName(functionName)),
 		operation: 'create',
 		functionName,
 		uuid: undefined,
 		warnings: [],
 		notes: [],
-		question: `Create a new event source mapping for ${shortFunctionName(functionName)} in ${deps.target.region}?`,
+		question: l10n.t('Create a new event source mapping for {0} in {1}?', shortFunctionName(functionName), deps.target.region),
 	};
 	if (!(await deps.ui.confirm(review))) {
-		return cancelled(`Cancelled. ${NOTHING_SENT}`);
+		return cancelled(l10n.t('Cancelled. {0}', nothingSent()));
 	}
 	if (!deps.ui.isDocumentUnchanged()) {
-		return refused(`The document changed after you confirmed. ${NOTHING_SENT} Review the new version and create again.`);
+		return refused(l10n.t('The document changed after you confirmed. {0} Review the new version and create again.', nothingSent()));
 	}
-	deps.ui.progress({ stage: 'sending', message: 'Sending CreateEventSourceMapping…' });
+	deps.ui.progress({ stage: 'sending', message: l10n.t('Sending CreateEventSourceMapping…') });
 	const result = await sendWithRetry(deps, () => deps.api.createMapping({ ...request, FunctionName: functionName }, deps.token));
 	if ('outcome' in result) {
 		const outcome = result.outcome;
@@ -275,7 +286,7 @@ async function createFromDocument(deps: ApplyDeps, _document: ApplyDocument, bui
 	const created = result.mapping;
 	const uuid = created.UUID;
 	if (!uuid) {
-		return { status: 'failed', sent: true, error: { kind: 'service', message: 'CreateEventSourceMapping returned no UUID.' } };
+		return { status: 'failed', sent: true, error: { kind: 'service', message: l10n.t('CreateEventSourceMapping returned no UUID.') } };
 	}
 	return follow(deps, 'create', uuid, created, false);
 }
@@ -290,7 +301,7 @@ export async function removeOnFailureDestination(deps: ApplyDeps): Promise<Apply
 		const current = await deps.api.getMapping(picked.uuid, deps.token);
 		const destination = current.DestinationConfig?.OnFailure?.Destination;
 		if (!destination) {
-			return { status: 'unchanged', message: `Event source mapping ${picked.uuid} has no on-failure destination. ${NOTHING_SENT}` };
+			return { status: 'unchanged', message: l10n.t('Event source mapping {0} has no on-failure destination. {1}', picked.uuid, nothingSent()) };
 		}
 		return sendUpdate(deps, {
 			uuid: picked.uuid,
@@ -308,19 +319,23 @@ export async function undoLastApply(deps: ApplyDeps): Promise<ApplyOutcome> {
 	return guard(deps, async () => {
 		const snapshot = deps.snapshots.last();
 		if (!snapshot) {
-			return refused('There is no apply to undo in this VS Code profile.');
+			return refused(l10n.t('There is no apply to undo in this VS Code profile.'));
 		}
 		const current = await deps.api.getMapping(snapshot.uuid, deps.token);
 		const warnings: string[] = [];
 		const changed = changedSinceApply(snapshot, current);
 		if (changed.length > 0) {
 			warnings.push(
-				`${changed.join(', ')} changed after your apply (${snapshot.takenAt}); Undo overwrites ${changed.length === 1 ? 'that change' : 'those changes'}.`,
+				changed.length === 1
+					? l10n.t('{0} changed after your apply ({1}); Undo overwrites that change.', changed.join(', '), snapshot.takenAt)
+					: l10n.t('{0} changed after your apply ({1}); Undo overwrites those changes.', changed.join(', '), snapshot.takenAt),
 			);
 		}
 		if (snapshot.unrestorable.length > 0) {
 			warnings.push(
-				`${snapshot.unrestorable.join(', ')} had no value before the apply and cannot be reset; ${snapshot.unrestorable.length === 1 ? 'it keeps its' : 'they keep their'} current value.`,
+				snapshot.unrestorable.length === 1
+					? l10n.t('{0} had no value before the apply and cannot be reset; it keeps its current value.', snapshot.unrestorable.join(', '))
+					: l10n.t('{0} had no value before the apply and cannot be reset; they keep their current value.', snapshot.unrestorable.join(', ')),
 			);
 		}
 		const request = restoreRequest(snapshot);
@@ -342,25 +357,29 @@ export async function pickMapping(deps: PickDeps): Promise<MappingPickItem | Ext
 	if ('status' in fn) {
 		return fn;
 	}
-	deps.ui.progress({ stage: 'preparing', message: `Listing the event source mappings of ${fn.functionName}…` });
+	deps.ui.progress({ stage: 'preparing', message: l10n.t('Listing the event source mappings of {0}…', fn.functionName), listing: true });
 	const mappings = await deps.api.listKafkaMappings(fn.functionName, deps.token);
 	if (mappings.length === 0) {
-		return refused(`${fn.functionName} has no Kafka event source mappings in ${deps.target.region}.`);
+		return refused(l10n.t('{0} has no Kafka event source mappings in {1}.', fn.functionName, deps.target.region));
 	}
 	const picked = await deps.ui.pickMapping(mappings.map(mappingItem));
-	return picked ?? cancelled(`Cancelled. ${NOTHING_SENT}`);
+	return picked ?? cancelled(l10n.t('Cancelled. {0}', nothingSent()));
 }
 
 async function pickFunction(deps: PickDeps): Promise<FunctionPickItem | Extract<ApplyOutcome, { status: 'refused' | 'cancelled' }>> {
-	deps.ui.progress({ stage: 'preparing', message: `Listing Lambda functions in ${deps.target.region}…` });
+	deps.ui.progress({ stage: 'preparing', message: l10n.t('Listing Lambda functions in {0}…', deps.target.region), listing: true });
 	const functions = await deps.api.listFunctions(deps.token);
 	if (functions.length === 0) {
 		return refused(
-			`There are no Lambda functions in ${deps.target.region}${deps.target.profile ? ` for profile "${deps.target.profile}"` : ''}. Check the region and profile in the status bar.`,
+			l10n.t(
+				'There are no Lambda functions in {0}{1}. Check the region and profile in the status bar.',
+				deps.target.region,
+				deps.target.profile ? ` for profile "${deps.target.profile}"` : '',
+			),
 		);
 	}
 	const picked = await deps.ui.pickFunction(functions.map(functionItem));
-	return picked ?? cancelled(`Cancelled. ${NOTHING_SENT}`);
+	return picked ?? cancelled(l10n.t('Cancelled. {0}', nothingSent()));
 }
 
 export function functionItem(fn: FunctionSummary): FunctionPickItem {
@@ -369,16 +388,16 @@ export function functionItem(fn: FunctionSummary): FunctionPickItem {
 
 export function mappingItem(mapping: MappingConfiguration): MappingPickItem {
 	const uuid = mapping.UUID ?? '?';
-	const topics = Array.isArray(mapping.Topics) && mapping.Topics.length > 0 ? mapping.Topics.join(', ') : '(no topic)';
-	const source = mapping.SelfManagedEventSource ? 'self-managed Kafka' : mskClusterName(mapping.EventSourceArn);
+	const topics = Array.isArray(mapping.Topics) && mapping.Topics.length > 0 ? mapping.Topics.join(', ') : l10n.t('(no topic)');
+	const source = mapping.SelfManagedEventSource ? l10n.t('self-managed Kafka') : mskClusterName(mapping.EventSourceArn);
 	const mode = mapping.ProvisionedPollerConfig && Object.keys(mapping.ProvisionedPollerConfig).length > 0 ? 'provisioned' : 'on-demand';
 	const destination = mapping.DestinationConfig?.OnFailure?.Destination;
 	return {
 		label: topics,
-		description: `${mapping.State ?? 'unknown state'} · ${source} · ${mode} · last result: ${mapping.LastProcessingResult ?? 'none'}`,
+		description: l10n.t('{0} · {1} · {2} · last result: {3}', mapping.State ?? l10n.t('unknown state'), source, mode, mapping.LastProcessingResult ?? 'none'),
 		// The detail line holds only the destination and the UUID: a destination ARN is long, and
 		// anything before it or between them pushed it past the picker's width.
-		detail: `On failure → ${destination ? destination : 'no destination'} · ${uuid}`,
+		detail: l10n.t('On failure → {0} · {1}', destination ? destination : l10n.t('no destination'), uuid),
 		uuid,
 		mapping,
 	};
@@ -401,33 +420,40 @@ async function sendUpdate(deps: ApplyDeps, plan: UpdatePlan): Promise<ApplyOutco
 	const functionName = functionNameOf(current);
 	const diff = diffConfigs(current, request);
 	if (diff.unchanged) {
-		return { status: 'unchanged', message: `Event source mapping ${uuid} already has this configuration. ${NOTHING_SENT}` };
+		return { status: 'unchanged', message: l10n.t('Event source mapping {0} already has this configuration. {1}', uuid, nothingSent()) };
 	}
-	const count = diff.changes.length;
+	const changes = counted(diff.changes.length, l10n.t('{0} change'), l10n.t('{0} changes'));
+	const ofFunction = functionName ?? l10n.t('its function');
 	const review: ApplyReview = {
 		...diff,
-		title: `Current ↔ To be applied (${functionName ?? 'unknown function'} / ${uuid.slice(0, 8)})`,
+		title: l10n.t('Current ↔ To be applied ({0} / {1})', functionName ?? l10n.t('unknown function'), uuid.slice(0, 8)),
 		operation: 'update',
 		functionName,
 		uuid,
 		warnings: plan.warnings,
 		notes: plan.notes,
-		question: `${plan.undo ? 'Undo the last apply: send' : 'Apply'} ${count} ${count === 1 ? 'change' : 'changes'} to event source mapping ${uuid.slice(0, 8)} of ${functionName ?? 'its function'} in ${deps.target.region}?`,
+		question: plan.undo
+			? l10n.t('Undo the last apply: send {0} to event source mapping {1} of {2} in {3}?', changes, uuid.slice(0, 8), ofFunction, deps.target.region)
+			: l10n.t('Apply {0} to event source mapping {1} of {2} in {3}?', changes, uuid.slice(0, 8), ofFunction, deps.target.region),
 	};
 	if (!(await deps.ui.confirm(review))) {
-		return cancelled(`Cancelled. ${NOTHING_SENT}`);
+		return cancelled(l10n.t('Cancelled. {0}', nothingSent()));
 	}
 	if (plan.fromDocument && !deps.ui.isDocumentUnchanged()) {
-		return refused(`The document changed after you confirmed. ${NOTHING_SENT} Review the new version and apply again.`);
+		return refused(l10n.t('The document changed after you confirmed. {0} Review the new version and apply again.', nothingSent()));
 	}
 	// Someone may have changed the mapping while the diff was on screen: never overwrite what the user did not see.
 	const latest = await deps.api.getMapping(uuid, deps.token);
 	if (JSON.stringify(projectCurrent(latest, request)) !== JSON.stringify(projectCurrent(current, request))) {
 		return refused(
-			`Event source mapping ${uuid} was changed by someone else while you reviewed the diff. ${NOTHING_SENT} Run the command again to see the new diff.`,
+			l10n.t(
+				'Event source mapping {0} was changed by someone else while you reviewed the diff. {1} Run the command again to see the new diff.',
+				uuid,
+				nothingSent(),
+			),
 		);
 	}
-	deps.ui.progress({ stage: 'sending', message: `Sending UpdateEventSourceMapping to ${uuid.slice(0, 8)}…` });
+	deps.ui.progress({ stage: 'sending', message: l10n.t('Sending UpdateEventSourceMapping to {0}…', uuid.slice(0, 8)) });
 	const result = await sendWithRetry(deps, () => deps.api.updateMapping(request, deps.token));
 	if ('outcome' in result) {
 		const outcome = result.outcome;
@@ -466,8 +492,12 @@ async function rereadAfterLostConnection(
 	request: JsonObject & { UUID: string },
 	error: UserFacingError,
 ): Promise<ApplyOutcome> {
-	const lost = `${error.message} The connection failed while UpdateEventSourceMapping was being sent, so whether event source mapping ${uuid} was changed was unknown`;
-	deps.ui.progress({ stage: 'sending', message: `Re-reading event source mapping ${uuid.slice(0, 8)}…` });
+	const lost = l10n.t(
+		'{0} The connection failed while UpdateEventSourceMapping was being sent, so whether event source mapping {1} was changed was unknown',
+		error.message,
+		uuid,
+	);
+	deps.ui.progress({ stage: 'sending', message: l10n.t('Re-reading event source mapping {0}…', uuid.slice(0, 8)) });
 	let now: MappingConfiguration;
 	try {
 		now = await deps.api.getMapping(uuid, deps.token);
@@ -477,8 +507,8 @@ async function rereadAfterLostConnection(
 			sent: true,
 			error: {
 				...error,
-				message: `${lost}, and re-reading it failed too: its state is unknown.`,
-				nextStep: 'Re-read it with "Lambda Kafka: Open Current Configuration of Event Source Mapping" before applying again.',
+				message: l10n.t('{0}, and re-reading it failed too: its state is unknown.', lost),
+				nextStep: l10n.t('Re-read it with "Lambda Kafka: Open Current Configuration of Event Source Mapping" before applying again.'),
 			},
 		};
 	}
@@ -489,8 +519,8 @@ async function rereadAfterLostConnection(
 			sent: false,
 			error: {
 				...error,
-				message: `${lost}; re-read, it still has its previous configuration: the change was not made.`,
-				nextStep: 'Apply again once AWS can be reached.',
+				message: l10n.t('{0}; re-read, it still has its previous configuration: the change was not made.', lost),
+				nextStep: l10n.t('Apply again once AWS can be reached.'),
 			},
 		};
 	}
@@ -500,8 +530,8 @@ async function rereadAfterLostConnection(
 			sent: true,
 			error: {
 				...error,
-				message: `${lost}; re-read, it has the new configuration: the change was made (state ${now.State ?? 'unknown'}).`,
-				nextStep: 'Nothing needs applying again; Undo is not available for this change.',
+				message: l10n.t('{0}; re-read, it has the new configuration: the change was made (state {1}).', lost, now.State ?? 'unknown'),
+				nextStep: l10n.t('Nothing needs applying again; Undo is not available for this change.'),
 			},
 		};
 	}
@@ -510,16 +540,18 @@ async function rereadAfterLostConnection(
 		sent: true,
 		error: {
 			...error,
-			message: `${lost}; re-read, it has neither its previous nor the new configuration.`,
-			nextStep: 'Open its current configuration ("Lambda Kafka: Open Current Configuration of Event Source Mapping") and review it before applying again.',
+			message: l10n.t('{0}; re-read, it has neither its previous nor the new configuration.', lost),
+			nextStep: l10n.t(
+				'Open its current configuration ("Lambda Kafka: Open Current Configuration of Event Source Mapping") and review it before applying again.',
+			),
 		},
 	};
 }
 
 /** The connection failed while a create was on its way: list the function's mappings and say whether one for this source and these topics exists now. */
 async function rereadAfterLostCreate(deps: ApplyDeps, functionName: string, request: JsonObject, error: UserFacingError): Promise<ApplyOutcome> {
-	const lost = `${error.message} The connection failed while CreateEventSourceMapping was being sent, so whether the mapping was created was unknown`;
-	deps.ui.progress({ stage: 'sending', message: `Re-reading the event source mappings of ${shortFunctionName(functionName)}…` });
+	const lost = l10n.t('{0} The connection failed while CreateEventSourceMapping was being sent, so whether the mapping was created was unknown', error.message);
+	deps.ui.progress({ stage: 'sending', message: l10n.t('Re-reading the event source mappings of {0}…', shortFunctionName(functionName)) });
 	let mappings: MappingConfiguration[];
 	try {
 		mappings = await deps.api.listKafkaMappings(functionName, deps.token);
@@ -529,8 +561,8 @@ async function rereadAfterLostCreate(deps: ApplyDeps, functionName: string, requ
 			sent: true,
 			error: {
 				...error,
-				message: `${lost}, and listing the function's mappings failed too: whether it exists is unknown.`,
-				nextStep: 'List the mappings of the function before creating again: a second create of the same mapping is refused.',
+				message: l10n.t("{0}, and listing the function's mappings failed too: whether it exists is unknown.", lost),
+				nextStep: l10n.t('List the mappings of the function before creating again: a second create of the same mapping is refused.'),
 			},
 		};
 	}
@@ -543,8 +575,8 @@ async function rereadAfterLostCreate(deps: ApplyDeps, functionName: string, requ
 			sent: false,
 			error: {
 				...error,
-				message: `${lost}; re-read, the function has no mapping for this source and these topics: it was not created.`,
-				nextStep: 'Create again once AWS can be reached.',
+				message: l10n.t('{0}; re-read, the function has no mapping for this source and these topics: it was not created.', lost),
+				nextStep: l10n.t('Create again once AWS can be reached.'),
 			},
 		};
 	}
@@ -553,10 +585,15 @@ async function rereadAfterLostCreate(deps: ApplyDeps, functionName: string, requ
 		sent: true,
 		error: {
 			...error,
-			message: `${lost}; re-read, the function has a mapping for this source and these topics: ${existing.UUID ?? '?'} (state ${existing.State ?? 'unknown'}).`,
+			message: l10n.t(
+				'{0}; re-read, the function has a mapping for this source and these topics: {1} (state {2}).',
+				lost,
+				existing.UUID ?? '?',
+				existing.State ?? 'unknown',
+			),
 			nextStep: existing.UUID
-				? `Add "UUID": "${existing.UUID}" to the document to update it instead of creating it again.`
-				: 'Update that mapping instead of creating it again.',
+				? l10n.t('Add "UUID": "{0}" to the document to update it instead of creating it again.', existing.UUID)
+				: l10n.t('Update that mapping instead of creating it again.'),
 		},
 	};
 }
@@ -572,7 +609,9 @@ async function sendWithRetry(
 		} catch (error) {
 			const userFacing = toUserFacingError(error);
 			if (userFacing.kind === 'cancelled') {
-				return { outcome: cancelled('Cancelled before AWS answered; the change may or may not have been made. Open the current configuration to check.') };
+				return {
+					outcome: cancelled(l10n.t('Cancelled before AWS answered; the change may or may not have been made. Open the current configuration to check.')),
+				};
 			}
 			if ((userFacing.kind === 'busy' || userFacing.kind === 'throttled') && (await deps.ui.offerRetry(userFacing))) {
 				deps.logger.info("Retrying at the user's request.");
@@ -603,8 +642,8 @@ async function follow(
 	} catch (error) {
 		const userFacing = toUserFacingError(error);
 		followed = false;
-		const what = operation === 'create' ? 'Created' : 'Sent the update to';
-		const reason = userFacing.kind === 'cancelled' ? 'stopped following its state' : userFacing.message;
+		const reason = userFacing.kind === 'cancelled' ? l10n.t('stopped following its state') : userFacing.message;
+		const lastSeen = final.State ?? 'unknown';
 		return {
 			status: 'applied',
 			operation,
@@ -612,7 +651,10 @@ async function follow(
 			mapping: final,
 			followed,
 			undoAvailable,
-			message: `${what} event source mapping ${uuid}; ${reason} (last seen: ${final.State ?? 'unknown'}). AWS goes on with the change.`,
+			message:
+				operation === 'create'
+					? l10n.t('Created event source mapping {0}; {1} (last seen: {2}). AWS goes on with the change.', uuid, reason, lastSeen)
+					: l10n.t('Sent the update to event source mapping {0}; {1} (last seen: {2}). AWS goes on with the change.', uuid, reason, lastSeen),
 		};
 	}
 	return { status: 'applied', operation, uuid, mapping: final, followed, undoAvailable, message: finalReport(uuid, final) };
@@ -621,24 +663,27 @@ async function follow(
 /** `Event source mapping <uuid> is Enabled. Last processing result: …` plus the state transition reason. */
 export function finalReport(uuid: string, mapping: MappingConfiguration): string {
 	const parts = [
-		`Event source mapping ${uuid} is ${mapping.State ?? 'in an unknown state'}.`,
-		`Last processing result: ${mapping.LastProcessingResult ?? 'none yet'}.`,
+		l10n.t('Event source mapping {0} is {1}.', uuid, mapping.State ?? l10n.t('in an unknown state')),
+		l10n.t('Last processing result: {0}.', mapping.LastProcessingResult ?? l10n.t('none yet')),
 	];
 	if (mapping.StateTransitionReason) {
-		parts.push(`State transition reason: ${mapping.StateTransitionReason}.`);
+		parts.push(l10n.t('State transition reason: {0}.', mapping.StateTransitionReason));
 	}
 	return parts.join(' ');
 }
 
 function stateMessage(uuid: string, state: string | undefined): string {
-	return `Event source mapping ${uuid.slice(0, 8)}: ${state ?? 'waiting'}${state !== undefined && !TRANSITIONAL_STATES.has(state) ? '.' : '…'}`;
+	return l10n.t('Event source mapping {0}: {1}{2}', uuid.slice(0, 8), state ?? 'waiting', state !== undefined && !TRANSITIONAL_STATES.has(state) ? '.' : '…');
 }
 
 /** Runs a flow, unless another one holds the lock; an error anywhere before sending becomes a `failed` outcome with nothing sent. */
 async function guard(deps: ApplyDeps, run: () => Promise<ApplyOutcome>): Promise<ApplyOutcome> {
 	if (!deps.lock.tryAcquire()) {
 		return refused(
-			`Another apply, undo or removal is still running; wait until it has finished (or cancel it in its notification), then try again. ${NOTHING_SENT}`,
+			l10n.t(
+				'Another apply, undo or removal is still running; wait until it has finished (or cancel it in its notification), then try again. {0}',
+				nothingSent(),
+			),
 		);
 	}
 	try {
@@ -646,7 +691,7 @@ async function guard(deps: ApplyDeps, run: () => Promise<ApplyOutcome>): Promise
 	} catch (error) {
 		const userFacing = toUserFacingError(error);
 		if (userFacing.kind === 'cancelled') {
-			return cancelled(`Cancelled. ${NOTHING_SENT}`);
+			return cancelled(l10n.t('Cancelled. {0}', nothingSent()));
 		}
 		if (!(error instanceof UserFacingException)) {
 			deps.logger.error(`Apply flow failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

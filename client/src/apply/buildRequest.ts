@@ -4,6 +4,7 @@
  * update request, and one without is a `CreateEventSourceMapping` request. Fields that only Create
  * accepts are refused for an update here, before anything is sent, with a message that says why.
  */
+import * as l10n from '@vscode/l10n';
 import type { DocumentKind } from '../../../shared/documentKinds';
 import { CREATE_ONLY_FIELDS } from '../../../shared/esmRequest';
 import { member } from '../../../shared/jsonPath';
@@ -29,13 +30,13 @@ export type BuildResult = { ok: true; built: BuiltRequest } | { ok: false; messa
 
 export function buildRequest(kind: DocumentKind, value: unknown): BuildResult {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		return { ok: false, message: 'The document is not a JSON object.' };
+		return { ok: false, message: l10n.t('The document is not a JSON object.') };
 	}
 	const document = value as JsonObject;
 	switch (kind) {
 		case 'destination-config':
 			if (Object.keys(document).length === 0) {
-				return { ok: false, message: 'The destination config is empty: write {"OnFailure":{"Destination":"..."}}.' };
+				return { ok: false, message: l10n.t('The destination config is empty: write {"OnFailure":{"Destination":"..."}}.') };
 			}
 			return { ok: true, built: { operation: 'update', uuid: undefined, fields: { DestinationConfig: document } } };
 		case 'esm-request': {
@@ -45,7 +46,7 @@ export function buildRequest(kind: DocumentKind, value: unknown): BuildResult {
 			}
 			const uuid = document['UUID'];
 			if (typeof uuid !== 'string' || uuid === '') {
-				return { ok: false, message: 'UUID must be the 36-character ID of the mapping to update.' };
+				return { ok: false, message: l10n.t('UUID must be the 36-character ID of the mapping to update.') };
 			}
 			const createOnly = CREATE_ONLY_FIELDS.filter((field) => Object.prototype.hasOwnProperty.call(document, field));
 			if (createOnly.length > 0) {
@@ -54,19 +55,26 @@ export function buildRequest(kind: DocumentKind, value: unknown): BuildResult {
 					ok: false,
 					fields: createOnly,
 					message:
-						`${names} can only be set when a mapping is created; UpdateEventSourceMapping does not accept ${createOnly.length === 1 ? 'it' : 'them'}. ` +
-						`Remove ${createOnly.length === 1 ? 'it' : 'them'} from this update request (a mapping that should read another source or topic must be created anew).`,
+						createOnly.length === 1
+							? l10n.t(
+									'{0} can only be set when a mapping is created; UpdateEventSourceMapping does not accept it. Remove it from this update request (a mapping that should read another source or topic must be created anew).',
+									names,
+								)
+							: l10n.t(
+									'{0} can only be set when a mapping is created; UpdateEventSourceMapping does not accept them. Remove them from this update request (a mapping that should read another source or topic must be created anew).',
+									names,
+								),
 				};
 			}
 			// fromEntries defines own members: assigning a "__proto__" member would set the object's prototype instead.
 			const fields: JsonObject = Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'UUID'));
 			if (Object.keys(fields).length === 0) {
-				return { ok: false, message: 'The update request changes nothing: add the fields to change next to UUID.' };
+				return { ok: false, message: l10n.t('The update request changes nothing: add the fields to change next to UUID.') };
 			}
 			return { ok: true, built: { operation: 'update', uuid, fields } };
 		}
 		default:
-			return { ok: false, message: 'Only destination configs and event source mapping requests can be applied.' };
+			return { ok: false, message: l10n.t('Only destination configs and event source mapping requests can be applied.') };
 	}
 }
 
@@ -80,7 +88,7 @@ export function fixedFieldChanges(fields: JsonObject, current: JsonObject): stri
 		const wanted = member(fields[key], 'ConsumerGroupId');
 		const existing = member(current[key], 'ConsumerGroupId');
 		if (typeof wanted === 'string' && typeof existing === 'string' && wanted !== existing) {
-			problems.push(`${key}.ConsumerGroupId is fixed when a mapping is created: this mapping uses "${existing}", the document says "${wanted}".`);
+			problems.push(l10n.t('{0}.ConsumerGroupId is fixed when a mapping is created: this mapping uses "{1}", the document says "{2}".', key, existing, wanted));
 		}
 	}
 	return problems;

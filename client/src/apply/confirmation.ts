@@ -4,6 +4,7 @@
  * to be created instead: function, source, topics, starting position, destination, then the other
  * fields set, one a line.
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonObject } from './buildRequest';
 import { formatValue } from './diff';
 import { isObject } from '../../../shared/jsonPath';
@@ -17,13 +18,13 @@ export interface ConfirmationReview {
 }
 
 /** The modal's detail text and its one button. */
-export function confirmationText(review: ConfirmationReview): { detail: string; button: 'Apply' | 'Create' } {
-	const button = review.operation === 'create' ? 'Create' : 'Apply';
+export function confirmationText(review: ConfirmationReview): { detail: string; button: string } {
+	const button = review.operation === 'create' ? l10n.t('Create') : l10n.t('Apply');
 	const detail = [
 		review.summary,
 		...review.warnings.map((w) => `⚠ ${w}`),
 		...review.notes.map((n) => `ℹ ${n}`),
-		`Nothing is sent unless you choose ${button}.`,
+		l10n.t('Nothing is sent unless you choose {0}.', button),
 	].join('\n\n');
 	return { detail, button };
 }
@@ -36,11 +37,11 @@ export function createSummary(request: JsonObject): string {
 	const destinationConfig = isObject(request['DestinationConfig']) ? request['DestinationConfig'] : undefined;
 	const onFailure = destinationConfig && isObject(destinationConfig['OnFailure']) ? destinationConfig['OnFailure'] : undefined;
 	const lines = [
-		`Function: ${formatValue(request['FunctionName'])}`,
-		`Source: ${sourceOf(request)}`,
-		`Topics: ${Array.isArray(request['Topics']) ? request['Topics'].map((t) => formatValue(t)).join(', ') : formatValue(request['Topics'])}`,
-		`Starting position: ${startingPositionOf(request)}`,
-		`On failure → ${formatValue(onFailure?.['Destination'], true)}`,
+		l10n.t('Function: {0}', formatValue(request['FunctionName'])),
+		l10n.t('Source: {0}', sourceOf(request)),
+		l10n.t('Topics: {0}', Array.isArray(request['Topics']) ? request['Topics'].map((t) => formatValue(t)).join(', ') : formatValue(request['Topics'])),
+		l10n.t('Starting position: {0}', startingPositionOf(request)),
+		l10n.t('On failure → {0}', formatValue(onFailure?.['Destination'], true)),
 	];
 	// A DestinationConfig with more than OnFailure.Destination is listed whole, so nothing set goes unseen.
 	const destinationIsSimple =
@@ -58,7 +59,7 @@ function sourceOf(request: JsonObject): string {
 	const selfManaged = request['SelfManagedEventSource'];
 	if (isObject(selfManaged)) {
 		const servers = isObject(selfManaged['Endpoints']) ? selfManaged['Endpoints']['KAFKA_BOOTSTRAP_SERVERS'] : undefined;
-		return `self-managed Kafka ${Array.isArray(servers) ? servers.map((s) => formatValue(s)).join(', ') : formatValue(servers)}`;
+		return l10n.t('self-managed Kafka {0}', Array.isArray(servers) ? servers.map((s) => formatValue(s)).join(', ') : formatValue(servers));
 	}
 	return formatValue(request['EventSourceArn']);
 }

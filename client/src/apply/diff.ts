@@ -7,6 +7,7 @@
  * `DestinationConfig` or `ProvisionedPollerConfig` whole: a member missing from the request's
  * structure is shown as going away.
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonObject } from './buildRequest';
 import { shortLine } from '../aws/logger';
 import { isObject } from '../../../shared/jsonPath';
@@ -72,7 +73,7 @@ export function diffConfigs(current: JsonObject | undefined, request: JsonObject
 		}
 		collectChanges(displayPath(key), normalise(key, left[key]), normalise(key, request[key]), changes);
 	}
-	const summary = changes.length === 0 ? 'No changes: the mapping already has this configuration.' : changes.map(formatChange).join('; ');
+	const summary = changes.length === 0 ? l10n.t('No changes: the mapping already has this configuration.') : changes.map(formatChange).join('; ');
 	return { left: pretty(left), right: pretty(request), changes, summary, unchanged: changes.length === 0 };
 }
 
@@ -140,7 +141,7 @@ function formatChange(change: Change): string {
 /** A short rendering: ARNs keep their resource part (`arn:…:dest-queue`), long JSON is cut. */
 export function formatValue(value: unknown, isDestination = false): string {
 	if (value === undefined || value === null || (isDestination && value === '')) {
-		return isDestination ? '(none)' : '(not set)';
+		return isDestination ? '(none)' : l10n.t('(not set)');
 	}
 	if (typeof value === 'string') {
 		if (value === '') {

@@ -5,6 +5,7 @@
  * processing result, source, topics...) cannot live in JSON without breaking that; they are listed
  * by {@link mappingFacts} for the editor title and a hover.
  */
+import * as l10n from '@vscode/l10n';
 import type { MappingConfiguration } from '../aws/lambdaApi';
 import type { JsonObject } from './buildRequest';
 import { enabledOf, pretty } from './diff';
@@ -35,14 +36,14 @@ export function mappingAsUpdateDocument(mapping: MappingConfiguration): string {
 export function mappingFacts(mapping: MappingConfiguration): [string, string][] {
 	const facts: [string, string | undefined][] = [
 		['State', mapping.State],
-		['State transition reason', mapping.StateTransitionReason],
-		['Last processing result', mapping.LastProcessingResult],
-		['Last modified', mapping.LastModified],
+		[l10n.t('State transition reason'), mapping.StateTransitionReason],
+		[l10n.t('Last processing result'), mapping.LastProcessingResult],
+		[l10n.t('Last modified'), mapping.LastModified],
 		['Function', mapping.FunctionArn],
-		['Event source', mapping.EventSourceArn ?? (mapping.SelfManagedEventSource ? bootstrapServers(mapping.SelfManagedEventSource) : undefined)],
+		[l10n.t('Event source'), mapping.EventSourceArn ?? (mapping.SelfManagedEventSource ? bootstrapServers(mapping.SelfManagedEventSource) : undefined)],
 		['Topics', Array.isArray(mapping.Topics) ? mapping.Topics.join(', ') : undefined],
-		['Starting position', typeof mapping['StartingPosition'] === 'string' ? mapping['StartingPosition'] : undefined],
-		['Mapping ARN', typeof mapping['EventSourceMappingArn'] === 'string' ? mapping['EventSourceMappingArn'] : undefined],
+		[l10n.t('Starting position'), typeof mapping['StartingPosition'] === 'string' ? mapping['StartingPosition'] : undefined],
+		[l10n.t('Mapping ARN'), typeof mapping['EventSourceMappingArn'] === 'string' ? mapping['EventSourceMappingArn'] : undefined],
 	];
 	return facts.filter((fact): fact is [string, string] => typeof fact[1] === 'string' && fact[1] !== '');
 }
@@ -63,5 +64,5 @@ function hasDestination(config: unknown): boolean {
 function bootstrapServers(source: JsonObject): string | undefined {
 	const endpoints = source['Endpoints'];
 	const servers = typeof endpoints === 'object' && endpoints !== null ? (endpoints as JsonObject)['KAFKA_BOOTSTRAP_SERVERS'] : undefined;
-	return Array.isArray(servers) ? `self-managed Kafka (${servers.join(', ')})` : 'self-managed Kafka';
+	return Array.isArray(servers) ? l10n.t('self-managed Kafka ({0})', servers.join(', ')) : l10n.t('self-managed Kafka');
 }

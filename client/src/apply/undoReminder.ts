@@ -6,6 +6,7 @@
  *
  * Plain logic, without VS Code: client/src/commands/undoStatusItem.ts shows what `view()` returns.
  */
+import * as l10n from '@vscode/l10n';
 import { inertLabel, inertMessage } from '../inertText';
 import type { ApplyOutcome } from './applyFlow';
 import type { ApplySnapshot } from './snapshot';
@@ -42,11 +43,17 @@ export class UndoReminder {
 		if (!taken || !stored || stored.uuid !== taken.uuid || stored.takenAt !== taken.takenAt) {
 			return undefined;
 		}
-		const mapping = `${taken.functionName ?? 'event source mapping'} · ${taken.uuid.slice(0, 8)}`;
+		const mapping = `${taken.functionName ?? l10n.t('event source mapping')} · ${taken.uuid.slice(0, 8)}`;
 		return {
-			text: `$(discard) ${inertLabel(`Undo apply to ${mapping}`)}`,
+			text: `$(discard) ${inertLabel(l10n.t('Undo apply to {0}', mapping))}`,
 			tooltip: inertMessage(
-				`Undo Last Apply: sends back the values your apply of ${taken.takenAt} replaced on event source mapping ${taken.uuid} (${taken.region}): ${taken.summary}`,
+				l10n.t(
+					'Undo Last Apply: sends back the values your apply of {0} replaced on event source mapping {1} ({2}): {3}',
+					taken.takenAt,
+					taken.uuid,
+					taken.region,
+					taken.summary,
+				),
 			),
 		};
 	}

@@ -9,6 +9,7 @@
  * `WorkspaceConfiguration.inspect()`, so it is tested without VS Code; `vscode` is imported for
  * types only.
  */
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import type { Logger } from './logger';
 import { SETTINGS_SECTION } from '../../../shared/settings';
@@ -94,13 +95,13 @@ export function endpointProblem(endpointUrl: string): string | undefined {
 	try {
 		url = new URL(endpointUrl);
 	} catch {
-		return `The endpoint URL "${endpointUrl}" (setting lambdaKafka.aws.endpointUrl) is not a valid URL.`;
+		return l10n.t('The endpoint URL "{0}" (setting lambdaKafka.aws.endpointUrl) is not a valid URL.', endpointUrl);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return `The endpoint URL "${endpointUrl}" must start with https:// or http://.`;
+		return l10n.t('The endpoint URL "{0}" must start with https:// or http://.', endpointUrl);
 	}
 	if (url.username !== '' || url.password !== '') {
-		return 'The endpoint URL must not contain a user name or password.';
+		return l10n.t('The endpoint URL must not contain a user name or password.');
 	}
 	return undefined;
 }

@@ -4,6 +4,7 @@
  * retry can help. The details (code, status, request id, attempts) go to the log through
  * {@link errorDetails}; neither ever holds credentials, tokens or signed headers.
  */
+import * as l10n from '@vscode/l10n';
 import { oneLine, redactSecrets, shortLine } from './logger';
 import { REQUEST_FIELDS } from '../../../shared/esmRequest';
 
@@ -106,18 +107,18 @@ const NETWORK_CODES = new Set([
 	'SELF_SIGNED_CERT_IN_CHAIN',
 ]);
 
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ENOTFOUND: 'the host name could not be resolved',
-	EAI_AGAIN: 'the host name could not be resolved',
-	ECONNRESET: 'the connection was reset',
-	EPIPE: 'the connection was closed',
-	ETIMEDOUT: 'the connection timed out',
-	ESOCKETTIMEDOUT: 'the connection timed out',
-	TimeoutError: 'the request timed out',
-	EHOSTUNREACH: 'the host is unreachable',
-	ENETUNREACH: 'the network is unreachable',
-};
+const NETWORK_WORDS = (): Record<string, string> => ({
+	ECONNREFUSED: l10n.t('the connection was refused'),
+	ENOTFOUND: l10n.t('the host name could not be resolved'),
+	EAI_AGAIN: l10n.t('the host name could not be resolved'),
+	ECONNRESET: l10n.t('the connection was reset'),
+	EPIPE: l10n.t('the connection was closed'),
+	ETIMEDOUT: l10n.t('the connection timed out'),
+	ESOCKETTIMEDOUT: l10n.t('the connection timed out'),
+	TimeoutError: l10n.t('the request timed out'),
+	EHOSTUNREACH: l10n.t('the host is unreachable'),
+	ENETUNREACH: l10n.t('the network is unreachable'),
+});
 
 /** What the descriptions of an error are made from. */
 interface Facts {
@@ -168,8 +169,8 @@ const BEFORE_CODES: readonly (readonly [(info: ErrorInfo) => boolean, Describe])
 		({ base, profileName }) => ({
 			...base,
 			kind: 'sso-expired',
-			message: `The AWS SSO session of profile "${profileName}" has expired or was never started.`,
-			nextStep: `Run: aws sso login --profile ${profileName}`,
+			message: l10n.t('The AWS SSO session of profile "{0}" has expired or was never started.', profileName),
+			nextStep: l10n.t('Run: aws sso login --profile {0}', profileName),
 		}),
 	],
 	[isCredentialProviderError, describeCredentialProviderError],
@@ -181,16 +182,16 @@ function describeCredentialProviderError({ base, awsMessage, context, profileNam
 			...base,
 			kind: 'no-credentials',
 			message: context.profile
-				? `No AWS credentials were found for profile "${context.profile}".`
-				: 'No AWS credentials were found (environment, shared files, SSO or instance role).',
-			nextStep: 'Choose a profile with "Lambda Kafka: Select AWS Profile", or create one with aws configure or aws configure sso.',
+				? l10n.t('No AWS credentials were found for profile "{0}".', context.profile)
+				: l10n.t('No AWS credentials were found (environment, shared files, SSO or instance role).'),
+			nextStep: l10n.t('Choose a profile with "Lambda Kafka: Select AWS Profile", or create one with aws configure or aws configure sso.'),
 		};
 	}
 	return {
 		...base,
 		kind: 'no-credentials',
-		message: `The credentials of profile "${profileName}" could not be loaded: ${firstSentence(awsMessage)}`,
-		nextStep: 'Check the profile in your AWS config and credentials files, or choose another profile.',
+		message: l10n.t('The credentials of profile "{0}" could not be loaded: {1}', profileName, firstSentence(awsMessage)),
+		nextStep: l10n.t('Check the profile in your AWS config and credentials files, or choose another profile.'),
 	};
 }
 
@@ -202,11 +203,11 @@ function describeAccessDenied({ base, awsMessage, context, profileName, service 
 		...base,
 		kind: 'access-denied',
 		message: permission
-			? `Access denied: the identity of profile "${profileName}" is not allowed ${permission}${resource ? ` on ${resource}` : ''}.`
-			: `Access denied: ${firstSentence(awsMessage)}`,
+			? l10n.t('Access denied: the identity of profile "{0}" is not allowed {1}{2}.', profileName, permission, resource ? ` on ${resource}` : '')
+			: l10n.t('Access denied: {0}', firstSentence(awsMessage)),
 		nextStep: permission
-			? `Ask for ${permission} to be granted to that identity, or choose another profile.`
-			: `Choose a profile with the needed ${service.name} permissions.`,
+			? l10n.t('Ask for {0} to be granted to that identity, or choose another profile.', permission)
+			: l10n.t('Choose a profile with the needed {0} permissions.', service.name),
 	};
 }
 
@@ -219,21 +220,21 @@ function describeConflict(facts: Facts): UserFacingError {
 	return {
 		...base,
 		kind: 'already-exists',
-		message: `A mapping for this function and source already exists${existing ? ` (${existing})` : ''}.`,
+		message: l10n.t('A mapping for this function and source already exists{0}.', existing ? ` (${existing})` : ''),
 		nextStep: existing
-			? `Add "UUID": "${existing}" to the document to update that mapping instead.`
-			: 'Update the existing mapping instead (add its UUID to the document).',
+			? l10n.t('Add "UUID": "{0}" to the document to update that mapping instead.', existing)
+			: l10n.t('Update the existing mapping instead (add its UUID to the document).'),
 	};
 }
 
 function describeThrottling({ base, info, service }: Facts): UserFacingError {
 	const reason = info.reason ? ` (${info.reason})` : '';
-	const attempts = info.attempts && info.attempts > 1 ? ` after ${info.attempts} attempts` : '';
+	const attempts = info.attempts && info.attempts > 1 ? l10n.t(' after {0} attempts', info.attempts) : '';
 	return {
 		...base,
 		kind: 'throttled',
-		message: `${service.name} is throttling requests${reason}; the call still failed${attempts}.`,
-		nextStep: 'Wait a minute and try again.',
+		message: l10n.t('{0} is throttling requests{1}; the call still failed{2}.', service.name, reason, attempts),
+		nextStep: l10n.t('Wait a minute and try again.'),
 		retryable: true,
 	};
 }
@@ -244,8 +245,8 @@ function describeValidation({ base, awsMessage, code }: Facts): UserFacingError 
 		...base,
 		kind: 'validation',
 		// AWS quotes the rejected value, which comes from the document: keep it on one bounded line.
-		message: `AWS rejected the request: ${shortLine(awsMessage, 1000) || code}`,
-		nextStep: field ? `Correct ${field} and apply again.` : 'Correct the document and apply again.',
+		message: l10n.t('AWS rejected the request: {0}', shortLine(awsMessage, 1000) || code),
+		nextStep: field ? l10n.t('Correct {0} and apply again.', field) : l10n.t('Correct the document and apply again.'),
 		field,
 	};
 }
@@ -256,33 +257,32 @@ const describeNotFound: Describe = ({ base, context, awsMessage, profileName }) 
 	...base,
 	kind: 'not-found',
 	message: notFoundMessage(context, awsMessage),
-	nextStep: `Check that profile "${profileName}" and region ${context.region ?? ''} are the ones you meant (status bar), then pick the mapping again.`.replace(
-		'  ',
-		' ',
-	),
+	nextStep: l10n
+		.t('Check that profile "{0}" and region {1} are the ones you meant (status bar), then pick the mapping again.', profileName, context.region ?? '')
+		.replace('  ', ' '),
 });
 
 const describeExpired: Describe = ({ base, profileName, profileFlag }) => ({
 	...base,
 	kind: 'expired-credentials',
-	message: `The AWS credentials of profile "${profileName}" have expired.`,
-	nextStep: `Refresh them and try again (for an SSO profile, run: aws sso login${profileFlag}).`,
+	message: l10n.t('The AWS credentials of profile "{0}" have expired.', profileName),
+	nextStep: l10n.t('Refresh them and try again (for an SSO profile, run: aws sso login{0}).', profileFlag),
 });
 
 const describeUnknownKey: Describe = ({ base, profileName, context }) => ({
 	...base,
 	kind: 'invalid-credentials',
-	message: `AWS does not recognise the access key of profile "${profileName}"${context.endpoint ? ` at ${context.endpoint}` : ''}.`,
-	nextStep: 'Check the keys of the profile, or choose another profile.',
+	message: l10n.t('AWS does not recognise the access key of profile "{0}"{1}.', profileName, context.endpoint ? ` at ${context.endpoint}` : ''),
+	nextStep: l10n.t('Check the keys of the profile, or choose another profile.'),
 });
 
 const describeBadSignature: Describe = ({ base, profileName, awsMessage }) => ({
 	...base,
 	kind: 'invalid-credentials',
-	message: `AWS rejected the request signature of profile "${profileName}": ${firstSentence(awsMessage)}`,
+	message: l10n.t('AWS rejected the request signature of profile "{0}": {1}', profileName, firstSentence(awsMessage)),
 	nextStep: /expired|time/i.test(awsMessage)
-		? "Check this computer's clock, then try again."
-		: 'Check the secret key of the profile, or choose another profile.',
+		? l10n.t("Check this computer's clock, then try again.")
+		: l10n.t('Check the secret key of the profile, or choose another profile.'),
 });
 
 /** AWS error codes (of Lambda, SQS, S3 and STS) and how each is described. */
@@ -307,10 +307,10 @@ function describeNetwork({ base, code, info, context, service, awsMessage }: Fac
 	return {
 		...base,
 		kind: 'network',
-		message: `Could not reach ${where}: ${NETWORK_WORDS[code] ?? NETWORK_WORDS[info.name] ?? firstSentence(awsMessage)}.`,
+		message: l10n.t('Could not reach {0}: {1}.', where, NETWORK_WORDS()[code] ?? NETWORK_WORDS()[info.name] ?? firstSentence(awsMessage)),
 		nextStep: context.endpoint
-			? 'Check that the endpoint (setting lambdaKafka.aws.endpointUrl) is running and reachable.'
-			: 'Check your network connection and proxy, then try again.',
+			? l10n.t('Check that the endpoint (setting lambdaKafka.aws.endpointUrl) is running and reachable.')
+			: l10n.t('Check your network connection and proxy, then try again.'),
 		retryable: true,
 	};
 }
@@ -318,23 +318,23 @@ function describeNetwork({ base, code, info, context, service, awsMessage }: Fac
 const describeServerFault: Describe = ({ base, info, service, awsMessage, code }) => ({
 	...base,
 	kind: 'service',
-	message: `${service.name} had an internal error${info.status ? ` (HTTP ${info.status})` : ''}: ${firstSentence(awsMessage) || code}`,
-	nextStep: 'Try again in a moment.',
+	message: l10n.t('{0} had an internal error{1}: {2}', service.name, info.status ? ` (HTTP ${info.status})` : '', firstSentence(awsMessage) || code),
+	nextStep: l10n.t('Try again in a moment.'),
 	retryable: true,
 });
 
 const describeForbidden: Describe = ({ base, awsMessage, code, service }) => ({
 	...base,
 	kind: 'access-denied',
-	message: `Access denied: ${firstSentence(awsMessage) || code}`,
-	nextStep: `Choose a profile with the needed ${service.name} permissions.`,
+	message: l10n.t('Access denied: {0}', firstSentence(awsMessage) || code),
+	nextStep: l10n.t('Choose a profile with the needed {0} permissions.', service.name),
 });
 
 const unknown: Describe = ({ base, context, awsMessage, code }) => ({
 	...base,
 	kind: 'unknown',
-	message: `${context.operation ?? 'The AWS call'} failed: ${firstSentence(awsMessage) || code || 'unknown error'}`,
-	nextStep: 'See the log for details.',
+	message: `${context.operation ?? l10n.t('The AWS call')} failed: ${firstSentence(awsMessage) || code || l10n.t('unknown error')}`,
+	nextStep: l10n.t('See the log for details.'),
 });
 
 /** For codes the table does not know: what the transport and the HTTP status say. */
@@ -348,8 +348,12 @@ function busy(base: Pick<UserFacingError, 'code' | 'requestId'>, context: ErrorC
 	return {
 		...base,
 		kind: 'busy',
-		message: `The event source mapping${context.uuid ? ` ${context.uuid}` : ''} is busy: ${firstSentence(awsMessage) || 'another change is in progress'}`,
-		nextStep: 'Wait until its state is Enabled or Disabled, then retry.',
+		message: l10n.t(
+			'The event source mapping{0} is busy: {1}',
+			context.uuid ? ` ${context.uuid}` : '',
+			firstSentence(awsMessage) || l10n.t('another change is in progress'),
+		),
+		nextStep: l10n.t('Wait until its state is Enabled or Disabled, then retry.'),
 		retryable: true,
 	};
 }
@@ -419,12 +423,12 @@ function missingPermission(message: string): string | undefined {
 function notFoundMessage(context: ErrorContext, awsMessage: string): string {
 	const where = context.region ? ` in ${context.region}` : '';
 	if (context.uuid) {
-		return `The event source mapping ${context.uuid} was not found${where}.`;
+		return l10n.t('The event source mapping {0} was not found{1}.', context.uuid, where);
 	}
 	if (context.functionName) {
-		return `The function ${context.functionName} was not found${where}.`;
+		return l10n.t('The function {0} was not found{1}.', context.functionName, where);
 	}
-	return `Not found${where}: ${firstSentence(awsMessage)}`;
+	return l10n.t('Not found{0}: {1}', where, firstSentence(awsMessage));
 }
 
 function isSsoSessionProblem(info: ErrorInfo): boolean {

@@ -7,6 +7,7 @@
  * Throttling and server faults are retried by the SDK (standard mode, exponential backoff with
  * jitter, `Retry-After` honoured); a busy mapping is not, since only the user can decide to retry.
  */
+import * as l10n from '@vscode/l10n';
 import type { EventSourceMappingConfiguration, FunctionConfiguration } from '@aws-sdk/client-lambda';
 import {
 	CreateEventSourceMappingCommand,
@@ -208,8 +209,13 @@ async function waitForStableState(
 		if (Date.now() + delay > deadline) {
 			throw new UserFacingException({
 				kind: 'service',
-				message: `Event source mapping ${uuid} is still ${mapping.State} after ${Math.round(timeoutMs / 1000)} seconds; AWS goes on with the change.`,
-				nextStep: 'Run "Lambda Kafka: Open Current Configuration" later to see its state.',
+				message: l10n.t(
+					'Event source mapping {0} is still {1} after {2} seconds; AWS goes on with the change.',
+					uuid,
+					mapping.State,
+					Math.round(timeoutMs / 1000),
+				),
+				nextStep: l10n.t('Run "Lambda Kafka: Open Current Configuration" later to see its state.'),
 				retryable: false,
 			});
 		}
@@ -224,7 +230,7 @@ function sleep(ms: number, token: CancellationLike | undefined): Promise<void> {
 		const cancelled = (): void => {
 			clearTimeout(timer);
 			subscription?.dispose();
-			reject(new UserFacingException({ kind: 'cancelled', message: 'Stopped waiting for the event source mapping.' }));
+			reject(new UserFacingException({ kind: 'cancelled', message: l10n.t('Stopped waiting for the event source mapping.') }));
 		};
 		const timer = setTimeout(() => {
 			subscription?.dispose();

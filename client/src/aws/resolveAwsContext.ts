@@ -5,6 +5,7 @@
  * profile is chosen. Credentials are the SDK's own providers, resolved lazily on the first request;
  * nothing here talks to the network.
  */
+import * as l10n from '@vscode/l10n';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, SharedConfigFiles } from '@smithy/types';
 import type { AwsContext } from './awsContext';
 import type { AwsSettings } from './awsSettings';
@@ -80,15 +81,15 @@ export async function resolveAwsContext(settings: AwsSettings, options: ResolveO
 	if (!region) {
 		throw new UserFacingException({
 			kind: 'configuration',
-			message: `No AWS region is set for profile "${configProfile}".`,
-			nextStep: 'Choose a region with "Lambda Kafka: Select AWS Region" (or the status bar), or set region in the profile.',
+			message: l10n.t('No AWS region is set for profile "{0}".', configProfile),
+			nextStep: l10n.t('Choose a region with "Lambda Kafka: Select AWS Region" (or the status bar), or set region in the profile.'),
 		});
 	}
 	if (!REGION_NAME.test(region)) {
 		throw new UserFacingException({
 			kind: 'configuration',
-			message: `"${region}" is not an AWS region name.`,
-			nextStep: 'Choose a region such as us-east-1 with "Lambda Kafka: Select AWS Region".',
+			message: l10n.t('"{0}" is not an AWS region name.', region),
+			nextStep: l10n.t('Choose a region such as us-east-1 with "Lambda Kafka: Select AWS Region".'),
 		});
 	}
 
@@ -107,7 +108,7 @@ export async function resolveAwsContext(settings: AwsSettings, options: ResolveO
 			throw new UserFacingException({
 				kind: 'configuration',
 				message: problem,
-				nextStep: 'Correct or clear the setting lambdaKafka.aws.endpointUrl in your user settings.',
+				nextStep: l10n.t('Correct or clear the setting lambdaKafka.aws.endpointUrl in your user settings.'),
 			});
 		}
 	}

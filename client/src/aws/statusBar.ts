@@ -23,7 +23,7 @@ export class AwsStatusBar implements vscode.Disposable {
 
 	constructor(private readonly logger: Logger) {
 		this.item = vscode.window.createStatusBarItem('lambdaKafka.awsTarget', vscode.StatusBarAlignment.Right, 90);
-		this.item.name = 'Lambda Kafka: AWS profile and region';
+		this.item.name = vscode.l10n.t('Lambda Kafka: AWS profile and region');
 		this.item.command = STATUS_BAR_COMMAND;
 		this.disposables.push(
 			this.item,
@@ -53,17 +53,28 @@ export class AwsStatusBar implements vscode.Disposable {
 			const context = await resolveAwsContext(settings);
 			text = `${profile} · ${context.region}`;
 			tooltip = [
-				`AWS profile: ${profile}${settings.profile ? '' : ' (default credential chain)'}`,
-				`Region: ${context.region} (from ${context.regionSource === 'setting' ? 'your settings' : context.regionSource === 'profile' ? 'the profile' : 'the environment'})`,
-				context.endpoint ? `Endpoint: ${context.endpoint}` : undefined,
+				vscode.l10n.t('AWS profile: {0}{1}', profile, settings.profile ? '' : vscode.l10n.t(' (default credential chain)')),
+				vscode.l10n.t(
+					'Region: {0} (from {1})',
+					context.region,
+					context.regionSource === 'setting'
+						? vscode.l10n.t('your settings')
+						: context.regionSource === 'profile'
+							? vscode.l10n.t('the profile')
+							: vscode.l10n.t('the environment'),
+				),
+				context.endpoint ? vscode.l10n.t('Endpoint: {0}', context.endpoint) : undefined,
 				'',
-				'Used by the Lambda Kafka commands. Click to change.',
+				vscode.l10n.t('Used by the Lambda Kafka commands. Click to change.'),
 			]
 				.filter((line) => line !== undefined)
 				.join('\n');
 		} catch (error) {
-			text = `${profile} · no region`;
-			tooltip = error instanceof UserFacingException ? `${error.userFacing.message} Click to choose a region.` : 'Click to choose a profile and region.';
+			text = vscode.l10n.t('{0} · no region', profile);
+			tooltip =
+				error instanceof UserFacingException
+					? vscode.l10n.t('{0} Click to choose a region.', error.userFacing.message)
+					: vscode.l10n.t('Click to choose a profile and region.');
 			warning = true;
 		}
 		if (generation !== this.generation) {
@@ -102,18 +113,18 @@ export async function pickAwsProfile(logger: Logger): Promise<boolean> {
 	}
 	const kindNames: Record<string, string> = {
 		sso: 'SSO',
-		'assume-role': 'assume role',
-		process: 'credential process',
-		static: 'access key',
-		'web-identity': 'web identity',
+		'assume-role': vscode.l10n.t('assume role'),
+		process: vscode.l10n.t('credential process'),
+		static: vscode.l10n.t('access key'),
+		'web-identity': vscode.l10n.t('web identity'),
 		other: '',
 	};
 	const items: ProfilePick[] = [
 		{
-			label: 'Default credential chain',
+			label: vscode.l10n.t('Default credential chain'),
 			iconPath: new vscode.ThemeIcon('key'),
 			description: settings.profile === undefined ? 'current' : undefined,
-			detail: 'Environment variables, then AWS_PROFILE or the default profile, SSO, container or instance role',
+			detail: vscode.l10n.t('Environment variables, then AWS_PROFILE or the default profile, SSO, container or instance role'),
 			action: 'default-chain',
 		},
 		{ label: 'Profiles', kind: vscode.QuickPickItemKind.Separator, action: 'profile' },
@@ -125,11 +136,19 @@ export async function pickAwsProfile(logger: Logger): Promise<boolean> {
 			profile: profile.name,
 		})),
 		{ label: '', kind: vscode.QuickPickItemKind.Separator, action: 'region' },
-		{ label: 'Change region…', iconPath: new vscode.ThemeIcon('globe'), description: settings.region ?? 'from the profile or environment', action: 'region' },
+		{
+			label: vscode.l10n.t('Change region…'),
+			iconPath: new vscode.ThemeIcon('globe'),
+			description: settings.region ?? vscode.l10n.t('from the profile or environment'),
+			action: 'region',
+		},
 	];
 	const picked = await safeWindow.showQuickPick(items, {
-		title: 'Lambda Kafka: AWS profile',
-		placeHolder: profiles.length === 0 ? 'No profiles found in ~/.aws/config or ~/.aws/credentials' : 'Choose the profile the Lambda Kafka commands use',
+		title: vscode.l10n.t('Lambda Kafka: AWS profile'),
+		placeHolder:
+			profiles.length === 0
+				? vscode.l10n.t('No profiles found in ~/.aws/config or ~/.aws/credentials')
+				: vscode.l10n.t('Choose the profile the Lambda Kafka commands use'),
 		matchOnDescription: true,
 	});
 	if (!picked) {
@@ -153,24 +172,24 @@ export async function pickAwsRegion(logger: Logger): Promise<boolean> {
 	const settings = currentAwsSettings(logger);
 	const items: RegionPick[] = [
 		{
-			label: 'Region of the profile',
+			label: vscode.l10n.t('Region of the profile'),
 			iconPath: new vscode.ThemeIcon('account'),
 			description: settings.region === undefined ? 'current' : undefined,
-			detail: "The profile's region, else AWS_REGION or AWS_DEFAULT_REGION",
+			detail: vscode.l10n.t("The profile's region, else AWS_REGION or AWS_DEFAULT_REGION"),
 			action: 'unset',
 		},
 		{ label: '', kind: vscode.QuickPickItemKind.Separator, action: 'region' },
-		...KNOWN_REGIONS.map((region): RegionPick => ({
+		...KNOWN_REGIONS().map((region): RegionPick => ({
 			label: region.id,
 			description: [region.name, region.id === settings.region ? 'current' : undefined].filter((s) => s).join(' · '),
 			region: region.id,
 			action: 'region',
 		})),
-		{ label: 'Other region…', iconPath: new vscode.ThemeIcon('edit'), action: 'other' },
+		{ label: vscode.l10n.t('Other region…'), iconPath: new vscode.ThemeIcon('edit'), action: 'other' },
 	];
 	const picked = await safeWindow.showQuickPick(items, {
-		title: 'Lambda Kafka: AWS region',
-		placeHolder: 'Choose the region the Lambda Kafka commands use',
+		title: vscode.l10n.t('Lambda Kafka: AWS region'),
+		placeHolder: vscode.l10n.t('Choose the region the Lambda Kafka commands use'),
 		matchOnDescription: true,
 	});
 	if (!picked) {
@@ -179,10 +198,10 @@ export async function pickAwsRegion(logger: Logger): Promise<boolean> {
 	let region = picked.region;
 	if (picked.action === 'other') {
 		region = await safeWindow.showInputBox({
-			title: 'Lambda Kafka: AWS region',
-			prompt: 'Region name, such as eu-west-1',
+			title: vscode.l10n.t('Lambda Kafka: AWS region'),
+			prompt: vscode.l10n.t('Region name, such as eu-west-1'),
 			value: settings.region,
-			validateInput: (value) => (REGION_NAME.test(value.trim()) ? undefined : 'A region name looks like eu-west-1.'),
+			validateInput: (value) => (REGION_NAME.test(value.trim()) ? undefined : vscode.l10n.t('A region name looks like eu-west-1.')),
 		});
 		if (region === undefined) {
 			return false;

@@ -5,6 +5,7 @@
  * fails, 1 when a check fails, 2 when the check could not run.
  */
 import { readFileSync } from 'node:fs';
+import * as l10n from '@vscode/l10n';
 import { formatReportJson, formatReportText } from '../../../shared/preflight/formatReport';
 import { escapeInvisible } from '../../../shared/printable';
 import type { PreflightReport } from '../../../shared/preflight/types';
@@ -14,7 +15,7 @@ import { resolveAwsContext } from '../aws/resolveAwsContext';
 import { preflightOf } from '../preflight/applyPreflight';
 import { createPreflightSources } from '../preflight/awsPreflightSources';
 import type { CheckOptions } from './checkArgs';
-import { CHECK_USAGE, parseCheckArgs } from './checkArgs';
+import { checkUsage, parseCheckArgs } from './checkArgs';
 
 export const EXIT_PASSED = 0;
 export const EXIT_FAILED = 1;
@@ -28,15 +29,22 @@ export interface CheckIo {
 
 const NODE_IO: CheckIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env };
 
-/** Runs `check` with the arguments after the word `check`; resolves with the exit status. */
-export async function runCheckCli(argv: readonly string[], io: CheckIo = NODE_IO): Promise<number> {
+/**
+ * Runs `check` with the arguments after the word `check`; resolves with the exit status.
+ * `l10nBundle`: the translation the CLI chose from `--locale` or the environment (this bundle has
+ * its own copy of @vscode/l10n); without it, English.
+ */
+export async function runCheckCli(argv: readonly string[], io: CheckIo = NODE_IO, l10nBundle?: Record<string, string>): Promise<number> {
+	if (l10nBundle) {
+		l10n.config({ contents: l10nBundle });
+	}
 	const command = parseCheckArgs(argv);
 	if (command.kind === 'help') {
-		io.stdout(CHECK_USAGE);
+		io.stdout(checkUsage());
 		return EXIT_PASSED;
 	}
 	if (command.kind === 'usage-error') {
-		io.stderr(`lambda-kafka: ${escapeInvisible(command.message)}\nRun 'lambda-kafka check --help' for usage.\n`);
+		io.stderr(`lambda-kafka: ${escapeInvisible(command.message)}\n${l10n.t("Run 'lambda-kafka check --help' for usage.")}\n`);
 		return EXIT_COULD_NOT_RUN;
 	}
 	try {
@@ -62,7 +70,7 @@ async function check(options: CheckOptions, env: NodeJS.ProcessEnv): Promise<Pre
 		try {
 			document = JSON.parse(readFileSync(options.config, 'utf8'));
 		} catch (error) {
-			return `cannot read '${options.config}' as JSON: ${error instanceof Error ? error.message : String(error)}`;
+			return l10n.t("cannot read '{0}' as JSON: {1}", options.config, error instanceof Error ? error.message : String(error));
 		}
 	}
 	const context = await resolveAwsContext({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl }, { env });
@@ -72,10 +80,10 @@ async function check(options: CheckOptions, env: NodeJS.ProcessEnv): Promise<Pre
 		const mapping = await api.getMapping(options.uuid);
 		const owner = mapping.FunctionArn?.split(':')[6];
 		if (owner !== undefined && owner !== options.functionName.split(':').pop()) {
-			return `event source mapping ${options.uuid} belongs to function ${owner}, not ${options.functionName}`;
+			return l10n.t('event source mapping {0} belongs to function {1}, not {2}', options.uuid, owner, options.functionName);
 		}
 		if (!isKafkaMapping(mapping)) {
-			return `event source mapping ${options.uuid} does not read from Kafka (${mapping.EventSourceArn ?? 'unknown source'})`;
+			return l10n.t('event source mapping {0} does not read from Kafka ({1})', options.uuid, mapping.EventSourceArn ?? l10n.t('unknown source'));
 		}
 		return await preflightOf(sources, mapping, context.region, document, new Date());
 	} finally {

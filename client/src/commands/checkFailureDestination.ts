@@ -20,9 +20,9 @@ import type { OpenProgress } from './progress';
 import { startProgress } from './progress';
 import type { ProgressUpdate } from '../apply/applyFlow';
 
-export const CHECK_TITLE = 'Check Failure Destination';
-const SHOW_REPORT = 'Show Report';
-const COPY_FIXES = 'Copy Fixes';
+export const checkTitle = (): string => vscode.l10n.t('Check Failure Destination');
+const showReportAction = (): string => vscode.l10n.t('Show Report');
+const copyFixesAction = (): string => vscode.l10n.t('Copy Fixes');
 
 export async function checkFailureDestination(deps: CommandDeps, uri?: unknown): Promise<void> {
 	const cancellation = new vscode.CancellationTokenSource();
@@ -66,11 +66,14 @@ class CheckUi extends VscodePickUi {
 	private checking: OpenProgress | undefined;
 
 	constructor(private readonly cancel: () => void) {
-		super(CHECK_TITLE, { function: 'The Lambda function whose mapping to check', mapping: 'Topic · state · source · mode' });
+		super(checkTitle(), {
+			function: vscode.l10n.t('The Lambda function whose mapping to check'),
+			mapping: vscode.l10n.t('Topic · state · source · mode'),
+		});
 	}
 
 	override progress(update: ProgressUpdate): void {
-		if (update.message.startsWith('Listing ')) {
+		if (update.listing === true) {
 			super.progress(update);
 			return;
 		}
@@ -108,7 +111,7 @@ async function documentRequest(deps: CommandDeps, uri: unknown): Promise<CheckRe
 	try {
 		value = JSON.parse(document.getText());
 	} catch {
-		return 'The document is not plain JSON (comments or trailing commas?); the check reads it as Apply would.';
+		return vscode.l10n.t('The document is not plain JSON (comments or trailing commas?); the check reads it as Apply would.');
 	}
 	const uuid =
 		typeof value === 'object' && value !== null && typeof (value as { UUID?: unknown }).UUID === 'string' ? (value as { UUID: string }).UUID : undefined;
@@ -119,9 +122,11 @@ async function showReport(deps: CommandDeps, report: PreflightReport): Promise<v
 	const text = formatReportText(report);
 	deps.output.info(text);
 	const verdict = overallVerdict(report);
-	const message = `Pre-flight check of ${report.uuid.slice(0, 8)} (${report.functionName}): ${summaryLine(report)}.`;
+	const message = vscode.l10n.t('Pre-flight check of {0} ({1}): {2}.', report.uuid.slice(0, 8), report.functionName, summaryLine(report));
 	const fixes = fixesText(report);
-	const actions = fixes === '' ? [SHOW_REPORT] : [COPY_FIXES, SHOW_REPORT];
+	const showReportTitle = showReportAction();
+	const copyFixesTitle = copyFixesAction();
+	const actions = fixes === '' ? [showReportTitle] : [copyFixesTitle, showReportTitle];
 	// The message first, then the report beside it: shown after the editor opened, the message went to the notification center unseen.
 	const choice =
 		verdict === 'fail'
@@ -132,9 +137,9 @@ async function showReport(deps: CommandDeps, report: PreflightReport): Promise<v
 	const document = await vscode.workspace.openTextDocument(deps.documents.setReport(report.uuid, text));
 	await vscode.window.showTextDocument(document, { preview: false });
 	const chosen = await choice;
-	if (chosen === COPY_FIXES) {
+	if (chosen === copyFixesTitle) {
 		await vscode.env.clipboard.writeText(fixes);
-	} else if (chosen === SHOW_REPORT) {
+	} else if (chosen === showReportTitle) {
 		await vscode.window.showTextDocument(document, { preview: false });
 	}
 }

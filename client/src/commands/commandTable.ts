@@ -10,6 +10,7 @@
  *
  * This module is free of VS Code at load time, so the manifest tests can read it in plain Node.
  */
+import * as l10n from '@vscode/l10n';
 import type { ExtensionState } from '../state';
 
 export interface CommandSpec {
@@ -32,50 +33,66 @@ export const COMMANDS: readonly CommandSpec[] = [
 	{
 		id: 'lambdaKafka.applyDestinationConfig',
 		title: 'Apply Destination Config to Event Source Mapping',
-		trust: 'Applying configurations to AWS',
+		get trust() {
+			return l10n.t('Applying configurations to AWS');
+		},
 		run: async (state, uri) => (await import('./applyDestinationConfig.js')).applyDestinationConfig(state, uri),
 	},
 	{
 		id: 'lambdaKafka.checkFailureDestination',
 		title: 'Check Failure Destination',
-		trust: 'Checking failure destinations in AWS',
+		get trust() {
+			return l10n.t('Checking failure destinations in AWS');
+		},
 		// Also run by the server's code lens on a destination config or update request, with the document's URI.
 		run: async (state, uri) => (await import('./checkFailureDestination.js')).checkFailureDestination(state, uri),
 	},
 	{
 		id: 'lambdaKafka.createEventSourceMapping',
 		title: 'Create Event Source Mapping',
-		trust: 'Creating event source mappings',
+		get trust() {
+			return l10n.t('Creating event source mappings');
+		},
 		run: async (state, uri) => (await import('./createEventSourceMapping.js')).createEventSourceMapping(state, uri),
 	},
 	{
 		id: 'lambdaKafka.removeOnFailureDestination',
 		title: 'Remove On-Failure Destination from Event Source Mapping',
-		trust: 'Removing on-failure destinations',
+		get trust() {
+			return l10n.t('Removing on-failure destinations');
+		},
 		run: async (state) => (await import('./removeOnFailureDestination.js')).removeOnFailureDestination(state),
 	},
 	{
 		id: 'lambdaKafka.openCurrentConfiguration',
 		title: 'Open Current Configuration of Event Source Mapping',
-		trust: 'Reading event source mappings from AWS',
+		get trust() {
+			return l10n.t('Reading event source mappings from AWS');
+		},
 		run: async (state) => (await import('./openCurrentConfiguration.js')).openCurrentConfiguration(state),
 	},
 	{
 		id: 'lambdaKafka.undoLastApply',
 		title: 'Undo Last Apply to Event Source Mapping',
-		trust: 'Undoing an apply',
+		get trust() {
+			return l10n.t('Undoing an apply');
+		},
 		run: async (state) => (await import('./undoLastApply.js')).undoLastApply(state),
 	},
 	{
 		id: 'lambdaKafka.selectAwsProfile',
 		title: 'Select AWS Profile',
-		trust: 'Choosing an AWS profile',
+		get trust() {
+			return l10n.t('Choosing an AWS profile');
+		},
 		run: async (state) => (await import('./selectAwsProfile.js')).selectAwsProfile(state),
 	},
 	{
 		id: 'lambdaKafka.selectAwsRegion',
 		title: 'Select AWS Region',
-		trust: 'Choosing an AWS region',
+		get trust() {
+			return l10n.t('Choosing an AWS region');
+		},
 		run: async (state) => (await import('./selectAwsRegion.js')).selectAwsRegion(state),
 	},
 	{
@@ -98,19 +115,25 @@ export const COMMANDS: readonly CommandSpec[] = [
 	{
 		id: 'lambdaKafka.fetchFailureRecordsFromSqs',
 		title: 'Fetch Failure Records from SQS…',
-		trust: 'Fetching failure records from SQS',
+		get trust() {
+			return l10n.t('Fetching failure records from SQS');
+		},
 		run: async (state) => (await import('../fetch/fetchFromSqs.js')).fetchFromSqs(state),
 	},
 	{
 		id: 'lambdaKafka.fetchFailureRecordsFromS3',
 		title: 'Fetch Failure Records from S3…',
-		trust: 'Fetching failure records from S3',
+		get trust() {
+			return l10n.t('Fetching failure records from S3');
+		},
 		run: async (state) => (await import('../fetch/fetchFromS3.js')).fetchFromS3(state),
 	},
 	{
 		id: 'lambdaKafka.deleteFetchedSqsMessages',
 		title: 'Delete Fetched Failure Records from the SQS Queue…',
-		trust: 'Deleting SQS messages',
+		get trust() {
+			return l10n.t('Deleting SQS messages');
+		},
 		run: async (state) => (await import('../fetch/fetchFromSqs.js')).confirmAndDelete(state),
 	},
 ];

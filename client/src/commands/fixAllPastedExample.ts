@@ -10,12 +10,12 @@ import type { FixAllActionData } from '../../../shared/protocol';
 import { FIX_ALL_KIND } from '../../../shared/protocol';
 import { safeWindow } from '../safeWindow';
 import type { CommandDeps } from './commandDeps';
-import { fixAllSummary, NOTHING_TO_FIX } from './fixAllSummary';
+import { fixAllSummary, nothingToFix } from './fixAllSummary';
 
 export async function fixAllPastedExample(deps: CommandDeps): Promise<void> {
 	const document = vscode.window.activeTextEditor?.document;
 	if (!document) {
-		await safeWindow.showInformationMessage('Open the pasted example in an editor first.');
+		await safeWindow.showInformationMessage(vscode.l10n.t('Open the pasted example in an editor first.'));
 		return;
 	}
 	const { client } = deps;
@@ -27,13 +27,13 @@ export async function fixAllPastedExample(deps: CommandDeps): Promise<void> {
 	});
 	const action = (result ?? []).find((a): a is CodeAction => 'kind' in a && a.kind === FIX_ALL_KIND);
 	if (!action?.edit) {
-		await safeWindow.showInformationMessage(NOTHING_TO_FIX);
+		await safeWindow.showInformationMessage(nothingToFix());
 		return;
 	}
 	// The edit names the version it was computed for; an edit typed meanwhile would make it wrong.
 	const edit = await client.protocol2CodeConverter.asWorkspaceEdit(action.edit);
 	if (document.version !== version || !(await vscode.workspace.applyEdit(edit))) {
-		await safeWindow.showWarningMessage('The document changed while the fix was computed: nothing was changed. Run the command again.');
+		await safeWindow.showWarningMessage(vscode.l10n.t('The document changed while the fix was computed: nothing was changed. Run the command again.'));
 		return;
 	}
 	await safeWindow.showInformationMessage(fixAllSummary(action.data as FixAllActionData));

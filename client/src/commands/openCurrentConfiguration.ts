@@ -20,8 +20,8 @@ export async function openCurrentConfiguration(deps: CommandDeps): Promise<void>
 		const picked = await pickMappingToRead({
 			api,
 			context,
-			title: 'Open Current Configuration',
-			functionPlaceholder: 'The Lambda function whose event source mapping to open',
+			title: vscode.l10n.t('Open Current Configuration'),
+			functionPlaceholder: vscode.l10n.t('The Lambda function whose event source mapping to open'),
 			cancellation,
 		});
 		if ('status' in picked) {

@@ -4,6 +4,7 @@
  * event for a URI of a scheme other than the one the provider was registered for; one provider
  * for two schemes logged "… will be IGNORED" on every apply.
  */
+import * as l10n from '@vscode/l10n';
 
 export const DIFF_SCHEME = 'lambda-kafka-diff';
 export const MAPPING_SCHEME = 'lambda-kafka-mapping';
@@ -37,7 +38,7 @@ export class SchemeDocuments<U extends SchemeUri> {
 	put(uri: U, content: string): string | undefined {
 		if (uri.scheme !== this.scheme) {
 			// A programming error: the other scheme's provider would never be asked for it.
-			throw new Error(`A ${uri.scheme}: document cannot be stored with the ${this.scheme}: documents.`);
+			throw new Error(l10n.t('A {0}: document cannot be stored with the {1}: documents.', uri.scheme, this.scheme));
 		}
 		const key = uri.toString();
 		this.contents.delete(key);

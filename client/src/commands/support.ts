@@ -23,7 +23,7 @@ import { requestType } from '../requestTypes';
 
 export type { CommandDeps } from './commandDeps';
 
-export const SHOW_LOG = 'Show Log';
+export const showLog = (): string => vscode.l10n.t('Show Log');
 
 /** False (after explaining) in an untrusted workspace: nothing from it may reach AWS. */
 export function requireTrust(what: string): boolean {
@@ -32,8 +32,11 @@ export function requireTrust(what: string): boolean {
 	}
 	void safeWindow
 		.showWarningMessage(
-			`${what} is disabled in Restricted Mode: this workspace is not trusted, and its files could send changes to your AWS account. Validation still works. Trust the workspace to use AWS commands.`,
-			'Manage Workspace Trust',
+			vscode.l10n.t(
+				'{0} is disabled in Restricted Mode: this workspace is not trusted, and its files could send changes to your AWS account. Validation still works. Trust the workspace to use AWS commands.',
+				what,
+			),
+			vscode.l10n.t('Manage Workspace Trust'),
 		)
 		.then((choice) => (choice ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
 	return false;
@@ -63,10 +66,10 @@ export async function connect(
 
 async function askMfaCode(serial: string): Promise<string> {
 	const code = await safeWindow.showInputBox({
-		title: 'Lambda Kafka: MFA code',
-		prompt: `Code from the MFA device ${serial}`,
+		title: vscode.l10n.t('Lambda Kafka: MFA code'),
+		prompt: vscode.l10n.t('Code from the MFA device {0}', serial),
 		ignoreFocusOut: true,
-		validateInput: (value) => (/^\d{6}$/.test(value.trim()) ? undefined : 'Six digits.'),
+		validateInput: (value) => (/^\d{6}$/.test(value.trim()) ? undefined : vscode.l10n.t('Six digits.')),
 	});
 	if (code === undefined) {
 		throw new UserFacingException({ kind: 'cancelled', message: 'Cancelled.' });
@@ -129,8 +132,9 @@ export async function showOutcome(deps: CommandDeps, outcome: ApplyOutcome, docu
 	switch (outcome.status) {
 		case 'applied': {
 			deps.output.info(outcome.message);
-			const choice = await safeWindow.showInformationMessage(outcome.message, ...(outcome.undoAvailable ? ['Undo'] : []));
-			if (choice === 'Undo') {
+			const undo = vscode.l10n.t('Undo');
+			const choice = await safeWindow.showInformationMessage(outcome.message, ...(outcome.undoAvailable ? [undo] : []));
+			if (choice === undo) {
 				await vscode.commands.executeCommand('lambdaKafka.undoLastApply');
 			}
 			return;
@@ -140,13 +144,13 @@ export async function showOutcome(deps: CommandDeps, outcome: ApplyOutcome, docu
 			for (const problem of outcome.problems ?? []) {
 				deps.output.warn(`  ${problem.severity} ${problem.code}: ${problem.message}`);
 			}
-			void safeWindow.showWarningMessage(outcome.message, SHOW_LOG).then((choice) => (choice === SHOW_LOG ? deps.output.show(true) : undefined));
+			void safeWindow.showWarningMessage(outcome.message, showLog()).then((choice) => (choice === showLog() ? deps.output.show(true) : undefined));
 			return;
 		case 'unchanged':
 			void safeWindow.showInformationMessage(outcome.message);
 			return;
 		case 'cancelled':
-			safeWindow.setStatusBarMessage(`Lambda Kafka: ${outcome.message}`, { hideAfterMs: 5000 });
+			safeWindow.setStatusBarMessage(vscode.l10n.t('Lambda Kafka: {0}', outcome.message), { hideAfterMs: 5000 });
 			return;
 		case 'failed':
 			if (outcome.error.field && document) {
@@ -160,12 +164,12 @@ export async function showOutcome(deps: CommandDeps, outcome: ApplyOutcome, docu
 /** One line with the next step, and Show Log for the details (already logged where they arose). */
 export async function showError(deps: Pick<CommandDeps, 'output'>, error: UserFacingError): Promise<void> {
 	if (error.kind === 'cancelled') {
-		safeWindow.setStatusBarMessage(`Lambda Kafka: ${error.message}`, { hideAfterMs: 5000 });
+		safeWindow.setStatusBarMessage(vscode.l10n.t('Lambda Kafka: {0}', error.message), { hideAfterMs: 5000 });
 		return;
 	}
 	deps.output.error(formatUserFacing(error));
-	const choice = await safeWindow.showErrorMessage(formatUserFacing(error), SHOW_LOG);
-	if (choice === SHOW_LOG) {
+	const choice = await safeWindow.showErrorMessage(formatUserFacing(error), showLog());
+	if (choice === showLog()) {
 		deps.output.show(true);
 	}
 }

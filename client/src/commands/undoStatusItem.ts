@@ -11,7 +11,7 @@ export class UndoStatusItem implements vscode.Disposable {
 	constructor(snapshots: SnapshotStore) {
 		this.reminder = new UndoReminder(snapshots);
 		this.item = vscode.window.createStatusBarItem('lambdaKafka.undoLastApply', vscode.StatusBarAlignment.Left, 0);
-		this.item.name = 'Lambda Kafka: Undo last apply';
+		this.item.name = vscode.l10n.t('Lambda Kafka: Undo last apply');
 		this.item.command = 'lambdaKafka.undoLastApply';
 	}
 

@@ -112,13 +112,13 @@ export class VirtualDocuments implements vscode.HoverProvider, vscode.Disposable
 			return undefined;
 		}
 		const markdown = new vscode.MarkdownString();
-		markdown.appendMarkdown('**Event source mapping, as GetEventSourceMapping returned it**\n\n');
-		for (const [label, value] of [...mappingFacts(shown.mapping), ['Read', shown.readAt.toISOString()] as const]) {
+		markdown.appendMarkdown(vscode.l10n.t('**Event source mapping, as GetEventSourceMapping returned it**\n\n'));
+		for (const [label, value] of [...mappingFacts(shown.mapping), [vscode.l10n.t('Read'), shown.readAt.toISOString()] as const]) {
 			markdown.appendMarkdown(`- ${label}: `);
 			markdown.appendText(value);
 			markdown.appendMarkdown('\n');
 		}
-		markdown.appendMarkdown('\nThe document holds the fields an update request accepts; save a copy to edit and apply it.');
+		markdown.appendMarkdown(vscode.l10n.t('\nThe document holds the fields an update request accepts; save a copy to edit and apply it.'));
 		return new vscode.Hover(markdown);
 	}
 

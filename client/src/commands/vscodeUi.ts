@@ -24,7 +24,10 @@ export interface PickPlaceholders {
 
 type PickUi = PickDeps['ui'];
 
-const APPLY_PLACEHOLDERS: PickPlaceholders = { function: 'The Lambda function whose event source mapping to use', mapping: 'Topic · state · source · mode' };
+const APPLY_PLACEHOLDERS = (): PickPlaceholders => ({
+	function: vscode.l10n.t('The Lambda function whose event source mapping to use'),
+	mapping: vscode.l10n.t('Topic · state · source · mode'),
+});
 
 /** The pickers, with the listing shown in the status bar until a picker opens. */
 export class VscodePickUi implements PickUi {
@@ -37,7 +40,7 @@ export class VscodePickUi implements PickUi {
 	 */
 	constructor(
 		protected readonly title: string,
-		private readonly placeholders: PickPlaceholders = APPLY_PLACEHOLDERS,
+		private readonly placeholders: PickPlaceholders = APPLY_PLACEHOLDERS(),
 		private readonly cancelListing?: () => void,
 	) {}
 
@@ -55,7 +58,7 @@ export class VscodePickUi implements PickUi {
 	async pickMapping(items: MappingPickItem[]): Promise<MappingPickItem | undefined> {
 		this.stopWindowProgress();
 		return safeWindow.showQuickPick(items, {
-			title: `${this.title}: event source mapping`,
+			title: vscode.l10n.t('{0}: event source mapping', this.title),
 			placeHolder: this.placeholders.mapping,
 			matchOnDescription: true,
 			matchOnDetail: true,
@@ -169,7 +172,7 @@ export async function pickMappingToRead(options: {
 	cancellation: vscode.CancellationTokenSource;
 }): ReturnType<typeof pickMapping> {
 	const { api, context, cancellation } = options;
-	const ui = new VscodePickUi(options.title, { function: options.functionPlaceholder, mapping: APPLY_PLACEHOLDERS.mapping }, () => cancellation.cancel());
+	const ui = new VscodePickUi(options.title, { function: options.functionPlaceholder, mapping: APPLY_PLACEHOLDERS().mapping }, () => cancellation.cancel());
 	try {
 		return await pickMapping({ api, ui, token: cancellation.token, target: { region: context.region, profile: context.profile, endpoint: context.endpoint } });
 	} finally {

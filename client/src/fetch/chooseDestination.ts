@@ -32,17 +32,21 @@ export async function chooseDestination(deps: FetchDeps, wanted: 'sqs' | 's3'): 
 	const items: SourceChoice[] = [];
 	if (fromDocument) {
 		items.push({
-			label: 'From the open destination config',
+			label: vscode.l10n.t('From the open destination config'),
 			description: fromDocument.title,
 			detail: describeSource(fromDocument.target.source),
 			choice: 'document',
 		});
 	}
-	items.push({ label: 'From an event source mapping…', description: 'Pick a function, then one of its Kafka mappings', choice: 'mapping' });
-	items.push({ label: wanted === 'sqs' ? 'Enter a queue name, ARN or URL…' : 'Enter a bucket ARN or name…', choice: 'input' });
+	items.push({
+		label: vscode.l10n.t('From an event source mapping…'),
+		description: vscode.l10n.t('Pick a function, then one of its Kafka mappings'),
+		choice: 'mapping',
+	});
+	items.push({ label: wanted === 'sqs' ? vscode.l10n.t('Enter a queue name, ARN or URL…') : vscode.l10n.t('Enter a bucket ARN or name…'), choice: 'input' });
 	const picked = await safeWindow.showQuickPick(items, {
-		title: wanted === 'sqs' ? 'Fetch failure records from SQS' : 'Fetch failure records from S3',
-		placeHolder: 'Where are the failure records?',
+		title: wanted === 'sqs' ? vscode.l10n.t('Fetch failure records from SQS') : vscode.l10n.t('Fetch failure records from S3'),
+		placeHolder: vscode.l10n.t('Where are the failure records?'),
 	});
 	switch (picked?.choice) {
 		case 'document':
@@ -58,11 +62,11 @@ export async function chooseDestination(deps: FetchDeps, wanted: 'sqs' | 's3'): 
 
 async function askDestination(deps: FetchDeps, wanted: 'sqs' | 's3'): Promise<Chosen | undefined> {
 	const text = await safeWindow.showInputBox({
-		title: wanted === 'sqs' ? 'SQS destination' : 'S3 destination',
+		title: wanted === 'sqs' ? vscode.l10n.t('SQS destination') : 'S3 destination',
 		prompt:
 			wanted === 'sqs'
-				? 'The destination queue: its name, arn:aws:sqs:<region>:<account>:<queue> or its URL'
-				: 'The destination bucket: arn:aws:s3:::<bucket>, s3://<bucket> or the bucket name',
+				? vscode.l10n.t('The destination queue: its name, arn:aws:sqs:<region>:<account>:<queue> or its URL')
+				: vscode.l10n.t('The destination bucket: arn:aws:s3:::<bucket>, s3://<bucket> or the bucket name'),
 		ignoreFocusOut: true,
 		validateInput: (value) => inputProblem(parseUserDestination(value, wanted), wanted),
 	});
@@ -78,7 +82,7 @@ function inputProblem(typed: UserDestination, wanted: 'sqs' | 's3'): string | un
 	if (typed.kind === wanted || (typed.kind === 'sqs-name' && wanted === 'sqs')) {
 		return undefined;
 	}
-	return typed.kind === 'unfetchable' ? typed.message : `That is an ${typed.kind.toUpperCase()} destination.`;
+	return typed.kind === 'unfetchable' ? typed.message : vscode.l10n.t('That is an {0} destination.', typed.kind.toUpperCase());
 }
 
 /** A queue typed by name is in the profile's region and account; GetQueueUrl finds it or says it is not there. */
@@ -86,7 +90,7 @@ async function findQueue(deps: FetchDeps, queueName: string): Promise<Chosen | u
 	const context = await resolveContext(deps);
 	const sqs = createSqsApi(context, context.region, { logger: deps.output });
 	try {
-		const found = await withCancellableProgress(`Finding queue ${queueName}…`, (token) => sqs.queueByName(queueName, token));
+		const found = await withCancellableProgress(vscode.l10n.t('Finding queue {0}…', queueName), (token) => sqs.queueByName(queueName, token));
 		return found && { target: { source: found.source }, context };
 	} finally {
 		sqs.dispose();
@@ -118,7 +122,7 @@ function describeSource(source: FetchSource): string {
 		case 's3':
 			return source.arn;
 		case 'unfetchable':
-			return source.destination || '(no destination)';
+			return source.destination || vscode.l10n.t('(no destination)');
 	}
 }
 
@@ -130,8 +134,8 @@ async function pickMappingTarget(deps: FetchDeps): Promise<Chosen | undefined> {
 		const picked = await pickMappingToRead({
 			api,
 			context,
-			title: 'Fetch failure records',
-			functionPlaceholder: 'The function whose event source mapping sends the failure records',
+			title: vscode.l10n.t('Fetch failure records'),
+			functionPlaceholder: vscode.l10n.t('The function whose event source mapping sends the failure records'),
 			cancellation,
 		});
 		if ('status' in picked) {
@@ -160,8 +164,8 @@ export function expectSource<K extends 'sqs' | 's3'>(target: DestinationTarget, 
 		const other = source.kind === 'sqs' ? 'lambdaKafka.fetchFailureRecordsFromSqs' : 'lambdaKafka.fetchFailureRecordsFromS3';
 		void safeWindow
 			.showInformationMessage(
-				`This destination is ${source.kind === 'sqs' ? 'an SQS queue' : 'an S3 bucket'} (${source.arn}).`,
-				`Fetch from ${source.kind.toUpperCase()}`,
+				vscode.l10n.t('This destination is {0} ({1}).', source.kind === 'sqs' ? vscode.l10n.t('an SQS queue') : vscode.l10n.t('an S3 bucket'), source.arn),
+				vscode.l10n.t('Fetch from {0}', source.kind.toUpperCase()),
 			)
 			.then((answer) => {
 				if (answer) {

@@ -4,6 +4,7 @@
  * and S3 buckets keep the records; SNS topics and Kafka topics do not let us fetch them here, and
  * the user is told what to do instead.
  */
+import * as l10n from '@vscode/l10n';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { shellQuote } from '../../../shared/shellQuote';
@@ -43,7 +44,7 @@ export function parseDestination(destination: unknown): FetchSource {
 		return {
 			kind: 'unfetchable',
 			destination: '',
-			message: 'The mapping has no on-failure destination, so Lambda keeps no failure records. Set one (SQS, S3, SNS or a Kafka topic) first.',
+			message: l10n.t('The mapping has no on-failure destination, so Lambda keeps no failure records. Set one (SQS, S3, SNS or a Kafka topic) first.'),
 		};
 	}
 	const value = destination.trim();
@@ -52,25 +53,29 @@ export function parseDestination(destination: unknown): FetchSource {
 		return {
 			kind: 'unfetchable',
 			destination: value,
-			message: `Failure records go to the Kafka topic "${topic}" on the source cluster; read them with a consumer, e.g. kcat -C -b "$BOOTSTRAP_SERVERS" -t ${shellQuote(topic)} -e (no consumer group, so nothing is committed).`,
+			message: l10n.t(
+				'Failure records go to the Kafka topic "{0}" on the source cluster; read them with a consumer, e.g. kcat -C -b "$BOOTSTRAP_SERVERS" -t {1} -e (no consumer group, so nothing is committed).',
+				topic,
+				shellQuote(topic),
+			),
 		};
 	}
 	const arn = parseArn(value);
 	if (!arn) {
-		return { kind: 'unfetchable', destination: value, message: `"${value}" is not an ARN or a kafka:// topic.` };
+		return { kind: 'unfetchable', destination: value, message: l10n.t('"{0}" is not an ARN or a kafka:// topic.', value) };
 	}
 	switch (arn.service.value) {
 		case 'sqs': {
 			const queueName = arn.resource.value;
 			if (!QUEUE_NAME.test(queueName) || !/^\d{12}$/.test(arn.account.value) || arn.region.value === '') {
-				return { kind: 'unfetchable', destination: value, message: `"${value}" is not an SQS queue ARN (arn:aws:sqs:<region>:<account>:<queue>).` };
+				return { kind: 'unfetchable', destination: value, message: l10n.t('"{0}" is not an SQS queue ARN (arn:aws:sqs:<region>:<account>:<queue>).', value) };
 			}
 			return { kind: 'sqs', arn: value, queueName, accountId: arn.account.value, region: arn.region.value };
 		}
 		case 's3': {
 			const bucket = arn.resource.value;
 			if (bucket === '' || bucket.includes('/') || arn.region.value !== '' || arn.account.value !== '') {
-				return { kind: 'unfetchable', destination: value, message: `"${value}" is not an S3 bucket ARN (arn:aws:s3:::<bucket>).` };
+				return { kind: 'unfetchable', destination: value, message: l10n.t('"{0}" is not an S3 bucket ARN (arn:aws:s3:::<bucket>).', value) };
 			}
 			return { kind: 's3', arn: value, bucket };
 		}
@@ -78,13 +83,19 @@ export function parseDestination(destination: unknown): FetchSource {
 			return {
 				kind: 'unfetchable',
 				destination: value,
-				message: `SNS keeps no messages, so the records published to ${arn.resource.value} cannot be fetched. Subscribe an SQS queue to the topic (raw message delivery) and fetch from that queue, or use an SQS or S3 destination.`,
+				message: l10n.t(
+					'SNS keeps no messages, so the records published to {0} cannot be fetched. Subscribe an SQS queue to the topic (raw message delivery) and fetch from that queue, or use an SQS or S3 destination.',
+					arn.resource.value,
+				),
 			};
 		default:
 			return {
 				kind: 'unfetchable',
 				destination: value,
-				message: `Lambda does not send failure records to ${arn.service.value} ARNs; an event source mapping's destination is an SQS queue, SNS topic, S3 bucket or kafka:// topic.`,
+				message: l10n.t(
+					"Lambda does not send failure records to {0} ARNs; an event source mapping's destination is an SQS queue, SNS topic, S3 bucket or kafka:// topic.",
+					arn.service.value,
+				),
 			};
 	}
 }
@@ -140,7 +151,7 @@ export function failurePrefix(mappingUuid: string | undefined): string {
 export async function queueUrlOf(sqs: SQSClient, source: Extract<FetchSource, { kind: 'sqs' }>, abortSignal?: AbortSignal): Promise<string> {
 	const result = await sqs.send(new GetQueueUrlCommand({ QueueName: source.queueName, QueueOwnerAWSAccountId: source.accountId }), { abortSignal });
 	if (!result.QueueUrl) {
-		throw new Error(`GetQueueUrl returned no URL for ${source.arn}.`);
+		throw new Error(l10n.t('GetQueueUrl returned no URL for {0}.', source.arn));
 	}
 	return result.QueueUrl;
 }
@@ -160,7 +171,7 @@ export async function queueOfName(
 	const arn = `arn:${partitionOf(region)}:sqs:${region}:${account ?? ''}:${queueName}`;
 	const source = parseDestination(arn);
 	if (!result.QueueUrl || source.kind !== 'sqs') {
-		throw new Error(`GetQueueUrl returned no usable URL for the queue ${queueName} (${result.QueueUrl ?? 'none'}).`);
+		throw new Error(l10n.t('GetQueueUrl returned no usable URL for the queue {0} ({1}).', queueName, result.QueueUrl ?? 'none'));
 	}
 	return { queueUrl: result.QueueUrl, source };
 }

@@ -65,11 +65,11 @@ export async function fetchFromSqs(deps: FetchDeps): Promise<void> {
 
 async function askCount(source: SqsSource): Promise<number | undefined> {
 	const countText = await safeWindow.showInputBox({
-		title: `Fetch failure records from ${source.queueName}`,
-		prompt: `How many messages to read (1–${MAX_PEEK})? They are made visible again at once; nothing is deleted.`,
+		title: vscode.l10n.t('Fetch failure records from {0}', source.queueName),
+		prompt: vscode.l10n.t('How many messages to read (1–{0})? They are made visible again at once; nothing is deleted.', MAX_PEEK),
 		value: '10',
 		validateInput: (value) =>
-			/^[0-9]+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= MAX_PEEK ? undefined : `A number from 1 to ${MAX_PEEK}.`,
+			/^[0-9]+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= MAX_PEEK ? undefined : vscode.l10n.t('A number from 1 to {0}.', MAX_PEEK),
 	});
 	return countText === undefined ? undefined : Number(countText);
 }
@@ -81,11 +81,11 @@ async function peekQueue(
 	source: SqsSource,
 	count: number,
 ): Promise<{ queueUrl: string; messages: { messageId: string; receiptHandle: string; body: string }[] } | undefined> {
-	const queueUrl = await withCancellableProgress(`Finding queue ${source.queueName}…`, (token) => sqs.queueUrl(source, token));
+	const queueUrl = await withCancellableProgress(vscode.l10n.t('Finding queue {0}…', source.queueName), (token) => sqs.queueUrl(source, token));
 	if (!queueUrl || !(await acceptRedrive(sqs, queueUrl, source.queueName))) {
 		return undefined;
 	}
-	const result = await withCancellableProgress(`Reading failure records from ${source.queueName}…`, (token, progress) =>
+	const result = await withCancellableProgress(vscode.l10n.t('Reading failure records from {0}…', source.queueName), (token, progress) =>
 		sqs.peek(queueUrl, count, { token, onProgress: (n) => progress.report({ message: `${n} received` }) }),
 	);
 	if (!result) {
@@ -95,7 +95,7 @@ async function peekQueue(
 		deps.output.warn(`Message ${failure.messageId} could not be made visible again (${failure.message}); it reappears when its visibility timeout ends.`);
 	}
 	if (result.messages.length === 0) {
-		void safeWindow.showInformationMessage(`No messages are visible in ${source.queueName} right now.`);
+		void safeWindow.showInformationMessage(vscode.l10n.t('No messages are visible in {0} right now.', source.queueName));
 		return undefined;
 	}
 	return { queueUrl, messages: result.messages };
@@ -103,9 +103,11 @@ async function peekQueue(
 
 async function offerNextSteps(deps: FetchDeps, origin: FetchOrigin, n: number, opened: vscode.Uri | undefined): Promise<void> {
 	const answer = await safeWindow.showInformationMessage(
-		`${fetchedMessage(origin, n)}; ${n === 1 ? 'it is' : 'they are'} visible in the queue again.`,
-		...(opened ? ['Preview Offsets'] : []),
-		'Delete from the Queue…',
+		n === 1
+			? vscode.l10n.t('{0}; it is visible in the queue again.', fetchedMessage(origin, n))
+			: vscode.l10n.t('{0}; they are visible in the queue again.', fetchedMessage(origin, n)),
+		...(opened ? [vscode.l10n.t('Preview Offsets')] : []),
+		vscode.l10n.t('Delete from the Queue…'),
 	);
 	if (answer === 'Preview Offsets' && opened) {
 		await vscode.commands.executeCommand(PREVIEW_OFFSETS_COMMAND, opened.toString());
@@ -121,9 +123,13 @@ async function acceptRedrive(sqs: SqsApi, queueUrl: string, queueName: string): 
 		return true;
 	}
 	const answer = await safeWindow.showModalWarning(
-		`${queueName} moves a message to its dead-letter queue after ${info.maxReceiveCount} receives.`,
-		`Reading a message here counts as a receive, so a message read ${info.maxReceiveCount} times (by you or anyone) goes to ${info.deadLetterTargetArn ?? 'the dead-letter queue'}.`,
-		'Read Anyway',
+		vscode.l10n.t('{0} moves a message to its dead-letter queue after {1} receives.', queueName, info.maxReceiveCount),
+		vscode.l10n.t(
+			'Reading a message here counts as a receive, so a message read {0} times (by you or anyone) goes to {1}.',
+			info.maxReceiveCount,
+			info.deadLetterTargetArn ?? vscode.l10n.t('the dead-letter queue'),
+		),
+		vscode.l10n.t('Read Anyway'),
 	);
 	return answer === 'Read Anyway';
 }
@@ -131,7 +137,7 @@ async function acceptRedrive(sqs: SqsApi, queueUrl: string, queueName: string): 
 export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 	const fetch = deps.sqsFetches.last;
 	if (!fetch || fetch.messages.length === 0) {
-		void safeWindow.showInformationMessage('Fetch failure records from SQS first; only the messages of the last fetch can be deleted.');
+		void safeWindow.showInformationMessage(vscode.l10n.t('Fetch failure records from SQS first; only the messages of the last fetch can be deleted.'));
 		return;
 	}
 	if (!(await confirmDelete(fetch))) {
@@ -140,7 +146,7 @@ export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 	const n = fetch.messages.length;
 	const sqs = createSqsApi(fetch.context, fetch.region, { logger: deps.output });
 	try {
-		const result = await withCancellableProgress(`Deleting ${n} messages from ${fetch.queueName}…`, (token) =>
+		const result = await withCancellableProgress(vscode.l10n.t('Deleting {0} messages from {1}…', n, fetch.queueName), (token) =>
 			sqs.delete(fetch.queueUrl, fetch.messages, token),
 		);
 		if (!result) {
@@ -153,9 +159,13 @@ export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 		deps.sqsFetches.last =
 			result.failed.length > 0 ? { ...fetch, messages: fetch.messages.filter((m) => result.failed.some((f) => f.messageId === m.messageId)) } : undefined;
 		if (result.failed.length > 0) {
-			void safeWindow.showWarningMessage(`Deleted ${result.deleted.length} of ${n} messages; ${result.failed.length} could not be deleted (see the log).`);
+			void safeWindow.showWarningMessage(
+				vscode.l10n.t('Deleted {0} of {1} messages; {2} could not be deleted (see the log).', result.deleted.length, n, result.failed.length),
+			);
 		} else {
-			void safeWindow.showInformationMessage(`Deleted ${n} message${n === 1 ? '' : 's'} from ${fetch.queueName}.`);
+			void safeWindow.showInformationMessage(
+				n === 1 ? vscode.l10n.t('Deleted {0} message from {1}.', n, fetch.queueName) : vscode.l10n.t('Deleted {0} messages from {1}.', n, fetch.queueName),
+			);
 		}
 	} catch (error) {
 		await showError(deps, toUserFacingError(error));
@@ -167,8 +177,13 @@ export async function confirmAndDelete(deps: FetchDeps): Promise<void> {
 async function confirmDelete(fetch: LastSqsFetch): Promise<boolean> {
 	const n = fetch.messages.length;
 	const answer = await safeWindow.showModalWarning(
-		`Delete ${n} message${n === 1 ? '' : 's'} from the queue ${fetch.queueName}?`,
-		`These are the failure records fetched at ${fetch.at.toLocaleTimeString()}. Once deleted they cannot be fetched again; save the documents first if you need them. A message someone else received since then may stay on the queue.`,
+		n === 1
+			? vscode.l10n.t('Delete {0} message from the queue {1}?', n, fetch.queueName)
+			: vscode.l10n.t('Delete {0} messages from the queue {1}?', n, fetch.queueName),
+		vscode.l10n.t(
+			'These are the failure records fetched at {0}. Once deleted they cannot be fetched again; save the documents first if you need them. A message someone else received since then may stay on the queue.',
+			fetch.at.toLocaleTimeString(),
+		),
 		'Delete',
 	);
 	return answer === 'Delete';

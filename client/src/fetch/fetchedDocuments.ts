@@ -9,7 +9,7 @@ import { FETCHED_SCHEME } from './fetchedNames';
 /** How many fetched documents' contents are kept; an older one reopened from history reads as a note. */
 const KEEP = 200;
 
-const GONE = 'This fetched record is no longer held by the extension; fetch it again.\n';
+const gone = (): string => vscode.l10n.t('This fetched record is no longer held by the extension; fetch it again.\n');
 
 export class FetchedDocuments implements vscode.Disposable {
 	private readonly contents = new Map<string, string>();
@@ -18,7 +18,7 @@ export class FetchedDocuments implements vscode.Disposable {
 
 	constructor() {
 		this.registration = vscode.workspace.registerTextDocumentContentProvider(FETCHED_SCHEME, {
-			provideTextDocumentContent: (uri) => this.contents.get(uri.toString()) ?? GONE,
+			provideTextDocumentContent: (uri) => this.contents.get(uri.toString()) ?? gone(),
 		});
 	}
 

@@ -3,6 +3,8 @@
  * (the tab title, and the name "Save As" proposes) and the message that says what was fetched.
  * Untitled documents were titled with their first line of raw JSON, or "Untitled-2".
  */
+import * as l10n from '@vscode/l10n';
+import { counted } from '../../../shared/printable';
 import { compactJson, isJson, prettyJson } from './recordText';
 
 /** The scheme of the read-only documents that hold fetched records. */
@@ -68,10 +70,10 @@ export function recordDocumentName(origin: FetchOrigin, record: Pick<NamedRecord
 
 /** "Fetched N records from <queue>", or from the object (one) or the bucket (several). */
 export function fetchedMessage(origin: FetchOrigin, count: number): string {
-	const records = `${count} record${count === 1 ? '' : 's'}`;
+	const records = counted(count, l10n.t('{0} record'), l10n.t('{0} records'));
 	if (origin.kind === 'sqs') {
-		return `Fetched ${records} from ${origin.queueName}`;
+		return l10n.t('Fetched {0} from {1}', records, origin.queueName);
 	}
-	const from = origin.keys.length === 1 ? `s3://${origin.bucket}/${origin.keys[0]}` : `${origin.keys.length} objects in s3://${origin.bucket}`;
-	return `Fetched ${records} from ${from}`;
+	const from = origin.keys.length === 1 ? `s3://${origin.bucket}/${origin.keys[0]}` : l10n.t('{0} objects in s3://{1}', origin.keys.length, origin.bucket);
+	return l10n.t('Fetched {0} from {1}', records, from);
 }

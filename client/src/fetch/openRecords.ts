@@ -62,10 +62,14 @@ async function chooseLayout(records: readonly FetchedRecord[]): Promise<boolean 
 	}
 	const layout = await safeWindow.showQuickPick(
 		[
-			{ label: 'One JSON Lines document', description: `all ${records.length} records, one per line; the preview merges their ranges`, lines: true },
-			{ label: 'One document per record', description: `${records.length} editors`, lines: false },
+			{
+				label: vscode.l10n.t('One JSON Lines document'),
+				description: vscode.l10n.t('all {0} records, one per line; the preview merges their ranges', records.length),
+				lines: true,
+			},
+			{ label: vscode.l10n.t('One document per record'), description: `${records.length} editors`, lines: false },
 		],
-		{ title: 'Open the failure records' },
+		{ title: vscode.l10n.t('Open the failure records') },
 	);
 	return layout?.lines;
 }

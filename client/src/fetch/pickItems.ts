@@ -3,6 +3,7 @@
  * the apply commands' items). Every label is AWS's text (S3 keys); the commands show them through
  * safeWindow, which makes them inert, and read the picked item's own fields, never its label.
  */
+import * as l10n from '@vscode/l10n';
 import type { QuickPickItem } from 'vscode';
 import type { FailureObject } from './s3Fetch';
 
@@ -27,15 +28,20 @@ export function objectItem(object: FailureObject, prefix: string): ObjectItem {
 
 /** The last entry of the single-choice list: Enter opens one object, this opens a list to tick several. */
 export const SEVERAL_ITEM: SeveralItem = {
-	label: 'Open several objects…',
-	detail: 'Shows the same objects with boxes to tick',
+	// Getters: the text is read when shown, in the display language, not when the module loads.
+	get label() {
+		return l10n.t('Open several objects…');
+	},
+	get detail() {
+		return l10n.t('Shows the same objects with boxes to tick');
+	},
 	several: true,
 };
 
 /** UTC, to the second: the same in every locale and time zone. */
 function formatTime(lastModified: string | undefined): string {
 	const match = lastModified === undefined ? null : /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(lastModified);
-	return match ? `${match[1]} ${match[2]} UTC` : 'unknown time';
+	return match ? `${match[1]} ${match[2]} UTC` : l10n.t('unknown time');
 }
 
 function formatBytes(size: number): string {

@@ -3,6 +3,7 @@
  * `aws/lambda/<mapping UUID>/` (facts sheet §3.4), so the listing is that prefix, every page,
  * newest first; the user then picks which objects to open.
  */
+import * as l10n from '@vscode/l10n';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 
@@ -76,7 +77,7 @@ export async function getObjectText(
 	if (result.ContentLength !== undefined && result.ContentLength > maxBytes) {
 		// Drain nothing: destroying the stream frees the connection.
 		(result.Body as { destroy?: () => void } | undefined)?.destroy?.();
-		throw new Error(`s3://${bucket}/${key} is ${result.ContentLength} bytes, more than the ${maxBytes} bytes the editor opens.`);
+		throw new Error(l10n.t('s3://{0}/{1} is {2} bytes, more than the {3} bytes the editor opens.', bucket, key, result.ContentLength, maxBytes));
 	}
 	if (!result.Body) {
 		return '';

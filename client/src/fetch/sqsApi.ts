@@ -3,6 +3,7 @@
  * out, a cancellation token per call, and every failure logged and thrown as a
  * {@link UserFacingException} naming SQS, the operation and the IAM action it needs.
  */
+import * as l10n from '@vscode/l10n';
 import { QueueDoesNotExist } from '@aws-sdk/client-sqs';
 import type { AwsContext } from '../aws/awsContext';
 import type { CancellationLike } from '../aws/awsCall';
@@ -74,7 +75,7 @@ function noQueueNamed(queueName: string, region: string, error: QueueDoesNotExis
 		kind: 'not-found',
 		code: 'QueueDoesNotExist',
 		requestId: error.$metadata.requestId,
-		message: `There is no SQS queue named "${queueName}" in ${region} in your account.`,
-		nextStep: "Check the name, or enter the queue's ARN or URL: a queue of another region or account is found only that way.",
+		message: l10n.t('There is no SQS queue named "{0}" in {1} in your account.', queueName, region),
+		nextStep: l10n.t("Check the name, or enter the queue's ARN or URL: a queue of another region or account is found only that way."),
 	});
 }

@@ -3,6 +3,7 @@
  * tags (Lambda), the policy simulator (IAM), the key and its policy (KMS), the delivery-failure
  * metric (CloudWatch) and a topic on an MSK cluster (Kafka). Read-only calls.
  */
+import * as l10n from '@vscode/l10n';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import type { IAMClient } from '@aws-sdk/client-iam';
@@ -22,7 +23,7 @@ export async function readFunctionRole(call: AwsCall, lambda: LambdaClient, func
 		lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }), { abortSignal }),
 	);
 	if (!config.Role) {
-		throw new UserFacingException({ kind: 'service', message: `GetFunctionConfiguration returned no role for ${functionName}.` });
+		throw new UserFacingException({ kind: 'service', message: l10n.t('GetFunctionConfiguration returned no role for {0}.', functionName) });
 	}
 	return config.Role;
 }

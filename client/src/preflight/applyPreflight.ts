@@ -2,6 +2,7 @@
  * The pre-flight check on a mapping read from AWS, as the check command and the apply flow run it;
  * for Apply, its answers become lines of the same confirmation dialog.
  */
+import * as l10n from '@vscode/l10n';
 import { plannedMapping } from '../../../shared/preflight/plannedMapping';
 import { runPreflight } from '../../../shared/preflight/runPreflight';
 import type { PlannedMapping, PreflightReport, PreflightSources } from '../../../shared/preflight/types';
@@ -27,7 +28,8 @@ export function preflightForReview(report: PreflightReport): { warnings: string[
 	const warnings: string[] = [];
 	const notes: string[] = [];
 	for (const row of report.rows) {
-		const text = `Pre-flight, ${row.question.charAt(0).toLowerCase()}${row.question.slice(1)}: ${row.detail}${row.fix ? ` Fix: ${row.fix}` : ''}`;
+		const question = `${row.question.charAt(0).toLowerCase()}${row.question.slice(1)}`;
+		const text = `${l10n.t('Pre-flight, {0}: {1}', question, row.detail)}${row.fix ? ` ${l10n.t('Fix: {0}', row.fix)}` : ''}`;
 		if (row.verdict === 'fail' || row.verdict === 'warn') {
 			warnings.push(text);
 		} else if (row.verdict === 'unknown') {
@@ -35,7 +37,7 @@ export function preflightForReview(report: PreflightReport): { warnings: string[
 		}
 	}
 	if (warnings.length === 0 && notes.length === 0) {
-		notes.push('Pre-flight: every check of the failure path passed.');
+		notes.push(l10n.t('Pre-flight: every check of the failure path passed.'));
 	}
 	return { warnings, notes };
 }

@@ -3,6 +3,7 @@
  * (or take the one the document names), read it, lay the document over it when there is one, and
  * ask the shared check (./applyPreflight.ts), which Apply also runs before its confirmation.
  */
+import * as l10n from '@vscode/l10n';
 import type { PreflightReport, PreflightSources } from '../../../shared/preflight/types';
 import type { PickDeps } from '../apply/applyFlow';
 import { pickMapping } from '../apply/applyFlow';
@@ -32,12 +33,15 @@ export async function checkFailureDestination(deps: CheckDeps, request: CheckReq
 		}
 		uuid = picked.uuid;
 	}
-	deps.ui.progress({ stage: 'preparing', message: `Reading event source mapping ${uuid}…` });
+	deps.ui.progress({ stage: 'preparing', message: l10n.t('Reading event source mapping {0}…', uuid) });
 	const current = await deps.api.getMapping(uuid, deps.token);
 	if (!isKafkaMapping(current)) {
-		return { status: 'refused', message: `Event source mapping ${uuid} does not read from Kafka (${current.EventSourceArn ?? 'unknown source'}).` };
+		return {
+			status: 'refused',
+			message: l10n.t('Event source mapping {0} does not read from Kafka ({1}).', uuid, current.EventSourceArn ?? l10n.t('unknown source')),
+		};
 	}
-	deps.ui.progress({ stage: 'preparing', message: `Checking the failure path of ${uuid}…` });
+	deps.ui.progress({ stage: 'preparing', message: l10n.t('Checking the failure path of {0}…', uuid) });
 	const report = await preflightOf(deps.sources, current, deps.target.region, request.document, deps.now?.() ?? new Date());
 	return { status: 'checked', report };
 }

@@ -49,7 +49,7 @@ async function ensureOpen(uri: vscode.Uri): Promise<boolean> {
 export async function previewOffsets(deps: PreviewCommandDeps, target?: unknown, recordIndex?: unknown): Promise<void> {
 	const uri = targetUri(deps, target);
 	if (!uri) {
-		void safeWindow.showInformationMessage('Open a failure record (JSON, JSONC or JSON Lines) to preview its offsets.');
+		void safeWindow.showInformationMessage(vscode.l10n.t('Open a failure record (JSON, JSONC or JSON Lines) to preview its offsets.'));
 		return;
 	}
 	await ensureOpen(uri);
@@ -59,7 +59,7 @@ export async function previewOffsets(deps: PreviewCommandDeps, target?: unknown,
 export async function copyConsumerCommands(deps: PreviewCommandDeps, target?: unknown): Promise<void> {
 	const uri = targetUri(deps, target);
 	if (!uri || !(await ensureOpen(uri))) {
-		void safeWindow.showInformationMessage('Open a failure record to copy the commands that read its Kafka records.');
+		void safeWindow.showInformationMessage(vscode.l10n.t('Open a failure record to copy the commands that read its Kafka records.'));
 		return;
 	}
 	const model = await requestPreviewModel(deps, uri);

@@ -204,7 +204,7 @@ class PreviewPanel {
 			model = await requestPreviewModel(this.deps, this.uri);
 		} catch (error) {
 			if (!this.disposed && generation === this.generation) {
-				this.renderMessage(`The language server could not build the preview: ${error instanceof Error ? error.message : String(error)}`);
+				this.renderMessage(vscode.l10n.t('The language server could not build the preview: {0}', error instanceof Error ? error.message : String(error)));
 			}
 			return;
 		}

@@ -3,10 +3,11 @@
  * VS Code so tests can check them; previewPanel.ts supplies the document's name and whether it is
  * open.
  */
+import * as l10n from '@vscode/l10n';
 
 /** The panel's tab title for a document. */
 export function previewPanelTitle(name: string): string {
-	return `Preview offsets: ${name}`;
+	return l10n.t('Preview offsets: {0}', name);
 }
 
 /**
@@ -15,5 +16,5 @@ export function previewPanelTitle(name: string): string {
  * would send the user in circles.
  */
 export function nothingToPreviewMessage(name: string, open: boolean): string {
-	return open ? `${name} is not a failure record or Kafka event: nothing to preview.` : `Open ${name} in an editor to preview its offsets.`;
+	return open ? l10n.t('{0} is not a failure record or Kafka event: nothing to preview.', name) : l10n.t('Open {0} in an editor to preview its offsets.', name);
 }

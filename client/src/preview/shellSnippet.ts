@@ -5,11 +5,11 @@
  */
 import type { PreviewModel } from '../../../shared/protocol';
 import { formatDuration } from '../../../shared/format';
-import { NO_COMMIT_NOTE, authName } from '../../../shared/kafkaAuth';
+import { noCommitNote, authName } from '../../../shared/kafkaAuth';
 import { shellComment } from '../../../shared/shellQuote';
 
 export function shellSnippet(model: PreviewModel, title: string): string {
-	const lines: string[] = ['#!/bin/sh', `# Read back the Kafka records behind the failure records in ${shellComment(title)}.`, `# ${NO_COMMIT_NOTE}`];
+	const lines: string[] = ['#!/bin/sh', `# Read back the Kafka records behind the failure records in ${shellComment(title)}.`, `# ${noCommitNote()}`];
 	if (model.partitions.length === 0) {
 		lines.push('# This document names no offset range that can be read back.');
 	}

@@ -2,10 +2,17 @@
  * A worker thread of the CLI (validatePool.ts): validates each batch of files it is sent with
  * validateFileSafely, the function the main thread runs, and sends the outcomes back in order.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import * as l10n from '@vscode/l10n';
 import type { FoundFile } from './collectFiles';
 import { validateFileSafely } from './validateFile';
 import { initHclParserFromFiles } from '../node/hclWasmFiles';
+
+const { l10nBundle } = (workerData ?? {}) as { l10nBundle?: Record<string, string> };
+if (l10nBundle) {
+	// The main thread's language: a thread's messages must read like the rest of the output.
+	l10n.config({ contents: l10nBundle });
+}
 
 // Batches are answered in the order they came: a batch with a Terraform file first waits for this
 // thread's HCL parser (WebAssembly, loaded once), and the batches behind it wait their turn.

@@ -4,6 +4,7 @@
  * `.tf`), or, without an extension,
  * by content (a failure record saved under its S3 object key has none).
  */
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { realExtension } from '../../../shared/fileNames';
@@ -41,7 +42,7 @@ export function collectFiles(paths: readonly string[]): Collected {
 		try {
 			stat = fs.statSync(given);
 		} catch (error) {
-			collected.errors.push(`cannot read '${given}': ${describeIoError(error)}`);
+			collected.errors.push(l10n.t("cannot read '{0}': {1}", given, describeIoError(error)));
 			continue;
 		}
 		if (stat.isDirectory()) {
@@ -49,7 +50,7 @@ export function collectFiles(paths: readonly string[]): Collected {
 		} else if (stat.isFile()) {
 			add({ path: given, sniff: false });
 		} else {
-			collected.errors.push(`cannot read '${given}': not a file or directory`);
+			collected.errors.push(l10n.t("cannot read '{0}': not a file or directory", given));
 		}
 	}
 	return collected;
@@ -60,7 +61,7 @@ function walk(dir: string, add: (file: FoundFile) => void, errors: string[]): vo
 	try {
 		entries = fs.readdirSync(dir, { withFileTypes: true });
 	} catch (error) {
-		errors.push(`cannot read '${dir}': ${describeIoError(error)}`);
+		errors.push(l10n.t("cannot read '{0}': {1}", dir, describeIoError(error)));
 		return;
 	}
 	// Byte order, not locale order, so output is the same on every machine.

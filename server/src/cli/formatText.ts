@@ -4,15 +4,16 @@
  * File names and messages are written with control, line-separator and bidi characters
  * escaped: a newline in a file name would forge a diagnostic line, an ESC would drive the terminal.
  */
+import * as l10n from '@vscode/l10n';
 import type { Severity } from '../language/validation/problem';
 import type { FileReport } from './validateFile';
-import { escapeInvisible, plural } from '../../../shared/printable';
+import { counted, escapeInvisible } from '../../../shared/printable';
 
-const SKIP_REASONS: Record<NonNullable<FileReport['skipped']>, string> = {
-	binary: 'binary file',
-	empty: 'empty file',
-	'too-large': 'too large to validate',
-};
+const SKIP_REASONS = (): Record<NonNullable<FileReport['skipped']>, string> => ({
+	binary: l10n.t('binary file'),
+	empty: l10n.t('empty file'),
+	'too-large': l10n.t('too large to validate'),
+});
 
 const SEVERITY_COLORS: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '2' };
 
@@ -50,15 +51,20 @@ export function formatTextReport(report: FileReport, color: boolean, tally: Text
 	}
 	if (report.skipped && report.diagnostics.length === 0) {
 		tally.skipped++;
-		lines.push(`${paint('1', `${shownPath}:`)} skipped (${SKIP_REASONS[report.skipped]})`);
+		lines.push(`${paint('1', `${shownPath}:`)} ${l10n.t('skipped ({0})', SKIP_REASONS()[report.skipped])}`);
 	}
 	return lines;
 }
 
 export function formatTextSummary(tally: TextTally): string {
-	const summary = [plural(tally.files, 'file'), plural(tally.errors, 'error'), plural(tally.warnings, 'warning')];
+	// The severity words on each diagnostic line stay English (editors and CI log parsers read them); the summary is the reader's.
+	const summary = [
+		counted(tally.files, l10n.t('{0} file'), l10n.t('{0} files')),
+		counted(tally.errors, l10n.t('{0} error'), l10n.t('{0} errors')),
+		counted(tally.warnings, l10n.t('{0} warning'), l10n.t('{0} warnings')),
+	];
 	if (tally.skipped > 0) {
-		summary.push(`${tally.skipped} skipped`);
+		summary.push(l10n.t('{0} skipped', tally.skipped));
 	}
-	return summary.join(', ');
+	return summary.join(l10n.t(', '));
 }

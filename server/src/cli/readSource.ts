@@ -4,6 +4,7 @@
  * The size is checked before anything is read: a file over the limit costs one small read of
  * its head (enough to tell its kind), never a buffer of its whole size.
  */
+import * as l10n from '@vscode/l10n';
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import type { FoundFile } from './collectFiles';
@@ -45,7 +46,7 @@ export function readSource(file: FoundFile, limitBytes = READ_LIMIT_BYTES): Sour
 		// A byte order mark is kept: the engine decides, by the document's kind, whether AWS would reject it.
 		return { status: 'text', text };
 	} catch (error) {
-		return { status: 'error', message: `cannot read '${file.path}': ${describeIoError(error)}` };
+		return { status: 'error', message: l10n.t("cannot read '{0}': {1}", file.path, describeIoError(error)) };
 	}
 }
 

@@ -3,6 +3,7 @@
  * 1-based lines and columns that terminals and CI tools expect. Columns count UTF-16 code
  * units, as LSP positions do, so the CLI and the editor agree on every location.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentKind } from '../../../shared/documentKinds';
@@ -58,7 +59,7 @@ export function validateFileSafely(file: FoundFile, maxFileSizeMB: number): File
 	try {
 		return validateFile(file, maxFileSizeMB);
 	} catch (error) {
-		return { status: 'error', message: `cannot validate '${file.path}': ${error instanceof Error ? error.message : String(error)}` };
+		return { status: 'error', message: l10n.t("cannot validate '{0}': {1}", file.path, error instanceof Error ? error.message : String(error)) };
 	}
 }
 

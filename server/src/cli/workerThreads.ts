@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import * as l10n from '@vscode/l10n';
 import type { FoundFile } from './collectFiles';
 import type { FileOutcome } from './validateFile';
 import type { BatchWorker } from './validatePool';
@@ -14,16 +15,19 @@ export function defaultJobs(): number {
 	return Math.max(1, Math.min(8, os.availableParallelism()));
 }
 
-/** A worker validating batches one at a time, or undefined without its script. */
-export function startCliWorker(maxFileSizeMB: number): BatchWorker | undefined {
+/**
+ * A worker validating batches one at a time, or undefined without its script. Its messages are in
+ * the language of `l10nBundle`, the translation the main thread chose (English without one).
+ */
+export function startCliWorker(maxFileSizeMB: number, l10nBundle?: Record<string, string>): BatchWorker | undefined {
 	if (!fs.existsSync(SCRIPT)) {
 		return undefined;
 	}
-	const worker = new Worker(SCRIPT);
+	const worker = new Worker(SCRIPT, { workerData: { l10nBundle } });
 	let pending: { resolve: (outcomes: FileOutcome[]) => void; reject: (error: Error) => void } | undefined;
 	worker.on('message', (outcomes: FileOutcome[]) => pending?.resolve(outcomes));
 	worker.on('error', (error) => pending?.reject(error));
-	worker.on('exit', (code) => pending?.reject(new Error(`a validation thread exited (code ${code})`)));
+	worker.on('exit', (code) => pending?.reject(new Error(l10n.t('a validation thread exited (code {0})', code))));
 	return {
 		validate: (files: FoundFile[]) =>
 			new Promise((resolve, reject) => {

@@ -28,6 +28,12 @@ export interface ServerRuntime {
 	schemas: SchemaRegistry;
 	/** The version the server reports in `serverInfo`. */
 	version: string;
+	/**
+	 * The translation bundle (English message to translation) for the client's locale, or
+	 * undefined for English. `bundleUri` is a bundle the client located itself (VS Code's
+	 * `vscode.l10n.uri`). A runtime without this serves English.
+	 */
+	translations?(locale: string | undefined, bundleUri: string | undefined): Promise<Record<string, string> | undefined>;
 	/** The HCL parser's WebAssembly, for Terraform files; without it .tf files get no diagnostics. */
 	hclWasm?: () => Promise<HclWasm>;
 	/**
@@ -57,5 +63,7 @@ export interface OffThreadValidator {
 	 * thread fails; the server then validates on its own thread.
 	 */
 	validate(key: string, request: OffThreadRequest): Promise<OffThreadAnalysis | undefined>;
+	/** The translation the server's messages use (from `initialize`): the other thread's messages must use it too. */
+	useTranslations?(bundle: Record<string, string>): void;
 	dispose(): void;
 }

@@ -3,6 +3,7 @@
  * runtime) and `tree-sitter-terraform.wasm` (the grammar), copied next to the bundles by
  * esbuild.mjs and shipped in the .vsix; from a source checkout (tests), the installed packages.
  */
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HclWasm } from '../language/terraform/hclParser';
@@ -33,7 +34,7 @@ function findWasm(start: string): { runtime: string; grammar: string } {
 		}
 		dir = parent;
 	}
-	throw new Error(`Cannot find ${RUNTIME_WASM} and ${GRAMMAR_WASM} beside ${start} or in the packages above it.`);
+	throw new Error(l10n.t('Cannot find {0} and {1} beside {2} or in the packages above it.', RUNTIME_WASM, GRAMMAR_WASM, start));
 }
 
 export async function readHclWasm(start: string = __dirname): Promise<HclWasm> {

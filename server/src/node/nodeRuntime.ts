@@ -1,7 +1,8 @@
-/** The ServerRuntime of Node.js: its timers, the schema files beside the bundle, the package version, a validation worker thread. */
+/** The ServerRuntime of Node.js: its timers, the schema and translation files beside the bundle, the package version, a validation worker thread. */
 import type { ServerRuntime, ServerTimers } from '../lsp/serverRuntime';
 import { readVersion } from '../version';
 import { readHclWasm } from './hclWasmFiles';
+import { readL10nBundle } from './l10nFiles';
 import { sharedSchemaRegistry } from './schemaFiles';
 import { workerValidator } from './workerValidator';
 
@@ -24,6 +25,7 @@ export function nodeRuntime(): ServerRuntime {
 		timers: nodeTimers,
 		schemas: sharedSchemaRegistry(),
 		version: readVersion(),
+		translations: (locale, bundleUri) => Promise.resolve(readL10nBundle(locale, bundleUri)),
 		hclWasm: () => readHclWasm(),
 		offThreadValidator: workerValidator(),
 	};

@@ -23,6 +23,7 @@ export function findSchemasDir(start: string = __dirname): string {
 		}
 		dir = parent;
 	}
+	// A broken installation, reported in the log. l10n-ignore
 	throw new Error(`Cannot find the bundled schemas folder above ${start}.`);
 }
 

@@ -2,9 +2,13 @@
  * The validation worker thread (workerValidator.ts): validates each text it is sent with the same
  * engine and schema files as the server, and sends back the analysis without its parse.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import * as l10n from '@vscode/l10n';
 import type { OffThreadRequest } from '../lsp/serverRuntime';
 import { analyzeDocument } from '../language/validation/analyzeDocument';
+
+// The server's language (workerValidator.ts passes the translation the client asked for).
+l10n.config({ contents: ((workerData ?? {}) as { l10nBundle?: Record<string, string> }).l10nBundle ?? {} });
 
 parentPort?.on('message', (request: OffThreadRequest) => {
 	try {

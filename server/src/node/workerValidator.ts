@@ -34,6 +34,7 @@ export function workerValidator(script = path.join(__dirname, 'validationWorker.
 		return undefined;
 	}
 	let worker: Worker | undefined;
+	let translations: Record<string, string> = {};
 	let running: Job | undefined;
 	const waiting = new Map<string, Job>();
 
@@ -49,7 +50,7 @@ export function workerValidator(script = path.join(__dirname, 'validationWorker.
 		// Required on first use: loading worker_threads cost the start-up of a server that may never see a large document.
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
 		const { Worker: WorkerThread } = require('node:worker_threads') as typeof WorkerThreads;
-		const created = new WorkerThread(script);
+		const created = new WorkerThread(script, { workerData: { l10nBundle: translations } });
 		// Validation is work worth doing while the server runs, not a reason to keep it running.
 		created.unref();
 		created.on('message', (reply: WorkerReply) => {
@@ -66,6 +67,7 @@ export function workerValidator(script = path.join(__dirname, 'validationWorker.
 		created.on('exit', (code) => {
 			if (worker === created) {
 				worker = undefined;
+				// Reported in the log, which stays English. l10n-ignore
 				finish((job) => job.reject(new Error(`the validation worker exited (code ${code})`)));
 			}
 		});
@@ -92,6 +94,14 @@ export function workerValidator(script = path.join(__dirname, 'validationWorker.
 				waiting.set(key, { request, resolve, reject });
 				next();
 			});
+		},
+		useTranslations(bundle) {
+			translations = bundle;
+			// A thread started with other translations is not used again: the next text starts one with these.
+			if (worker && !running) {
+				void worker.terminate();
+				worker = undefined;
+			}
 		},
 		dispose() {
 			for (const job of waiting.values()) {

@@ -5,9 +5,10 @@
  * stays tall and empty beside a long note. Each record is one `<tbody>`, so the filter hides a
  * record's rows together. Built only with the escaping `html` tag, like the rest of the page.
  */
+import * as l10n from '@vscode/l10n';
 import type { DecodedView, PreviewModel, PreviewPayloadRecord, PreviewRange, PreviewRecord } from '../../../../shared/protocol';
 import { formatDuration } from '../../../../shared/format';
-import { plural } from '../../../../shared/printable';
+import { counted } from '../../../../shared/printable';
 import type { SafeHtml } from './safeHtml';
 import { html } from './safeHtml';
 
@@ -28,13 +29,13 @@ function fact(label: string, value: SafeHtml | string | undefined, title?: strin
 function recordMore(r: PreviewRecord, range: PreviewRange | undefined, first: boolean): SafeHtml | string {
 	const notes = [...(first ? r.notes.map((n) => n.message) : []), ...(range?.problem ? [range.problem] : [])];
 	const facts = [
-		first ? fact('Line', String(r.line + 1)) : '',
-		first ? fact('Condition', r.condition) : '',
-		first ? fact('Timestamp', r.timestamp) : '',
-		first ? fact('Function', r.functionName, r.functionArn) : '',
-		fact('First timestamp', range?.firstTimestamp),
-		fact('Last timestamp', range?.lastTimestamp),
-		fact('Span', range?.spanMs !== undefined ? formatDuration(range.spanMs) : undefined),
+		first ? fact(l10n.t('Line'), String(r.line + 1)) : '',
+		first ? fact(l10n.t('Condition'), r.condition) : '',
+		first ? fact(l10n.t('Timestamp'), r.timestamp) : '',
+		first ? fact(l10n.t('Function'), r.functionName, r.functionArn) : '',
+		fact(l10n.t('First timestamp'), range?.firstTimestamp),
+		fact(l10n.t('Last timestamp'), range?.lastTimestamp),
+		fact(l10n.t('Span'), range?.spanMs !== undefined ? formatDuration(range.spanMs) : undefined),
 	];
 	if (facts.every((f) => f === '') && notes.length === 0) {
 		return '';
@@ -55,14 +56,14 @@ ${recordMore(r, range, first)}`;
 
 export function renderRecords(all: readonly PreviewRecord[]): SafeHtml {
 	const records = all.slice(0, MAX_RECORD_ROWS);
-	return html`<section aria-labelledby="h-records"><h2 id="h-records">Failure records</h2>
+	return html`<section aria-labelledby="h-records"><h2 id="h-records">${l10n.t('Failure records')}</h2>
 <div class="scroll">
 <table class="records">
-<caption>Each record's topic-partition ranges</caption>
-<thead><tr><th scope="col">Record</th><th scope="col">Topic-partition</th><th scope="col">First offset</th><th scope="col">Last offset</th><th scope="col">Count</th></tr></thead>
+<caption>${l10n.t("Each record's topic-partition ranges")}</caption>
+<thead><tr><th scope="col">${l10n.t('Record')}</th><th scope="col">${l10n.t('Topic-partition')}</th><th scope="col">${l10n.t('First offset')}</th><th scope="col">${l10n.t('Last offset')}</th><th scope="col">${l10n.t('Count')}</th></tr></thead>
 ${records.map(recordRows)}
 </table></div>
-${all.length > records.length ? html`<p class="note">Only the first ${records.length} of ${all.length} records are listed; the partitions above include them all.</p>` : ''}</section>`;
+${all.length > records.length ? html`<p class="note">${l10n.t('Only the first {0} of {1} records are listed; the partitions above include them all.', records.length, all.length)}</p>` : ''}</section>`;
 }
 
 function payloadRows(r: PreviewPayloadRecord): SafeHtml {
@@ -72,42 +73,43 @@ function payloadRows(r: PreviewPayloadRecord): SafeHtml {
 <tr class="payload-row ${position}" data-record="${r.recordIndex}">
 <td>#${r.recordIndex + 1}</td><td class="num">${r.partition ?? '—'}</td><td class="num">${r.offset ?? '—'}</td>
 <td>${renderDecoded(r.value)}</td><td>${renderDecoded(r.key)}</td></tr>
-<tr class="more payload-more ${position}" data-record="${r.recordIndex}"><td colspan="${PAYLOAD_COLUMNS}"><div class="more-body">${fact('Topic', r.topic)}${fact('Timestamp', timestamp)}${fact('Range', positionText(r))}
-<div class="fact-block"><span class="dim">Headers</span> ${renderHeaders(r)}</div></div></td></tr>
+<tr class="more payload-more ${position}" data-record="${r.recordIndex}"><td colspan="${PAYLOAD_COLUMNS}"><div class="more-body">${fact(l10n.t('Topic'), r.topic)}${fact(l10n.t('Timestamp'), timestamp)}${fact(l10n.t('Range'), positionText(r))}
+<div class="fact-block"><span class="dim">${l10n.t('Headers')}</span> ${renderHeaders(r)}</div></div></td></tr>
 </tbody>`;
 }
 
 export function renderPayload(model: PreviewModel): SafeHtml {
-	return html`<section aria-labelledby="h-payload"><h2 id="h-payload">Payload records</h2>
-<p class="filter"><label for="payload-filter">Filter records</label> <input id="payload-filter" type="search" placeholder="topic, key, value, header…" aria-controls="payload-table" aria-describedby="payload-count"> <span id="payload-count" role="status" aria-live="polite">${plural(model.payloadRecords.length, 'record')}</span></p>
+	return html`<section aria-labelledby="h-payload"><h2 id="h-payload">${l10n.t('Payload records')}</h2>
+<p class="filter"><label for="payload-filter">${l10n.t('Filter records')}</label> <input id="payload-filter" type="search" placeholder="${l10n.t('topic, key, value, header…')}" aria-controls="payload-table" aria-describedby="payload-count"> <span id="payload-count" role="status" aria-live="polite">${counted(model.payloadRecords.length, l10n.t('{0} record'), l10n.t('{0} records'))}</span></p>
 <div class="scroll">
 <table class="payload" id="payload-table">
-<caption>The original Kafka records carried in payload, decoded</caption>
-<thead><tr><th scope="col">Record</th><th scope="col">Partition</th><th scope="col">Offset</th><th scope="col">Value</th><th scope="col">Key</th></tr></thead>
+<caption>${l10n.t('The original Kafka records carried in payload, decoded')}</caption>
+<thead><tr><th scope="col">${l10n.t('Record')}</th><th scope="col">${l10n.t('Partition')}</th><th scope="col">${l10n.t('Offset')}</th><th scope="col">${l10n.t('Value')}</th><th scope="col">${l10n.t('Key')}</th></tr></thead>
 ${model.payloadRecords.map(payloadRows)}
 </table></div>
-${model.payloadRecordsOmitted > 0 ? html`<p class="note">${plural(model.payloadRecordsOmitted, 'more record')} not shown.</p>` : ''}
+${model.payloadRecordsOmitted > 0 ? html`<p class="note">${counted(model.payloadRecordsOmitted, l10n.t('{0} more record not shown.'), l10n.t('{0} more records not shown.'))}</p>` : ''}
 </section>`;
 }
 
 function renderDecoded(view: DecodedView): SafeHtml {
 	switch (view.form) {
 		case 'missing':
-			return html`<span class="dim">(none)</span>`;
+			return html`<span class="dim">${l10n.t('(none)')}</span>`;
 		case 'empty':
-			return html`<span class="dim">(empty)</span>`;
+			return html`<span class="dim">${l10n.t('(empty)')}</span>`;
 		case 'invalid':
-			return html`<span class="dim">(not base64 / bytes)</span>${view.text ? html`<pre class="value">${view.text}</pre>` : ''}`;
+			return html`<span class="dim">${l10n.t('(not base64 / bytes)')}</span>${view.text ? html`<pre class="value">${view.text}</pre>` : ''}`;
 		default: {
-			const label = view.form === 'json' ? 'JSON' : view.form === 'hex' ? 'hex' : 'text';
-			return html`<span class="form">${label} · ${plural(view.byteLength, 'byte')}${view.truncated ? ', shortened' : ''}</span><pre class="value ${view.form}">${view.text}</pre>`;
+			const label = view.form === 'json' ? 'JSON' : view.form === 'hex' ? l10n.t('hex') : l10n.t('text');
+			const size = counted(view.byteLength, l10n.t('{0} byte'), l10n.t('{0} bytes'));
+			return html`<span class="form">${label} · ${view.truncated ? l10n.t('{0}, shortened', size) : size}</span><pre class="value ${view.form}">${view.text}</pre>`;
 		}
 	}
 }
 
 function renderHeaders(r: PreviewPayloadRecord): SafeHtml {
 	if (r.headers.length === 0) {
-		return html`<span class="dim">(none)</span>`;
+		return html`<span class="dim">${l10n.t('(none)')}</span>`;
 	}
 	return html`<dl class="headers">${r.headers.map((h) => html`<dt>${h.name}</dt><dd>${renderDecoded(h.value)}</dd>`)}</dl>`;
 }
@@ -115,16 +117,16 @@ function renderHeaders(r: PreviewPayloadRecord): SafeHtml {
 function positionText(r: PreviewPayloadRecord): string {
 	switch (r.position) {
 		case 'first':
-			return `first of ${r.rangeKey ?? ''}`;
+			return l10n.t('first of {0}', r.rangeKey ?? '');
 		case 'last':
-			return `last of ${r.rangeKey ?? ''}`;
+			return l10n.t('last of {0}', r.rangeKey ?? '');
 		case 'only':
-			return `only record of ${r.rangeKey ?? ''}`;
+			return l10n.t('only record of {0}', r.rangeKey ?? '');
 		case 'inside':
-			return `in ${r.rangeKey ?? ''}`;
+			return l10n.t('in {0}', r.rangeKey ?? '');
 		case 'outside':
-			return 'outside every range';
+			return l10n.t('outside every range');
 		case 'unknown':
-			return 'unknown offset';
+			return l10n.t('unknown offset');
 	}
 }

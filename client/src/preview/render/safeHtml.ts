@@ -13,6 +13,7 @@ export class SafeHtml {
 		readonly value: string,
 	) {
 		if (token !== TOKEN) {
+			// A programming error, never shown to users. l10n-ignore
 			throw new TypeError('SafeHtml is made only by the html template tag.');
 		}
 	}

@@ -3,6 +3,7 @@
  * to its last record timestamp. Colours come from CSS classes (media/preview.css maps them to
  * VS Code theme variables); labels and tooltips go through the escaping `html` tag.
  */
+import * as l10n from '@vscode/l10n';
 import type { PreviewModel, PreviewPartition } from '../../../../shared/protocol';
 import type { SafeHtml } from './safeHtml';
 import { html } from './safeHtml';
@@ -44,7 +45,7 @@ export function timelineSvg(model: PreviewModel): SafeHtml {
 	const drawn = bars.length;
 	bars = bars.slice(0, MAX_BARS);
 	if (bars.length === 0) {
-		return html`<p class="empty">No range has timestamps to draw.</p>`;
+		return html`<p class="empty">${l10n.t('No range has timestamps to draw.')}</p>`;
 	}
 	let min = Number.POSITIVE_INFINITY;
 	let max = Number.NEGATIVE_INFINITY;
@@ -74,10 +75,12 @@ export function timelineSvg(model: PreviewModel): SafeHtml {
 	});
 	const start = new Date(min).toISOString();
 	const end = new Date(max).toISOString();
-	const description = `Timeline of ${bars.length} ${coarse ? 'merged ' : ''}offset ranges in ${rows.length} partitions, from ${start} to ${end}.`;
+	const description = coarse
+		? l10n.t('Timeline of {0} merged offset ranges in {1} partitions, from {2} to {3}.', bars.length, rows.length, start, end)
+		: l10n.t('Timeline of {0} offset ranges in {1} partitions, from {2} to {3}.', bars.length, rows.length, start, end);
 	const caption =
 		coarse || drawn > bars.length
-			? html`<p class="note">${coarse ? 'Each bar is a merged range of several records.' : ''}${drawn > bars.length ? ` Only the first ${bars.length} of ${drawn} ranges are drawn.` : ''}</p>`
+			? html`<p class="note">${coarse ? l10n.t('Each bar is a merged range of several records.') : ''}${drawn > bars.length ? l10n.t(' Only the first {0} of {1} ranges are drawn.', bars.length, drawn) : ''}</p>`
 			: '';
 	return html`<svg class="timeline" role="img" aria-label="${description}" viewBox="0 0 ${WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">${rowMarkup}${barMarkup}<line class="tl-axis" x1="${LABEL_WIDTH}" y1="${axisY}" x2="${WIDTH - RIGHT_MARGIN}" y2="${axisY}"></line><text class="tl-tick" x="${LABEL_WIDTH}" y="${axisY + 16}">${start}</text><text class="tl-tick end" x="${WIDTH - RIGHT_MARGIN}" y="${axisY + 34}" text-anchor="end">${end}</text></svg>${caption}`;
 }
@@ -101,7 +104,14 @@ function collectBars(model: PreviewModel, rows: readonly PreviewPartition[]): Ba
 					row,
 					fromMs,
 					toMs,
-					title: `Record #${recordIndex + 1}: offsets ${range.firstOffset}–${range.lastOffset}, ${range.firstTimestamp ?? ''} to ${range.lastTimestamp ?? ''}`,
+					title: l10n.t(
+						'Record #{0}: offsets {1}–{2}, {3} to {4}',
+						recordIndex + 1,
+						range.firstOffset,
+						range.lastOffset,
+						range.firstTimestamp ?? '',
+						range.lastTimestamp ?? '',
+					),
 				});
 			}
 		}
@@ -120,7 +130,14 @@ function mergedBars(rows: readonly PreviewPartition[]): Bar[] {
 					row,
 					fromMs,
 					toMs,
-					title: `Offsets ${merged.firstOffset}–${merged.lastOffset} (${merged.recordIndexes.length} records), ${merged.firstTimestamp ?? ''} to ${merged.lastTimestamp ?? ''}`,
+					title: l10n.t(
+						'Offsets {0}–{1} ({2} records), {3} to {4}',
+						merged.firstOffset,
+						merged.lastOffset,
+						merged.recordIndexes.length,
+						merged.firstTimestamp ?? '',
+						merged.lastTimestamp ?? '',
+					),
 				});
 			}
 		}

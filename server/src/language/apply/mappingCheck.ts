@@ -7,11 +7,12 @@
  * only the rule problems the change introduces are returned. Schema problems are left out, since
  * a GetEventSourceMapping response is not a request and AWS has accepted it already.
  */
+import * as l10n from '@vscode/l10n';
 import type { CheckAgainstMappingResult, MappingProblem } from '../../../../shared/protocol';
 import { isObject } from '../../../../shared/jsonPath';
 import { REQUEST_FIELDS } from '../../../../shared/esmRequest';
 import { RULES } from '../rules';
-import { NO_POLLERS_MESSAGE, ON_DEMAND_MESSAGE } from '../rules/kafka-destination-requirements';
+import { noPollersMessage, onDemandMessage } from '../rules/kafka-destination-requirements';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
 import type { ValidateOptions } from '../validation/pipeline';
 import { analyzeDocument } from '../validation/pipeline';
@@ -35,15 +36,15 @@ const RULE_IDS = new Set(RULES.map((rule) => rule.id));
  */
 export function checkAgainstMapping(documentText: string, mapping: unknown, options: ValidateOptions): CheckAgainstMappingResult {
 	if (!isObject(mapping)) {
-		return { problems: [], unavailable: 'The mapping is not a JSON object.' };
+		return { problems: [], unavailable: l10n.t('The mapping is not a JSON object.') };
 	}
 	const document = analyzeDocument(documentText, options);
 	const value = document.layout === 'single' ? document.units.at(0)?.value : undefined;
 	if (!isObject(value) || (document.kind !== 'destination-config' && document.kind !== 'esm-request')) {
-		return { problems: [], unavailable: 'The document is neither a destination config nor an event source mapping update request.' };
+		return { problems: [], unavailable: l10n.t('The document is neither a destination config nor an event source mapping update request.') };
 	}
 	if (document.kind === 'esm-request' && document.requestMode !== 'update') {
-		return { problems: [], unavailable: 'A create request does not change an existing mapping.' };
+		return { problems: [], unavailable: l10n.t('A create request does not change an existing mapping.') };
 	}
 	const update: Record<string, unknown> = document.kind === 'destination-config' ? { DestinationConfig: value } : withoutKey(value, 'UUID');
 
@@ -70,13 +71,16 @@ export function checkAgainstMapping(documentText: string, mapping: unknown, opti
  * an update gives it ProvisionedPollerConfig, whose MinimumPollers starts at 1 [S8]).
  */
 function forDestinationConfig(message: string, uuid: unknown): string {
-	if (message !== NO_POLLERS_MESSAGE && message !== ON_DEMAND_MESSAGE) {
+	if (message !== noPollersMessage() && message !== onDemandMessage()) {
 		return message;
 	}
 	const request = `{"UUID": ${JSON.stringify(typeof uuid === 'string' ? uuid : '<uuid>')}, "ProvisionedPollerConfig": {"MinimumPollers": 1, "MaximumPollers": 2}}`;
 	return (
-		'A kafka:// destination requires provisioned mode, and this mapping is in on-demand mode, which a destination config cannot change: ' +
-		`first send an update request such as ${request} (aws lambda update-event-source-mapping, or this extension's Apply Destination Config to Event Source Mapping on that request).`
+		l10n.t('A kafka:// destination requires provisioned mode, and this mapping is in on-demand mode, which a destination config cannot change: ') +
+		l10n.t(
+			"first send an update request such as {0} (aws lambda update-event-source-mapping, or this extension's Apply Destination Config to Event Source Mapping on that request).",
+			request,
+		)
 	);
 }
 

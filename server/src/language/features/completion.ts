@@ -3,6 +3,7 @@
  * right type), the enum values and booleans of a value, and the schema's snippets (one per
  * destination type, whole requests...). An empty file is offered the snippets of every kind.
  */
+import { schemaText } from '../schema/schemaText';
 import type { Node } from 'jsonc-parser';
 import { DOCUMENT_KIND_TITLES } from '../../../../shared/documentKinds';
 import { isObject, valueAt } from '../../../../shared/jsonPath';
@@ -89,7 +90,7 @@ function propertyCandidates(
 			filterText: JSON.stringify(key),
 			replaceStart: range.start,
 			replaceEnd: range.end,
-			detail: resolved.title,
+			detail: schemaText(resolved.title),
 			documentation: schemaHover(resolved, key, undefined),
 		});
 	}
@@ -106,7 +107,7 @@ function valueCandidates(schema: Schema, range: { start: number; end: number }):
 			insertText: escapeSnippet(text),
 			replaceStart: range.start,
 			replaceEnd: range.end,
-			documentation: schema.enumDescriptions?.[i],
+			documentation: schemaText(schema.enumDescriptions?.[i]),
 			filterText: text,
 		});
 	});
@@ -119,12 +120,12 @@ function valueCandidates(schema: Schema, range: { start: number; end: number }):
 		const body = snippetText(snippet.body, snippet.bodyText);
 		if (body !== undefined) {
 			candidates.push({
-				label: snippet.label ?? body,
+				label: schemaText(snippet.label) ?? body,
 				kind: 'snippet',
 				insertText: body,
 				replaceStart: range.start,
 				replaceEnd: range.end,
-				documentation: snippet.description,
+				documentation: schemaText(snippet.description),
 				filterText: body,
 			});
 		}
@@ -143,13 +144,13 @@ function emptyDocumentSnippets(text: string, registry: SchemaRegistry): Completi
 			const body = snippetText(snippet.body, snippet.bodyText);
 			if (body !== undefined) {
 				candidates.push({
-					label: snippet.label ?? kind,
+					label: schemaText(snippet.label) ?? kind,
 					kind: 'snippet',
 					insertText: body,
 					replaceStart: 0,
 					replaceEnd: text.length,
-					detail: DOCUMENT_KIND_TITLES[kind],
-					documentation: snippet.description,
+					detail: DOCUMENT_KIND_TITLES()[kind],
+					documentation: schemaText(snippet.description),
 				});
 			}
 		}

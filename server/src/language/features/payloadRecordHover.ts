@@ -5,13 +5,14 @@
  * Everything taken from the record goes into inline code or a fenced block whose fence the
  * content cannot close, and every part is bounded, so a 1 MB value gives a hover of a few KB.
  */
+import * as l10n from '@vscode/l10n';
 import { isObject, member } from '../../../../shared/jsonPath';
 import type { DecodedBytes, DisplayLimits } from '../util/kafkaRecord';
 import { base64Bytes, describeBytes, epochMillisToIso, headerViews } from '../util/kafkaRecord';
 import { codeBlock, inlineCode } from '../util/markdown';
 import type { PositionContext } from './documentPosition';
 import { exactNumberText } from './hoverSource';
-import { plural } from '../../../../shared/printable';
+import { counted } from '../../../../shared/printable';
 
 const VALUE_LIMITS: DisplayLimits = { maxChars: 4000, maxHexBytes: 256 };
 const KEY_LIMITS: DisplayLimits = { maxChars: 1000, maxHexBytes: 64 };
@@ -24,11 +25,11 @@ function formName(decoded: DecodedBytes): string {
 		case 'json':
 			return 'JSON';
 		case 'text':
-			return 'UTF-8 text';
+			return l10n.t('UTF-8 text');
 		case 'hex':
-			return 'binary, shown as hex';
+			return l10n.t('binary, shown as hex');
 		case 'empty':
-			return 'empty';
+			return l10n.t('empty');
 	}
 }
 
@@ -37,24 +38,24 @@ function truncationNote(decoded: DecodedBytes): string {
 		return '';
 	}
 	return decoded.form === 'hex'
-		? `\n\n*Truncated: the first ${decoded.shownBytes ?? 0} of ${decoded.byteLength} bytes are shown.*`
-		: `\n\n*Truncated: the first ${decoded.text.length} characters are shown.*`;
+		? l10n.t('\n\n*Truncated: the first {0} of {1} bytes are shown.*', decoded.shownBytes ?? 0, decoded.byteLength)
+		: l10n.t('\n\n*Truncated: the first {0} characters are shown.*', decoded.text.length);
 }
 
 /** The Markdown for a record's key or value. */
 function bytesSection(label: string, raw: unknown, limits: DisplayLimits): string {
 	if (raw === undefined) {
-		return `**${label}**: none`;
+		return l10n.t('**{0}**: none', label);
 	}
 	if (raw === null) {
 		return `**${label}**: null`;
 	}
 	const bytes = base64Bytes(raw);
 	if (!bytes) {
-		return `**${label}**: not valid base64, so it cannot be decoded`;
+		return l10n.t('**{0}**: not valid base64, so it cannot be decoded', label);
 	}
 	const decoded = describeBytes(bytes, limits);
-	const heading = `**${label}** · ${plural(decoded.byteLength, 'byte')} · ${formName(decoded)}`;
+	const heading = `**${label}** · ${counted(decoded.byteLength, l10n.t('{0} byte'), l10n.t('{0} bytes'))} · ${formName(decoded)}`;
 	if (decoded.form === 'empty') {
 		return heading;
 	}
@@ -69,21 +70,21 @@ function headersSection(headers: unknown): string | undefined {
 	if (total === 0) {
 		return undefined;
 	}
-	const lines = [`**Headers** (${total})`, ''];
+	const lines = [l10n.t('**Headers** ({0})', total), ''];
 	for (const header of views) {
 		const name = inlineCode(header.name, MAX_INLINE);
 		const value = header.value;
 		if (!value) {
-			lines.push(`- ${name}: not a byte array`);
+			lines.push(l10n.t('- {0}: not a byte array', name));
 		} else if (value.form === 'empty') {
-			lines.push(`- ${name}: empty`);
+			lines.push(l10n.t('- {0}: empty', name));
 		} else {
 			const shown = value.form === 'hex' ? `hex ${inlineCode(value.text.replace(/\n/g, ' '), MAX_INLINE)}` : inlineCode(value.text, MAX_INLINE);
-			lines.push(`- ${name}: ${shown}${value.truncated ? ' (truncated)' : ''}`);
+			lines.push(value.truncated ? l10n.t('- {0}: {1} (truncated)', name, shown) : `- ${name}: ${shown}`);
 		}
 	}
 	if (total > views.length) {
-		lines.push(`- … ${plural(total - views.length, 'more header')}`);
+		lines.push(`- … ${counted(total - views.length, l10n.t('{0} more header'), l10n.t('{0} more headers'))}`);
 	}
 	return lines.join('\n');
 }
@@ -104,28 +105,28 @@ export function payloadRecordHover(context: PositionContext): string | undefined
 	const facts: string[] = [];
 	const topic = record['topic'];
 	if (typeof topic === 'string') {
-		facts.push(`topic ${inlineCode(topic, MAX_INLINE)}`);
+		facts.push(l10n.t('topic {0}', inlineCode(topic, MAX_INLINE)));
 	}
 	const partition = record['partition'];
 	if (typeof partition === 'number' || typeof partition === 'string') {
-		facts.push(`partition ${inlineCode(String(partition), MAX_INLINE)}`);
+		facts.push(l10n.t('partition {0}', inlineCode(String(partition), MAX_INLINE)));
 	}
 	const offset = record['offset'];
 	if (typeof offset === 'number') {
-		facts.push(`offset ${inlineCode(exactNumberText(context, ['records', key, index, 'offset'], offset), MAX_INLINE)}`);
+		facts.push(l10n.t('offset {0}', inlineCode(exactNumberText(context, ['records', key, index, 'offset'], offset), MAX_INLINE)));
 	} else if (typeof offset === 'string') {
-		facts.push(`offset ${inlineCode(offset, MAX_INLINE)}`);
+		facts.push(l10n.t('offset {0}', inlineCode(offset, MAX_INLINE)));
 	}
-	const sections = [`**Kafka record**${facts.length > 0 ? ` · ${facts.join(' · ')}` : ''}`];
+	const sections = [l10n.t('**Kafka record**{0}', facts.length > 0 ? ` · ${facts.join(' · ')}` : '')];
 	const time = record['timestamp'];
 	const iso = epochMillisToIso(time);
 	if (iso) {
 		const type = record['timestampType'];
 		const typeText = typeof type === 'string' ? ` (${inlineCode(type, MAX_INLINE)})` : '';
-		sections.push(`Timestamp: ${inlineCode(iso)}${typeText}`);
+		sections.push(l10n.t('Timestamp: {0}{1}', inlineCode(iso), typeText));
 	}
-	sections.push(bytesSection('Key', record['key'], KEY_LIMITS));
-	sections.push(bytesSection('Value', record['value'], VALUE_LIMITS));
+	sections.push(bytesSection(l10n.t('Key'), record['key'], KEY_LIMITS));
+	sections.push(bytesSection(l10n.t('Value'), record['value'], VALUE_LIMITS));
 	const headers = headersSection(record['headers']);
 	if (headers) {
 		sections.push(headers);

@@ -4,6 +4,8 @@
  * offsets are 64-bit), and the time the range spans. Hover on `recordInfo` shows the one record.
  * Every value from the document is rendered as inline code, so it cannot become Markdown.
  */
+import * as l10n from '@vscode/l10n';
+import { counted } from '../../../../shared/printable';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import { isObject, member } from '../../../../shared/jsonPath';
 import { splitTopicPartition } from '../util/kafkaTopic';
@@ -35,46 +37,46 @@ function code(text: string): string {
 function topicLine(key: string): string {
 	const split = splitTopicPartition(key);
 	if (!split || parsePartitionText(split.partition).issue) {
-		return `The key ${code(key)} is not \`<topic>-<partition>\`.`;
+		return l10n.t('The key {0} is not `<topic>-<partition>`.', code(key));
 	}
-	return `Topic ${code(split.topic)}, partition ${code(split.partition)}`;
+	return l10n.t('Topic {0}, partition {1}', code(split.topic), code(split.partition));
 }
 
 function offsetsLine(context: PositionContext, base: JsonPath, range: Record<string, unknown>): string {
 	const first = offsetOf(context, [...base, 'firstRecordOffset'], range['firstRecordOffset']);
 	const last = offsetOf(context, [...base, 'lastRecordOffset'], range['lastRecordOffset']);
 	if (first.shown === undefined || last.shown === undefined) {
-		return '- Offsets: incomplete';
+		return l10n.t('- Offsets: incomplete');
 	}
 	let count: string;
 	if (first.exact === undefined || last.exact === undefined) {
-		count = 'not valid Kafka offsets';
+		count = l10n.t('not valid Kafka offsets');
 	} else if (last.exact < first.exact) {
-		count = 'the last offset is before the first';
+		count = l10n.t('the last offset is before the first');
 	} else {
 		const n = last.exact - first.exact + 1n;
-		count = `**${n} record${n === 1n ? '' : 's'}**`;
+		count = `**${counted(n, l10n.t('{0} record'), l10n.t('{0} records'))}**`;
 	}
-	return `- Offsets: ${code(first.shown)} to ${code(last.shown)}: ${count}`;
+	return l10n.t('- Offsets: {0} to {1}: {2}', code(first.shown), code(last.shown), count);
 }
 
 function timesLine(range: Record<string, unknown>): string {
 	const firstText = range['firstRecordTimestamp'];
 	const lastText = range['lastRecordTimestamp'];
 	if (typeof firstText !== 'string' || typeof lastText !== 'string') {
-		return '- Timestamps: incomplete';
+		return l10n.t('- Timestamps: incomplete');
 	}
 	const first = isoTimestampMillis(firstText);
 	const last = isoTimestampMillis(lastText);
 	let span: string;
 	if (first === undefined || last === undefined) {
-		span = 'not ISO-8601 date-times';
+		span = l10n.t('not ISO-8601 date-times');
 	} else if (last < first) {
-		span = `the last is ${formatDuration(first - last)} before the first`;
+		span = l10n.t('the last is {0} before the first', formatDuration(first - last));
 	} else {
 		span = `spanning ${formatDuration(last - first)}`;
 	}
-	return `- Timestamps: ${code(firstText)} to ${code(lastText)}, ${span}`;
+	return l10n.t('- Timestamps: {0} to {1}, {2}', code(firstText), code(lastText), span);
 }
 
 function rangeHover(context: PositionContext, key: string, range: unknown): string {
@@ -97,19 +99,19 @@ function payloadKey(context: PositionContext): string | undefined {
 }
 
 function singleHover(context: PositionContext, single: unknown): string {
-	const lines = ['**recordInfo**: one record (the form Lambda writes to Kafka-topic destinations)', ''];
+	const lines = [l10n.t('**recordInfo**: one record (the form Lambda writes to Kafka-topic destinations)'), ''];
 	const key = payloadKey(context);
 	if (key !== undefined) {
-		lines.push(`${topicLine(key)} (from ${code(key)} in \`payload\`)`, '');
+		lines.push(l10n.t('{0} (from {1} in `payload`)', topicLine(key), code(key)), '');
 	}
 	if (isObject(single)) {
 		const offset = offsetOf(context, ['KafkaBatchInfo', 'recordInfo', 'offset'], single['offset']);
 		if (offset.shown !== undefined) {
-			lines.push(`- Offset: ${code(offset.shown)}${offset.exact === undefined ? ' (not a valid Kafka offset)' : ''}`);
+			lines.push(`- Offset: ${code(offset.shown)}${offset.exact === undefined ? l10n.t(' (not a valid Kafka offset)') : ''}`);
 		}
 		const time = single['timestamp'];
 		if (typeof time === 'string') {
-			lines.push(`- Timestamp: ${code(time)}${isoTimestampMillis(time) === undefined ? ' (not an ISO-8601 date-time)' : ''}`);
+			lines.push(`- Timestamp: ${code(time)}${isoTimestampMillis(time) === undefined ? l10n.t(' (not an ISO-8601 date-time)') : ''}`);
 		}
 	}
 	return lines.join('\n');

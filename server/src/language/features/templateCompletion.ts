@@ -9,6 +9,7 @@
  * are its parents. The line being typed is blanked before the template is read, so a half-typed key
  * (which is not YAML yet) does not hide the mapping it is in.
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonPath, PathSegment } from '../../../../shared/jsonPath';
 import { resolveRef, schemaAtPath, typesOf } from '../schema/schemaLookup';
 import type { Schema, SchemaRegistry } from '../schema/schemaRegistry';
@@ -186,10 +187,11 @@ function keyCandidates(
 		candidates.push({
 			label: 'Type',
 			kind: 'property',
+			// l10n-ignore: template code
 			insertText: `Type: \${1|${SAM_DESTINATION_TYPES.join(',')}|}`,
 			replaceStart: range.start,
 			replaceEnd: range.end,
-			detail: 'SAM: the permission SAM adds',
+			detail: l10n.t('SAM: the permission SAM adds'),
 		});
 	}
 	return candidates;
@@ -227,6 +229,7 @@ function nodeAt(template: ParsedTemplate, start: TemplateNode | undefined, path:
 const MSK_EVENT = (indent: string): string =>
 	[
 		'${1:Kafka}:',
+		// l10n-ignore: template code
 		'  Type: MSK',
 		'  Properties:',
 		'    Stream: ${2:arn:aws:kafka:us-east-1:123456789012:cluster/name/uuid}',
@@ -239,15 +242,19 @@ const MSK_EVENT = (indent: string): string =>
 		'    MaximumRetryAttempts: 3',
 		'    DestinationConfig:',
 		'      OnFailure:',
+		// l10n-ignore: template code
 		'        Type: SQS',
+		// l10n-ignore: template code
 		'        Destination: ${5:!GetAtt Dlq.Arn}',
 	].join(`\n${indent}`);
 
 const MAPPING_RESOURCE = (indent: string): string =>
 	[
 		'${1:KafkaMapping}:',
+		// l10n-ignore: template code
 		'  Type: AWS::Lambda::EventSourceMapping',
 		'  Properties:',
+		// l10n-ignore: template code
 		'    FunctionName: ${2:!Ref Function}',
 		'    EventSourceArn: ${3:arn:aws:kafka:us-east-1:123456789012:cluster/name/uuid}',
 		'    Topics:',
@@ -259,6 +266,7 @@ const MAPPING_RESOURCE = (indent: string): string =>
 		'    MaximumRetryAttempts: 3',
 		'    DestinationConfig:',
 		'      OnFailure:',
+		// l10n-ignore: template code
 		'        Destination: ${6:!GetAtt Dlq.Arn}',
 	].join(`\n${indent}`);
 
@@ -274,12 +282,12 @@ function snippetCandidates(template: ParsedTemplate, parents: PathSegment[], ind
 		detail: 'Lambda Kafka',
 	});
 	if (parents.length === 1 && parents[0] === 'Resources') {
-		return [snippet('Kafka event source mapping (AWS::Lambda::EventSourceMapping)', MAPPING_RESOURCE(pad))];
+		return [snippet(l10n.t('Kafka event source mapping ({0})', 'AWS::Lambda::EventSourceMapping'), MAPPING_RESOURCE(pad))];
 	}
 	if (parents.length === 4 && parents[0] === 'Resources' && parents[2] === 'Properties' && parents[3] === 'Events') {
 		const type = memberNode(template, memberNode(template, memberNode(template, template.root, 'Resources'), String(parents[1])), 'Type');
 		if (type && String((type as { value?: unknown }).value) === 'AWS::Serverless::Function') {
-			return [snippet('MSK event with an on-failure destination', MSK_EVENT(pad))];
+			return [snippet(l10n.t('MSK event with an on-failure destination'), MSK_EVENT(pad))];
 		}
 	}
 	return [];

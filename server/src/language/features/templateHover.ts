@@ -4,16 +4,33 @@
  * request field it becomes, from the esm-request schema, with a line naming the field where the
  * template calls it otherwise; SAM's own `OnFailure.Type` has its own text.
  */
+import * as l10n from '@vscode/l10n';
 import type { SchemaRegistry } from '../schema/schemaRegistry';
 import { schemaAtPath } from '../schema/schemaLookup';
+import { awsDocUrl } from '../schema/schemaText';
 import type { TemplateDocument } from '../templates/cfn/analyzeTemplate';
 import { requestPathOf } from '../templates/cfn/sourcePaths';
 import { cursorAt } from '../templates/cfn/templateCursor';
 import type { HoverResult } from './schemaHover';
 import { schemaHover } from './schemaHover';
 
-const SAM_DESTINATION_TYPE =
-	'**Type** · `SQS` | `SNS` | `S3` | `Kafka`\n\nSAM only, not sent to Lambda: the kind of the destination, which tells SAM which permission to add to the role it makes for the function (`sqs:SendMessage`, `sns:Publish`, or `s3:PutObject` and `s3:ListBucket`). SAM adds none for `Kafka`, nor when the function has a `Role` of its own.\n\n[AWS SAM documentation](https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-msk.html)';
+const SAM_DESTINATION_TYPE = (): string =>
+	[
+		'**Type** · `SQS` | `SNS` | `S3` | `Kafka`',
+		l10n.t(
+			'SAM only, not sent to Lambda: the kind of the destination, which tells SAM which permission to add to the role it makes for the function ({0}, {1}, or {2} and {3}). SAM adds none for {4}, nor when the function has a {5} of its own.',
+			'`sqs:SendMessage`',
+			'`sns:Publish`',
+			'`s3:PutObject`',
+			'`s3:ListBucket`',
+			'`Kafka`',
+			'`Role`',
+		),
+		l10n.t(
+			'[AWS SAM documentation]({0})',
+			awsDocUrl('https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-msk.html'),
+		),
+	].join('\n\n');
 
 export function templateHover(document: TemplateDocument, offset: number, registry: SchemaRegistry): HoverResult | undefined {
 	const cursor = cursorAt(document, offset);
@@ -22,7 +39,7 @@ export function templateHover(document: TemplateDocument, offset: number, regist
 	}
 	const requestPath = requestPathOf(cursor.mapping.format, cursor.sourcePath);
 	if (!requestPath) {
-		return { markdown: SAM_DESTINATION_TYPE, ...cursor.range };
+		return { markdown: SAM_DESTINATION_TYPE(), ...cursor.range };
 	}
 	const schema = schemaAtPath(registry.schema('esm-request'), requestPath);
 	const sourceKey = cursor.sourcePath[cursor.sourcePath.length - 1];
@@ -32,6 +49,8 @@ export function templateHover(document: TemplateDocument, offset: number, regist
 		return undefined;
 	}
 	const renamed =
-		typeof sourceKey === 'string' && sourceKey !== requestKey ? `\`${sourceKey}\` is the mapping's \`${requestPath.join('.')}\` in the Lambda API.\n\n` : '';
+		typeof sourceKey === 'string' && sourceKey !== requestKey
+			? `${l10n.t("{0} is the mapping's {1} in the Lambda API.", `\`${sourceKey}\``, `\`${requestPath.join('.')}\``)}\n\n`
+			: '';
 	return { markdown: `${renamed}${markdown}`, ...cursor.range };
 }

@@ -7,6 +7,7 @@
  * Every value taken from a record is shell-quoted (see ./shellQuote.ts), and a topic Kafka would
  * not accept gets no command at all: no cluster has it, and such a name is only ever an attack.
  */
+import * as l10n from '@vscode/l10n';
 import type { AuthChoice, ConsumerCommand, ConsumerConfigTemplate, KafkaAuth } from '../../../../shared/protocol';
 import type { ShellWord } from '../../../../shared/shellQuote';
 import { topicNameProblem } from '../util/kafkaTopic';
@@ -59,7 +60,7 @@ export function chooseAuth(input: { sourceAccessTypes?: readonly string[]; boots
 	const types = new Set(input.sourceAccessTypes ?? []);
 	for (const [type, auth] of SOURCE_ACCESS_AUTH) {
 		if (types.has(type)) {
-			return { kind: auth, source: 'mapping', reason: `The event source mapping authenticates with ${type}.` };
+			return { kind: auth, source: 'mapping', reason: l10n.t('The event source mapping authenticates with {0}.', type) };
 		}
 	}
 	const brokers = brokerList(input.bootstrapServers);
@@ -71,7 +72,11 @@ export function chooseAuth(input: { sourceAccessTypes?: readonly string[]; boots
 			return {
 				kind: auth,
 				source: 'port',
-				reason: `The brokers listen on port ${port}, which Amazon MSK uses for ${auth === 'msk-iam' ? 'IAM access control' : authName(auth)}.`,
+				reason: l10n.t(
+					'The brokers listen on port {0}, which Amazon MSK uses for {1}.',
+					port,
+					auth === 'msk-iam' ? l10n.t('IAM access control') : authName(auth),
+				),
 			};
 		}
 	}
@@ -79,7 +84,7 @@ export function chooseAuth(input: { sourceAccessTypes?: readonly string[]; boots
 	return {
 		kind: auth,
 		source: 'setting',
-		reason: `Neither the mapping nor the broker ports tell; using ${authName(auth)} from the setting lambdaKafka.preview.defaultAuth.`,
+		reason: l10n.t('Neither the mapping nor the broker ports tell; using {0} from the setting lambdaKafka.preview.defaultAuth.', authName(auth)),
 	};
 }
 
@@ -114,7 +119,7 @@ export function consumerCommands(range: ReadRange, bootstrapServers: string | un
 		range,
 		auth,
 		bootstrap: brokers ? brokers.join(',') : { trusted: BOOTSTRAP_PLACEHOLDER },
-		placeholderNote: brokers ? undefined : 'The record gives no broker list: set BOOTSTRAP_SERVERS to host:port pairs first.',
+		placeholderNote: brokers ? undefined : l10n.t('The record gives no broker list: set BOOTSTRAP_SERVERS to host:port pairs first.'),
 		count: range.last - range.first + 1n,
 		firstOffset: range.first.toString(),
 	};
@@ -133,16 +138,18 @@ interface RangeRead {
 	firstOffset: string;
 }
 
-const KCAT_IAM_NOTE =
-	'kcat (librdkafka) has no AWS_MSK_IAM SASL mechanism, so this command cannot authenticate with IAM as written: use kafka-console-consumer above, or a SASL/OAUTHBEARER token helper.';
+const kcatIamNote = (): string =>
+	l10n.t(
+		'kcat (librdkafka) has no AWS_MSK_IAM SASL mechanism, so this command cannot authenticate with IAM as written: use kafka-console-consumer above, or a SASL/OAUTHBEARER token helper.',
+	);
 
 function kcatCommands(read: RangeRead): ConsumerCommand[] {
 	const { range, auth, firstOffset, count } = read;
 	const iam = auth === 'msk-iam';
 	const kcatConfig: ShellWord[] = kcatNeedsConfig(auth) ? [{ trusted: '-F' }, { trusted: KCAT_CONFIG_FILE }] : [];
-	const kcatNote = joinNotes(read.placeholderNote, iam ? KCAT_IAM_NOTE : undefined);
+	const kcatNote = joinNotes(read.placeholderNote, iam ? kcatIamNote() : undefined);
 	// The label says it too, where the eye lands first; the note says why.
-	const label = (text: string): string => (iam ? `${text} (cannot authenticate with IAM)` : text);
+	const label = (text: string): string => (iam ? l10n.t('{0} (cannot authenticate with IAM)', text) : text);
 	const kcat = (rest: ShellWord[]): string =>
 		shellCommand([
 			{ trusted: 'kcat' },
@@ -159,17 +166,24 @@ function kcatCommands(read: RangeRead): ConsumerCommand[] {
 	const byOffset: ShellWord[] = [{ trusted: '-o' }, firstOffset, { trusted: '-c' }, count.toString(), { trusted: '-e' }];
 	const commands: ConsumerCommand[] = [
 		{ tool: 'kcat', variant: 'offsets', label: label('kcat'), command: kcat(byOffset), firstOffset, note: kcatNote },
-		{ tool: 'kcat', variant: 'json', label: label('kcat, JSON envelope'), command: kcat([...byOffset, { trusted: '-J' }]), firstOffset, note: kcatNote },
+		{
+			tool: 'kcat',
+			variant: 'json',
+			label: label(l10n.t('kcat, JSON envelope')),
+			command: kcat([...byOffset, { trusted: '-J' }]),
+			firstOffset,
+			note: kcatNote,
+		},
 	];
 	const { firstTimestampMs: from, lastTimestampMs: to } = range;
 	if (from !== undefined && to !== undefined && Number.isSafeInteger(from) && Number.isSafeInteger(to) && from >= 0 && from <= to) {
 		commands.push({
 			tool: 'kcat',
 			variant: 'timestamps',
-			label: label('kcat, by timestamp'),
+			label: label(l10n.t('kcat, by timestamp')),
 			command: kcat([{ trusted: '-o' }, `s@${from}`, { trusted: '-o' }, `e@${to + 1}`, { trusted: '-e' }]),
 			firstOffset,
-			note: joinNotes(kcatNote, 'Reads every record of the partition timestamped in this window, which may include records that did not fail.'),
+			note: joinNotes(kcatNote, l10n.t('Reads every record of the partition timestamped in this window, which may include records that did not fail.')),
 		});
 	}
 	return commands;
@@ -189,7 +203,10 @@ function consoleCommand(read: RangeRead): ConsumerCommand {
 		firstOffset,
 		{ trusted: '--max-messages' },
 		count.toString(),
-		{ trusted: '--property print.key=true --property print.offset=true --property print.timestamp=true --property print.headers=true' },
+		{
+			trusted:
+				'--property print.key=true --property print.offset=true --property print.timestamp=true --property print.headers=true' /* l10n-ignore: command arguments */,
+		},
 	];
 	if (auth !== 'plaintext') {
 		consoleWords.push({ trusted: '--consumer.config' }, { trusted: CONSOLE_CONFIG_FILE });
@@ -202,8 +219,10 @@ function consoleCommand(read: RangeRead): ConsumerCommand {
 		firstOffset,
 		note: joinNotes(
 			read.placeholderNote,
-			count > MAX_CONSOLE_MESSAGES ? `--max-messages takes at most ${MAX_CONSOLE_MESSAGES}; this range is larger, so read it in parts.` : undefined,
-			auth === 'msk-iam' ? 'Needs the aws-msk-iam-auth jar on the classpath (export CLASSPATH=/path/to/aws-msk-iam-auth-all.jar).' : undefined,
+			count > MAX_CONSOLE_MESSAGES
+				? l10n.t('--max-messages takes at most {0}; this range is larger, so read it in parts.', String(MAX_CONSOLE_MESSAGES))
+				: undefined,
+			auth === 'msk-iam' ? l10n.t('Needs the aws-msk-iam-auth jar on the classpath (export CLASSPATH=/path/to/aws-msk-iam-auth-all.jar).') : undefined,
 		),
 	};
 }
@@ -237,7 +256,7 @@ export function configTemplates(auth: KafkaAuth): ConsumerConfigTemplate[] {
 					'# kcat (librdkafka) has no native MSK IAM: use kafka-console-consumer with this file.',
 					'security.protocol=SASL_SSL',
 					'sasl.mechanism=AWS_MSK_IAM',
-					'sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required;',
+					'sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required;', // l10n-ignore: a Kafka client property
 					'sasl.client.callback.handler.class=software.amazon.msk.auth.iam.IAMClientCallbackHandler',
 				]),
 			];
@@ -250,6 +269,7 @@ export function configTemplates(auth: KafkaAuth): ConsumerConfigTemplate[] {
 					secret,
 					'security.protocol=SASL_SSL',
 					`sasl.mechanism=${mechanism}`,
+					// l10n-ignore: a Kafka client property, read by Java
 					'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="<username>" password="<password>";',
 				]),
 				kcat([secret, 'security.protocol=SASL_SSL', `sasl.mechanisms=${mechanism}`, 'sasl.username=<username>', 'sasl.password=<password>']),
@@ -262,6 +282,7 @@ export function configTemplates(auth: KafkaAuth): ConsumerConfigTemplate[] {
 					secret,
 					'security.protocol=SASL_SSL',
 					'sasl.mechanism=PLAIN',
+					// l10n-ignore: a Kafka client property, read by Java
 					'sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="<username>" password="<password>";',
 				]),
 				kcat([secret, 'security.protocol=SASL_SSL', 'sasl.mechanisms=PLAIN', 'sasl.username=<username>', 'sasl.password=<password>']),

@@ -10,6 +10,7 @@
  * are refused before any link is built: a topic must be a name Kafka accepts (which has no `/`
  * and no `%`), and a cluster name must not hold `/ \ % ? #`, controls, or be `.` or `..`.
  */
+import * as l10n from '@vscode/l10n';
 import type { DeepLink } from '../../../../shared/protocol';
 import { escapeInvisible } from '../../../../shared/printable';
 import { topicNameProblem } from '../util/kafkaTopic';
@@ -45,14 +46,14 @@ const UNSAFE_IN_SEGMENT = /[/\\%?#]/;
 /** Why a cluster name cannot be part of a web-UI link, or undefined when it can. */
 export function clusterNameProblem(name: string): string | undefined {
 	if (name === '' || name === '.' || name === '..') {
-		return `The cluster name ${JSON.stringify(name)} cannot be part of a link.`;
+		return l10n.t('The cluster name {0} cannot be part of a link.', JSON.stringify(name));
 	}
 	const unsafe = UNSAFE_IN_SEGMENT.exec(name);
 	if (unsafe) {
-		return `The cluster name cannot be part of a link: ${JSON.stringify(unsafe[0])} would change the link's path once decoded.`;
+		return l10n.t("The cluster name cannot be part of a link: {0} would change the link's path once decoded.", JSON.stringify(unsafe[0]));
 	}
 	if (escapeInvisible(name) !== name) {
-		return 'The cluster name cannot be part of a link: it holds control or invisible characters.';
+		return l10n.t('The cluster name cannot be part of a link: it holds control or invisible characters.');
 	}
 	return undefined;
 }
@@ -86,7 +87,7 @@ export function kafkaUiLink(base: string | undefined, target: LinkTarget): DeepL
 	});
 	return {
 		tool: 'kafka-ui',
-		label: 'Open in kafka-ui',
+		label: l10n.t('Open in kafka-ui'),
 		url: `${root}/ui/clusters/${cluster}/all-topics/${topic}/messages?${query.toString()}`,
 		firstOffset: target.first.toString(),
 	};
@@ -103,7 +104,7 @@ export function akhqLink(base: string | undefined, target: LinkTarget): DeepLink
 	const query = new URLSearchParams({ single: 'true', partition: String(target.partition), offset: target.first.toString() });
 	return {
 		tool: 'akhq',
-		label: 'Open in AKHQ',
+		label: l10n.t('Open in AKHQ'),
 		url: `${root}/ui/${cluster}/topic/${topic}/data?${query.toString()}`,
 		firstOffset: target.first.toString(),
 	};

@@ -10,6 +10,7 @@
  * records carried in `payload` are decoded for display. Offsets are compared as BigInt and
  * reported as decimal strings.
  */
+import * as l10n from '@vscode/l10n';
 import type { DocumentKind } from '../../../../shared/documentKinds';
 import type {
 	DecodedView,
@@ -32,7 +33,7 @@ import { base64Bytes, describeBytes, epochMillisToIso, headerViews, isoTimestamp
 import { MAX_OFFSET_DIGITS, exactOffset, parseOffsetText, parsePartitionText } from '../util/offsets';
 import type { DocumentAnalysis, DocumentUnit } from '../validation/pipeline';
 import { parsePayload } from '../validation/payload';
-import { NO_COMMIT_NOTE } from '../../../../shared/kafkaAuth';
+import { noCommitNote } from '../../../../shared/kafkaAuth';
 import { brokerList, chooseAuth, configTemplates, consumerCommands } from './consumerCommands';
 import { akhqLink, clusterNameProblem, kafkaUiLink, mskClusterName } from './deepLinks';
 import type { OffsetRange } from './ranges';
@@ -95,21 +96,27 @@ export function buildPreviewModel(input: PreviewInput): PreviewModel {
 	const auths = [...new Set(partitions.map((p) => p.auth.kind))];
 	const notes: PreviewNote[] = [];
 	if (analysis.skipped === 'too-large') {
-		notes.push({ severity: 'warning', message: 'This file is above the size limit of the setting lambdaKafka.validation.maxFileSizeMB, so it was not read.' });
+		notes.push({
+			severity: 'warning',
+			message: l10n.t('This file is above the size limit of the setting lambdaKafka.validation.maxFileSizeMB, so it was not read.'),
+		});
 	} else if (records.length === 0) {
-		notes.push({ severity: 'info', message: 'This document has no failure records or Kafka events to preview.' });
+		notes.push({ severity: 'info', message: l10n.t('This document has no failure records or Kafka events to preview.') });
 	}
 	if (partitions.length > 0) {
-		notes.push({ severity: 'info', message: NO_COMMIT_NOTE });
+		notes.push({ severity: 'info', message: noCommitNote() });
 	}
 	if (records.some((r) => r.ranges.some((range) => isOverlong(range.firstOffset) || isOverlong(range.lastOffset)))) {
 		notes.push({
 			severity: 'warning',
-			message: `Some offsets have more than ${MAX_OFFSET_DIGITS} digits. No Kafka partition has such offsets: these are Kinesis sequence numbers, as in AWS's documentation example. Those ranges cannot be read back.`,
+			message: l10n.t(
+				"Some offsets have more than {0} digits. No Kafka partition has such offsets: these are Kinesis sequence numbers, as in AWS's documentation example. Those ranges cannot be read back.",
+				MAX_OFFSET_DIGITS,
+			),
 		});
 	}
 	if (payloadTotal > payloadRecords.length) {
-		notes.push({ severity: 'info', message: `Only the first ${payloadRecords.length} of ${payloadTotal} payload records are listed.` });
+		notes.push({ severity: 'info', message: l10n.t('Only the first {0} of {1} payload records are listed.', payloadRecords.length, payloadTotal) });
 	}
 	return {
 		uri: input.uri,
@@ -207,25 +214,25 @@ function fromFailureRecord(unit: DocumentUnit, index: number, budget: PayloadBud
 		const range = readRange(key ?? '', offset, offset, timestamp, timestamp);
 		if (key === undefined) {
 			range.view.valid = false;
-			range.view.problem = 'recordInfo names no topic-partition, and the payload does not give exactly one.';
+			range.view.problem = l10n.t('recordInfo names no topic-partition, and the payload does not give exactly one.');
 			range.entry = undefined;
 		}
 		record.ranges.push(range.view);
 		if (range.entry) {
 			entries.push({ ...range.entry, recordIndex: index, cluster, bootstrapServers, eventSourceArn });
 		}
-		notes.push({ severity: 'info', message: 'A Kafka-destination record names one offset; its topic-partition is taken from the payload.' });
+		notes.push({ severity: 'info', message: l10n.t('A Kafka-destination record names one offset; its topic-partition is taken from the payload.') });
 	} else {
-		notes.push({ severity: 'warning', message: 'KafkaBatchInfo has no recordsInfo: there are no offsets to read back.' });
+		notes.push({ severity: 'warning', message: l10n.t('KafkaBatchInfo has no recordsInfo: there are no offsets to read back.') });
 	}
 	if (bootstrapServers !== undefined && !brokerList(bootstrapServers)) {
 		notes.push({
 			severity: 'warning',
-			message: 'bootstrapServers is not a host:port list (AWS\'s example has "..."): the commands use $BOOTSTRAP_SERVERS instead.',
+			message: l10n.t('bootstrapServers is not a host:port list (AWS\'s example has "..."): the commands use $BOOTSTRAP_SERVERS instead.'),
 		});
 	}
 	if (hasPayload && !payloadValue) {
-		notes.push({ severity: 'warning', message: 'The payload is not a Kafka event object, so its records cannot be shown.' });
+		notes.push({ severity: 'warning', message: l10n.t('The payload is not a Kafka event object, so its records cannot be shown.') });
 	}
 	const payloadRecords = payloadValue ? decodePayload(payloadValue, payloadSource, index, record.ranges, budget) : [];
 	return { record, entries, payload: payloadRecords };
@@ -271,7 +278,7 @@ function readRange(
 	const last = readOffset(lastInput);
 	const problems: string[] = [];
 	if (view.topic === undefined) {
-		problems.push(`${JSON.stringify(key)} is not "<topic>-<partition>".`);
+		problems.push(l10n.t('{0} is not "<topic>-<partition>".', JSON.stringify(key)));
 	}
 	for (const [offset, input] of [
 		[first, firstInput],
@@ -283,10 +290,10 @@ function readRange(
 		}
 	}
 	if (typeof first === 'bigint' && typeof last === 'bigint' && first > last) {
-		problems.push(`The first offset ${first} is after the last offset ${last}.`);
+		problems.push(l10n.t('The first offset {0} is after the last offset {1}.', String(first), String(last)));
 	}
 	if (view.spanMs !== undefined && view.spanMs < 0) {
-		problems.push('The first timestamp is after the last one.');
+		problems.push(l10n.t('The first timestamp is after the last one.'));
 	}
 	if (problems.length > 0 || typeof first !== 'bigint' || typeof last !== 'bigint' || view.topic === undefined || view.partition === undefined) {
 		view.problem = problems.join(' ');
@@ -313,7 +320,7 @@ function readRange(
 function readOffset(input: OffsetInput): bigint | string {
 	const { value } = input;
 	if (value === undefined || value === null) {
-		return '%s is missing.';
+		return l10n.t('%s is missing.');
 	}
 	const raw = typeof value === 'number' && !Number.isSafeInteger(value) ? input.raw() : undefined;
 	const exact = exactOffset(value, raw);
@@ -323,10 +330,10 @@ function readOffset(input: OffsetInput): bigint | string {
 	if (typeof value === 'string') {
 		const parsed = parseOffsetText(value);
 		if (parsed.issue?.reason === 'too-many-digits') {
-			return `%s has ${parsed.issue.digits} digits: a Kinesis sequence number, not a Kafka offset (at most ${MAX_OFFSET_DIGITS} digits).`;
+			return l10n.t('%s has {0} digits: a Kinesis sequence number, not a Kafka offset (at most {1} digits).', parsed.issue.digits, MAX_OFFSET_DIGITS);
 		}
 	}
-	return '%s is not a Kafka offset (0 to 9223372036854775807).';
+	return l10n.t('%s is not a Kafka offset (0 to 9223372036854775807).');
 }
 
 function offsetText(value: unknown): string {
@@ -381,13 +388,13 @@ function fromKafkaEvent(unit: DocumentUnit, index: number, budget: PayloadBudget
 		});
 		const range = readRange(
 			key,
-			{ value: first?.toString(), raw: () => undefined, name: 'The first offset' },
-			{ value: last?.toString(), raw: () => undefined, name: 'The last offset' },
+			{ value: first?.toString(), raw: () => undefined, name: l10n.t('The first offset') },
+			{ value: last?.toString(), raw: () => undefined, name: l10n.t('The last offset') },
 			epochMillisToIso(firstMs),
 			epochMillisToIso(lastMs),
 		);
 		if (first === undefined) {
-			range.view.problem = 'No record of this partition has a valid offset.';
+			range.view.problem = l10n.t('No record of this partition has a valid offset.');
 		}
 		record.ranges.push(range.view);
 		if (range.entry) {
@@ -543,7 +550,7 @@ function buildPartition(id: string, group: readonly RangeEntry[], options: Previ
 		id,
 		topic: head.topic,
 		partition: head.partition,
-		cluster: eventSourceArn ?? bootstrapServers ?? 'unknown cluster',
+		cluster: eventSourceArn ?? bootstrapServers ?? l10n.t('unknown cluster'),
 		bootstrapServers,
 		eventSourceArn,
 		recordIndexes: recordsOf(group.map((_, i) => i)),
@@ -583,11 +590,17 @@ function buildPartition(id: string, group: readonly RangeEntry[], options: Previ
 	if (union.merged.length > MAX_COMMAND_RANGES) {
 		notes.push({
 			severity: 'info',
-			message: `Commands are listed for the first ${MAX_COMMAND_RANGES} of ${union.merged.length} separate ranges; to read them all at once, read from offset ${union.merged[0].first} to ${union.merged[union.merged.length - 1].last}, gaps included.`,
+			message: l10n.t(
+				'Commands are listed for the first {0} of {1} separate ranges; to read them all at once, read from offset {2} to {3}, gaps included.',
+				String(MAX_COMMAND_RANGES),
+				String(union.merged.length),
+				String(union.merged[0].first),
+				String(union.merged[union.merged.length - 1].last),
+			),
 		});
 	}
 	if (!clusterName && (options.kafkaUiBaseUrl || options.akhqBaseUrl)) {
-		notes.push({ severity: 'info', message: "No web-UI links: set lambdaKafka.preview.clusterName to the cluster's name in kafka-ui / AKHQ." });
+		notes.push({ severity: 'info', message: l10n.t("No web-UI links: set lambdaKafka.preview.clusterName to the cluster's name in kafka-ui / AKHQ.") });
 	}
 	return partition;
 }
@@ -599,7 +612,7 @@ function partitionNotes(topic: string, clusterName: string | undefined, options:
 	if (topicProblem) {
 		notes.push({
 			severity: 'warning',
-			message: `${topicProblem} No Kafka cluster has such a topic, so no consumer commands or web-UI links are made for it; check the record.`,
+			message: l10n.t('{0} No Kafka cluster has such a topic, so no consumer commands or web-UI links are made for it; check the record.', topicProblem),
 		});
 	}
 	const wantsLinks = options.kafkaUiBaseUrl !== undefined || options.akhqBaseUrl !== undefined;
@@ -607,13 +620,16 @@ function partitionNotes(topic: string, clusterName: string | undefined, options:
 	if (clusterProblem && wantsLinks && !topicProblem) {
 		notes.push({
 			severity: 'info',
-			message: `${clusterProblem} No web-UI links are made; check lambdaKafka.preview.clusterName or the record's event source ARN.`,
+			message: l10n.t("{0} No web-UI links are made; check lambdaKafka.preview.clusterName or the record's event source ARN.", clusterProblem),
 		});
 	}
 	if (lastMs !== undefined && now - lastMs > DEFAULT_RETENTION_MS) {
 		notes.push({
 			severity: 'warning',
-			message: `The newest of these records is ${formatDuration(now - lastMs)} old, past Kafka's default retention of 7 days: they may have been deleted. Check the topic's retention.ms.`,
+			message: l10n.t(
+				"The newest of these records is {0} old, past Kafka's default retention of 7 days: they may have been deleted. Check the topic's retention.ms.",
+				formatDuration(now - lastMs),
+			),
 		});
 	}
 	return notes;

@@ -3,6 +3,7 @@
  * Buffer round-trip per string (perf-anchors finding 2); only a failing string is scanned to say
  * exactly what is wrong, with a span on the bad character where there is one.
  */
+import * as l10n from '@vscode/l10n';
 import type { Base64Issue } from '../util/base64';
 import { base64Issue, isCanonicalBase64 } from '../util/base64';
 import { isObject, member } from '../../../../shared/jsonPath';
@@ -13,31 +14,44 @@ function describe(field: string, text: string, issue: Base64Issue): Pick<RuleRep
 	const name = `"${field}"`;
 	switch (issue.reason) {
 		case 'bad-char': {
-			const urlSafe = issue.char === '-' || issue.char === '_' ? ' (Lambda sends standard base64, with "+" and "/", not base64url)' : '';
+			const urlSafe = issue.char === '-' || issue.char === '_' ? l10n.t(' (Lambda sends standard base64, with "+" and "/", not base64url)') : '';
 			return {
 				severity: 'error',
-				message: `${name} is not valid base64: ${JSON.stringify(issue.char)} at position ${issue.index + 1} is not a base64 character${urlSafe}.`,
+				message: l10n.t(
+					'{0} is not valid base64: {1} at position {2} is not a base64 character{3}.',
+					name,
+					JSON.stringify(issue.char),
+					issue.index + 1,
+					urlSafe,
+				),
 				span: { start: issue.index, end: issue.index + issue.char.length },
 			};
 		}
 		case 'misplaced-padding':
 			return {
 				severity: 'error',
-				message: `${name} is not valid base64: the padding "=" at position ${issue.index + 1} may only appear at the end.`,
+				message: l10n.t('{0} is not valid base64: the padding "=" at position {1} may only appear at the end.', name, issue.index + 1),
 				span: { start: issue.index, end: issue.index + 1 },
 			};
 		case 'too-much-padding':
 			return {
 				severity: 'error',
-				message: `${name} is not valid base64: it ends with ${issue.count} "=" characters, and base64 pads with at most two.`,
+				message: l10n.t('{0} is not valid base64: it ends with {1} "=" characters, and base64 pads with at most two.', name, issue.count),
 				span: { start: issue.index, end: text.length },
 			};
 		case 'length':
-			return { severity: 'error', message: `${name} is not valid base64: its length, ${issue.length}, is not a multiple of 4 (is "=" padding missing?).` };
+			return {
+				severity: 'error',
+				message: l10n.t('{0} is not valid base64: its length, {1}, is not a multiple of 4 (is "=" padding missing?).', name, issue.length),
+			};
 		case 'non-canonical':
 			return {
 				severity: 'warning',
-				message: `${name} is not canonical base64: its last character ${JSON.stringify(text[issue.index] ?? '')} sets bits that decoding drops, so Lambda would not have written it.`,
+				message: l10n.t(
+					'{0} is not canonical base64: its last character {1} sets bits that decoding drops, so Lambda would not have written it.',
+					name,
+					JSON.stringify(text[issue.index] ?? ''),
+				),
 				span: { start: issue.index, end: issue.index + 1 },
 			};
 	}

@@ -8,6 +8,7 @@
  * One pass over the payload's records, with plain numbers; exact (BigInt) values only for the
  * few offsets above 2^53 - 1 that could be the lowest or highest.
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import { hasOwn, isObject, member } from '../../../../shared/jsonPath';
 import { epochMillisToIso, isoTimestampMillis, partitionsOf } from '../util/kafkaRecord';
@@ -134,22 +135,35 @@ function timeText(millis: number): string {
 
 function compareRange(ctx: RuleContext, key: string, range: Record<string, unknown>, summary: PartitionSummary): void {
 	const base = ['KafkaBatchInfo', 'recordsInfo', key];
-	const where = `of ${quoteText(key)} in "payload"`;
+	const where = l10n.t('of {0} in "payload"', quoteText(key));
 	const firstPath = [...base, 'firstRecordOffset'];
 	const lastPath = [...base, 'lastRecordOffset'];
 	const first = exactAt(ctx, firstPath, range['firstRecordOffset']);
 	const last = exactAt(ctx, lastPath, range['lastRecordOffset']);
 	if (first !== undefined && summary.minOffset !== undefined && first !== summary.minOffset) {
-		ctx.report({ severity: 'warning', message: `"firstRecordOffset" is ${first}, but the lowest offset ${where} is ${summary.minOffset}.`, path: firstPath });
+		ctx.report({
+			severity: 'warning',
+			message: l10n.t('"firstRecordOffset" is {0}, but the lowest offset {1} is {2}.', String(first), String(where), String(summary.minOffset)),
+			path: firstPath,
+		});
 	}
 	if (last !== undefined && summary.maxOffset !== undefined && last !== summary.maxOffset) {
-		ctx.report({ severity: 'warning', message: `"lastRecordOffset" is ${last}, but the highest offset ${where} is ${summary.maxOffset}.`, path: lastPath });
+		ctx.report({
+			severity: 'warning',
+			message: l10n.t('"lastRecordOffset" is {0}, but the highest offset {1} is {2}.', String(last), String(where), String(summary.maxOffset)),
+			path: lastPath,
+		});
 	}
 	const firstTime = isoTimestampMillis(range['firstRecordTimestamp']);
 	if (firstTime !== undefined && !Number.isNaN(summary.minTime) && firstTime !== summary.minTime && firstTime !== summary.timeAtMinOffset) {
 		ctx.report({
 			severity: 'warning',
-			message: `"firstRecordTimestamp" is ${String(range['firstRecordTimestamp'])}, but the earliest record ${where} has the timestamp ${timeText(summary.minTime)}.`,
+			message: l10n.t(
+				'"firstRecordTimestamp" is {0}, but the earliest record {1} has the timestamp {2}.',
+				String(range['firstRecordTimestamp']),
+				where,
+				timeText(summary.minTime),
+			),
 			path: [...base, 'firstRecordTimestamp'],
 		});
 	}
@@ -157,7 +171,12 @@ function compareRange(ctx: RuleContext, key: string, range: Record<string, unkno
 	if (lastTime !== undefined && !Number.isNaN(summary.maxTime) && lastTime !== summary.maxTime && lastTime !== summary.timeAtMaxOffset) {
 		ctx.report({
 			severity: 'warning',
-			message: `"lastRecordTimestamp" is ${String(range['lastRecordTimestamp'])}, but the latest record ${where} has the timestamp ${timeText(summary.maxTime)}.`,
+			message: l10n.t(
+				'"lastRecordTimestamp" is {0}, but the latest record {1} has the timestamp {2}.',
+				String(range['lastRecordTimestamp']),
+				where,
+				timeText(summary.maxTime),
+			),
 			path: [...base, 'lastRecordTimestamp'],
 		});
 	}
@@ -174,14 +193,18 @@ function compareSingle(ctx: RuleContext, single: Record<string, unknown>, record
 	const offset = exactAt(ctx, path, single['offset']);
 	const payloadOffset = exactAt(ctx, ['payload', 'records', keys[0], 0, 'offset'], member(record, 'offset'));
 	if (offset !== undefined && payloadOffset !== undefined && offset !== payloadOffset) {
-		ctx.report({ severity: 'warning', message: `"offset" is ${offset}, but the record in "payload" has the offset ${payloadOffset}.`, path });
+		ctx.report({
+			severity: 'warning',
+			message: l10n.t('"offset" is {0}, but the record in "payload" has the offset {1}.', String(offset), String(payloadOffset)),
+			path,
+		});
 	}
 	const time = isoTimestampMillis(single['timestamp']);
 	const payloadTime = member(record, 'timestamp');
 	if (time !== undefined && typeof payloadTime === 'number' && Number.isFinite(payloadTime) && time !== payloadTime) {
 		ctx.report({
 			severity: 'warning',
-			message: `"timestamp" is ${String(single['timestamp'])}, but the record in "payload" has the timestamp ${timeText(payloadTime)}.`,
+			message: l10n.t('"timestamp" is {0}, but the record in "payload" has the timestamp {1}.', String(single['timestamp']), timeText(payloadTime)),
 			path: ['KafkaBatchInfo', 'recordInfo', 'timestamp'],
 		});
 	}
@@ -195,7 +218,7 @@ function compareStrings(ctx: RuleContext, info: Record<string, unknown>, event: 
 	}
 	ctx.report({
 		severity: 'warning',
-		message: `"${field}" is not the same as the "${field}" of the event in "payload", ${quoteText(theirs, 200)}.`,
+		message: l10n.t('"{0}" is not the same as the "{1}" of the event in "payload", {2}.', field, field, quoteText(theirs, 200)),
 		path: ['KafkaBatchInfo', field],
 	});
 }
@@ -228,7 +251,10 @@ function check(ctx: RuleContext): void {
 	if (typeof batchSize === 'number' && Number.isInteger(batchSize) && batchSize >= 1 && batchSize !== total) {
 		ctx.report({
 			severity: 'warning',
-			message: `"batchSize" is ${batchSize}, but "payload" holds ${total} record${total === 1 ? '' : 's'}.`,
+			message:
+				total === 1
+					? l10n.t('"batchSize" is {0}, but "payload" holds {1} record.', batchSize, total)
+					: l10n.t('"batchSize" is {0}, but "payload" holds {1} records.', batchSize, total),
 			path: ['KafkaBatchInfo', 'batchSize'],
 		});
 	}
@@ -242,7 +268,7 @@ function check(ctx: RuleContext): void {
 				if (keyReports++ < MAX_KEY_REPORTS && hasOwn(records, key) === false) {
 					ctx.report({
 						severity: 'warning',
-						message: `recordsInfo ${quoteText(key)} has no records in "payload".`,
+						message: l10n.t('recordsInfo {0} has no records in "payload".', quoteText(key)),
 						path: ['KafkaBatchInfo', 'recordsInfo', key],
 						target: 'key',
 					});
@@ -257,7 +283,7 @@ function check(ctx: RuleContext): void {
 			if (!hasOwn(ranges, key) && keyReports++ < MAX_KEY_REPORTS) {
 				ctx.report({
 					severity: 'warning',
-					message: `"payload" has records of ${quoteText(key)}, which "recordsInfo" does not list.`,
+					message: l10n.t('"payload" has records of {0}, which "recordsInfo" does not list.', quoteText(key)),
 					path: ['KafkaBatchInfo', 'recordsInfo'],
 					target: 'key',
 				});

@@ -15,6 +15,7 @@
  *
  * @example {"batchSize": 4, "recordsInfo": {"orders-0": {"firstRecordOffset": "41", "lastRecordOffset": "42"}}} → warning on 4
  */
+import * as l10n from '@vscode/l10n';
 import { hasOwn, isObject, member } from '../../../../shared/jsonPath';
 import { partitionsOf } from '../util/kafkaRecord';
 import { exactOffset, plainOffset } from '../util/offsets';
@@ -90,7 +91,18 @@ function check(ctx: RuleContext): void {
 	}
 	ctx.report({
 		severity: 'warning',
-		message: `"batchSize" is ${batchSize}, but the ranges in "recordsInfo" cover only ${covered} offset${covered === 1 ? '' : 's'}: a batch holds at most one record per offset (fewer where compaction or transactions leave gaps), so Lambda does not send a record like this one.`,
+		message:
+			covered === 1
+				? l10n.t(
+						'"batchSize" is {0}, but the ranges in "recordsInfo" cover only {1} offset: a batch holds at most one record per offset (fewer where compaction or transactions leave gaps), so Lambda does not send a record like this one.',
+						batchSize,
+						covered,
+					)
+				: l10n.t(
+						'"batchSize" is {0}, but the ranges in "recordsInfo" cover only {1} offsets: a batch holds at most one record per offset (fewer where compaction or transactions leave gaps), so Lambda does not send a record like this one.',
+						batchSize,
+						covered,
+					),
 		path: ['KafkaBatchInfo', 'batchSize'],
 	});
 }

@@ -3,6 +3,7 @@
  * `host:port` brokers (facts sheet §4). AWS's record example holds the placeholder `"..."`
  * (§6 item 6). Each bad entry is reported with a span on that entry.
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import { AcceptedValues } from '../util/kafkaRecord';
 import { parseOffsetText } from '../util/offsets';
@@ -34,37 +35,42 @@ function brokerProblem(entry: string): string | undefined {
 		const close = entry.indexOf(']');
 		if (close < 0 || entry.charCodeAt(close + 1) !== 0x3a /* : */) {
 			return close < 0
-				? `broker ${shown()} has no closing "]" after its IPv6 address.`
-				: `broker ${shown()} has no port; each broker is host:port, such as "b-1.example.com:9092".`;
+				? l10n.t('broker {0} has no closing "]" after its IPv6 address.', shown())
+				: l10n.t('broker {0} has no port; each broker is host:port, such as "b-1.example.com:9092".', shown());
 		}
 		host = entry.slice(1, close);
 		portText = entry.slice(close + 2);
 		if (host === '') {
-			return `broker ${shown()} has an empty IPv6 address.`;
+			return l10n.t('broker {0} has an empty IPv6 address.', shown());
 		}
 	} else {
 		const colon = entry.lastIndexOf(':');
 		if (colon < 0) {
-			return `broker ${shown()} has no port; each broker is host:port, such as "b-1.example.com:9092".`;
+			return l10n.t('broker {0} has no port; each broker is host:port, such as "b-1.example.com:9092".', shown());
 		}
 		host = entry.slice(0, colon);
 		portText = entry.slice(colon + 1);
 		if (host === '') {
-			return `broker ${shown()} has no host name before its port.`;
+			return l10n.t('broker {0} has no host name before its port.', shown());
 		}
 		for (let i = 0; i < host.length; i++) {
 			if (!isHostChar(host.charCodeAt(i))) {
 				const char = String.fromCodePoint(host.codePointAt(i) ?? 0);
-				return `broker ${shown()} has an invalid host name: ${JSON.stringify(char)} is not allowed in a host name${char === ':' ? ' (write an IPv6 address in brackets, such as "[::1]:9092")' : ''}.`;
+				return l10n.t(
+					'broker {0} has an invalid host name: {1} is not allowed in a host name{2}.',
+					shown(),
+					JSON.stringify(char),
+					char === ':' ? l10n.t(' (write an IPv6 address in brackets, such as "[::1]:9092")') : '',
+				);
 			}
 		}
 	}
 	if (portText === '') {
-		return `broker ${shown()} has no port number after its colon.`;
+		return l10n.t('broker {0} has no port number after its colon.', shown());
 	}
 	const port = parseOffsetText(portText, MAX_PORT);
 	if (port.issue || port.value === 0n) {
-		return `broker ${shown()} has the port ${quoteText(portText)}, which is not a port number from 1 to 65535.`;
+		return l10n.t('broker {0} has the port {1}, which is not a port number from 1 to 65535.', shown(), quoteText(portText));
 	}
 	return undefined;
 }
@@ -76,14 +82,15 @@ function checkServers(ctx: RuleContext, path: JsonPath, value: unknown): void {
 	if (value.trim() === '...') {
 		ctx.report({
 			severity: 'error',
-			message:
+			message: l10n.t(
 				'"bootstrapServers" holds the placeholder "..." from AWS\'s documentation; Lambda writes the cluster\'s brokers here as a comma-separated host:port list.',
+			),
 			path,
 		});
 		return;
 	}
 	if (value.trim() === '') {
-		ctx.report({ severity: 'error', message: '"bootstrapServers" is empty; expected a comma-separated list of host:port brokers.', path });
+		ctx.report({ severity: 'error', message: l10n.t('"bootstrapServers" is empty; expected a comma-separated list of host:port brokers.'), path });
 		return;
 	}
 	let reports = 0;
@@ -105,7 +112,7 @@ function checkServers(ctx: RuleContext, path: JsonPath, value: unknown): void {
 			const comma = end < value.length ? end : start - 1;
 			ctx.report({
 				severity: 'error',
-				message: '"bootstrapServers" has an empty entry between commas; remove the extra comma.',
+				message: l10n.t('"bootstrapServers" has an empty entry between commas; remove the extra comma.'),
 				path,
 				span: { start: comma, end: comma + 1 },
 			});

@@ -4,6 +4,7 @@
  * asynchronous-invocation values turn up in records copied from AWS's Kafka-destination example,
  * which reuses the asynchronous-invocation record (facts sheet §3.2, §6 item 10).
  */
+import * as l10n from '@vscode/l10n';
 import { closest } from '../util/suggest';
 import { hasOwn, member } from '../../../../shared/jsonPath';
 import { quoteText } from '../../../../shared/printable';
@@ -30,26 +31,39 @@ function check(ctx: RuleContext): void {
 		const replacement = ASYNC_CONDITIONS[condition];
 		const message =
 			condition === 'RetriesExhausted'
-				? '"RetriesExhausted" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted" (AWS\'s Kafka-destination example shows "RetriesExhausted" because it copies the asynchronous-invocation record).'
+				? l10n.t(
+						'"RetriesExhausted" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted" (AWS\'s Kafka-destination example shows "RetriesExhausted" because it copies the asynchronous-invocation record).',
+					)
 				: condition === 'EventAgeExceeded'
-					? '"EventAgeExceeded" is an asynchronous-invocation condition; Kafka event source mappings report "RecordAgeExceeded" when a record is older than MaximumRecordAgeInSeconds.'
+					? l10n.t(
+							'"EventAgeExceeded" is an asynchronous-invocation condition; Kafka event source mappings report "RecordAgeExceeded" when a record is older than MaximumRecordAgeInSeconds.',
+						)
 					: condition === 'Success'
-						? '"Success" is an asynchronous-invocation condition; event source mappings send records only on failure, with "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".'
-						: `"${condition}" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".`;
+						? l10n.t(
+								'"Success" is an asynchronous-invocation condition; event source mappings send records only on failure, with "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".',
+							)
+						: l10n.t(
+								'"{0}" is an asynchronous-invocation condition; Kafka event source mappings report "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".',
+								condition,
+							);
 		ctx.report({
 			severity: 'warning',
 			message,
 			path: PATH,
-			fixes: replacement ? [{ kind: 'replaceValue', title: `Change to "${replacement}"`, newText: JSON.stringify(replacement) }] : undefined,
+			fixes: replacement ? [{ kind: 'replaceValue', title: l10n.t('Change to "{0}"', replacement), newText: JSON.stringify(replacement) }] : undefined,
 		});
 		return;
 	}
 	const suggestion = condition.length <= 64 ? closest(condition, ESM_CONDITIONS) : undefined;
 	ctx.report({
 		severity: 'warning',
-		message: `${quoteText(condition)} is not a condition Kafka event source mappings report; expected "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+		message: l10n.t(
+			'{0} is not a condition Kafka event source mappings report; expected "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded" or "RecordAgeExceeded".{1}',
+			quoteText(condition),
+			suggestion ? ` Did you mean "${suggestion}"?` : '',
+		),
 		path: PATH,
-		fixes: suggestion ? [{ kind: 'replaceValue', title: `Change to "${suggestion}"`, newText: JSON.stringify(suggestion) }] : undefined,
+		fixes: suggestion ? [{ kind: 'replaceValue', title: l10n.t('Change to "{0}"', suggestion), newText: JSON.stringify(suggestion) }] : undefined,
 	});
 }
 

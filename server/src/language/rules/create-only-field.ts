@@ -7,6 +7,7 @@
  *
  * @example {"UUID": "...", "Topics": ["orders"]} → error on "Topics", fix: remove it
  */
+import * as l10n from '@vscode/l10n';
 import { CREATE_ONLY_FIELDS } from '../../../../shared/esmRequest';
 import type { Rule } from './types';
 import { hasOwn, member } from '../../../../shared/jsonPath';
@@ -26,10 +27,10 @@ export const createOnlyField: Rule = {
 			if (hasOwn(context.value, field)) {
 				context.report({
 					severity: 'error',
-					message: `${field} can only be set when the mapping is created (CreateEventSourceMapping); UpdateEventSourceMapping rejects it.`,
+					message: l10n.t('{0} can only be set when the mapping is created (CreateEventSourceMapping); UpdateEventSourceMapping rejects it.', field),
 					path: [field],
 					target: 'key',
-					fixes: [{ kind: 'removeMember', title: `Remove ${field}` }],
+					fixes: [{ kind: 'removeMember', title: l10n.t('Remove {0}', field) }],
 				});
 			}
 		}
@@ -37,10 +38,10 @@ export const createOnlyField: Rule = {
 			if (hasOwn(member(context.value, config), 'ConsumerGroupId')) {
 				context.report({
 					severity: 'warning',
-					message: `${config}.ConsumerGroupId cannot be changed after creation; leave it out of an update request.`,
+					message: l10n.t('{0}.ConsumerGroupId cannot be changed after creation; leave it out of an update request.', config),
 					path: [config, 'ConsumerGroupId'],
 					target: 'key',
-					fixes: [{ kind: 'removeMember', title: 'Remove ConsumerGroupId' }],
+					fixes: [{ kind: 'removeMember', title: l10n.t('Remove ConsumerGroupId') }],
 				});
 			}
 		}

@@ -8,6 +8,7 @@
  *
  * @example {"FunctionName": "f", "EventSourceArn": "arn:aws:kafka:..."} → Topics and StartingPosition missing
  */
+import * as l10n from '@vscode/l10n';
 import { eventSourceOf, isKafkaSource } from '../../../../shared/esmRequest';
 import type { Rule, RuleContext } from './types';
 import { hasOwn, member } from '../../../../shared/jsonPath';
@@ -34,7 +35,9 @@ function checkUuid(context: RuleContext): void {
 	if (typeof uuid === 'string' && uuid.length === 36 && !UUID_FORM.test(uuid)) {
 		context.report({
 			severity: 'error',
-			message: '"UUID" must be the mapping\'s UUID, such as 14e0db71-5d35-4eb5-b481-8945cf9d10c2 (from CreateEventSourceMapping or ListEventSourceMappings).',
+			message: l10n.t(
+				'"UUID" must be the mapping\'s UUID, such as 14e0db71-5d35-4eb5-b481-8945cf9d10c2 (from CreateEventSourceMapping or ListEventSourceMappings).',
+			),
 			path: ['UUID'],
 		});
 	}
@@ -44,31 +47,32 @@ function checkCreate(context: RuleContext): void {
 	const request = context.value;
 	const missing = (message: string): void => context.report({ severity: 'error', message, path: [], target: 'key' });
 	if (!hasOwn(request, 'FunctionName')) {
-		missing('Missing required field "FunctionName": CreateEventSourceMapping needs the function to invoke.');
+		missing(l10n.t('Missing required field "FunctionName": CreateEventSourceMapping needs the function to invoke.'));
 	}
 	const hasArn = hasOwn(request, 'EventSourceArn');
 	const hasSelfManaged = hasOwn(request, 'SelfManagedEventSource');
 	if (!hasArn && !hasSelfManaged) {
-		missing('Missing required field "EventSourceArn" or "SelfManagedEventSource": CreateEventSourceMapping needs an event source.');
+		missing(l10n.t('Missing required field "EventSourceArn" or "SelfManagedEventSource": CreateEventSourceMapping needs an event source.'));
 	} else if (hasArn && hasSelfManaged) {
 		context.report({
 			severity: 'error',
-			message:
+			message: l10n.t(
 				'EventSourceArn and SelfManagedEventSource cannot both be set: use EventSourceArn for Amazon MSK and SelfManagedEventSource for self-managed Kafka.',
+			),
 			path: ['SelfManagedEventSource'],
 			target: 'key',
 			fixes: [
-				{ kind: 'removeMember', title: 'Remove SelfManagedEventSource' },
-				{ kind: 'removeMember', title: 'Remove EventSourceArn', path: ['EventSourceArn'] },
+				{ kind: 'removeMember', title: l10n.t('Remove SelfManagedEventSource') },
+				{ kind: 'removeMember', title: l10n.t('Remove EventSourceArn'), path: ['EventSourceArn'] },
 			],
 		});
 	}
 	if (isKafkaSource(eventSourceOf(request))) {
 		if (!hasOwn(request, 'Topics')) {
-			missing('Missing required field "Topics": a Kafka event source mapping must name the topic it reads.');
+			missing(l10n.t('Missing required field "Topics": a Kafka event source mapping must name the topic it reads.'));
 		}
 		if (!hasOwn(request, 'StartingPosition')) {
-			missing('Missing required field "StartingPosition": a Kafka event source mapping needs TRIM_HORIZON, LATEST or AT_TIMESTAMP.');
+			missing(l10n.t('Missing required field "StartingPosition": a Kafka event source mapping needs TRIM_HORIZON, LATEST or AT_TIMESTAMP.'));
 		}
 	}
 	const position = member(request, 'StartingPosition');
@@ -79,16 +83,16 @@ function checkCreate(context: RuleContext): void {
 	if (position === 'AT_TIMESTAMP' && !hasTimestamp) {
 		context.report({
 			severity: 'error',
-			message: '"StartingPosition" is AT_TIMESTAMP but "StartingPositionTimestamp" is missing; add the start time in epoch seconds.',
+			message: l10n.t('"StartingPosition" is AT_TIMESTAMP but "StartingPositionTimestamp" is missing; add the start time in epoch seconds.'),
 			path: ['StartingPosition'],
 		});
 	} else if (position !== 'AT_TIMESTAMP' && hasTimestamp) {
 		context.report({
 			severity: 'error',
-			message: `StartingPositionTimestamp is used only with "StartingPosition": "AT_TIMESTAMP", not ${JSON.stringify(position)}.`,
+			message: l10n.t('StartingPositionTimestamp is used only with "StartingPosition": "AT_TIMESTAMP", not {0}.', JSON.stringify(position)),
 			path: ['StartingPositionTimestamp'],
 			target: 'key',
-			fixes: [{ kind: 'removeMember', title: 'Remove StartingPositionTimestamp' }],
+			fixes: [{ kind: 'removeMember', title: l10n.t('Remove StartingPositionTimestamp') }],
 		});
 	}
 }

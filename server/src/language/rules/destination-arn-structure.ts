@@ -15,6 +15,7 @@
  *
  * @example "arn:aws:s3:::dest-bucket/failures/" → error on "/failures/", fix: strip it
  */
+import * as l10n from '@vscode/l10n';
 import type { Arn, ArnPart } from '../../../../shared/arn';
 import { isAccountId, isKnownPartition, isModelRegion, isRegionOfPartition, PARTITION_NAMES, partitionOfRegion, partSpan } from '../../../../shared/arn';
 import { arnDestination, isDestinationService } from '../util/destination';
@@ -24,7 +25,7 @@ import type { Rule } from './types';
 
 type Report = (severity: Severity, message: string, span: { start: number; end: number }, fixes?: FixDescription[]) => void;
 
-const NOUN = { sqs: 'An SQS queue ARN', sns: 'An SNS topic ARN', s3: 'An S3 bucket ARN' } as const;
+const NOUN = () => ({ sqs: l10n.t('An SQS queue ARN'), sns: l10n.t('An SNS topic ARN'), s3: l10n.t('An S3 bucket ARN') }) as const;
 const EXAMPLE = {
 	sqs: 'arn:aws:sqs:us-east-1:123456789012:dest-queue',
 	sns: 'arn:aws:sns:us-east-1:123456789012:dest-topic',
@@ -65,31 +66,34 @@ function checkPartition(partition: ArnPart, length: number, report: Report): voi
 	if (isKnownPartition(partition.value)) {
 		return;
 	}
-	const expected = `expected ${PARTITION_NAMES.slice(0, -1).join(', ')} or ${PARTITION_NAMES[PARTITION_NAMES.length - 1]}`;
+	const expected = l10n.t('expected {0} or {1}', PARTITION_NAMES.slice(0, -1).join(', '), PARTITION_NAMES[PARTITION_NAMES.length - 1]);
 	const span = partSpan(partition, length);
 	if (partition.value === '') {
-		report('error', `The destination ARN has no partition; ${expected}.`, span);
+		report('error', l10n.t('The destination ARN has no partition; {0}.', expected), span);
 		return;
 	}
 	const lower = partition.value.toLowerCase();
 	const fixes: FixDescription[] | undefined = isKnownPartition(lower)
-		? [{ kind: 'replaceInString', title: `Change to ${lower}`, start: span.start, end: span.end, text: lower }]
+		? [{ kind: 'replaceInString', title: l10n.t('Change to {0}', lower), start: span.start, end: span.end, text: lower }]
 		: undefined;
-	report('error', `The partition ${JSON.stringify(partition.value)} is not an AWS partition; ${expected}.`, span, fixes);
+	report('error', l10n.t('The partition {0} is not an AWS partition; {1}.', JSON.stringify(partition.value), expected), span, fixes);
 }
 
 function checkRegion(arn: Arn, service: 'sqs' | 'sns', length: number, report: Report): void {
 	const region = arn.region.value;
 	const span = partSpan(arn.region, length);
 	if (region === '') {
-		report('error', `${NOUN[service]} needs a region, as in ${EXAMPLE[service]}.`, span);
+		report('error', l10n.t('{0} needs a region, as in {1}.', NOUN()[service], EXAMPLE[service]), span);
 		return;
 	}
 	if (!isModelRegion(region)) {
 		// Names shaped like regions but with several trailing digits fail only the model's `\d{1}`.
 		const message = /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)
-			? `The region ${JSON.stringify(region)} is rejected by the Lambda API, whose destination pattern allows a region name to end in a single digit only.`
-			: `The region ${JSON.stringify(region)} is not a region name; expected one such as us-east-1.`;
+			? l10n.t(
+					'The region {0} is rejected by the Lambda API, whose destination pattern allows a region name to end in a single digit only.',
+					JSON.stringify(region),
+				)
+			: l10n.t('The region {0} is not a region name; expected one such as us-east-1.', JSON.stringify(region));
 		report('error', message, span);
 		return;
 	}
@@ -98,11 +102,14 @@ function checkRegion(arn: Arn, service: 'sqs' | 'sns', length: number, report: R
 		const owner = partitionOfRegion(region);
 		if (owner) {
 			const partitionSpan = partSpan(arn.partition, length);
-			report('error', `The region ${JSON.stringify(region)} is not in the partition ${JSON.stringify(partition)}; it belongs to ${owner}.`, span, [
-				{ kind: 'replaceInString', title: `Change the partition to ${owner}`, start: partitionSpan.start, end: partitionSpan.end, text: owner },
-			]);
+			report(
+				'error',
+				l10n.t('The region {0} is not in the partition {1}; it belongs to {2}.', JSON.stringify(region), JSON.stringify(partition), owner),
+				span,
+				[{ kind: 'replaceInString', title: l10n.t('Change the partition to {0}', owner), start: partitionSpan.start, end: partitionSpan.end, text: owner }],
+			);
 		} else {
-			report('error', `The region ${JSON.stringify(region)} is not a region of any AWS partition.`, span);
+			report('error', l10n.t('The region {0} is not a region of any AWS partition.', JSON.stringify(region)), span);
 		}
 	}
 }
@@ -110,9 +117,9 @@ function checkRegion(arn: Arn, service: 'sqs' | 'sns', length: number, report: R
 function checkAccount(account: ArnPart, service: 'sqs' | 'sns', length: number, report: Report): void {
 	const span = partSpan(account, length);
 	if (account.value === '') {
-		report('error', `${NOUN[service]} needs the 12-digit account ID of its owner, as in ${EXAMPLE[service]}.`, span);
+		report('error', l10n.t('{0} needs the 12-digit account ID of its owner, as in {1}.', NOUN()[service], EXAMPLE[service]), span);
 	} else if (!isAccountId(account.value)) {
-		report('error', `The account ${JSON.stringify(account.value)} is not a 12-digit AWS account ID.`, span);
+		report('error', l10n.t('The account {0} is not a 12-digit AWS account ID.', JSON.stringify(account.value)), span);
 	}
 }
 
@@ -120,7 +127,7 @@ function checkQueueOrTopic(resource: ArnPart, service: 'sqs' | 'sns', length: nu
 	const name = resource.value;
 	const noun = service === 'sqs' ? 'queue' : 'topic';
 	if (name === '') {
-		report('error', `${NOUN[service]} needs a ${noun} name after the account ID.`, partSpan(resource, length));
+		report('error', l10n.t('{0} needs a {1} name after the account ID.', NOUN()[service], noun), partSpan(resource, length));
 		return;
 	}
 	const problem = queueOrTopicNameProblem(name, service);
@@ -129,10 +136,15 @@ function checkQueueOrTopic(resource: ArnPart, service: 'sqs' | 'sns', length: nu
 		return;
 	}
 	if (isFifoName(name)) {
-		const plural = service === 'sqs' ? 'FIFO queues' : 'FIFO topics';
+		const plural = service === 'sqs' ? l10n.t('FIFO queues') : l10n.t('FIFO topics');
 		report(
 			'warning',
-			`${JSON.stringify(name)} is a FIFO ${noun}: ${plural} are documented as unsupported for asynchronous invocation records; whether event source mapping destinations accept them is unconfirmed.`,
+			l10n.t(
+				'{0} is a FIFO {1}: {2} are documented as unsupported for asynchronous invocation records; whether event source mapping destinations accept them is unconfirmed.',
+				JSON.stringify(name),
+				noun,
+				plural,
+			),
 			{ start: resource.end - '.fifo'.length, end: resource.end },
 		);
 	}
@@ -143,8 +155,8 @@ function checkBucketArn(arn: Arn, length: number, report: Report): void {
 	if (region.value !== '' || account.value !== '') {
 		const start = region.value !== '' ? region.start : account.start;
 		const end = account.value !== '' ? account.end : region.end;
-		report('error', `An S3 bucket ARN has an empty region and account, as in ${EXAMPLE.s3}.`, { start, end }, [
-			{ kind: 'replaceInString', title: 'Remove the region and account', start: region.start, end: account.end, text: ':' },
+		report('error', l10n.t('An S3 bucket ARN has an empty region and account, as in {0}.', EXAMPLE.s3), { start, end }, [
+			{ kind: 'replaceInString', title: l10n.t('Remove the region and account'), start: region.start, end: account.end, text: ':' },
 		]);
 	}
 	const slash = resource.value.indexOf('/');
@@ -152,15 +164,15 @@ function checkBucketArn(arn: Arn, length: number, report: Report): void {
 	if (slash >= 0) {
 		report(
 			'error',
-			`The destination must be a bucket ARN, not an object ARN: remove ${JSON.stringify(resource.value.slice(slash))} after the bucket name.`,
+			l10n.t('The destination must be a bucket ARN, not an object ARN: remove {0} after the bucket name.', JSON.stringify(resource.value.slice(slash))),
 			{ start: resource.start + slash, end: resource.end },
-			[{ kind: 'replaceInString', title: 'Remove the object key', start: resource.start + slash, end: resource.end, text: '' }],
+			[{ kind: 'replaceInString', title: l10n.t('Remove the object key'), start: resource.start + slash, end: resource.end, text: '' }],
 		);
 	}
 	if (bucket === '') {
 		report(
 			'error',
-			`${NOUN.s3} needs a bucket name, as in ${EXAMPLE.s3}.`,
+			l10n.t('{0} needs a bucket name, as in {1}.', NOUN().s3, EXAMPLE.s3),
 			resource.value === '' ? partSpan(resource, length) : { start: resource.start - 1, end: resource.start },
 		);
 		return;

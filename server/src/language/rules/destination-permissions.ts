@@ -16,6 +16,7 @@
  *
  * @example SAM MSK event with OnFailure Type Kafka and no kafka-cluster:WriteData in Policies → warning with a fix
  */
+import * as l10n from '@vscode/l10n';
 import { eventSourceOf } from '../../../../shared/esmRequest';
 import { member, valueAt } from '../../../../shared/jsonPath';
 import { classifyDestination } from '../util/destination';
@@ -25,8 +26,8 @@ import { isUnknown } from '../templates/deploymentModel';
 interface Need {
 	service: ResourceService;
 	statement: NeededStatement;
-	/** What the destination is, for the message. */
-	label: string;
+	/** The message, naming what the destination is: `role` (quoted) lacks `actions`. */
+	message: (role: string, actions: string) => string;
 	/** ARNs the statement's resources must cover, when the configuration gives them as literals. */
 	arns: readonly string[];
 	/** The resource of the configuration the destination is, when it is one. */
@@ -56,7 +57,7 @@ export const destinationPermissions: MappingRule = {
 		const fix = role.insertStatement?.(need.statement);
 		report({
 			severity: 'warning',
-			message: `The execution role ${JSON.stringify(role.id)} does not grant ${missing.join(', ')}, which Lambda needs to send failed records to the ${need.label}.`,
+			message: need.message(JSON.stringify(role.id), missing.join(', ')),
 			path: destination.path,
 			...(fix ? { fixes: [fix] } : {}),
 		});
@@ -81,7 +82,13 @@ function neededFor(subject: MappingSubject): Need | undefined {
 	if (found.type === 'kafka' && readsMskWithIam(subject)) {
 		return {
 			service: 'kafka',
-			label: `Kafka topic ${JSON.stringify(found.topic)}`,
+			message: (role, actions) =>
+				l10n.t(
+					'The execution role {0} does not grant {1}, which Lambda needs to send failed records to the Kafka topic {2}.',
+					role,
+					actions,
+					JSON.stringify(found.topic),
+				),
 			statement: { actions: KAFKA_ACTIONS, resources: [{ kind: 'kafka-cluster' }, { kind: 'kafka-topic', topic: found.topic }] },
 			arns: [],
 		};
@@ -92,13 +99,26 @@ function neededFor(subject: MappingSubject): Need | undefined {
 function needOfService(service: ResourceService, arns: string[]): Need | undefined {
 	switch (service) {
 		case 'sqs':
-			return { service, label: 'SQS queue', statement: { actions: ['sqs:SendMessage'], resources: [{ kind: 'destination' }] }, arns };
+			return {
+				service,
+				message: (role, actions) =>
+					l10n.t('The execution role {0} does not grant {1}, which Lambda needs to send failed records to the SQS queue.', role, actions),
+				statement: { actions: ['sqs:SendMessage'], resources: [{ kind: 'destination' }] },
+				arns,
+			};
 		case 'sns':
-			return { service, label: 'SNS topic', statement: { actions: ['sns:Publish'], resources: [{ kind: 'destination' }] }, arns };
+			return {
+				service,
+				message: (role, actions) =>
+					l10n.t('The execution role {0} does not grant {1}, which Lambda needs to send failed records to the SNS topic.', role, actions),
+				statement: { actions: ['sns:Publish'], resources: [{ kind: 'destination' }] },
+				arns,
+			};
 		case 's3':
 			return {
 				service,
-				label: 'S3 bucket',
+				message: (role, actions) =>
+					l10n.t('The execution role {0} does not grant {1}, which Lambda needs to send failed records to the S3 bucket.', role, actions),
 				statement: { actions: ['s3:PutObject', 's3:ListBucket'], resources: [{ kind: 'destination' }, { kind: 'destination-objects' }] },
 				arns: arns.flatMap((arn) => [arn, `${arn}/*`]),
 			};

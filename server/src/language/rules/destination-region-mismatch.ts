@@ -8,6 +8,7 @@
  *
  * @example FunctionName arn:aws:lambda:us-east-1:..., destination arn:aws:sqs:eu-west-1:... → warning
  */
+import * as l10n from '@vscode/l10n';
 import type { Arn } from '../../../../shared/arn';
 import { isKnownPartition, isModelRegion, isRegionOfPartition, parseArn } from '../../../../shared/arn';
 import { arnDestination, isDestinationService } from '../util/destination';
@@ -38,7 +39,12 @@ export const destinationRegionMismatch: Rule = {
 		if (source.partition.value !== destination.partition.value) {
 			context.report({
 				severity: 'warning',
-				message: `The destination's partition ${JSON.stringify(destination.partition.value)} differs from the partition ${JSON.stringify(source.partition.value)} of ${field}; AWS partitions are separate, so a cross-partition destination is almost surely a mistake.`,
+				message: l10n.t(
+					"The destination's partition {0} differs from the partition {1} of {2}; AWS partitions are separate, so a cross-partition destination is almost surely a mistake.",
+					JSON.stringify(destination.partition.value),
+					JSON.stringify(source.partition.value),
+					field,
+				),
 				path: site.path,
 				span: { start: destination.partition.start, end: destination.partition.end },
 			});
@@ -51,7 +57,12 @@ export const destinationRegionMismatch: Rule = {
 		if (region !== source.region.value) {
 			context.report({
 				severity: 'warning',
-				message: `The destination's region ${JSON.stringify(region)} differs from the region ${JSON.stringify(source.region.value)} of ${field}; same-region is not documented as required, but a cross-region destination is unusual.`,
+				message: l10n.t(
+					"The destination's region {0} differs from the region {1} of {2}; same-region is not documented as required, but a cross-region destination is unusual.",
+					JSON.stringify(region),
+					JSON.stringify(source.region.value),
+					field,
+				),
 				path: site.path,
 				span: { start: destination.region.start, end: destination.region.end },
 			});

@@ -12,6 +12,7 @@
  *
  * @example DestinationConfig: {OnFailure: {Destination: !Ref Dlq}} with Dlq an AWS::SQS::Queue → error
  */
+import * as l10n from '@vscode/l10n';
 import type { MappingRule, ReferencedResource } from '../templates/deploymentModel';
 
 export const destinationResourceType: MappingRule = {
@@ -36,20 +37,39 @@ function messageFor(resource: ReferencedResource): string | undefined {
 	const named = `${resource.type} "${resource.id}"`;
 	switch (resource.service) {
 		case 'lambda':
+			return l10n.t(
+				'The destination {0} is a Lambda function ({1}): Lambda functions and EventBridge buses are destinations only for asynchronous invocation; an event source mapping needs an SQS queue, SNS topic, S3 bucket or kafka:// topic.',
+				resource.expression,
+				named,
+			);
 		case 'events':
-			return `The destination ${resource.expression} is ${resource.service === 'lambda' ? 'a Lambda function' : 'an EventBridge event bus'} (${named}): Lambda functions and EventBridge buses are destinations only for asynchronous invocation; an event source mapping needs an SQS queue, SNS topic, S3 bucket or kafka:// topic.`;
+			return l10n.t(
+				'The destination {0} is an EventBridge event bus ({1}): Lambda functions and EventBridge buses are destinations only for asynchronous invocation; an event source mapping needs an SQS queue, SNS topic, S3 bucket or kafka:// topic.',
+				resource.expression,
+				named,
+			);
 		case 'kafka':
-			return `The destination ${resource.expression} is an Amazon MSK cluster (${named}): to send failed records to a topic on the source cluster, write kafka://<topic>.`;
+			return l10n.t(
+				'The destination {0} is an Amazon MSK cluster ({1}): to send failed records to a topic on the source cluster, write kafka://<topic>.',
+				resource.expression,
+				named,
+			);
 		case 'other':
-			return `The destination ${resource.expression} refers to ${named}, which is not a supported destination: an event source mapping needs an SQS queue, SNS topic, S3 bucket or kafka:// topic.`;
+			return l10n.t(
+				'The destination {0} refers to {1}, which is not a supported destination: an event source mapping needs an SQS queue, SNS topic, S3 bucket or kafka:// topic.',
+				resource.expression,
+				named,
+			);
 	}
 	switch (resource.yields) {
 		case 'url':
-			return `${resource.expression} gives the URL of the queue ${JSON.stringify(resource.id)}, but the destination must be its ARN.`;
+			return l10n.t('{0} gives the URL of the queue {1}, but the destination must be its ARN.', resource.expression, JSON.stringify(resource.id));
 		case 'name':
-			return `${resource.expression} gives the name of the ${resource.service === 's3' ? 'bucket' : 'resource'} ${JSON.stringify(resource.id)}, but the destination must be its ARN.`;
+			return resource.service === 's3'
+				? l10n.t('{0} gives the name of the bucket {1}, but the destination must be its ARN.', resource.expression, JSON.stringify(resource.id))
+				: l10n.t('{0} gives the name of the resource {1}, but the destination must be its ARN.', resource.expression, JSON.stringify(resource.id));
 		case 'other':
-			return `${resource.expression} does not give the ARN of ${named}, which the destination must be.`;
+			return l10n.t('{0} does not give the ARN of {1}, which the destination must be.', resource.expression, named);
 		case 'arn':
 			return undefined;
 	}

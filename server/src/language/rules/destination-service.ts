@@ -6,13 +6,14 @@
  *
  * @example "arn:aws:lambda:us-east-1:123456789012:function:handler" → error on "lambda"
  */
+import * as l10n from '@vscode/l10n';
 import { hasOwn } from '../../../../shared/jsonPath';
 import { partSpan } from '../../../../shared/arn';
 import { arnDestination, isDestinationService } from '../util/destination';
 import type { FixDescription } from '../validation/problem';
 import type { Rule } from './types';
 
-const ASYNC_ONLY: Record<string, string> = { lambda: 'a Lambda function', events: 'an EventBridge event bus' };
+const ASYNC_ONLY = (): Record<string, string> => ({ lambda: l10n.t('a Lambda function'), events: l10n.t('an EventBridge event bus') });
 
 export const destinationService: Rule = {
 	id: 'destination-service',
@@ -35,20 +36,27 @@ export const destinationService: Rule = {
 		};
 		const lower = service.toLowerCase();
 		if (service === '') {
-			report('The destination ARN has no service; expected sqs, sns or s3.');
+			report(l10n.t('The destination ARN has no service; expected sqs, sns or s3.'));
 		} else if (isDestinationService(lower)) {
-			report(`The service ${JSON.stringify(service)} must be written in lower case as ${lower}; ARN services are case-sensitive.`, [
-				{ kind: 'replaceInString', title: `Change to ${lower}`, start: span.start, end: span.end, text: lower },
+			report(l10n.t('The service {0} must be written in lower case as {1}; ARN services are case-sensitive.', JSON.stringify(service), lower), [
+				{ kind: 'replaceInString', title: l10n.t('Change to {0}', lower), start: span.start, end: span.end, text: lower },
 			]);
-		} else if (hasOwn(ASYNC_ONLY, lower)) {
+		} else if (hasOwn(ASYNC_ONLY(), lower)) {
 			report(
-				`The destination is ${ASYNC_ONLY[lower]} (service ${JSON.stringify(service)}): Lambda functions and EventBridge buses are destinations only for asynchronous invocation; an event source mapping needs an SQS queue, SNS topic, S3 bucket or kafka:// topic.`,
+				l10n.t(
+					'The destination is {0} (service {1}): Lambda functions and EventBridge buses are destinations only for asynchronous invocation; an event source mapping needs an SQS queue, SNS topic, S3 bucket or kafka:// topic.',
+					ASYNC_ONLY()[lower],
+					JSON.stringify(service),
+				),
 			);
 		} else if (lower === 'kafka') {
-			report('The destination is an Amazon MSK ARN (service "kafka"): to send failed records to a topic on the source cluster, write kafka://<topic>.');
+			report(l10n.t('The destination is an Amazon MSK ARN (service "kafka"): to send failed records to a topic on the source cluster, write kafka://<topic>.'));
 		} else {
 			report(
-				`The service ${JSON.stringify(service)} is not a supported destination for an event source mapping: expected an sqs, sns or s3 ARN, or kafka://<topic>.`,
+				l10n.t(
+					'The service {0} is not a supported destination for an event source mapping: expected an sqs, sns or s3 ARN, or kafka://<topic>.',
+					JSON.stringify(service),
+				),
 			);
 		}
 	},

@@ -4,6 +4,7 @@
  * four values are all identical are almost certainly copied; identical offsets alone (two new
  * partitions both at offset 0) can be real and are not reported.
  */
+import * as l10n from '@vscode/l10n';
 import { isObject, member } from '../../../../shared/jsonPath';
 import { quoteText } from '../../../../shared/printable';
 import { isUnsafeInteger } from '../util/offsets';
@@ -57,7 +58,11 @@ function check(ctx: RuleContext): void {
 			if (sameRange(ctx, earlier, member(ranges, earlier), key, member(ranges, key))) {
 				ctx.report({
 					severity: 'warning',
-					message: `recordsInfo ${quoteText(key)} has the same offsets and timestamps as ${quoteText(earlier)}; partitions have independent offsets, so this range looks copied.`,
+					message: l10n.t(
+						'recordsInfo {0} has the same offsets and timestamps as {1}; partitions have independent offsets, so this range looks copied.',
+						quoteText(key),
+						quoteText(earlier),
+					),
 					path: ['KafkaBatchInfo', 'recordsInfo', key],
 					target: 'key',
 				});

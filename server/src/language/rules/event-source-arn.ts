@@ -5,6 +5,7 @@
  * Kafka is unconfirmed (§8 item 5), so format problems are warnings, and a failure record whose
  * payload says SelfManagedKafka is not checked.
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import { hasOwn, isObject, member } from '../../../../shared/jsonPath';
 import { isAccountId, isKnownPartition, isRegionOfPartition, parseArn } from '../../../../shared/arn';
@@ -26,29 +27,35 @@ function checkArn(ctx: RuleContext, path: JsonPath, value: unknown): void {
 		ctx.report({ severity: 'warning', message, path, span: span ? { start: span.start, end: span.end } : undefined });
 	const arn = parseArn(value);
 	if (!arn) {
-		warn(`"eventSourceArn" ${quoteText(value)} is not an ARN; an Amazon MSK event source is a cluster ARN such as ${EXAMPLE}.`);
+		warn(l10n.t('"eventSourceArn" {0} is not an ARN; an Amazon MSK event source is a cluster ARN such as {1}.', quoteText(value), EXAMPLE));
 		return;
 	}
 	if (arn.service.value !== 'kafka') {
 		warn(
-			`"eventSourceArn" names the service ${quoteText(arn.service.value)}; an Amazon MSK event source is a cluster ARN of the service "kafka".`,
+			l10n.t('"eventSourceArn" names the service {0}; an Amazon MSK event source is a cluster ARN of the service "kafka".', quoteText(arn.service.value)),
 			arn.service,
 		);
 		return;
 	}
 	if (!isKnownPartition(arn.partition.value)) {
 		warn(
-			`"eventSourceArn" has the partition ${quoteText(arn.partition.value)}, which is not an AWS partition (such as "aws", "aws-cn" or "aws-us-gov").`,
+			l10n.t(
+				'"eventSourceArn" has the partition {0}, which is not an AWS partition (such as "aws", "aws-cn" or "aws-us-gov").',
+				quoteText(arn.partition.value),
+			),
 			arn.partition,
 		);
 		return;
 	}
 	if (!isRegionOfPartition(arn.region.value, arn.partition.value)) {
-		warn(`"eventSourceArn" has the region ${quoteText(arn.region.value)}, which is not a region of the partition "${arn.partition.value}".`, arn.region);
+		warn(
+			l10n.t('"eventSourceArn" has the region {0}, which is not a region of the partition "{1}".', quoteText(arn.region.value), arn.partition.value),
+			arn.region,
+		);
 		return;
 	}
 	if (!isAccountId(arn.account.value)) {
-		warn(`"eventSourceArn" has the account ${quoteText(arn.account.value)}; an AWS account ID has 12 digits.`, arn.account);
+		warn(l10n.t('"eventSourceArn" has the account {0}; an AWS account ID has 12 digits.', quoteText(arn.account.value)), arn.account);
 		return;
 	}
 	const resource = arn.resource.value;
@@ -59,14 +66,17 @@ function checkArn(ctx: RuleContext, path: JsonPath, value: unknown): void {
 	}
 	const parts = resource.split('/');
 	if (parts.length !== 3 || parts[0] !== 'cluster' || parts[1] === '') {
-		warn(`"eventSourceArn" has the resource ${quoteText(resource)}; an MSK cluster ARN's resource is cluster/<name>/<uuid>-<n>.`, arn.resource);
+		warn(l10n.t('"eventSourceArn" has the resource {0}; an MSK cluster ARN\'s resource is cluster/<name>/<uuid>-<n>.', quoteText(resource)), arn.resource);
 		return;
 	}
 	const id = parts[2];
 	if (!CLUSTER_ID.test(id)) {
 		const start = arn.resource.end - id.length;
 		warn(
-			`"eventSourceArn" ends in ${quoteText(id)}, but an MSK cluster ARN ends with the cluster's UUID and a number, such as 7c9e6679-7425-40de-944b-e07fc1f90ae7-3.`,
+			l10n.t(
+				'"eventSourceArn" ends in {0}, but an MSK cluster ARN ends with the cluster\'s UUID and a number, such as 7c9e6679-7425-40de-944b-e07fc1f90ae7-3.',
+				quoteText(id),
+			),
 			{ start, end: arn.resource.end },
 		);
 		return;
@@ -95,7 +105,7 @@ function checkEvent(ctx: RuleContext): void {
 	if (source === 'aws:kafka' && !hasArn) {
 		ctx.report({
 			severity: 'warning',
-			message: 'This "aws:kafka" event has no "eventSourceArn"; Amazon MSK events carry the cluster\'s ARN.',
+			message: l10n.t('This "aws:kafka" event has no "eventSourceArn"; Amazon MSK events carry the cluster\'s ARN.'),
 			path: ['eventSource'],
 		});
 		return;
@@ -103,7 +113,7 @@ function checkEvent(ctx: RuleContext): void {
 	if (source === 'SelfManagedKafka' && hasArn) {
 		ctx.report({
 			severity: 'warning',
-			message: '"eventSourceArn" is not expected in a "SelfManagedKafka" event; only Amazon MSK ("aws:kafka") events carry a cluster ARN.',
+			message: l10n.t('"eventSourceArn" is not expected in a "SelfManagedKafka" event; only Amazon MSK ("aws:kafka") events carry a cluster ARN.'),
 			path: ['eventSourceArn'],
 			target: 'key',
 		});

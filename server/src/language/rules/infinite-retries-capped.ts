@@ -7,6 +7,7 @@
  *
  * @example {"MaximumRetryAttempts": -1, "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:sqs:..."}}}
  */
+import * as l10n from '@vscode/l10n';
 import { classifyDestination, onFailureDestination } from '../util/destination';
 import { eventSourceOf } from '../../../../shared/esmRequest';
 import type { Rule } from './types';
@@ -26,14 +27,16 @@ export const infiniteRetriesCapped: Rule = {
 			if (member(context.value, 'MaximumRetryAttempts') === -1) {
 				context.report({
 					severity: 'info',
-					message: 'AWS applies at most 10 retries when infinite retries (MaximumRetryAttempts -1) and an on-failure destination are both set.',
+					message: l10n.t('AWS applies at most 10 retries when infinite retries (MaximumRetryAttempts -1) and an on-failure destination are both set.'),
 					path: ['MaximumRetryAttempts'],
 				});
 			}
 		} else if (context.requestMode === 'create') {
 			context.report({
 				severity: 'info',
-				message: 'AWS applies at most 10 retries when infinite retries (MaximumRetryAttempts defaults to -1) and an on-failure destination are both set.',
+				message: l10n.t(
+					'AWS applies at most 10 retries when infinite retries (MaximumRetryAttempts defaults to -1) and an on-failure destination are both set.',
+				),
 				path: site.path,
 			});
 		}

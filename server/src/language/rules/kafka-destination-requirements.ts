@@ -12,6 +12,7 @@
  *
  * @example {"EventSourceArn": "arn:aws:kafka:...", "Topics": ["orders"], "DestinationConfig": {"OnFailure": {"Destination": "kafka://orders"}}}
  */
+import * as l10n from '@vscode/l10n';
 import { classifyDestination, onFailureDestination } from '../util/destination';
 import { eventSourceOf, pollerModeOf, sourceTopics } from '../../../../shared/esmRequest';
 import type { Rule } from './types';
@@ -19,8 +20,13 @@ import type { Rule } from './types';
 const POLLER_EXAMPLE = '{"MinimumPollers": 1, "MaximumPollers": 3}';
 
 /** The errors that tell a create request to set pollers, which the check against a mapping rewords for a destination config (apply/mappingCheck.ts). */
-export const ON_DEMAND_MESSAGE = `An empty ProvisionedPollerConfig selects on-demand mode, but a kafka:// destination requires provisioned mode; set pollers, for example ${POLLER_EXAMPLE}.`;
-export const NO_POLLERS_MESSAGE = `A kafka:// destination requires provisioned mode: add ProvisionedPollerConfig, for example ${POLLER_EXAMPLE}.`;
+export const onDemandMessage = (): string =>
+	l10n.t(
+		'An empty ProvisionedPollerConfig selects on-demand mode, but a kafka:// destination requires provisioned mode; set pollers, for example {0}.',
+		POLLER_EXAMPLE,
+	);
+export const noPollersMessage = (): string =>
+	l10n.t('A kafka:// destination requires provisioned mode: add ProvisionedPollerConfig, for example {0}.', POLLER_EXAMPLE);
 
 export const kafkaDestinationRequirements: Rule = {
 	id: 'kafka-destination-requirements',
@@ -37,7 +43,9 @@ export const kafkaDestinationRequirements: Rule = {
 		if (context.kind === 'destination-config') {
 			context.report({
 				severity: 'info',
-				message: 'The destination topic must be on the same cluster as the source, and the mapping must run in provisioned mode (ProvisionedPollerConfig).',
+				message: l10n.t(
+					'The destination topic must be on the same cluster as the source, and the mapping must run in provisioned mode (ProvisionedPollerConfig).',
+				),
 				path,
 			});
 			return;
@@ -46,7 +54,10 @@ export const kafkaDestinationRequirements: Rule = {
 		if (source.kind === 'other') {
 			context.report({
 				severity: 'error',
-				message: `A kafka:// destination needs a Kafka event source (Amazon MSK or self-managed Kafka), but EventSourceArn is from the ${JSON.stringify(source.arn?.service.value ?? '')} service.`,
+				message: l10n.t(
+					'A kafka:// destination needs a Kafka event source (Amazon MSK or self-managed Kafka), but EventSourceArn is from the {0} service.',
+					JSON.stringify(source.arn?.service.value ?? ''),
+				),
 				path,
 			});
 			return;
@@ -55,19 +66,19 @@ export const kafkaDestinationRequirements: Rule = {
 		if (mode === 'on-demand') {
 			context.report({
 				severity: 'error',
-				message: ON_DEMAND_MESSAGE,
+				message: onDemandMessage(),
 				path: ['ProvisionedPollerConfig'],
 			});
 		} else if (mode === 'absent' && context.requestMode === 'update') {
 			context.report({
 				severity: 'warning',
-				message: 'A kafka:// destination requires provisioned mode: make sure the mapping is in provisioned mode (ProvisionedPollerConfig).',
+				message: l10n.t('A kafka:// destination requires provisioned mode: make sure the mapping is in provisioned mode (ProvisionedPollerConfig).'),
 				path,
 			});
 		} else if (mode === 'absent') {
 			context.report({
 				severity: 'error',
-				message: NO_POLLERS_MESSAGE,
+				message: noPollersMessage(),
 				path,
 			});
 		}
@@ -75,11 +86,11 @@ export const kafkaDestinationRequirements: Rule = {
 		if (loop) {
 			context.report({
 				severity: 'error',
-				message: `The destination topic ${JSON.stringify(kind.topic)} is also the source topic: Lambda blocks this to prevent a loop.`,
+				message: l10n.t('The destination topic {0} is also the source topic: Lambda blocks this to prevent a loop.', JSON.stringify(kind.topic)),
 				path,
 				span: { start: kind.topicStart, end: kind.topicStart + kind.topic.length },
 			});
 		}
-		context.report({ severity: 'info', message: 'The destination topic must be on the same cluster as the source.', path });
+		context.report({ severity: 'info', message: l10n.t('The destination topic must be on the same cluster as the source.'), path });
 	},
 };

@@ -11,6 +11,7 @@
  *
  * @example "kafka://#bad" → error on "#"
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import { classifyDestination, DESTINATION_ARN_PATTERN, KAFKA_SCHEME, onFailureDestination } from '../util/destination';
 import { quoteText } from '../../../../shared/printable';
@@ -19,7 +20,7 @@ import { MAX_TOPIC_LENGTH, metricCollisionKey, topicIssueOf, topicNameIssues } f
 import type { TopicNameIssue } from '../util/kafkaTopic';
 import type { Rule, RuleContext } from './types';
 
-const ALLOWED = 'only ASCII letters, digits, ".", "_" and "-"';
+const allowed = (): string => l10n.t('only ASCII letters, digits, ".", "_" and "-"');
 
 export const kafkaTopicName: Rule = {
 	id: 'kafka-topic-name',
@@ -37,7 +38,7 @@ export const kafkaTopicName: Rule = {
 		const error = (message: string, span: { start: number; end: number }): void => context.report({ severity: 'error', message, path: site.path, span });
 		const shown = quoteText(topic, 80);
 		if (topic === '') {
-			error(`The destination ${quoteText(site.value, 80)} names no topic; write the topic after kafka://, as in kafka://failed-records.`, {
+			error(l10n.t('The destination {0} names no topic; write the topic after kafka://, as in kafka://failed-records.', quoteText(site.value, 80)), {
 				start: 0,
 				end: topicStart,
 			});
@@ -49,7 +50,7 @@ export const kafkaTopicName: Rule = {
 			return;
 		}
 		if (topic.startsWith('.')) {
-			error(`The destination topic ${shown} starts with ".", which the Lambda API's destination pattern rejects (Kafka itself allows it).`, {
+			error(l10n.t('The destination topic {0} starts with ".", which the Lambda API\'s destination pattern rejects (Kafka itself allows it).', shown), {
 				start: topicStart,
 				end: topicStart + 1,
 			});
@@ -69,11 +70,14 @@ function reportKafkaProblem(
 	const shown = quoteText(topic, 80);
 	const topicSpan = { start: topicStart, end: topicStart + topic.length };
 	if (topicIssueOf(issues, 'reserved')) {
-		error(`Kafka does not allow a topic named ${shown}.`, topicSpan);
+		error(l10n.t('Kafka does not allow a topic named {0}.', shown), topicSpan);
 		return;
 	}
 	if (/[:/]/.test(topic)) {
-		error(`The destination ${quoteText(value, 80)} must name only a topic, with no broker address or path: the topic is on the source cluster.`, topicSpan);
+		error(
+			l10n.t('The destination {0} must name only a topic, with no broker address or path: the topic is on the source cluster.', quoteText(value, 80)),
+			topicSpan,
+		);
 		return;
 	}
 	const bad = topicIssueOf(issues, 'character');
@@ -83,14 +87,14 @@ function reportKafkaProblem(
 		const apiAccepts = DESTINATION_ARN_PATTERN.test(KAFKA_SCHEME + topic);
 		error(
 			apiAccepts
-				? `The destination topic ${shown} contains ${character}: the Lambda API accepts it, but Kafka allows ${ALLOWED} in topic names.`
-				: `The destination topic ${shown} contains ${character}, which Kafka and the Lambda API do not allow in topic names (${ALLOWED}).`,
+				? l10n.t('The destination topic {0} contains {1}: the Lambda API accepts it, but Kafka allows {2} in topic names.', shown, character, allowed())
+				: l10n.t('The destination topic {0} contains {1}, which Kafka and the Lambda API do not allow in topic names ({2}).', shown, character, allowed()),
 			span,
 		);
 		return;
 	}
 	if (topicIssueOf(issues, 'length')) {
-		error(`The destination topic is ${topic.length} characters long; Kafka and the Lambda API allow at most ${MAX_TOPIC_LENGTH}.`, topicSpan);
+		error(l10n.t('The destination topic is {0} characters long; Kafka and the Lambda API allow at most {1}.', topic.length, MAX_TOPIC_LENGTH), topicSpan);
 	}
 }
 
@@ -103,7 +107,11 @@ function reportMetricCollisions(context: RuleContext, path: JsonPath, topic: str
 		if (source !== topic && metricCollisionKey(source) === key) {
 			context.report({
 				severity: 'info',
-				message: `The destination topic ${quoteText(topic, 80)} and the source topic ${quoteText(source, 80)} differ only by "." versus "_", so their Kafka metric names collide.`,
+				message: l10n.t(
+					'The destination topic {0} and the source topic {1} differ only by "." versus "_", so their Kafka metric names collide.',
+					quoteText(topic, 80),
+					quoteText(source, 80),
+				),
 				path,
 				span,
 			});

@@ -10,6 +10,7 @@
  *
  * @example {"EventSourceArn": "arn:aws:kafka:...", "ParallelizationFactor": 2} → warning, fix: remove it
  */
+import * as l10n from '@vscode/l10n';
 import type { EventSourceKind } from '../../../../shared/esmRequest';
 import { eventSourceOf, hasKafkaSourceConfig, isKafkaSource } from '../../../../shared/esmRequest';
 import type { FixDescription } from '../validation/problem';
@@ -17,19 +18,23 @@ import type { Rule } from './types';
 import { hasOwn } from '../../../../shared/jsonPath';
 
 /** Each member that does not apply to Kafka, and the sources it is for. */
-export const NON_KAFKA_FIELDS: Record<string, string> = {
-	ParallelizationFactor: 'Kinesis and DynamoDB streams',
-	TumblingWindowInSeconds: 'Kinesis and DynamoDB streams',
+export const NON_KAFKA_FIELDS = (): Record<string, string> => ({
+	ParallelizationFactor: l10n.t('Kinesis and DynamoDB streams'),
+	TumblingWindowInSeconds: l10n.t('Kinesis and DynamoDB streams'),
 	Queues: 'Amazon MQ',
 	DocumentDBEventSourceConfig: 'Amazon DocumentDB',
 	ScalingConfig: 'Amazon SQS',
-};
+});
 
 /** The Kafka source config that does not fit each source, and the one that does. */
-const CONFIG_MISMATCH: Partial<Record<EventSourceKind, { wrong: string; right: string; source: string }>> = {
-	msk: { wrong: 'SelfManagedKafkaEventSourceConfig', right: 'AmazonManagedKafkaEventSourceConfig', source: 'an Amazon MSK source' },
-	'self-managed-kafka': { wrong: 'AmazonManagedKafkaEventSourceConfig', right: 'SelfManagedKafkaEventSourceConfig', source: 'a self-managed Kafka source' },
-};
+const CONFIG_MISMATCH = (): Partial<Record<EventSourceKind, { wrong: string; right: string; source: string }>> => ({
+	msk: { wrong: 'SelfManagedKafkaEventSourceConfig', right: 'AmazonManagedKafkaEventSourceConfig', source: l10n.t('an Amazon MSK source') },
+	'self-managed-kafka': {
+		wrong: 'AmazonManagedKafkaEventSourceConfig',
+		right: 'SelfManagedKafkaEventSourceConfig',
+		source: l10n.t('a self-managed Kafka source'),
+	},
+});
 
 export const kafkaUnsupportedField: Rule = {
 	id: 'kafka-unsupported-field',
@@ -43,24 +48,24 @@ export const kafkaUnsupportedField: Rule = {
 		if (!isKafka) {
 			return;
 		}
-		for (const field of Object.keys(NON_KAFKA_FIELDS)) {
+		for (const field of Object.keys(NON_KAFKA_FIELDS())) {
 			if (hasOwn(request, field)) {
 				context.report({
 					severity: 'warning',
-					message: `${field} applies to ${NON_KAFKA_FIELDS[field]} event sources, not to Kafka; AWS is likely to reject it.`,
+					message: l10n.t('{0} applies to {1} event sources, not to Kafka; AWS is likely to reject it.', field, NON_KAFKA_FIELDS()[field]),
 					path: [field],
 					target: 'key',
-					fixes: [{ kind: 'removeMember', title: `Remove ${field}` }],
+					fixes: [{ kind: 'removeMember', title: l10n.t('Remove {0}', field) }],
 				});
 			}
 		}
-		const mismatch = CONFIG_MISMATCH[source.kind];
+		const mismatch = CONFIG_MISMATCH()[source.kind];
 		if (mismatch && hasOwn(request, mismatch.wrong)) {
 			const { wrong, right } = mismatch;
-			const fixes: FixDescription[] = hasOwn(request, right) ? [] : [{ kind: 'renameKey', title: `Rename to ${right}`, newKey: right }];
+			const fixes: FixDescription[] = hasOwn(request, right) ? [] : [{ kind: 'renameKey', title: l10n.t('Rename to {0}', right), newKey: right }];
 			context.report({
 				severity: 'warning',
-				message: `${wrong} does not apply to ${mismatch.source}; use ${right}.`,
+				message: l10n.t('{0} does not apply to {1}; use {2}.', wrong, mismatch.source, right),
 				path: [wrong],
 				target: 'key',
 				fixes,

@@ -5,6 +5,7 @@
  * value must be a Kafka offset, 0..9223372036854775807, read losslessly: a JSON number's source
  * text is used, because JSON.parse has already rounded anything above 2^53 - 1.
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import { isObject, member } from '../../../../shared/jsonPath';
 import { quoteText } from '../../../../shared/printable';
@@ -18,7 +19,7 @@ const DOCUMENTED_KINESIS_NUMBERS = new Set([
 	'49601189658422359378836298522902373528957594348623495186',
 ]);
 
-const LIMIT = `Kafka offsets are 64-bit, at most ${MAX_KAFKA_OFFSET}`;
+const limit = (): string => l10n.t('Kafka offsets are 64-bit, at most {0}', MAX_KAFKA_OFFSET.toString());
 
 /** An offset's exact value (with its text as written), a problem with it, or both (a value that tools may round). */
 interface Reading {
@@ -42,14 +43,16 @@ type IssueReport<I> = (issue: I, offset: OffsetText) => Omit<RuleReport, 'path'>
 
 /** The report of each way an offset's text can be wrong. */
 const ISSUE_REPORTS: { [R in DecimalIssue['reason']]: IssueReport<Extract<DecimalIssue, { reason: R }>> } = {
-	empty: (_issue, { field }) => ({ severity: 'error', message: `${field} is an empty string; expected a Kafka offset such as "42".` }),
-	negative: (_issue, { field, shown }) => ({ severity: 'error', message: `${field} ${shown} is negative; Kafka offsets start at 0.` }),
+	empty: (_issue, { field }) => ({ severity: 'error', message: l10n.t('{0} is an empty string; expected a Kafka offset such as "42".', field) }),
+	negative: (_issue, { field, shown }) => ({ severity: 'error', message: l10n.t('{0} {1} is negative; Kafka offsets start at 0.', field, shown) }),
 	'plus-sign': (_issue, { field, shown, text, quoted }) => {
 		const digits = text.slice(1);
 		return {
 			severity: 'error',
-			message: `${field} ${shown} has a plus sign; write the offset in digits only.`,
-			fixes: [{ kind: 'replaceValue', title: `Change to ${quoted ? JSON.stringify(digits) : digits}`, newText: quoted ? JSON.stringify(digits) : digits }],
+			message: l10n.t('{0} {1} has a plus sign; write the offset in digits only.', field, shown),
+			fixes: [
+				{ kind: 'replaceValue', title: l10n.t('Change to {0}', quoted ? JSON.stringify(digits) : digits), newText: quoted ? JSON.stringify(digits) : digits },
+			],
 		};
 	},
 	'leading-zero': (_issue, { field, shown, text }) => {
@@ -60,27 +63,40 @@ const ISSUE_REPORTS: { [R in DecimalIssue['reason']]: IssueReport<Extract<Decima
 		const digits = text.slice(zeros);
 		return {
 			severity: 'error',
-			message: `${field} ${shown} has a leading zero; Kafka offsets are written without one.`,
-			fixes: [{ kind: 'replaceValue', title: `Change to ${JSON.stringify(digits)}`, newText: JSON.stringify(digits) }],
+			message: l10n.t('{0} {1} has a leading zero; Kafka offsets are written without one.', field, shown),
+			fixes: [{ kind: 'replaceValue', title: l10n.t('Change to {0}', JSON.stringify(digits)), newText: JSON.stringify(digits) }],
 		};
 	},
 	fraction: (issue, { field, shown, text, quoted }) => ({
 		severity: 'error',
-		message: `${field} ${shown} is not a whole number; Kafka offsets are integers.`,
+		message: l10n.t('{0} {1} is not a whole number; Kafka offsets are integers.', field, shown),
 		span: quoted ? { start: issue.index, end: text.length } : undefined,
 	}),
 	'bad-char': (issue, { field, shown, quoted }) => ({
 		severity: 'error',
-		message: `${field} ${shown} is not a decimal number: ${JSON.stringify(issue.char)} at position ${issue.index + 1} is not a digit.`,
+		message: l10n.t('{0} {1} is not a decimal number: {2} at position {3} is not a digit.', field, shown, JSON.stringify(issue.char), issue.index + 1),
 		span: quoted ? { start: issue.index, end: issue.index + issue.char.length } : undefined,
 	}),
 	'too-many-digits': (issue, { field, text }) => ({
 		severity: 'error',
 		message: DOCUMENTED_KINESIS_NUMBERS.has(text)
-			? `${field} has ${issue.digits} digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset (${LIMIT}).`
-			: `${field} has ${issue.digits} digits, too many for a Kafka offset (${LIMIT}); a number this long looks like a Kinesis sequence number, as in AWS's documentation example.`,
+			? l10n.t(
+					"{0} has {1} digits: this is a Kinesis sequence number from AWS's documentation example, not a Kafka offset ({2}).",
+					field,
+					issue.digits,
+					limit(),
+				)
+			: l10n.t(
+					"{0} has {1} digits, too many for a Kafka offset ({2}); a number this long looks like a Kinesis sequence number, as in AWS's documentation example.",
+					field,
+					issue.digits,
+					limit(),
+				),
 	}),
-	'above-max': (_issue, { field, shown }) => ({ severity: 'error', message: `${field} ${shown} is above the largest Kafka offset, ${MAX_KAFKA_OFFSET}.` }),
+	'above-max': (_issue, { field, shown }) => ({
+		severity: 'error',
+		message: l10n.t('{0} {1} is above the largest Kafka offset, {2}.', field, shown, MAX_KAFKA_OFFSET.toString()),
+	}),
 };
 
 function issueReport(name: string, shown: string, text: string, issue: DecimalIssue, quoted: boolean): Omit<RuleReport, 'path'> {
@@ -122,8 +138,8 @@ function readOffset(ctx: RuleContext, path: () => JsonPath, name: string, value:
 		return {
 			report: {
 				severity: 'error',
-				message: `"${name}" ${raw} is written with a fraction or an exponent; write the offset in plain digits, ${digits}.`,
-				fixes: [{ kind: 'replaceValue', title: `Change to ${digits}`, newText: digits }],
+				message: l10n.t('"{0}" {1} is written with a fraction or an exponent; write the offset in plain digits, {2}.', name, raw, digits),
+				fixes: [{ kind: 'replaceValue', title: l10n.t('Change to {0}', digits), newText: digits }],
 			},
 		};
 	}
@@ -133,13 +149,18 @@ function readOffset(ctx: RuleContext, path: () => JsonPath, name: string, value:
 		return { report: issueReport(name, raw, text, parsed.issue, false) };
 	}
 	const rounded = BigInt(value).toString();
-	const roundedNote = rounded === text ? '' : ` (here to ${rounded})`;
+	const roundedNote = rounded === text ? '' : l10n.t(' (here to {0})', rounded);
 	return {
 		exact: { value: parsed.value, shown: text },
 		report: {
 			severity: 'warning',
-			message: `"${name}" ${text} is a JSON number above 2^53 - 1, which JavaScript and many JSON tools round${roundedNote}; AWS's documentation writes offsets as strings.`,
-			fixes: [{ kind: 'replaceValue', title: `Change to "${text}"`, newText: JSON.stringify(text) }],
+			message: l10n.t(
+				'"{0}" {1} is a JSON number above 2^53 - 1, which JavaScript and many JSON tools round{2}; AWS\'s documentation writes offsets as strings.',
+				name,
+				text,
+				roundedNote,
+			),
+			fixes: [{ kind: 'replaceValue', title: l10n.t('Change to "{0}"', text), newText: JSON.stringify(text) }],
 		},
 	};
 }
@@ -149,7 +170,7 @@ function roundedReading(name: string, value: number): Reading {
 	const rounded = BigInt(value);
 	const shown = `about ${rounded}`;
 	if (rounded < 0n) {
-		return { report: { severity: 'error', message: `"${name}" ${shown} is negative; Kafka offsets start at 0.` } };
+		return { report: { severity: 'error', message: l10n.t('"{0}" {1} is negative; Kafka offsets start at 0.', name, shown) } };
 	}
 	if (rounded > MAX_KAFKA_OFFSET + 1n) {
 		const digits = rounded.toString().length;
@@ -158,8 +179,13 @@ function roundedReading(name: string, value: number): Reading {
 				severity: 'error',
 				message:
 					digits > MAX_OFFSET_DIGITS
-						? `"${name}" has about ${digits} digits, too many for a Kafka offset (${LIMIT}); a number this long looks like a Kinesis sequence number, as in AWS's documentation example.`
-						: `"${name}" ${shown} is above the largest Kafka offset, ${MAX_KAFKA_OFFSET}.`,
+						? l10n.t(
+								'"{0}" has about {1} digits, too many for a Kafka offset ({2}); a number this long looks like a Kinesis sequence number, as in AWS\'s documentation example.',
+								name,
+								digits,
+								limit(),
+							)
+						: l10n.t('"{0}" {1} is above the largest Kafka offset, {2}.', name, shown, MAX_KAFKA_OFFSET.toString()),
 			},
 		};
 	}
@@ -167,7 +193,11 @@ function roundedReading(name: string, value: number): Reading {
 	return {
 		report: {
 			severity: 'warning',
-			message: `"${name}" is a JSON number above 2^53 - 1, which JavaScript and many JSON tools round (here to ${rounded}); AWS's documentation writes offsets as strings.`,
+			message: l10n.t(
+				'"{0}" is a JSON number above 2^53 - 1, which JavaScript and many JSON tools round (here to {1}); AWS\'s documentation writes offsets as strings.',
+				String(name),
+				String(rounded),
+			),
 		},
 	};
 }
@@ -187,7 +217,7 @@ function isBefore(a: number | bigint, b: number | bigint): boolean {
 function reportLastBeforeFirst(ctx: RuleContext, key: string, lastShown: string, firstShown: string): void {
 	ctx.report({
 		severity: 'error',
-		message: `"lastRecordOffset" ${lastShown} is before "firstRecordOffset" ${firstShown}; a range ends at or after its first offset.`,
+		message: l10n.t('"lastRecordOffset" {0} is before "firstRecordOffset" {1}; a range ends at or after its first offset.', lastShown, firstShown),
 		path: ['KafkaBatchInfo', 'recordsInfo', key, 'lastRecordOffset'],
 	});
 }

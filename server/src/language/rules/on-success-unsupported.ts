@@ -6,10 +6,12 @@
  *
  * @example {"OnFailure": {...}, "OnSuccess": {"Destination": "arn:aws:sqs:..."}}
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import { hasOwn, member } from '../../../../shared/jsonPath';
 import type { Rule } from './types';
 
+// AWS's own error text, quoted as AWS returns it (in English in every locale). l10n-ignore
 export const AWS_ON_SUCCESS_MESSAGE = 'Unsupported DestinationConfig parameter for given event source mapping type.';
 
 export const onSuccessUnsupported: Rule = {
@@ -24,10 +26,10 @@ export const onSuccessUnsupported: Rule = {
 		const path: JsonPath = context.kind === 'esm-request' ? ['DestinationConfig', 'OnSuccess'] : ['OnSuccess'];
 		context.report({
 			severity: 'error',
-			message: `AWS rejects "OnSuccess" for event source mappings: ${AWS_ON_SUCCESS_MESSAGE}`,
+			message: l10n.t('AWS rejects "OnSuccess" for event source mappings: {0}', AWS_ON_SUCCESS_MESSAGE),
 			path,
 			target: 'key',
-			fixes: [{ kind: 'removeMember', title: 'Remove OnSuccess' }],
+			fixes: [{ kind: 'removeMember', title: l10n.t('Remove OnSuccess') }],
 		});
 	},
 };

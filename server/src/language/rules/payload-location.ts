@@ -4,6 +4,7 @@
  * the one case this rule can judge is the Kafka-topic form: `recordInfo` (singular) always comes
  * with the record in `payload` (§3.5).
  */
+import * as l10n from '@vscode/l10n';
 import { hasOwn, isObject, member } from '../../../../shared/jsonPath';
 import type { Rule, RuleContext } from './types';
 
@@ -15,8 +16,9 @@ function check(ctx: RuleContext): void {
 	if (!hasOwn(ctx.value, 'payload')) {
 		ctx.report({
 			severity: 'info',
-			message:
+			message: l10n.t(
 				'This record has "recordInfo", the form Lambda writes to Kafka-topic destinations, but no "payload"; such records carry the failed Kafka record in "payload".',
+			),
 			path: ['KafkaBatchInfo', 'recordInfo'],
 			target: 'key',
 		});

@@ -3,6 +3,7 @@
  * integer of at least 0; a batch holds at least one record (`batchSize` >= 1), so a size of 0
  * cannot come from Lambda.
  */
+import * as l10n from '@vscode/l10n';
 import { member } from '../../../../shared/jsonPath';
 import type { Rule, RuleContext } from './types';
 
@@ -11,7 +12,7 @@ function check(ctx: RuleContext): void {
 	if (member(info, 'payloadSize') === 0) {
 		ctx.report({
 			severity: 'warning',
-			message: '"payloadSize" is 0, but a failed batch holds at least one record, so its payload is never empty.',
+			message: l10n.t('"payloadSize" is 0, but a failed batch holds at least one record, so its payload is never empty.'),
 			path: ['KafkaBatchInfo', 'payloadSize'],
 		});
 	}

@@ -5,6 +5,7 @@
  *
  * @example {"MinimumPollers": 5, "MaximumPollers": 3} → error on 5
  */
+import * as l10n from '@vscode/l10n';
 import { member } from '../../../../shared/jsonPath';
 import type { Rule } from './types';
 
@@ -22,7 +23,11 @@ export const pollerRange: Rule = {
 		if (isCount(maximum) && maximum > DOCUMENTED_MAX_POLLERS && maximum <= 10000) {
 			context.report({
 				severity: 'warning',
-				message: `MaximumPollers is ${maximum}, above the ${DOCUMENTED_MAX_POLLERS} the Lambda documentation gives as the limit (the API model allows up to 10000).`,
+				message: l10n.t(
+					'MaximumPollers is {0}, above the {1} the Lambda documentation gives as the limit (the API model allows up to 10000).',
+					maximum,
+					DOCUMENTED_MAX_POLLERS,
+				),
 				path: ['ProvisionedPollerConfig', 'MaximumPollers'],
 			});
 		}
@@ -30,7 +35,7 @@ export const pollerRange: Rule = {
 		if (isCount(minimum) && minimum <= 200 && isCount(maximum) && maximum <= 10000 && minimum > maximum) {
 			context.report({
 				severity: 'error',
-				message: `MinimumPollers is ${minimum}, above MaximumPollers (${maximum}); MinimumPollers must not exceed MaximumPollers.`,
+				message: l10n.t('MinimumPollers is {0}, above MaximumPollers ({1}); MinimumPollers must not exceed MaximumPollers.', minimum, maximum),
 				path: ['ProvisionedPollerConfig', 'MinimumPollers'],
 			});
 		}

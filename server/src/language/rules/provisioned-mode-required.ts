@@ -9,6 +9,7 @@
  *
  * @example {"EventSourceArn": "arn:aws:kafka:...", "MaximumRetryAttempts": 3} → warning on the key
  */
+import * as l10n from '@vscode/l10n';
 import { eventSourceOf, isKafkaSource, pollerModeOf } from '../../../../shared/esmRequest';
 import type { Rule } from './types';
 import { member } from '../../../../shared/jsonPath';
@@ -35,12 +36,14 @@ export const provisionedModeRequired: Rule = {
 			return;
 		}
 		const advice =
-			mode === 'absent' ? 'add ProvisionedPollerConfig' : 'set MinimumPollers and MaximumPollers, as an empty ProvisionedPollerConfig selects on-demand mode';
+			mode === 'absent'
+				? l10n.t('add ProvisionedPollerConfig')
+				: l10n.t('set MinimumPollers and MaximumPollers, as an empty ProvisionedPollerConfig selects on-demand mode');
 		for (const [field, isSet] of CONTROLS) {
 			if (isSet(member(context.value, field))) {
 				context.report({
 					severity: 'warning',
-					message: `${field} is documented for Kafka mappings in provisioned mode only; ${advice}, or AWS may reject or ignore it.`,
+					message: l10n.t('{0} is documented for Kafka mappings in provisioned mode only; {1}, or AWS may reject or ignore it.', field, advice),
 					path: [field],
 					target: 'key',
 				});

@@ -5,9 +5,11 @@
  *
  * @example "MaximumRecordAgeInSeconds": 30 → error, fixes: 60 or -1
  */
+import * as l10n from '@vscode/l10n';
 import { member } from '../../../../shared/jsonPath';
 import type { Rule } from './types';
 
+// AWS's own error text, quoted as AWS returns it (in English in every locale). l10n-ignore
 export const AWS_RECORD_AGE_MESSAGE = 'MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)';
 
 export const recordAgeRange: Rule = {
@@ -21,11 +23,15 @@ export const recordAgeRange: Rule = {
 		}
 		context.report({
 			severity: 'error',
-			message: `${AWS_RECORD_AGE_MESSAGE}.`,
+			message: l10n.t({
+				message: '{0}.',
+				comment: ['AWS error text, quoted in English; translate as an explanation that quotes it'],
+				args: [AWS_RECORD_AGE_MESSAGE],
+			}),
 			path: ['MaximumRecordAgeInSeconds'],
 			fixes: [
-				{ kind: 'replaceValue', title: 'Change to 60', newText: '60' },
-				{ kind: 'replaceValue', title: 'Change to -1 (forever)', newText: '-1' },
+				{ kind: 'replaceValue', title: l10n.t('Change to 60'), newText: '60' },
+				{ kind: 'replaceValue', title: l10n.t('Change to -1 (forever)'), newText: '-1' },
 			],
 		});
 	},

@@ -3,6 +3,7 @@
  * partition (facts sheet §4, §9 rule 18). A key that is itself invalid is reported by
  * topic-partition-key, and its records are not compared with it.
  */
+import * as l10n from '@vscode/l10n';
 import { splitTopicPartition } from '../util/kafkaTopic';
 import { partitionsOf } from '../util/kafkaRecord';
 import { quoteText } from '../../../../shared/printable';
@@ -29,7 +30,7 @@ function checkPartition(ctx: RuleContext, key: string, records: readonly unknown
 		if (typeof topic === 'string' && topic !== split.topic) {
 			ctx.report({
 				severity: 'error',
-				message: `"topic" is ${quoteText(topic)}, but the record is listed under ${shownKey}, the key of topic ${quoteText(split.topic)}.`,
+				message: l10n.t('"topic" is {0}, but the record is listed under {1}, the key of topic {2}.', quoteText(topic), shownKey, quoteText(split.topic)),
 				path: ['records', key, i, 'topic'],
 			});
 		}
@@ -38,7 +39,12 @@ function checkPartition(ctx: RuleContext, key: string, records: readonly unknown
 		if (!matches) {
 			ctx.report({
 				severity: 'error',
-				message: `"partition" is ${typeof value === 'string' ? quoteText(value) : String(value)}, but the record is listed under ${shownKey}, the key of partition ${split.partition}.`,
+				message: l10n.t(
+					'"partition" is {0}, but the record is listed under {1}, the key of partition {2}.',
+					typeof value === 'string' ? quoteText(value) : String(value),
+					shownKey,
+					split.partition,
+				),
 				path: ['records', key, i, 'partition'],
 			});
 		}

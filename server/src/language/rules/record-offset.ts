@@ -4,6 +4,7 @@
  * offset, and above 2^53 - 1 JavaScript (and many JSON tools) read it rounded. The exact value
  * comes from the number's source text.
  */
+import * as l10n from '@vscode/l10n';
 import { partitionsOf } from '../util/kafkaRecord';
 import { MAX_KAFKA_OFFSET, isUnsafeInteger, parseJsonIntegerText } from '../util/offsets';
 import type { Rule, RuleContext } from './types';
@@ -25,14 +26,14 @@ function check(ctx: RuleContext): void {
 			const shown = raw ?? BigInt(offset).toString();
 			const tooLarge = exact !== undefined ? exact > MAX_KAFKA_OFFSET : offset > TWO_POW_63;
 			if (tooLarge) {
-				ctx.report({ severity: 'error', message: `"offset" ${shown} is above the largest Kafka offset, ${MAX_KAFKA_OFFSET}.`, path });
+				ctx.report({ severity: 'error', message: l10n.t('"offset" {0} is above the largest Kafka offset, {1}.', shown, MAX_KAFKA_OFFSET.toString()), path });
 				continue;
 			}
 			const rounded = BigInt(offset).toString();
-			const note = exact !== undefined && exact.toString() !== rounded ? ` (here to ${rounded})` : '';
+			const note = exact !== undefined && exact.toString() !== rounded ? l10n.t(' (here to {0})', rounded) : '';
 			ctx.report({
 				severity: 'warning',
-				message: `"offset" ${shown} is above 2^53 - 1 (9007199254740991); JavaScript and many JSON tools round this value${note}.`,
+				message: l10n.t('"offset" {0} is above 2^53 - 1 (9007199254740991); JavaScript and many JSON tools round this value{1}.', shown, note),
 				path,
 			});
 		}

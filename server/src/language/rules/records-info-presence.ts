@@ -4,6 +4,7 @@
  * destinations: the one record, facts sheet §3.5). The schema cannot require one of the two
  * without `anyOf`, which the schema conventions avoid, so this rule does.
  */
+import * as l10n from '@vscode/l10n';
 import { hasNoOwnKeys, hasOwn, isObject, member } from '../../../../shared/jsonPath';
 import type { Rule, RuleContext } from './types';
 
@@ -17,15 +18,16 @@ function check(ctx: RuleContext): void {
 	if (!hasRange && !hasSingle) {
 		ctx.report({
 			severity: 'error',
-			message: '"KafkaBatchInfo" has neither "recordsInfo" nor "recordInfo", so the record does not say which Kafka records failed.',
+			message: l10n.t('"KafkaBatchInfo" has neither "recordsInfo" nor "recordInfo", so the record does not say which Kafka records failed.'),
 			path: ['KafkaBatchInfo'],
 			target: 'key',
 		});
 	} else if (hasRange && hasSingle) {
 		ctx.report({
 			severity: 'warning',
-			message:
+			message: l10n.t(
 				'"KafkaBatchInfo" has both "recordsInfo" and "recordInfo"; Lambda writes "recordsInfo" to SQS, SNS and S3 destinations and "recordInfo" to Kafka-topic destinations, never both.',
+			),
 			path: ['KafkaBatchInfo', 'recordInfo'],
 			target: 'key',
 		});
@@ -34,7 +36,7 @@ function check(ctx: RuleContext): void {
 		if (isObject(range) && hasNoOwnKeys(range)) {
 			ctx.report({
 				severity: 'warning',
-				message: '"recordsInfo" is empty; a failed batch has at least one partition with at least one record.',
+				message: l10n.t('"recordsInfo" is empty; a failed batch has at least one partition with at least one record.'),
 				path: ['KafkaBatchInfo', 'recordsInfo'],
 			});
 		}

@@ -8,6 +8,7 @@
  * No other field of the seed documents is documented null for a condition (`payload` is
  * "Only available in S3", which a record cannot show).
  */
+import * as l10n from '@vscode/l10n';
 import { hasOwn, member } from '../../../../shared/jsonPath';
 import type { Rule, RuleContext } from './types';
 
@@ -19,22 +20,24 @@ function check(ctx: RuleContext): void {
 		if (!present) {
 			ctx.report({
 				severity: 'warning',
-				message:
+				message: l10n.t(
 					'This record has no "responseContext", but its "condition" is "RetryAttemptsExhausted": the function ran, so Lambda records its last response.',
+				),
 				path: ['requestContext', 'condition'],
 			});
 		} else if (response === null) {
 			ctx.report({
 				severity: 'warning',
-				message: '"responseContext" is null, but "condition" is "RetryAttemptsExhausted": the function ran, so Lambda records its last response here.',
+				message: l10n.t('"responseContext" is null, but "condition" is "RetryAttemptsExhausted": the function ran, so Lambda records its last response here.'),
 				path: ['responseContext'],
 			});
 		}
 	} else if (condition === 'MaximumPayloadSizeExceeded' && typeof response === 'object' && response !== null && !Array.isArray(response)) {
 		ctx.report({
 			severity: 'warning',
-			message:
+			message: l10n.t(
 				'"responseContext" is an object, but AWS documents it as null when "condition" is "MaximumPayloadSizeExceeded": Lambda does not send a record like this one.',
+			),
 			path: ['responseContext'],
 			target: 'key',
 		});

@@ -17,6 +17,7 @@
  *
  * @example {"EventSourceArn": "arn:aws:kafka:...", "SourceAccessConfigurations": [{"Type": "SASL_SCRAM_256_AUTH", ...}]} → warning, fix: SASL_SCRAM_512_AUTH
  */
+import * as l10n from '@vscode/l10n';
 import { hasOwn, member } from '../../../../shared/jsonPath';
 import { eventSourceOf } from '../../../../shared/esmRequest';
 import type { FixDescription } from '../validation/problem';
@@ -25,18 +26,21 @@ import type { Rule } from './types';
 type KafkaCluster = 'msk' | 'self-managed-kafka';
 
 /** Per type: the Kafka clusters that take it, and every source it is for (as the message names them). */
-const ACCESS_TYPES: Readonly<Record<string, { clusters: readonly KafkaCluster[]; usedBy: string }>> = {
-	BASIC_AUTH: { clusters: ['self-managed-kafka'], usedBy: 'self-managed Kafka (SASL/PLAIN) and Amazon MQ' },
-	VPC_SUBNET: { clusters: ['self-managed-kafka'], usedBy: 'self-managed Kafka' },
-	VPC_SECURITY_GROUP: { clusters: ['self-managed-kafka'], usedBy: 'self-managed Kafka' },
-	SASL_SCRAM_256_AUTH: { clusters: ['self-managed-kafka'], usedBy: 'self-managed Kafka' },
-	SASL_SCRAM_512_AUTH: { clusters: ['msk', 'self-managed-kafka'], usedBy: 'Amazon MSK and self-managed Kafka' },
-	VIRTUAL_HOST: { clusters: [], usedBy: 'RabbitMQ (Amazon MQ)' },
-	CLIENT_CERTIFICATE_TLS_AUTH: { clusters: ['msk', 'self-managed-kafka'], usedBy: 'Amazon MSK and self-managed Kafka' },
-	SERVER_ROOT_CA_CERTIFICATE: { clusters: ['self-managed-kafka'], usedBy: 'self-managed Kafka' },
-};
+const ACCESS_TYPES = (): Readonly<Record<string, { clusters: readonly KafkaCluster[]; usedBy: string }>> => ({
+	BASIC_AUTH: { clusters: ['self-managed-kafka'], usedBy: l10n.t('self-managed Kafka (SASL/PLAIN) and Amazon MQ') },
+	VPC_SUBNET: { clusters: ['self-managed-kafka'], usedBy: l10n.t('self-managed Kafka') },
+	VPC_SECURITY_GROUP: { clusters: ['self-managed-kafka'], usedBy: l10n.t('self-managed Kafka') },
+	SASL_SCRAM_256_AUTH: { clusters: ['self-managed-kafka'], usedBy: l10n.t('self-managed Kafka') },
+	SASL_SCRAM_512_AUTH: { clusters: ['msk', 'self-managed-kafka'], usedBy: l10n.t('Amazon MSK and self-managed Kafka') },
+	VIRTUAL_HOST: { clusters: [], usedBy: l10n.t('RabbitMQ (Amazon MQ)') },
+	CLIENT_CERTIFICATE_TLS_AUTH: { clusters: ['msk', 'self-managed-kafka'], usedBy: l10n.t('Amazon MSK and self-managed Kafka') },
+	SERVER_ROOT_CA_CERTIFICATE: { clusters: ['self-managed-kafka'], usedBy: l10n.t('self-managed Kafka') },
+});
 
-const CLUSTER_NAMES: Record<KafkaCluster, string> = { msk: 'an Amazon MSK source', 'self-managed-kafka': 'a self-managed Kafka source' };
+const CLUSTER_NAMES = (): Record<KafkaCluster, string> => ({
+	msk: l10n.t('an Amazon MSK source'),
+	'self-managed-kafka': l10n.t('a self-managed Kafka source'),
+});
 
 /** The Kafka cluster a request reads: from its source, or (update requests) from exactly one Kafka source config. */
 function kafkaClusterOf(request: unknown): KafkaCluster | undefined {
@@ -68,16 +72,16 @@ export const sourceAccessType: Rule = {
 		}
 		const types = entries.map((entry: unknown) => member(entry, 'Type'));
 		types.forEach((type, index) => {
-			const known = typeof type === 'string' && hasOwn(ACCESS_TYPES, type) ? ACCESS_TYPES[type] : undefined;
+			const known = typeof type === 'string' && hasOwn(ACCESS_TYPES(), type) ? ACCESS_TYPES()[type] : undefined;
 			if (typeof type !== 'string' || !known || known.clusters.includes(cluster)) {
 				return;
 			}
-			let message = `${type} is for ${known.usedBy} only, not for ${CLUSTER_NAMES[cluster]}; AWS is likely to reject it.`;
+			let message = l10n.t('{0} is for {1} only, not for {2}; AWS is likely to reject it.', type, known.usedBy, CLUSTER_NAMES()[cluster]);
 			const fixes: FixDescription[] = [];
 			if (type === 'SASL_SCRAM_256_AUTH' && cluster === 'msk') {
-				message += ' For Amazon MSK, Lambda takes SASL/SCRAM with SHA-512 only: use SASL_SCRAM_512_AUTH.';
+				message += l10n.t(' For Amazon MSK, Lambda takes SASL/SCRAM with SHA-512 only: use SASL_SCRAM_512_AUTH.');
 				if (!types.includes('SASL_SCRAM_512_AUTH')) {
-					fixes.push({ kind: 'replaceValue', title: 'Change to SASL_SCRAM_512_AUTH', newText: '"SASL_SCRAM_512_AUTH"' });
+					fixes.push({ kind: 'replaceValue', title: l10n.t('Change to SASL_SCRAM_512_AUTH'), newText: '"SASL_SCRAM_512_AUTH"' });
 				}
 			}
 			context.report({ severity: 'warning', message, path: ['SourceAccessConfigurations', index, 'Type'], fixes });

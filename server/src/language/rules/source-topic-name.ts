@@ -9,6 +9,7 @@
  *
  * @example {"Topics": ["orders#1"]} → error on "#"
  */
+import * as l10n from '@vscode/l10n';
 import { sourceTopics } from '../../../../shared/esmRequest';
 import { topicIssueOf, topicNameIssues } from '../util/kafkaTopic';
 import { quoteText } from '../../../../shared/printable';
@@ -29,14 +30,18 @@ export const sourceTopicName: Rule = {
 			const path = ['Topics', index];
 			const shown = quoteText(topic, 80);
 			if (topicIssueOf(issues, 'reserved')) {
-				context.report({ severity: 'error', message: `Kafka does not allow a topic named ${shown}.`, path });
+				context.report({ severity: 'error', message: l10n.t('Kafka does not allow a topic named {0}.', shown), path });
 				continue;
 			}
 			const bad = topicIssueOf(issues, 'character');
 			if (bad) {
 				context.report({
 					severity: 'error',
-					message: `The source topic ${shown} contains ${JSON.stringify(bad.character)}, which Kafka does not allow in topic names (only ASCII letters, digits, ".", "_" and "-"), so no cluster has this topic.`,
+					message: l10n.t(
+						'The source topic {0} contains {1}, which Kafka does not allow in topic names (only ASCII letters, digits, ".", "_" and "-"), so no cluster has this topic.',
+						shown,
+						JSON.stringify(bad.character),
+					),
 					path,
 					span: { start: bad.index, end: bad.index + bad.character.length },
 				});

@@ -3,6 +3,7 @@
  * warning: with CREATE_TIME timestamps the producer sets them, so a later offset can carry an
  * earlier time. Values that are not ISO-8601 date-times are left to the schema's format check.
  */
+import * as l10n from '@vscode/l10n';
 import { isObject, member } from '../../../../shared/jsonPath';
 import { formatDuration } from '../../../../shared/format';
 import { isoTimestampMillis } from '../util/kafkaRecord';
@@ -32,7 +33,12 @@ function check(ctx: RuleContext): void {
 		}
 		ctx.report({
 			severity: 'warning',
-			message: `"lastRecordTimestamp" ${String(lastText)} is ${formatDuration(first - last)} before "firstRecordTimestamp" ${String(firstText)}; this happens only when producers set CREATE_TIME timestamps out of order.`,
+			message: l10n.t(
+				'"lastRecordTimestamp" {0} is {1} before "firstRecordTimestamp" {2}; this happens only when producers set CREATE_TIME timestamps out of order.',
+				String(lastText),
+				formatDuration(first - last),
+				String(firstText),
+			),
 			path: ['KafkaBatchInfo', 'recordsInfo', key, 'lastRecordTimestamp'],
 		});
 	}

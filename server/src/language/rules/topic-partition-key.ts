@@ -4,6 +4,7 @@
  * hyphens and partition numbers never do (facts sheet §4); the topic must follow Kafka's naming
  * rules and the partition must be a Java int written in plain digits.
  */
+import * as l10n from '@vscode/l10n';
 import { hasOwn, isObject, member } from '../../../../shared/jsonPath';
 import { MAX_TOPIC_LENGTH, topicIssueOf, topicNameIssues } from '../util/kafkaTopic';
 import { AcceptedValues } from '../util/kafkaRecord';
@@ -22,38 +23,43 @@ export function topicPartitionKeyProblem(key: string, label: string): string | u
 	const shown = (): string => `${label} ${quoteText(key)}`;
 	const hyphen = key.lastIndexOf('-');
 	if (hyphen < 0) {
-		return `${shown()} has no hyphen: keys are "<topic>-<partition>", such as "orders-0".`;
+		return l10n.t('{0} has no hyphen: keys are "<topic>-<partition>", such as "orders-0".', shown());
 	}
 	const topic = key.slice(0, hyphen);
 	const partition = key.slice(hyphen + 1);
 	if (partition === '') {
-		return `${shown()} has no partition number after its last hyphen.`;
+		return l10n.t('{0} has no partition number after its last hyphen.', shown());
 	}
 	const parsed = parsePartitionText(partition);
 	if (parsed.issue) {
 		switch (parsed.issue.reason) {
 			case 'leading-zero':
-				return `${shown()} has the partition ${quoteText(partition)} with a leading zero; partition numbers are written without one.`;
+				return l10n.t('{0} has the partition {1} with a leading zero; partition numbers are written without one.', shown(), quoteText(partition));
 			case 'too-many-digits':
 			case 'above-max':
-				return `${shown()} has the partition ${quoteText(partition)}, above Kafka's largest partition number ${MAX_KAFKA_PARTITION}.`;
+				return l10n.t("{0} has the partition {1}, above Kafka's largest partition number {2}.", shown(), quoteText(partition), MAX_KAFKA_PARTITION);
 			default:
-				return `${shown()} has ${quoteText(partition)} after its last hyphen, which is not a partition number.`;
+				return l10n.t('{0} has {1} after its last hyphen, which is not a partition number.', shown(), quoteText(partition));
 		}
 	}
 	const issues = topicNameIssues(topic);
 	if (topicIssueOf(issues, 'empty')) {
-		return `${shown()} has no topic name before its last hyphen.`;
+		return l10n.t('{0} has no topic name before its last hyphen.', shown());
 	}
 	if (topicIssueOf(issues, 'reserved')) {
-		return `${shown()} has the topic "${topic}", which Kafka does not allow.`;
+		return l10n.t('{0} has the topic "{1}", which Kafka does not allow.', shown(), topic);
 	}
 	if (topicIssueOf(issues, 'length')) {
-		return `${shown()} has a topic of ${topic.length} characters; Kafka topic names have at most ${MAX_TOPIC_LENGTH}.`;
+		return l10n.t('{0} has a topic of {1} characters; Kafka topic names have at most {2}.', shown(), topic.length, MAX_TOPIC_LENGTH);
 	}
 	const bad = topicIssueOf(issues, 'character');
 	if (bad) {
-		return `${shown()} has an invalid topic: Kafka topic names may contain only ASCII letters, digits, ".", "_" and "-", and ${JSON.stringify(bad.character)} at position ${bad.index + 1} is not one of them.`;
+		return l10n.t(
+			'{0} has an invalid topic: Kafka topic names may contain only ASCII letters, digits, ".", "_" and "-", and {1} at position {2} is not one of them.',
+			shown(),
+			JSON.stringify(bad.character),
+			bad.index + 1,
+		);
 	}
 	KNOWN_GOOD.add(key);
 	return undefined;
@@ -77,7 +83,7 @@ function check(ctx: RuleContext): void {
 		if (!hasOwn(map, key)) {
 			continue;
 		}
-		const message = topicPartitionKeyProblem(key, record ? 'recordsInfo key' : 'records key');
+		const message = topicPartitionKeyProblem(key, record ? l10n.t('recordsInfo key') : l10n.t('records key'));
 		if (message) {
 			ctx.report({ severity: 'error', message, path: [...(record ? RECORDS_INFO_PATH : RECORDS_PATH), key], target: 'key' });
 		}

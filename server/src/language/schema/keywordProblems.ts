@@ -2,6 +2,7 @@
  * One builder per Ajv keyword: the problem (code, message naming the field, fixes where certain)
  * for a value that fails that keyword. A keyword without a builder gets Ajv's own message.
  */
+import * as l10n from '@vscode/l10n';
 import type { ErrorObject } from 'ajv';
 import type { JsonPath, PathSegment } from '../../../../shared/jsonPath';
 import { formatPath } from '../../../../shared/jsonPath';
@@ -10,6 +11,7 @@ import { codePointLength } from '../util/codePoints';
 import { closest } from '../util/suggest';
 import type { Problem } from '../validation/problem';
 import type { Schema } from './schemaRegistry';
+import { schemaText } from './schemaText';
 
 /** An Ajv error with what every builder reads from it. */
 export interface SchemaFailure {
@@ -36,32 +38,32 @@ export function fieldName(path: readonly PathSegment[]): string {
 			return `${quoteText(segment, 80)}${indexes}`;
 		}
 	}
-	return 'The document';
+	return l10n.t('The document');
 }
 
-const TYPE_OF_VALUE: Partial<Record<string, string>> = { string: 'a string', boolean: 'a boolean', object: 'an object' };
+const TYPE_OF_VALUE = (): Partial<Record<string, string>> => ({ string: 'a string', boolean: 'a boolean', object: l10n.t('an object') });
 
 function describeType(value: unknown): string {
 	if (value === null) {
 		return 'null';
 	}
 	if (Array.isArray(value)) {
-		return 'an array';
+		return l10n.t('an array');
 	}
 	if (typeof value === 'number') {
-		return Number.isInteger(value) ? 'an integer' : 'a number';
+		return Number.isInteger(value) ? l10n.t('an integer') : 'a number';
 	}
-	return TYPE_OF_VALUE[typeof value] ?? typeof value;
+	return TYPE_OF_VALUE()[typeof value] ?? typeof value;
 }
 
 function expectedType(type: unknown): string {
 	const names: Record<string, string> = {
 		string: 'a string',
-		integer: 'an integer',
+		integer: l10n.t('an integer'),
 		number: 'a number',
-		boolean: 'true or false',
-		object: 'an object',
-		array: 'an array',
+		boolean: l10n.t('true or false'),
+		object: l10n.t('an object'),
+		array: l10n.t('an array'),
 		null: 'null',
 	};
 	const list = (Array.isArray(type) ? type : [type]).map((t) => names[String(t)] ?? String(t));
@@ -75,7 +77,7 @@ function show(value: unknown): string {
 
 /** " (allowed: min to max)" when the schema gives both bounds. */
 function allowedRange(schema: Schema): string {
-	return schema.minimum !== undefined && schema.maximum !== undefined ? ` (allowed: ${schema.minimum} to ${schema.maximum})` : '';
+	return schema.minimum !== undefined && schema.maximum !== undefined ? l10n.t(' (allowed: {0} to {1})', schema.minimum, schema.maximum) : '';
 }
 
 function valueProblem(code: string, path: JsonPath, message: string): Problem {
@@ -84,8 +86,9 @@ function valueProblem(code: string, path: JsonPath, message: string): Problem {
 
 const required: ProblemBuilder = ({ path, params }) => {
 	const missing = String(params['missingProperty']);
-	const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
-	return { code: 'schema-required', severity: 'error', message: `Missing required field "${missing}"${where}.`, path, target: 'key' };
+	const message =
+		path.length === 0 ? l10n.t('Missing required field "{0}".', missing) : l10n.t('Missing required field "{0}" in {1}.', missing, formatPath(path));
+	return { code: 'schema-required', severity: 'error', message, path, target: 'key' };
 };
 
 const additionalProperties: ProblemBuilder = ({ error, path, params, parentSchema }) => {
@@ -98,17 +101,19 @@ const additionalProperties: ProblemBuilder = ({ error, path, params, parentSchem
 		key,
 		known.filter((k) => !present(k)),
 	);
-	const where = path.length === 0 ? '' : ` in ${formatPath(path)}`;
-	const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known fields: ${known.join(', ')}.`;
+	const hint = suggestion ? l10n.t(' Did you mean "{0}"?', suggestion) : l10n.t(' Known fields: {0}.', known.join(', '));
 	return {
 		code: 'unknown-field',
 		severity: 'error',
-		message: `Unknown field ${quoteText(key)}${where}: AWS rejects fields it does not define.${hint}`,
+		message:
+			path.length === 0
+				? l10n.t('Unknown field {0}: AWS rejects fields it does not define.{1}', quoteText(key), hint)
+				: l10n.t('Unknown field {0} in {1}: AWS rejects fields it does not define.{2}', quoteText(key), formatPath(path), hint),
 		path: [...path, key],
 		target: 'key',
 		fixes: [
-			...(suggestion ? [{ kind: 'renameKey' as const, title: `Rename to "${suggestion}"`, newKey: suggestion }] : []),
-			{ kind: 'removeMember' as const, title: `Remove ${quoteText(key)}` },
+			...(suggestion ? [{ kind: 'renameKey' as const, title: l10n.t('Rename to "{0}"', suggestion), newKey: suggestion }] : []),
+			{ kind: 'removeMember' as const, title: l10n.t('Remove {0}', quoteText(key)) },
 		],
 	};
 };
@@ -121,13 +126,19 @@ const type: ProblemBuilder = ({ error, path, name, params, parentSchema }) => {
 		return valueProblem(
 			'schema-range',
 			path,
-			`${name} is out of range: the number is ${larger ? 'larger' : 'smaller'} than ${larger ? '' : '-'}1.8e308, beyond what a JSON reader can hold${allowedRange(parentSchema)}.`,
+			l10n.t(
+				'{0} is out of range: the number is {1} than {2}1.8e308, beyond what a JSON reader can hold{3}.',
+				name,
+				larger ? 'larger' : 'smaller',
+				larger ? '' : '-',
+				allowedRange(parentSchema),
+			),
 		);
 	}
-	const problem = valueProblem('schema-type', path, `${name} must be ${expectedType(params['type'])}, not ${describeType(error.data)}.`);
+	const problem = valueProblem('schema-type', path, l10n.t('{0} must be {1}, not {2}.', name, expectedType(params['type']), describeType(error.data)));
 	const wantsNumber = [params['type']].flat().some((t) => t === 'integer' || t === 'number');
 	if (wantsNumber && typeof error.data === 'string' && /^-?(0|[1-9][0-9]{0,15})$/.test(error.data.trim())) {
-		problem.fixes = [{ kind: 'replaceValue', title: `Use the number ${error.data.trim()}`, newText: error.data.trim() }];
+		problem.fixes = [{ kind: 'replaceValue', title: l10n.t('Use the number {0}', error.data.trim()), newText: error.data.trim() }];
 	}
 	return problem;
 };
@@ -142,14 +153,18 @@ const enumeration: ProblemBuilder = ({ error, path, name, params }) => {
 				)
 			: undefined;
 	return {
-		...valueProblem('schema-enum', path, `${show(error.data)} is not a valid value for ${name}. Expected one of: ${allowed.map((v) => show(v)).join(', ')}.`),
-		fixes: suggestion ? [{ kind: 'replaceValue', title: `Change to ${JSON.stringify(suggestion)}`, newText: JSON.stringify(suggestion) }] : undefined,
+		...valueProblem(
+			'schema-enum',
+			path,
+			l10n.t('{0} is not a valid value for {1}. Expected one of: {2}.', show(error.data), name, allowed.map((v) => show(v)).join(', ')),
+		),
+		fixes: suggestion ? [{ kind: 'replaceValue', title: l10n.t('Change to {0}', JSON.stringify(suggestion)), newText: JSON.stringify(suggestion) }] : undefined,
 	};
 };
 
 const constant: ProblemBuilder = ({ path, name, params }) => ({
-	...valueProblem('schema-const', path, `${name} must be ${show(params['allowedValue'])}.`),
-	fixes: [{ kind: 'replaceValue', title: `Change to ${show(params['allowedValue'])}`, newText: JSON.stringify(params['allowedValue']) }],
+	...valueProblem('schema-const', path, l10n.t('{0} must be {1}.', name, show(params['allowedValue']))),
+	fixes: [{ kind: 'replaceValue', title: l10n.t('Change to {0}', show(params['allowedValue'])), newText: JSON.stringify(params['allowedValue']) }],
 });
 
 const pattern: ProblemBuilder = ({ path, name, params, parentSchema }) =>
@@ -157,8 +172,8 @@ const pattern: ProblemBuilder = ({ path, name, params, parentSchema }) =>
 		'schema-pattern',
 		path,
 		parentSchema.patternErrorMessage
-			? `${name}: ${parentSchema.patternErrorMessage}`
-			: `${name} does not have the expected format (${String(params['pattern'])}).`,
+			? l10n.t('{0}: {1}', name, schemaText(parentSchema.patternErrorMessage))
+			: l10n.t('{0} does not have the expected format ({1}).', name, String(params['pattern'])),
 	);
 
 const format: ProblemBuilder = ({ path, name, params }) =>
@@ -166,8 +181,8 @@ const format: ProblemBuilder = ({ path, name, params }) =>
 		'schema-format',
 		path,
 		params['format'] === 'date-time'
-			? `${name} must be an ISO-8601 date-time with a time zone, such as 2025-01-01T00:00:00.000Z.`
-			: `${name} must be a valid ${String(params['format'])}.`,
+			? l10n.t('{0} must be an ISO-8601 date-time with a time zone, such as 2025-01-01T00:00:00.000Z.', name)
+			: l10n.t('{0} must be a valid {1}.', name, String(params['format'])),
 	);
 
 /** minimum, maximum and their exclusive forms. */
@@ -176,7 +191,14 @@ const bound: ProblemBuilder = ({ error, path, name, params, parentSchema }) => {
 	return valueProblem(
 		'schema-range',
 		path,
-		`${name} is ${show(error.data)}, ${low ? 'below the minimum' : 'above the maximum'} of ${show(params['limit'])}${allowedRange(parentSchema)}.`,
+		l10n.t(
+			'{0} is {1}, {2} of {3}{4}.',
+			name,
+			show(error.data),
+			low ? l10n.t('below the minimum') : l10n.t('above the maximum'),
+			show(params['limit']),
+			allowedRange(parentSchema),
+		),
 	);
 };
 
@@ -186,29 +208,36 @@ const length: ProblemBuilder = ({ error, path, name, params }) => {
 		'schema-length',
 		path,
 		error.keyword === 'minLength'
-			? `${name} must be at least ${show(params['limit'])} characters long${characters === 0 ? ' and must not be empty' : ''}.`
-			: `${name} is ${characters} characters long; the maximum is ${show(params['limit'])}.`,
+			? characters === 0
+				? l10n.t('{0} must be at least {1} characters long and must not be empty.', name, show(params['limit']))
+				: l10n.t('{0} must be at least {1} characters long.', name, show(params['limit']))
+			: l10n.t('{0} is {1} characters long; the maximum is {2}.', name, characters, show(params['limit'])),
 	);
 };
 
 const items: ProblemBuilder = ({ error, path, name, params, parentSchema }) => {
 	const limit = Number(params['limit']);
 	const exactly = parentSchema.minItems !== undefined && parentSchema.minItems === parentSchema.maxItems;
-	const plural = limit === 1 ? '' : 's';
-	return valueProblem(
-		'schema-items',
-		path,
-		exactly
-			? `${name} must have exactly ${limit} item${plural}.`
-			: `${name} must have ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${limit} item${plural}.`,
-	);
+	const one = limit === 1;
+	const message = exactly
+		? one
+			? l10n.t('{0} must have exactly {1} item.', name, limit)
+			: l10n.t('{0} must have exactly {1} items.', name, limit)
+		: error.keyword === 'minItems'
+			? one
+				? l10n.t('{0} must have at least {1} item.', name, limit)
+				: l10n.t('{0} must have at least {1} items.', name, limit)
+			: one
+				? l10n.t('{0} must have at most {1} item.', name, limit)
+				: l10n.t('{0} must have at most {1} items.', name, limit);
+	return valueProblem('schema-items', path, message);
 };
 
-const properties: ProblemBuilder = ({ error, path, name }) => valueProblem('schema-other', path, `${name} ${error.message ?? 'is invalid'}.`);
+const properties: ProblemBuilder = ({ error, path, name }) => valueProblem('schema-other', path, `${name} ${error.message ?? l10n.t('is invalid')}.`);
 
 /** Any other keyword: the schema's own message, else Ajv's. */
 export const otherProblem: ProblemBuilder = ({ error, path, name, parentSchema }) =>
-	valueProblem('schema-other', path, parentSchema.errorMessage ?? `${name} ${error.message ?? 'is invalid'}.`);
+	valueProblem('schema-other', path, schemaText(parentSchema.errorMessage) ?? `${name} ${error.message ?? l10n.t('is invalid')}.`);
 
 export const KEYWORD_PROBLEMS: Readonly<Record<string, ProblemBuilder>> = {
 	required,
@@ -228,5 +257,5 @@ export const KEYWORD_PROBLEMS: Readonly<Record<string, ProblemBuilder>> = {
 	maxItems: items,
 	minProperties: properties,
 	maxProperties: properties,
-	uniqueItems: ({ path, name }) => valueProblem('schema-other', path, `${name} must not contain duplicate items.`),
+	uniqueItems: ({ path, name }) => valueProblem('schema-other', path, l10n.t('{0} must not contain duplicate items.', name)),
 };

@@ -3,6 +3,7 @@
  * value at fault, with a message that names the field and, where the fix is certain, a fix.
  * Ajv knows nothing about text; the path it reports is enough because positions are found later.
  */
+import * as l10n from '@vscode/l10n';
 import type { ErrorObject } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types';
 import type { JsonPath } from '../../../../shared/jsonPath';
@@ -57,7 +58,7 @@ function toProblem(error: ErrorObject, root: unknown): Problem | undefined {
 		return keyProblem
 			? {
 					...keyProblem,
-					message: keyProblem.message.replace(/^The document/, `The key ${quoteText(propertyName, 80)}`),
+					message: keyProblem.message.replace(/^The document/, l10n.t('The key {0}', quoteText(propertyName, 80))),
 					path: [...path, propertyName],
 					target: 'key',
 					fixes: undefined,

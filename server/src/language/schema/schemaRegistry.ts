@@ -101,6 +101,7 @@ function createAjv(): Ajv {
 		AjvClass = (require('ajv') as typeof AjvModule).default;
 	} catch (error) {
 		// The bundles leave Ajv out (esbuild.mjs): only a schema changed since the build needs it.
+		// Only a development checkout can meet this; reported in the log. l10n-ignore
 		throw new Error(`A schema changed since the validators were built, and Ajv is not available to compile it: rebuild (npm run build). ${String(error)}`);
 	}
 	return new AjvClass(ajvOptions());

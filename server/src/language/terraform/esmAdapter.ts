@@ -12,6 +12,7 @@
  * A value the configuration does not determine is an `UnknownValue` (templates/deploymentModel.ts):
  * present, so "missing field" rules stay quiet, and no problem is reported on it.
  */
+import * as l10n from '@vscode/l10n';
 import { member } from '../../../../shared/jsonPath';
 import { UnknownValue } from '../templates/deploymentModel';
 import type { Evaluated, Located, ReferenceFacts } from './evaluate';
@@ -113,6 +114,7 @@ function addBlock(
 	const where = { range: block.range, keyRange: dynamic ? (block.labels[0]?.range ?? block.typeRange) : block.typeRange, memberRange: block.range };
 	if (dynamic) {
 		// `dynamic` blocks are generated from values: present, content undetermined.
+		// l10n-ignore: an internal reason, never shown
 		value[spec.api] = new UnknownValue('a dynamic block');
 		children.set(spec.api, { ...where, unknown: true });
 		return;
@@ -192,6 +194,7 @@ function convertElements(evaluated: Evaluated, items: unknown[]): Evaluated {
 		const itemLoc = evaluated.loc.children?.get(index) ?? evaluated.loc;
 		const converted = item instanceof Unknown ? undefined : asString({ value: item, loc: itemLoc });
 		children.set(index, converted ? converted.loc : { ...itemLoc, unknown: true });
+		// l10n-ignore: an internal reason, never shown
 		return converted ? converted.value : new UnknownValue('not determined by the configuration');
 	});
 	return { value, loc: { ...evaluated.loc, children } };
@@ -212,7 +215,7 @@ function refersToArn(reference: ReferenceFacts): boolean {
 }
 
 function describe(reference: ReferenceFacts | undefined): string {
-	return reference ? `${reference.data ? 'data.' : ''}${reference.resourceType}.${reference.resourceName}` : 'not determined by the configuration';
+	return reference ? `${reference.data ? 'data.' : ''}${reference.resourceType}.${reference.resourceName}` : l10n.t('not determined by the configuration');
 }
 
 /** `KAFKA_BOOTSTRAP_SERVERS = "a:9092,b:9092"` is a list for the API: one element per server, each located in the string. */

@@ -8,97 +8,119 @@
  *
  * Also the hover and completion source: each field says what it is in a few words.
  */
+import * as l10n from '@vscode/l10n';
 
 export type FieldType = 'string' | 'number' | 'bool' | 'string-list' | 'string-map';
 
 export type FieldSpec =
-	| { api: string; type: FieldType; doc: string; values?: readonly string[] }
+	| { api: string; type: FieldType; doc: () => string; values?: readonly string[] }
 	/** A nested block: `repeated` ones become a list of objects. */
-	| { api: string; block: Record<string, FieldSpec>; repeated?: boolean; doc: string };
+	| { api: string; block: Record<string, FieldSpec>; repeated?: boolean; doc: () => string };
 
 const SCHEMA_REGISTRY_CONFIG: Record<string, FieldSpec> = {
-	schema_registry_uri: { api: 'SchemaRegistryURI', type: 'string', doc: 'The AWS Glue schema registry ARN or the Confluent schema registry URL.' },
-	event_record_format: { api: 'EventRecordFormat', type: 'string', doc: 'How Lambda hands validated records to the function.', values: ['JSON', 'SOURCE'] },
+	schema_registry_uri: {
+		api: 'SchemaRegistryURI',
+		type: 'string',
+		doc: () => l10n.t('The AWS Glue schema registry ARN or the Confluent schema registry URL.'),
+	},
+	event_record_format: {
+		api: 'EventRecordFormat',
+		type: 'string',
+		doc: () => l10n.t('How Lambda hands validated records to the function.'),
+		values: ['JSON', 'SOURCE'],
+	},
 	access_config: {
 		api: 'AccessConfigs',
 		repeated: true,
-		doc: 'How Lambda authenticates to a Confluent schema registry.',
+		doc: () => l10n.t('How Lambda authenticates to a Confluent schema registry.'),
 		block: {
 			type: {
 				api: 'Type',
 				type: 'string',
-				doc: 'The authentication type.',
+				doc: () => l10n.t('The authentication type.'),
 				values: ['BASIC_AUTH', 'CLIENT_CERTIFICATE_TLS_AUTH', 'SERVER_ROOT_CA_CERTIFICATE'],
 			},
-			uri: { api: 'URI', type: 'string', doc: 'The Secrets Manager secret ARN holding the credentials.' },
+			uri: { api: 'URI', type: 'string', doc: () => l10n.t('The Secrets Manager secret ARN holding the credentials.') },
 		},
 	},
 	schema_validation_config: {
 		api: 'SchemaValidationConfigs',
 		repeated: true,
-		doc: 'Which parts of each record to validate against the registry.',
-		block: { attribute: { api: 'Attribute', type: 'string', doc: 'The record part to validate.', values: ['KEY', 'VALUE'] } },
+		doc: () => l10n.t('Which parts of each record to validate against the registry.'),
+		block: { attribute: { api: 'Attribute', type: 'string', doc: () => l10n.t('The record part to validate.'), values: ['KEY', 'VALUE'] } },
 	},
 };
 
 const KAFKA_SOURCE_CONFIG: Record<string, FieldSpec> = {
-	consumer_group_id: { api: 'ConsumerGroupId', type: 'string', doc: 'The Kafka consumer group the mapping joins (1-200 characters). Create only.' },
+	consumer_group_id: {
+		api: 'ConsumerGroupId',
+		type: 'string',
+		doc: () => l10n.t('The Kafka consumer group the mapping joins (1-200 characters). Create only.'),
+	},
 	schema_registry_config: {
 		api: 'SchemaRegistryConfig',
 		block: SCHEMA_REGISTRY_CONFIG,
-		doc: 'A schema registry to validate records with (provisioned mode only).',
+		doc: () => l10n.t('A schema registry to validate records with (provisioned mode only).'),
 	},
 };
 
 /** The resource's arguments that reach the Lambda API, by Terraform name. */
 export const ESM_FIELDS: Record<string, FieldSpec> = {
-	function_name: { api: 'FunctionName', type: 'string', doc: 'The name or ARN of the function the mapping invokes.' },
-	event_source_arn: { api: 'EventSourceArn', type: 'string', doc: 'The Amazon MSK cluster ARN (not for self-managed Kafka). Create only.' },
-	topics: { api: 'Topics', type: 'string-list', doc: 'The Kafka topic to read: exactly one. Create only.' },
+	function_name: { api: 'FunctionName', type: 'string', doc: () => l10n.t('The name or ARN of the function the mapping invokes.') },
+	event_source_arn: { api: 'EventSourceArn', type: 'string', doc: () => l10n.t('The Amazon MSK cluster ARN (not for self-managed Kafka). Create only.') },
+	topics: { api: 'Topics', type: 'string-list', doc: () => l10n.t('The Kafka topic to read: exactly one. Create only.') },
 	starting_position: {
 		api: 'StartingPosition',
 		type: 'string',
-		doc: 'Where a new mapping starts reading. Create only.',
+		doc: () => l10n.t('Where a new mapping starts reading. Create only.'),
 		values: ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'],
 	},
 	starting_position_timestamp: {
 		api: 'StartingPositionTimestamp',
 		type: 'string',
-		doc: 'With AT_TIMESTAMP: the time to start reading from, in RFC 3339 (Terraform converts it).',
+		doc: () => l10n.t('With AT_TIMESTAMP: the time to start reading from, in RFC 3339 (Terraform converts it).'),
 	},
-	batch_size: { api: 'BatchSize', type: 'number', doc: 'The most records per invocation (1-10000; 100 by default for Kafka).' },
+	batch_size: { api: 'BatchSize', type: 'number', doc: () => l10n.t('The most records per invocation (1-10000; 100 by default for Kafka).') },
 	maximum_batching_window_in_seconds: {
 		api: 'MaximumBatchingWindowInSeconds',
 		type: 'number',
-		doc: 'How long to gather records before invoking (0-300 seconds).',
+		doc: () => l10n.t('How long to gather records before invoking (0-300 seconds).'),
 	},
-	enabled: { api: 'Enabled', type: 'bool', doc: 'Whether the mapping polls (true by default).' },
-	maximum_retry_attempts: { api: 'MaximumRetryAttempts', type: 'number', doc: 'Retries of a failed batch (-1 for no limit; Kafka: provisioned mode only).' },
-	maximum_record_age_in_seconds: { api: 'MaximumRecordAgeInSeconds', type: 'number', doc: 'The oldest record to process (-1, or 60-604800 seconds).' },
-	bisect_batch_on_function_error: { api: 'BisectBatchOnFunctionError', type: 'bool', doc: 'Split a failed batch in two and retry each half.' },
+	enabled: { api: 'Enabled', type: 'bool', doc: () => l10n.t('Whether the mapping polls (true by default).') },
+	maximum_retry_attempts: {
+		api: 'MaximumRetryAttempts',
+		type: 'number',
+		doc: () => l10n.t('Retries of a failed batch (-1 for no limit; Kafka: provisioned mode only).'),
+	},
+	maximum_record_age_in_seconds: {
+		api: 'MaximumRecordAgeInSeconds',
+		type: 'number',
+		doc: () => l10n.t('The oldest record to process (-1, or 60-604800 seconds).'),
+	},
+	bisect_batch_on_function_error: { api: 'BisectBatchOnFunctionError', type: 'bool', doc: () => l10n.t('Split a failed batch in two and retry each half.') },
 	function_response_types: {
 		api: 'FunctionResponseTypes',
 		type: 'string-list',
-		doc: 'ReportBatchItemFailures to report partial batch failures.',
+		doc: () => l10n.t('ReportBatchItemFailures to report partial batch failures.'),
 		values: ['ReportBatchItemFailures'],
 	},
-	parallelization_factor: { api: 'ParallelizationFactor', type: 'number', doc: 'Kinesis and DynamoDB only.' },
-	tumbling_window_in_seconds: { api: 'TumblingWindowInSeconds', type: 'number', doc: 'Kinesis and DynamoDB only.' },
-	queues: { api: 'Queues', type: 'string-list', doc: 'Amazon MQ only.' },
-	kms_key_arn: { api: 'KMSKeyArn', type: 'string', doc: 'The KMS key that encrypts the filter criteria.' },
-	tags: { api: 'Tags', type: 'string-map', doc: 'Tags for the mapping. Create only through the API.' },
+	parallelization_factor: { api: 'ParallelizationFactor', type: 'number', doc: () => l10n.t('Kinesis and DynamoDB only.') },
+	tumbling_window_in_seconds: { api: 'TumblingWindowInSeconds', type: 'number', doc: () => l10n.t('Kinesis and DynamoDB only.') },
+	queues: { api: 'Queues', type: 'string-list', doc: () => l10n.t('Amazon MQ only.') },
+	kms_key_arn: { api: 'KMSKeyArn', type: 'string', doc: () => l10n.t('The KMS key that encrypts the filter criteria.') },
+	tags: { api: 'Tags', type: 'string-map', doc: () => l10n.t('Tags for the mapping. Create only through the API.') },
 	destination_config: {
 		api: 'DestinationConfig',
-		doc: 'Where failed batches go.',
+		doc: () => l10n.t('Where failed batches go.'),
 		block: {
 			on_failure: {
 				api: 'OnFailure',
-				doc: 'The on-failure destination.',
+				doc: () => l10n.t('The on-failure destination.'),
 				block: {
 					destination_arn: {
 						api: 'Destination',
 						type: 'string',
-						doc: 'An SQS queue, SNS topic or S3 bucket ARN, or kafka://<topic> (provider with PR #45802).',
+						doc: () => l10n.t('An SQS queue, SNS topic or S3 bucket ARN, or kafka://<topic> (provider with PR #45802).'),
 					},
 				},
 			},
@@ -106,37 +128,41 @@ export const ESM_FIELDS: Record<string, FieldSpec> = {
 	},
 	self_managed_event_source: {
 		api: 'SelfManagedEventSource',
-		doc: 'A self-managed Kafka cluster: endpoints = { KAFKA_BOOTSTRAP_SERVERS = "host:port,host:port" }. Create only.',
-		block: { endpoints: { api: 'Endpoints', type: 'string-map', doc: 'KAFKA_BOOTSTRAP_SERVERS: the brokers, comma-separated.' } },
+		doc: () => l10n.t('A self-managed Kafka cluster: endpoints = { KAFKA_BOOTSTRAP_SERVERS = "host:port,host:port" }. Create only.'),
+		block: { endpoints: { api: 'Endpoints', type: 'string-map', doc: () => l10n.t('KAFKA_BOOTSTRAP_SERVERS: the brokers, comma-separated.') } },
 	},
 	provisioned_poller_config: {
 		api: 'ProvisionedPollerConfig',
-		doc: 'Provisioned mode: the event pollers to keep. Needed for a kafka:// destination and Kafka retry settings.',
+		doc: () => l10n.t('Provisioned mode: the event pollers to keep. Needed for a kafka:// destination and Kafka retry settings.'),
 		block: {
-			minimum_pollers: { api: 'MinimumPollers', type: 'number', doc: 'The fewest pollers (1-200).' },
-			maximum_pollers: { api: 'MaximumPollers', type: 'number', doc: 'The most pollers (1-2000), at least minimum_pollers.' },
-			poller_group_name: { api: 'PollerGroupName', type: 'string', doc: 'A poller group shared by mappings (up to 128 letters, digits, - and _).' },
+			minimum_pollers: { api: 'MinimumPollers', type: 'number', doc: () => l10n.t('The fewest pollers (1-200).') },
+			maximum_pollers: { api: 'MaximumPollers', type: 'number', doc: () => l10n.t('The most pollers (1-2000), at least minimum_pollers.') },
+			poller_group_name: {
+				api: 'PollerGroupName',
+				type: 'string',
+				doc: () => l10n.t('A poller group shared by mappings (up to 128 letters, digits, - and _).'),
+			},
 		},
 	},
 	amazon_managed_kafka_event_source_config: {
 		api: 'AmazonManagedKafkaEventSourceConfig',
 		block: KAFKA_SOURCE_CONFIG,
-		doc: 'Settings for an Amazon MSK source.',
+		doc: () => l10n.t('Settings for an Amazon MSK source.'),
 	},
 	self_managed_kafka_event_source_config: {
 		api: 'SelfManagedKafkaEventSourceConfig',
 		block: KAFKA_SOURCE_CONFIG,
-		doc: 'Settings for a self-managed Kafka source.',
+		doc: () => l10n.t('Settings for a self-managed Kafka source.'),
 	},
 	source_access_configuration: {
 		api: 'SourceAccessConfigurations',
 		repeated: true,
-		doc: 'How Lambda reaches and authenticates to the cluster (one block each).',
+		doc: () => l10n.t('How Lambda reaches and authenticates to the cluster (one block each).'),
 		block: {
 			type: {
 				api: 'Type',
 				type: 'string',
-				doc: 'The kind of access entry.',
+				doc: () => l10n.t('The kind of access entry.'),
 				values: [
 					'BASIC_AUTH',
 					'SASL_SCRAM_256_AUTH',
@@ -147,29 +173,41 @@ export const ESM_FIELDS: Record<string, FieldSpec> = {
 					'VPC_SECURITY_GROUP',
 				],
 			},
-			uri: { api: 'URI', type: 'string', doc: 'A Secrets Manager secret ARN, subnet:<id> or security_group:<id>.' },
+			uri: { api: 'URI', type: 'string', doc: () => l10n.t('A Secrets Manager secret ARN, subnet:<id> or security_group:<id>.') },
 		},
 	},
 	metrics_config: {
 		api: 'MetricsConfig',
-		doc: 'Which mapping metrics CloudWatch gets.',
-		block: { metrics: { api: 'Metrics', type: 'string-list', doc: 'The metric groups.', values: ['EventCount', 'ErrorCount', 'KafkaMetrics'] } },
+		doc: () => l10n.t('Which mapping metrics CloudWatch gets.'),
+		block: { metrics: { api: 'Metrics', type: 'string-list', doc: () => l10n.t('The metric groups.'), values: ['EventCount', 'ErrorCount', 'KafkaMetrics'] } },
 	},
 	logging_config: {
 		api: 'LoggingConfig',
-		doc: "The mapping's system logs.",
-		block: { system_log_level: { api: 'SystemLogLevel', type: 'string', doc: 'The least severe system log level sent.', values: ['DEBUG', 'INFO', 'WARN'] } },
+		doc: () => l10n.t("The mapping's system logs."),
+		block: {
+			system_log_level: {
+				api: 'SystemLogLevel',
+				type: 'string',
+				doc: () => l10n.t('The least severe system log level sent.'),
+				values: ['DEBUG', 'INFO', 'WARN'],
+			},
+		},
 	},
 	scaling_config: {
 		api: 'ScalingConfig',
-		doc: 'Amazon SQS only.',
-		block: { maximum_concurrency: { api: 'MaximumConcurrency', type: 'number', doc: 'Amazon SQS only.' } },
+		doc: () => l10n.t('Amazon SQS only.'),
+		block: { maximum_concurrency: { api: 'MaximumConcurrency', type: 'number', doc: () => l10n.t('Amazon SQS only.') } },
 	},
 	filter_criteria: {
 		api: 'FilterCriteria',
-		doc: 'Event filtering.',
+		doc: () => l10n.t('Event filtering.'),
 		block: {
-			filter: { api: 'Filters', repeated: true, doc: 'One filter.', block: { pattern: { api: 'Pattern', type: 'string', doc: 'A filter pattern (JSON).' } } },
+			filter: {
+				api: 'Filters',
+				repeated: true,
+				doc: () => l10n.t('One filter.'),
+				block: { pattern: { api: 'Pattern', type: 'string', doc: () => l10n.t('A filter pattern (JSON).') } },
+			},
 		},
 	},
 };

@@ -5,6 +5,7 @@
  * A resource of its own rather than an edit of an existing policy: it is valid whatever form the
  * role's other policies take (jsonencode, heredoc, policy documents, managed policies).
  */
+import * as l10n from '@vscode/l10n';
 import type { LocatedFix } from '../validation/problem';
 import type { NeededResource, NeededStatement } from '../templates/deploymentModel';
 import type { MappedResource } from './esmAdapter';
@@ -35,6 +36,7 @@ export function statementInsertion(statement: NeededStatement, context: Statemen
 		'',
 		`resource "aws_iam_role_policy" "${name}" {`,
 		`  role = ${context.role}.id`,
+		// l10n-ignore: HCL code
 		'  policy = jsonencode({',
 		'    Version = "2012-10-17"',
 		'    Statement = [{',
@@ -46,7 +48,10 @@ export function statementInsertion(statement: NeededStatement, context: Statemen
 		'}',
 	].join('\n');
 	const at = declaration.block.range.end;
-	return { title: `Add an aws_iam_role_policy granting ${statement.actions.join(', ')} to ${context.role}`, edits: [{ start: at, end: at, newText: text }] };
+	return {
+		title: l10n.t('Add an aws_iam_role_policy granting {0} to {1}', statement.actions.join(', '), context.role),
+		edits: [{ start: at, end: at, newText: text }],
+	};
 }
 
 /** A resource address not taken yet: `<name>`, `<name>_2`... */

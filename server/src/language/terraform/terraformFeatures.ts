@@ -4,6 +4,7 @@
  * take, and the values of arguments that take a fixed set. Outside these blocks nothing is
  * offered: the rest of the file is HashiCorp's extension's to describe.
  */
+import * as l10n from '@vscode/l10n';
 import { MAPPING_RESOURCE } from './analyzeTerraform';
 import type { FieldSpec } from './esmFields';
 import { ESM_FIELDS } from './esmFields';
@@ -65,8 +66,8 @@ function scopeAt(text: string, offset: number): Scope | undefined {
 
 function describe(name: string, spec: FieldSpec, path: string[]): string {
 	const api = [...path, spec.api].join('.');
-	const values = 'values' in spec && spec.values ? `\n\nValues: ${spec.values.map((value) => `\`${value}\``).join(', ')}` : '';
-	return `**${name}** (API \`${api}\`)\n\n${spec.doc}${values}`;
+	const values = 'values' in spec && spec.values ? `\n\n${l10n.t('Values: {0}', spec.values.map((value) => `\`${value}\``).join(', '))}` : '';
+	return `**${name}** (API \`${api}\`)\n\n${spec.doc()}${values}`;
 }
 
 export function terraformHover(text: string, offset: number): TerraformHover | undefined {

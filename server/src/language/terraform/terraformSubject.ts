@@ -4,6 +4,7 @@
  * map, a writer of HCL, the placeholders of partly determined strings, and the facts the rules
  * across resources need (source kind, what the destination refers to, the execution role).
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import { pathKey } from '../../../../shared/jsonPath';
 import type { MappingSubject, ReferencedResource, ResourceService, RoleFacts, SourceLocation, SourceRange, SourceWriter } from '../templates/deploymentModel';
@@ -143,7 +144,7 @@ function referencedResource(reference: ReferenceFacts, location: Located, declar
 		yields,
 		expression,
 		...(editable && yields !== 'arn'
-			? { arnFix: { title: `Use ${arnText}`, edits: [{ start: location.range.start, end: location.range.end, newText: arnText }] } }
+			? { arnFix: { title: l10n.t('Use {0}', arnText), edits: [{ start: location.range.start, end: location.range.end, newText: arnText }] } }
 			: {}),
 	};
 }

@@ -4,6 +4,7 @@
  * live: every check of a topic name (destinations, request `Topics`, record keys, the preview)
  * reads {@link topicNameIssues} and words the result for its own context.
  */
+import * as l10n from '@vscode/l10n';
 
 export const MAX_TOPIC_LENGTH = 249;
 
@@ -60,18 +61,22 @@ export function topicNameProblem(name: string): string | undefined {
 		return undefined;
 	}
 	if (topicIssueOf(issues, 'empty')) {
-		return 'A Kafka topic name cannot be empty.';
+		return l10n.t('A Kafka topic name cannot be empty.');
 	}
 	if (topicIssueOf(issues, 'reserved')) {
-		return `A Kafka topic cannot be named "${name}".`;
+		return l10n.t('A Kafka topic cannot be named "{0}".', name);
 	}
 	if (topicIssueOf(issues, 'length')) {
-		return `A Kafka topic name has at most ${MAX_TOPIC_LENGTH} characters; this one has ${name.length}.`;
+		return l10n.t('A Kafka topic name has at most {0} characters; this one has {1}.', MAX_TOPIC_LENGTH, name.length);
 	}
 	const bad = topicIssueOf(issues, 'character');
 	return (
 		bad &&
-		`A Kafka topic name may contain only ASCII letters, digits, ".", "_" and "-"; ${JSON.stringify(bad.character)} at position ${bad.index + 1} is not allowed.`
+		l10n.t(
+			'A Kafka topic name may contain only ASCII letters, digits, ".", "_" and "-"; {0} at position {1} is not allowed.',
+			JSON.stringify(bad.character),
+			bad.index + 1,
+		)
 	);
 }
 

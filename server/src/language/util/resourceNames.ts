@@ -3,6 +3,7 @@
  * (both: letters, digits, `-`, `_`, an optional `.fifo` suffix) and S3 general purpose buckets
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
  */
+import * as l10n from '@vscode/l10n';
 import type { Severity } from '../validation/problem';
 
 /** A broken naming rule: a message fragment and the characters at fault, relative to the name. */
@@ -33,7 +34,7 @@ function charAt(text: string, index: number): string {
  * at most 256), `.fifo` included. An empty name is the caller's to report.
  */
 export function queueOrTopicNameProblem(name: string, service: 'sqs' | 'sns'): NameProblem | undefined {
-	const noun = service === 'sqs' ? 'SQS queue' : 'SNS topic';
+	const noun = service === 'sqs' ? l10n.t('SQS queue') : l10n.t('SNS topic');
 	const max = service === 'sqs' ? 80 : 256;
 	const base = isFifoName(name) ? name.slice(0, -FIFO_SUFFIX.length) : name;
 	const bad = /[^A-Za-z0-9_-]/.exec(base);
@@ -41,7 +42,13 @@ export function queueOrTopicNameProblem(name: string, service: 'sqs' | 'sns'): N
 		const character = charAt(base, bad.index);
 		return {
 			severity: 'error',
-			message: `${noun} name ${JSON.stringify(name)} contains ${JSON.stringify(character)}; ${noun} names use only letters, digits, "-" and "_", with an optional .fifo suffix`,
+			message: l10n.t(
+				'{0} name {1} contains {2}; {3} names use only letters, digits, "-" and "_", with an optional .fifo suffix',
+				noun,
+				JSON.stringify(name),
+				JSON.stringify(character),
+				noun,
+			),
 			start: bad.index,
 			end: bad.index + character.length,
 		};
@@ -49,7 +56,7 @@ export function queueOrTopicNameProblem(name: string, service: 'sqs' | 'sns'): N
 	if (name.length > max) {
 		return {
 			severity: 'error',
-			message: `${noun} name ${JSON.stringify(name)} is ${name.length} characters long; the maximum is ${max}, .fifo included`,
+			message: l10n.t('{0} name {1} is {2} characters long; the maximum is {3}, .fifo included', noun, JSON.stringify(name), name.length, max),
 			start: 0,
 			end: name.length,
 		};
@@ -73,34 +80,34 @@ export function bucketNameProblem(name: string): NameProblem | undefined {
 		const character = charAt(name, bad.index);
 		return {
 			severity: 'error',
-			message: `S3 bucket name ${shown} contains ${JSON.stringify(character)}; bucket names use only lowercase letters, digits, "." and "-"`,
+			message: l10n.t('S3 bucket name {0} contains {1}; bucket names use only lowercase letters, digits, "." and "-"', shown, JSON.stringify(character)),
 			start: bad.index,
 			end: bad.index + character.length,
 		};
 	}
 	if (name.length < 3 || name.length > 255) {
-		return { severity: 'error', message: `S3 bucket name ${shown} is ${name.length} characters long; bucket names have 3 to 63`, ...whole };
+		return { severity: 'error', message: l10n.t('S3 bucket name {0} is {1} characters long; bucket names have 3 to 63', shown, name.length), ...whole };
 	}
 	const edge = /^[^a-zA-Z0-9]/.test(name) ? 0 : /[^a-zA-Z0-9]$/.test(name) ? name.length - 1 : -1;
 	if (edge >= 0) {
-		return { severity: 'error', message: `S3 bucket name ${shown} must begin and end with a letter or digit`, start: edge, end: edge + 1 };
+		return { severity: 'error', message: l10n.t('S3 bucket name {0} must begin and end with a letter or digit', shown), start: edge, end: edge + 1 };
 	}
 	const dots = name.indexOf('..');
 	if (dots >= 0) {
-		return { severity: 'error', message: `S3 bucket name ${shown} contains "..", which bucket names may not`, start: dots, end: dots + 2 };
+		return { severity: 'error', message: l10n.t('S3 bucket name {0} contains "..", which bucket names may not', shown), start: dots, end: dots + 2 };
 	}
 	if (IP_ADDRESS.test(name)) {
-		return { severity: 'error', message: `S3 bucket name ${shown} is formatted as an IP address, which bucket names may not be`, ...whole };
+		return { severity: 'error', message: l10n.t('S3 bucket name {0} is formatted as an IP address, which bucket names may not be', shown), ...whole };
 	}
 	const prefix = RESERVED_PREFIXES.find((p) => name.startsWith(p));
 	if (prefix) {
-		return { severity: 'error', message: `S3 bucket name ${shown} starts with the reserved prefix "${prefix}"`, start: 0, end: prefix.length };
+		return { severity: 'error', message: l10n.t('S3 bucket name {0} starts with the reserved prefix "{1}"', shown, prefix), start: 0, end: prefix.length };
 	}
 	const suffix = RESERVED_SUFFIXES.find((s) => name.endsWith(s));
 	if (suffix) {
 		return {
 			severity: 'error',
-			message: `S3 bucket name ${shown} ends with the reserved suffix "${suffix}"`,
+			message: l10n.t('S3 bucket name {0} ends with the reserved suffix "{1}"', shown, suffix),
 			start: name.length - suffix.length,
 			end: name.length,
 		};
@@ -109,7 +116,11 @@ export function bucketNameProblem(name: string): NameProblem | undefined {
 	if (legacy) {
 		return {
 			severity: 'warning',
-			message: `S3 bucket name ${shown} contains ${JSON.stringify(legacy[0])}, which only buckets created in us-east-1 before March 2018 may have; current bucket names use lowercase letters, digits, "." and "-"`,
+			message: l10n.t(
+				'S3 bucket name {0} contains {1}, which only buckets created in us-east-1 before March 2018 may have; current bucket names use lowercase letters, digits, "." and "-"',
+				shown,
+				JSON.stringify(legacy[0]),
+			),
 			start: legacy.index,
 			end: legacy.index + 1,
 		};
@@ -117,7 +128,11 @@ export function bucketNameProblem(name: string): NameProblem | undefined {
 	if (name.length > 63) {
 		return {
 			severity: 'warning',
-			message: `S3 bucket name ${shown} is ${name.length} characters long, which only buckets created in us-east-1 before March 2018 may be; current bucket names have 3 to 63`,
+			message: l10n.t(
+				'S3 bucket name {0} is {1} characters long, which only buckets created in us-east-1 before March 2018 may be; current bucket names have 3 to 63',
+				shown,
+				name.length,
+			),
 			...whole,
 		};
 	}

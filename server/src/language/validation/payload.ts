@@ -3,6 +3,7 @@
  * escaped JSON string, while real records decode to an object; both are accepted. A string is
  * parsed like a document of its own, and its syntax problems are placed inside the string.
  */
+import * as l10n from '@vscode/l10n';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import type { ParsedJson } from '../json/parsedJson';
 import type { Problem } from './problem';
@@ -38,8 +39,8 @@ export function payloadProblems(payload: ParsedPayload, path: JsonPath): Problem
 				code: 'payload-not-json',
 				severity: 'error',
 				message: placeholder
-					? '"payload" holds the placeholder "<Whole Event>" from AWS\'s documentation: a real S3 record holds the original Kafka event here.'
-					: '"payload" must hold the original Kafka event: a JSON object, or that object encoded as a JSON string.',
+					? l10n.t('"payload" holds the placeholder "<Whole Event>" from AWS\'s documentation: a real S3 record holds the original Kafka event here.')
+					: l10n.t('"payload" must hold the original Kafka event: a JSON object, or that object encoded as a JSON string.'),
 				path,
 				target: 'value',
 			},
@@ -52,7 +53,7 @@ export function payloadProblems(payload: ParsedPayload, path: JsonPath): Problem
 	return syntaxProblems(text, embedded.syntaxErrors).map((problem) => ({
 		...problem,
 		code: 'payload-syntax',
-		message: `In the JSON inside "payload": ${problem.message}`,
+		message: l10n.t('In the JSON inside "payload": {0}', problem.message),
 		path,
 		target: 'value' as const,
 		span: problem.rawRange,

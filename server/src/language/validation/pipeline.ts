@@ -6,6 +6,7 @@
  * server, which imports it, run without Node.js file access; analyzeDocument.ts is the same
  * pipeline with the schema files as the default.
  */
+import * as l10n from '@vscode/l10n';
 import type { DocumentKind, DocumentLayout } from '../../../../shared/documentKinds';
 import type { JsonPath } from '../../../../shared/jsonPath';
 import { isObject } from '../../../../shared/jsonPath';
@@ -424,7 +425,11 @@ export function tooLargeAnalysis(head: string, size: number, maxLength: number):
 			{
 				code: 'file-too-large',
 				severity: 'warning',
-				message: `This file is ${megabytes(size)} MB, above the validation limit of ${megabytes(maxLength)} MB (setting lambdaKafka.validation.maxFileSizeMB): it was not validated.`,
+				message: l10n.t(
+					'This file is {0} MB, above the validation limit of {1} MB (setting lambdaKafka.validation.maxFileSizeMB): it was not validated.',
+					megabytes(size),
+					megabytes(maxLength),
+				),
 				start: 0,
 				end: Math.min(1, head.length),
 				fixes: [],
@@ -476,7 +481,7 @@ function finish(problems: LocatedProblem[], maxProblems: number, unplaced: numbe
 	shown.push({
 		code: 'too-many-problems',
 		severity: 'info',
-		message: `${notShown} more problems are not shown; fix the ones above first.`,
+		message: l10n.t('{0} more problems are not shown; fix the ones above first.', notShown),
 		start: last.start,
 		end: last.end,
 		fixes: [],

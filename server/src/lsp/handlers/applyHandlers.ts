@@ -1,4 +1,5 @@
 /** Requests the client makes before it applies a document to AWS (issue 3). */
+import * as l10n from '@vscode/l10n';
 import type { ResponseError } from 'vscode-languageserver';
 import type { CheckAgainstMappingResult } from '../../../../shared/protocol';
 import { CheckAgainstMappingRequest } from '../../../../shared/protocol';
@@ -13,9 +14,9 @@ export function registerApplyHandlers({ connection, documents, schemas, hostRepo
 	connection.onRequest(requestType(CheckAgainstMappingRequest.type), (params, token): CheckAgainstMappingResult | ResponseError<void> => {
 		const document = documents.get(params.uri);
 		if (!document) {
-			return { problems: [], unavailable: 'The document is not open.' };
+			return { problems: [], unavailable: l10n.t('The document is not open.') };
 		}
-		return runSafe(connection, 'Check against mapping', { problems: [], unavailable: 'The check failed; see the server log.' }, token, () =>
+		return runSafe(connection, 'Check against mapping', { problems: [], unavailable: l10n.t('The check failed; see the server log.') }, token, () =>
 			checkAgainstMapping(document.getText(), params.mapping, {
 				fileName: fileNameOf(document.uri),
 				languageId: document.languageId,

@@ -2,6 +2,7 @@
  * The `source.fixAll.lambdaKafka` code action: language/features/fixAll.ts's edits as one
  * workspace edit, with the placeholders left after it in its data for the client's command.
  */
+import * as l10n from '@vscode/l10n';
 import type { CodeAction, CodeActionContext, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatPath } from '../../../../shared/jsonPath';
@@ -10,7 +11,7 @@ import { FIX_ALL_KIND } from '../../../../shared/protocol';
 import { fixPastedExample } from '../../language/features/fixAll';
 import type { DocumentAnalysis } from '../../language/validation/pipeline';
 
-export const FIX_ALL_TITLE = 'Fix all pasted-example problems (comments, trailing commas, unions)';
+export const fixAllTitle = (): string => l10n.t('Fix all pasted-example problems (comments, trailing commas, unions)');
 
 /**
  * Whether the request asks for the fix-all action. Only an explicit `only` does: VS Code asks
@@ -43,7 +44,7 @@ export function fixAllAction(document: TextDocument, structure: DocumentAnalysis
 		placeholders: result.placeholders.map((p) => ({ path: formatPath(p.path), text: p.text, ...fixed.positionAt(p.start) })),
 	};
 	return {
-		title: FIX_ALL_TITLE,
+		title: fixAllTitle(),
 		kind: FIX_ALL_KIND,
 		data,
 		edit: versioned ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] } : { changes: { [document.uri]: edits } },

@@ -1,5 +1,6 @@
 /** initialize, initialized and the settings: what the server announces and how it follows the client's settings. */
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver';
+import * as l10n from '@vscode/l10n';
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver';
 import { FIX_ALL_KIND } from '../../../../shared/protocol';
 import type { ServerSettings } from '../../../../shared/settings';
@@ -20,6 +21,12 @@ export interface InitializationOptions {
 	 * then are "Preview offsets" code lenses offered, as another editor could not run them.
 	 */
 	previewCodeLens?: boolean;
+	/**
+	 * The translation bundle the client located for its display language (VS Code's
+	 * `vscode.l10n.uri`, a `file:` URI). Without it the server looks for the bundle of the
+	 * initialize request's `locale` among its own files.
+	 */
+	l10nBundleUri?: string;
 }
 
 export interface LifecycleOptions {
@@ -52,8 +59,13 @@ export function registerLifecycleHandlers({ connection }: ServerContext, { state
 		}
 	};
 
-	connection.onInitialize((params: InitializeParams): InitializeResult => {
+	connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
 		const options = (params.initializationOptions ?? {}) as InitializationOptions;
+		// Messages, hovers and titles follow the client's display language from the first answer on.
+		const bundle = await runtime.translations?.(params.locale, options.l10nBundleUri);
+		// Always configured, so a server started in a process that served another locale forgets it.
+		l10n.config({ contents: bundle ?? {} });
+		runtime.offThreadValidator?.useTranslations?.(bundle ?? {});
 		state.hostReportsJsonSyntax = options.hostReportsJsonSyntax === true;
 		state.settings = resolveSettings(options.settings);
 		state.canPullConfiguration = params.capabilities.workspace?.configuration === true;

@@ -2,6 +2,7 @@
  * LSP glue for "Preview offsets": the `lambdaKafka/previewModel` request and the "Preview
  * offsets" code lenses. All of the work is done by server/src/language/preview.
  */
+import * as l10n from '@vscode/l10n';
 import type { CodeLens, ResponseError } from 'vscode-languageserver';
 import { PreviewModelRequest } from '../../../../shared/protocol';
 import { buildPreviewModel, previewAnchors } from '../../language/preview/previewModel';
@@ -50,7 +51,7 @@ export function registerPreviewHandlers(context: ServerContext): void {
 				lines.add(position.line);
 				lenses.push({
 					range: { start: position, end: position },
-					command: { title: 'Preview offsets', command: PREVIEW_OFFSETS_COMMAND, arguments: [document.uri, anchor.recordIndex] },
+					command: { title: l10n.t('Preview offsets'), command: PREVIEW_OFFSETS_COMMAND, arguments: [document.uri, anchor.recordIndex] },
 				});
 			}
 			return lenses;
@@ -65,5 +66,7 @@ function checkLenses(kind: string, layout: string, requestMode: string | undefin
 		return [];
 	}
 	const top = { line: 0, character: 0 };
-	return [{ range: { start: top, end: top }, command: { title: 'Check failure destination', command: CHECK_FAILURE_DESTINATION_COMMAND, arguments: [uri] } }];
+	return [
+		{ range: { start: top, end: top }, command: { title: l10n.t('Check failure destination'), command: CHECK_FAILURE_DESTINATION_COMMAND, arguments: [uri] } },
+	];
 }

@@ -13,6 +13,7 @@
  *   inline policy to the role's `Policies`.
  * - Any other role (an ARN, a parameter, an import) is outside the template: nothing is checked.
  */
+import * as l10n from '@vscode/l10n';
 import type { NeededStatement, ResourceService, RoleFacts } from '../deploymentModel';
 import type { Grants } from './policyStatements';
 import { documentGrants, managedPolicyGrants, mergeGrants, noGrants, samPolicyGrants, statementResource } from './policyStatements';
@@ -163,7 +164,7 @@ function declared(id: string, grants: Grants, grantedByFormat: ResourceService[]
 		grantedByFormat,
 		insertStatement: (statement) => {
 			const edit = insert(statement);
-			return edit ? { title: `Add a statement granting ${statement.actions.join(', ')} to ${id}`, edits: [edit] } : undefined;
+			return edit ? { title: l10n.t('Add a statement granting {0} to {1}', statement.actions.join(', '), id), edits: [edit] } : undefined;
 		},
 	};
 }

@@ -99,6 +99,7 @@ export class RequestBuilder implements SubjectLocator {
 			}
 			return node.value;
 		}
+		// l10n-ignore: an internal reason, never shown
 		return new UnknownValue('not a value');
 	}
 

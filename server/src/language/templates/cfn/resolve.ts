@@ -75,6 +75,7 @@ const PSEUDO: Readonly<Record<string, string>> = {
 function patternValue(pattern: string | undefined, whole: SourceRange): Resolved {
 	const prefix = pattern === undefined ? undefined : /^\^((?:[A-Za-z0-9:/_-]|\\[./:-])*)/.exec(pattern)?.[1]?.replace(/\\(.)/g, '$1');
 	if (prefix === undefined) {
+		// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 		return unknown('a parameter without a default');
 	}
 	if (prefix.startsWith('kafka://')) {
@@ -94,6 +95,7 @@ function patternValue(pattern: string | undefined, whole: SourceRange): Resolved
 		kafka: 'us-east-1:123456789012:cluster/name/00000000-0000-0000-0000-000000000000-1',
 	};
 	if (!arn) {
+		// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 		return unknown('a parameter without a default');
 	}
 	const head = `arn:aws:${arn[1]}:`;
@@ -172,6 +174,7 @@ export class Resolver {
 			return { kind: 'known', value: null };
 		}
 		if (this.depth >= MAX_DEPTH) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown('nested too deeply');
 		}
 		this.depth++;
@@ -203,6 +206,7 @@ export class Resolver {
 			}
 			return { kind: 'known', value };
 		}
+		// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 		return unknown('not a value');
 	}
 
@@ -225,6 +229,7 @@ export class Resolver {
 			case 'Fn::FindInMap':
 				return this.findInMap(intrinsic);
 			default:
+				// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 				return unknown(`${intrinsic.name} is not resolved`);
 		}
 	}
@@ -232,6 +237,7 @@ export class Resolver {
 	/** `Ref`: a pseudo parameter, a parameter or a resource. */
 	ref(name: string | undefined, node: TemplateNode): Resolved {
 		if (name === undefined) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown('Ref of a non-string');
 		}
 		if (name === 'AWS::NoValue') {
@@ -246,6 +252,7 @@ export class Resolver {
 		}
 		const type = this.resourceType(name);
 		if (type === undefined) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown(`${name} is not declared in the template`);
 		}
 		return this.resourceValue(name, type, resourceTypeInfo(type).ref, node);
@@ -256,6 +263,7 @@ export class Resolver {
 		const type = stringOf(memberNode(this.template, parameter, 'Type')) ?? 'String';
 		const defaultNode = memberNode(this.template, parameter, 'Default');
 		if (type.startsWith('AWS::SSM::') || (defaultNode && intrinsicOf(this.template, defaultNode))) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown('a parameter without a usable default');
 		}
 		if (!defaultNode) {
@@ -285,6 +293,7 @@ export class Resolver {
 		}
 		const type = id === undefined ? undefined : this.resourceType(id);
 		if (id === undefined || attribute === undefined || type === undefined) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown('GetAtt of something the template does not declare');
 		}
 		return this.resourceValue(id, type, attributeYield(resourceTypeInfo(type), attribute), node, attribute);
@@ -295,11 +304,13 @@ export class Resolver {
 		const reference: Reference = { id, type, yields, node, ...(attribute ? { attribute } : {}) };
 		const info = resourceTypeInfo(type);
 		if (yields !== 'arn') {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown(`${id} gives its ${yields}`, reference);
 		}
 		const range = nodeRange(this.template.text, node);
 		const name = info.nameProperty ? stringOf(this.resourceProperty(id, info.nameProperty)) : undefined;
 		const arn = builtArn(info.service, name, range);
+		// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 		return arn ? { kind: 'known', value: arn.text, text: arn, reference } : unknown(`the ARN of ${id}`, reference);
 	}
 
@@ -311,6 +322,7 @@ export class Resolver {
 			[templateNode, variables] = items;
 		}
 		if (!isScalar(templateNode) || typeof templateNode.value !== 'string' || (templateNode.tag && !(intrinsic.argumentIsTagged && !items))) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown('Sub of a non-string');
 		}
 		const source = scalarText(this.template.text, templateNode, templateNode.value);
@@ -326,6 +338,7 @@ export class Resolver {
 			} else {
 				const variable = this.subVariable(name, variables, node);
 				if (variable.kind !== 'known' || !variable.text) {
+					// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 					return unknown(`\${${name}} is not known`, variable.kind === 'no-value' ? undefined : variable.reference);
 				}
 				const whole = spanRange(source, match.index, match.index + match[0].length, nodeRange(this.template.text, node));
@@ -358,6 +371,7 @@ export class Resolver {
 		const delimiter = stringOf(items?.[0]);
 		const list = items && items[1] ? this.resolve(items[1]) : undefined;
 		if (delimiter === undefined || list?.kind !== 'known' || !Array.isArray(list.value) || !list.value.every((v) => typeof v === 'string')) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown('Join of values not known');
 		}
 		return { kind: 'known', value: list.value.join(delimiter) };
@@ -369,9 +383,11 @@ export class Resolver {
 		const list = items?.[1] ? this.resolve(items[1]) : undefined;
 		const at = index?.kind === 'known' ? Number(index.value) : NaN;
 		if (list?.kind !== 'known' || !Array.isArray(list.value) || !Number.isInteger(at) || at < 0 || at >= list.value.length) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown('Select of values not known');
 		}
 		const value: unknown = list.value[at];
+		// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 		return value instanceof Object ? unknown('Select of a value not known') : { kind: 'known', value };
 	}
 
@@ -386,6 +402,7 @@ export class Resolver {
 			typeof source.value !== 'string' ||
 			(source.text?.placeholders.length ?? 0) > 0
 		) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown('Split of a value not known');
 		}
 		return { kind: 'known', value: source.value.split(delimiter) };
@@ -395,6 +412,7 @@ export class Resolver {
 		const items = argumentItems(this.template, intrinsic);
 		const decided = this.condition(stringOf(items?.[0]));
 		if (!items || decided === undefined) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown('a condition that cannot be decided');
 		}
 		return this.resolve(decided ? items[1] : items[2]);
@@ -404,10 +422,12 @@ export class Resolver {
 		const items = argumentItems(this.template, intrinsic);
 		const keys = (items ?? []).slice(0, 3).map((item) => this.resolve(item));
 		if (keys.length !== 3 || !keys.every((k) => k.kind === 'known' && typeof k.value === 'string' && (k.text?.placeholders.length ?? 0) === 0)) {
+			// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 			return unknown('FindInMap with keys not known');
 		}
 		const [map, top, second] = keys.map((k) => (k as { value: string }).value);
 		const found = memberNode(this.template, memberNode(this.template, memberNode(this.template, this.section('Mappings'), map), top), second);
+		// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 		return found ? this.resolve(found) : unknown('FindInMap of a missing entry');
 	}
 
@@ -500,6 +520,7 @@ function asText(resolved: Resolved): Resolved {
 	if (typeof resolved.value === 'string' || typeof resolved.value === 'number' || typeof resolved.value === 'boolean') {
 		return { ...resolved, text: wholeText(String(resolved.value), { start: 0, end: 0 }) };
 	}
+	// l10n-ignore: an internal reason (executionRole.ts matches it), never shown
 	return unknown('not a string');
 }
 

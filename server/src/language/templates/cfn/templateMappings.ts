@@ -14,6 +14,7 @@
  *   `SchemaRegistryConfig` go into the source's Kafka config, `DestinationConfig.OnFailure.Type` is
  *   SAM's alone (it picks the permission SAM adds) and is left out.
  */
+import * as l10n from '@vscode/l10n';
 import { eventSourceOf } from '../../../../../shared/esmRequest';
 import type { JsonPath } from '../../../../../shared/jsonPath';
 import { hasOwn, isObject, member, pathKey } from '../../../../../shared/jsonPath';
@@ -134,7 +135,12 @@ function samMappings(resolver: Resolver, functionId: string, resource: TemplateN
 			format: type === 'MSK' ? 'sam-msk' : 'sam-self-managed',
 			sourcePrefix: ['Resources', functionId, 'Properties', 'Events', name, 'Properties'],
 			properties,
-			subject: subjectOf(resolver, builder, request, { source, role, anchor, name: `event ${JSON.stringify(name)} of function ${JSON.stringify(functionId)}` }),
+			subject: subjectOf(resolver, builder, request, {
+				source,
+				role,
+				anchor,
+				name: l10n.t('event {0} of function {1}', JSON.stringify(name), JSON.stringify(functionId)),
+			}),
 		});
 	}
 	return found;
@@ -238,7 +244,7 @@ function referencedResource(resolver: Resolver, reference: Reference): Reference
 	if ((direct === 'Ref' || direct === 'Fn::GetAtt') && (reference.yields === 'url' || reference.yields === 'name') && info.attributes['Arn'] === 'arn') {
 		const range = nodeRange(template.text, reference.node);
 		const newText = template.json ? `{"Fn::GetAtt": [${JSON.stringify(reference.id)}, "Arn"]}` : `!GetAtt ${reference.id}.Arn`;
-		resource.arnFix = { title: `Use the ARN: ${newText}`, edits: [{ ...range, newText }] };
+		resource.arnFix = { title: l10n.t('Use the ARN: {0}', newText), edits: [{ ...range, newText }] };
 	}
 	return resource;
 }
