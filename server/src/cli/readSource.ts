@@ -34,6 +34,13 @@ export function readSource(file: FoundFile, limitBytes = READ_LIMIT_BYTES): Sour
 		const fd = fs.openSync(file.path, 'r');
 		let bytes: Buffer;
 		try {
+			// Most files are small: one read into a scratch buffer, and a short read (the end of a
+			// regular file) means it is whole, with no stat at all. Its bytes are decoded below, before
+			// the next file reuses the buffer.
+			const small = fs.readSync(fd, scratch, 0, SCRATCH_BYTES, 0);
+			if (small < SCRATCH_BYTES && small <= limitBytes) {
+				return decoded(scratch.subarray(0, small));
+			}
 			const size = fs.fstatSync(fd).size;
 			// The limit counts characters (UTF-16 code units), as the editor's does; a UTF-8 file may
 			// have up to three bytes for each. Only a file between the two is counted, in chunks.
@@ -45,15 +52,21 @@ export function readSource(file: FoundFile, limitBytes = READ_LIMIT_BYTES): Sour
 		} finally {
 			fs.closeSync(fd);
 		}
-		if (bytes.includes(0) || !isUtf8(bytes)) {
-			return { status: 'binary' };
-		}
-		const text = bytes.toString('utf8');
-		// A byte order mark is kept: the engine decides, by the document's kind, whether AWS would reject it.
-		return { status: 'text', text };
+		return decoded(bytes);
 	} catch (error) {
 		return { status: 'error', message: `cannot read '${file.path}': ${describeIoError(error)}` };
 	}
+}
+
+const SCRATCH_BYTES = 64 * 1024;
+const scratch = Buffer.alloc(SCRATCH_BYTES);
+
+function decoded(bytes: Buffer): Source {
+	if (bytes.includes(0) || !isUtf8(bytes)) {
+		return { status: 'binary' };
+	}
+	// A byte order mark is kept: the engine decides, by the document's kind, whether AWS would reject it.
+	return { status: 'text', text: bytes.toString('utf8') };
 }
 
 const COUNT_CHUNK = 1024 * 1024;
