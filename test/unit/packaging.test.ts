@@ -35,6 +35,7 @@ describe('the packaged extension', () => {
 			'dist/tree-sitter.wasm',
 			'dist/validationWorker.js',
 			'dist/webview.js',
+			'dist/yaml.js',
 			'media/icon.png',
 			'media/preview.css',
 			'package.json',
