@@ -352,6 +352,32 @@ describe('lambda-kafka CLI', () => {
 			);
 		});
 
+		it('lists a file once when its directory is named in several spellings and the file by its own path', () => {
+			const file = write('spellings/dir/e.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}}');
+			const cwd = path.join(tmp, 'spellings');
+			const { output } = runJson(['dir', `dir${path.sep}`, `.${path.sep}dir`, file, path.join(cwd, 'dir')], cwd);
+			assert.deepEqual(
+				output.files.map((f) => f.path),
+				[path.join('dir', 'e.json')],
+			);
+		});
+
+		it('prints every report of a run whose output is written in several pieces', () => {
+			const bad = '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q",}}';
+			const names = Array.from({ length: 400 }, (_, i) => `many/f${String(i).padStart(3, '0')}.json`);
+			for (const name of names) {
+				write(name, bad);
+			}
+			const { status, output } = runJson([path.join(tmp, 'many')]);
+			assert.equal(status, 1);
+			assert.deepEqual(
+				output.files.map((f) => [path.relative(tmp, f.path), f.diagnostics]),
+				names.map((name) => [name, [trailingComma(1, 69)]]),
+			);
+			const text = run(['validate', path.join(tmp, 'many')]);
+			assert.equal(text.stdout.split('\n').filter((line) => line.includes('syntax-trailing-comma')).length, 400);
+		});
+
 		it('lists a file named twice once', () => {
 			const file = write('twice/d.json', '{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}}');
 			const { output } = runJson([file, path.dirname(file)]);

@@ -36,6 +36,7 @@ describe('the packaged extension', () => {
 			'dist/tree-sitter.wasm',
 			'dist/validationWorker.js',
 			'dist/webview.js',
+			'dist/yaml.js',
 			'l10n/bundle.l10n.ja.json',
 			'l10n/bundle.l10n.json',
 			'media/icon.png',

@@ -86,19 +86,37 @@ async function validate(command: Extract<Command, { kind: 'validate' }>, bundle:
 		},
 	);
 	output.end();
+	flushOut();
 	return failed ? EXIT_FAILURE : errorsFound ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
 let drained: Promise<void> | undefined;
+/** Output not yet written: a write per file was a system call per file (stdout to a file or pipe is synchronous). */
+let pending = '';
+const FLUSH_AT = 64 * 1024;
 
 /** Writes to stdout; when the reader falls behind, outputReady waits for it (validation pauses). */
 function writeOut(text: string): void {
+	pending += text;
+	if (pending.length >= FLUSH_AT) {
+		flushOut();
+	}
+}
+
+function flushOut(): void {
+	if (pending === '') {
+		return;
+	}
+	const text = pending;
+	pending = '';
 	if (!process.stdout.write(text) && !drained) {
 		drained = new Promise((resolve) => process.stdout.once('drain', () => ((drained = undefined), resolve())));
 	}
 }
 
+/** Called between batches: what they printed goes out before the next is validated. */
 function outputReady(): Promise<void> {
+	flushOut();
 	return drained ?? Promise.resolve();
 }
 
@@ -131,6 +149,8 @@ async function startCheck(argv: readonly string[]): Promise<number> {
  * forged diagnostic line) or ESC sequences (terminal control): those are written as escapes.
  */
 function writeError(message: string): void {
+	// Keeps the order of stdout and stderr lines when both go to one place (2>&1).
+	flushOut();
 	process.stderr.write(`lambda-kafka: ${escapeInvisible(message)}\n`);
 }
 

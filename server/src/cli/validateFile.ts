@@ -11,6 +11,7 @@ import type { DocumentAnalysis } from '../language/validation/analyzeDocument';
 import { analyzeDocument, tooLargeAnalysis } from '../language/validation/analyzeDocument';
 import type { Severity } from '../language/validation/problem';
 import type { FoundFile } from './collectFiles';
+import { sharedSchemaRegistry } from '../node/schemaFiles';
 import { readSource } from './readSource';
 import { terraformSiblings } from './terraformSiblings';
 
@@ -70,19 +71,34 @@ export function validateText(filePath: string, text: string, maxFileSizeMB: numb
 		languageId,
 		maxLength: maxFileSizeMB * MEGABYTE,
 		hostReportsJsonSyntax: false,
-		moduleFiles: () => terraformSiblings(filePath),
+		// Given here rather than filled in per file by analyzeDocument (an object copy per file).
+		registry: sharedSchemaRegistry(),
+		moduleFiles: languageId === 'terraform' ? () => terraformSiblings(filePath) : undefined,
 	});
 	return reportOf(filePath, text, analysis);
 }
 
 /** The CLI's report of an analysis of `text`: 1-based lines and columns. */
 function reportOf(filePath: string, text: string, analysis: DocumentAnalysis): FileReport {
+	const report: FileReport = {
+		path: filePath,
+		kind: analysis.kind,
+		diagnostics: analysis.problems.length === 0 ? [] : diagnosticsOf(filePath, text, analysis),
+	};
+	if (analysis.skipped === 'binary' || analysis.skipped === 'empty' || analysis.skipped === 'too-large') {
+		report.skipped = analysis.skipped;
+	}
+	return report;
+}
+
+/** The problems in 1-based lines and columns; only a file that has some pays for a line table. */
+function diagnosticsOf(filePath: string, text: string, analysis: DocumentAnalysis): CliDiagnostic[] {
 	const languageId = languageIdFor(filePath);
 	// Lines are counted only as far as the last problem: a line table of a whole 60 MB JSON Lines
 	// file (20 million lines) took more memory than its text, for problems that lie in its first lines.
 	const reach = analysis.problems.reduce((max, problem) => Math.max(max, problem.end), 0);
 	const document = TextDocument.create('file:///cli', languageId, 0, text.slice(0, reach + 1));
-	const diagnostics = analysis.problems.map((problem): CliDiagnostic => {
+	return analysis.problems.map((problem): CliDiagnostic => {
 		const start = document.positionAt(problem.start);
 		const end = document.positionAt(problem.end);
 		return {
@@ -95,11 +111,6 @@ function reportOf(filePath: string, text: string, analysis: DocumentAnalysis): F
 			message: problem.code === 'file-too-large' ? forCommandLine(problem.message) : problem.message,
 		};
 	});
-	const report: FileReport = { path: filePath, kind: analysis.kind, diagnostics };
-	if (analysis.skipped === 'binary' || analysis.skipped === 'empty' || analysis.skipped === 'too-large') {
-		report.skipped = analysis.skipped;
-	}
-	return report;
 }
 
 function languageIdFor(filePath: string): string {

@@ -16,7 +16,7 @@
  * Strings carry a map from their decoded offsets to the text (`TextValue.segments`), so a span a
  * rule reports inside a `!Sub` lands on the right characters when they were written literally.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlLibrary';
 import type { SourceRange } from '../deploymentModel';
 import type { Yield } from './resourceTypes';
 import { attributeYield, resourceTypeInfo } from './resourceTypes';

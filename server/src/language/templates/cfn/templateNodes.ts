@@ -11,7 +11,7 @@
  * costs no more than the nodes the adapter actually visits.
  */
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument } from './yamlLibrary';
 import type { SourceRange } from '../deploymentModel';
 
 export type { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
