@@ -9,7 +9,7 @@ import type { DestinationTarget } from './destinationTarget';
 import { kmsActions } from './destinationTarget';
 import { keyPolicyFix, rolePolicyFix } from './policyFixes';
 import { couldNotCheck, notApplicable, row } from './rows';
-import { matchesWildcard } from './wildcard';
+import { matchesIamPattern } from '../iamPattern';
 import type { CheckRow, DestinationFacts, KeyFacts, PreflightSources, Read } from './types';
 
 /** Aliases of the AWS managed keys, which every identity of the account may use through the service. */
@@ -112,7 +112,7 @@ function principalsOf(statement: Statement): string[] {
 
 function actionMatches(patterns: unknown, action: string): boolean {
 	const list = (Array.isArray(patterns) ? patterns : [patterns]).filter((p): p is string => typeof p === 'string');
-	return list.some((p) => matchesWildcard(p, action));
+	return list.some((p) => matchesIamPattern(p, action, true));
 }
 
 /** Whether the key policy allows the account root, which lets IAM policies of the account grant use. */

@@ -6,7 +6,7 @@ import { fixesText, formatReportText, summaryLine } from '../../shared/preflight
 import { plannedMapping } from '../../shared/preflight/plannedMapping';
 import { keyPolicyFix, rolePolicyFix, roleName } from '../../shared/preflight/policyFixes';
 import { mappingArnOf, overallVerdict } from '../../shared/preflight/runPreflight';
-import { matchesWildcard } from '../../shared/preflight/wildcard';
+import { matchesIamPattern } from '../../shared/iamPattern';
 import type { PreflightReport } from '../../shared/preflight/types';
 import { evaluate, parsePolicy } from '../loopback/iamPolicies';
 
@@ -142,14 +142,17 @@ describe('the loopback policy simulator', () => {
 
 describe('IAM wildcards in key policies', () => {
 	it('matches * and ? without regard to case, and never backtracks for ever', () => {
-		assert.ok(matchesWildcard('kms:*', 'kms:GenerateDataKey'));
-		assert.ok(matchesWildcard('KMS:Generate*Key', 'kms:GenerateDataKey'));
-		assert.ok(matchesWildcard('kms:ReEncrypt*', 'kms:ReEncrypt*'));
-		assert.ok(matchesWildcard('kms:?ecrypt', 'kms:Decrypt'));
-		assert.ok(!matchesWildcard('kms:Decrypt', 'kms:DecryptX'));
-		assert.ok(!matchesWildcard('kms:*Key', 'kms:Decrypt'));
+		assert.ok(matchesIamPattern('kms:*', 'kms:GenerateDataKey', true));
+		assert.ok(matchesIamPattern('KMS:Generate*Key', 'kms:GenerateDataKey', true));
+		assert.ok(matchesIamPattern('kms:ReEncrypt*', 'kms:ReEncrypt*', true));
+		assert.ok(matchesIamPattern('kms:?ecrypt', 'kms:Decrypt', true));
+		assert.ok(!matchesIamPattern('kms:Decrypt', 'kms:DecryptX', true));
+		assert.ok(!matchesIamPattern('kms:*Key', 'kms:Decrypt', true));
 		const started = Date.now();
-		assert.ok(!matchesWildcard(`${'a*'.repeat(200)}b`, 'a'.repeat(5000)));
+		assert.ok(!matchesIamPattern(`${'a*'.repeat(200)}b`, 'a'.repeat(5000), true));
+		// Resource ARNs compare with case.
+		assert.ok(matchesIamPattern('arn:aws:sqs:*:123456789012:Orders-*', 'arn:aws:sqs:us-east-1:123456789012:Orders-dlq', false));
+		assert.ok(!matchesIamPattern('arn:aws:sqs:*:123456789012:orders-*', 'arn:aws:sqs:us-east-1:123456789012:Orders-dlq', false));
 		assert.ok(Date.now() - started < 1000);
 	});
 });

@@ -22,6 +22,7 @@ import { member, valueAt } from '../../../../shared/jsonPath';
 import { classifyDestination } from '../util/destination';
 import type { MappingRule, MappingSubject, NeededStatement, PolicyStatementFacts, ResourceService } from '../templates/deploymentModel';
 import { isUnknown } from '../templates/deploymentModel';
+import { matchesIamPattern } from '../../../../shared/iamPattern';
 
 interface Need {
 	service: ResourceService;
@@ -162,7 +163,7 @@ function coversAction(statement: PolicyStatementFacts, action: string): boolean 
 	if (!statement.actions) {
 		return true;
 	}
-	const listed = statement.actions.some((pattern) => matchesPattern(pattern, action, true));
+	const listed = statement.actions.some((pattern) => matchesIamPattern(pattern, action, true));
 	return statement.notAction ? !listed : listed;
 }
 
@@ -177,38 +178,7 @@ function coversResources(statement: PolicyStatementFacts, target: { arns: readon
 			case 'resource':
 				return target.resourceId === undefined || resource.id === target.resourceId;
 			case 'pattern':
-				return resource.pattern === '*' || target.arns.length === 0 || target.arns.some((arn) => matchesPattern(resource.pattern, arn, false));
+				return resource.pattern === '*' || target.arns.length === 0 || target.arns.some((arn) => matchesIamPattern(resource.pattern, arn, false));
 		}
 	});
-}
-
-/**
- * IAM's wildcards: `*` any run of characters, `?` one; actions compare without case. A two-pointer
- * match that backtracks only to the last `*`, so a pattern from the template cannot make it slow.
- */
-export function matchesPattern(pattern: string, text: string, ignoreCase: boolean): boolean {
-	const p = ignoreCase ? pattern.toLowerCase() : pattern;
-	const t = ignoreCase ? text.toLowerCase() : text;
-	let pi = 0;
-	let ti = 0;
-	let star = -1;
-	let resume = 0;
-	while (ti < t.length) {
-		if (pi < p.length && (p[pi] === '?' || p[pi] === t[ti])) {
-			pi++;
-			ti++;
-		} else if (pi < p.length && p[pi] === '*') {
-			star = pi++;
-			resume = ti;
-		} else if (star >= 0) {
-			pi = star + 1;
-			ti = ++resume;
-		} else {
-			return false;
-		}
-	}
-	while (pi < p.length && p[pi] === '*') {
-		pi++;
-	}
-	return pi === p.length;
 }
