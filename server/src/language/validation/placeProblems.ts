@@ -5,6 +5,7 @@
 import type { JsonPath } from '../../../../shared/jsonPath';
 import type { LocateRequest, Located, ParsedJson } from '../json/parsedJson';
 import type { FixDescription, LocatedFix, LocatedProblem, Problem } from './problem';
+import { memberRemoval } from '../json/memberRemoval';
 
 export function placeProblems(parsed: ParsedJson, baseOffset: number, problems: readonly Problem[]): LocatedProblem[] {
 	const requests: LocateRequest[] = [];
@@ -89,28 +90,4 @@ function placeFix(text: string, fix: FixDescription, where: Located | undefined,
 		case 'removeMember':
 			return where.keyStart < 0 ? undefined : [memberRemoval(text, where.keyStart, where.valueEnd)];
 	}
-}
-
-/** The edit that deletes a member `"key": value` together with the comma that separates it. */
-function memberRemoval(text: string, keyStart: number, valueEnd: number): Edit {
-	let after = valueEnd;
-	while (after < text.length && /\s/.test(text[after])) {
-		after++;
-	}
-	if (text[after] === ',') {
-		// Remove through the comma and the blank space after it, up to the next member.
-		let next = after + 1;
-		while (next < text.length && /\s/.test(text[next])) {
-			next++;
-		}
-		return { start: keyStart, end: next, newText: '' };
-	}
-	let before = keyStart - 1;
-	while (before >= 0 && /\s/.test(text[before])) {
-		before--;
-	}
-	if (text[before] === ',') {
-		return { start: before, end: valueEnd, newText: '' };
-	}
-	return { start: keyStart, end: valueEnd, newText: '' };
 }

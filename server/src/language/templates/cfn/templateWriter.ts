@@ -8,6 +8,7 @@
 import type { SourceLocation, SourceRange, SourceWriter } from '../deploymentModel';
 import type { ParsedTemplate, TemplateNode } from './templateNodes';
 import { isMap, isScalar, isSeq, nodeRange, pairsOf } from './templateNodes';
+import { memberRemoval as jsonMemberRemoval } from '../../json/memberRemoval';
 
 /** A value to write: text, a number, an expression already in the template's syntax, or a collection. */
 export type Written = string | number | boolean | { expression: string } | readonly Written[] | { readonly [key: string]: Written };
@@ -127,31 +128,12 @@ function memberRemoval(text: string, key: SourceRange, value: SourceRange, json:
 	if (!json && !/[{,]\s*$/.test(before)) {
 		return undefined;
 	}
-	return commaRemoval(text, key.start, value.end);
+	return jsonMemberRemoval(text, key.start, value.end);
 }
 
 function lineRemoval(text: string, start: number, from: number): { start: number; end: number; newText: string } {
 	const end = text.indexOf('\n', from);
 	return { start, end: end < 0 ? text.length : end + 1, newText: '' };
-}
-
-function commaRemoval(text: string, keyStart: number, valueEnd: number): { start: number; end: number; newText: string } {
-	let after = valueEnd;
-	while (after < text.length && /\s/.test(text[after])) {
-		after++;
-	}
-	if (text[after] === ',') {
-		let next = after + 1;
-		while (next < text.length && /\s/.test(text[next])) {
-			next++;
-		}
-		return { start: keyStart, end: next, newText: '' };
-	}
-	let before = keyStart - 1;
-	while (before >= 0 && /\s/.test(text[before])) {
-		before--;
-	}
-	return text[before] === ',' ? { start: before, end: valueEnd, newText: '' } : { start: keyStart, end: valueEnd, newText: '' };
 }
 
 export type { SourceLocation };
