@@ -1,4 +1,9 @@
-/** Creates the client that starts the language server (dist/server.js) over IPC and connects VS Code to it. */
+/**
+ * Creates the client that starts the language server (dist/server.js) over stdio and connects VS
+ * Code to it. Stdio, not Node's IPC channel: the server reads stdio with its own framed reader
+ * (server/src/node/framedMessageReader.ts), which keeps fewer copies of a large document's text
+ * than any reader of the IPC channel can (issue 16, target 5).
+ */
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
@@ -12,8 +17,8 @@ import { reportsProblems } from './commands/schemeDocuments';
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
 	const serverModule = context.asAbsolutePath('dist/server.js');
 	const serverOptions: ServerOptions = {
-		run: { module: serverModule, transport: TransportKind.ipc },
-		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+		run: { module: serverModule, transport: TransportKind.stdio },
+		debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
 	};
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: DOCUMENT_SELECTOR,

@@ -5,6 +5,8 @@
  * hover and completion read an older parse only through offsets the edits since did not touch.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -103,6 +105,35 @@ describe('validation in another thread', () => {
 		} finally {
 			worker.dispose();
 		}
+	});
+});
+
+describe('what the validation thread prints', () => {
+	it('goes to stderr, never to stdout, which is the protocol stream under --stdio', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-worker-'));
+		const script = path.join(dir, 'printingWorker.js');
+		fs.writeFileSync(
+			script,
+			"const { parentPort } = require('node:worker_threads');\n" +
+				"parentPort.on('message', () => { console.log('stray print from a library'); setTimeout(() => parentPort.postMessage({ analysis: { problems: [] } }), 50); });\n",
+		);
+		const written = { stdout: '', stderr: '' };
+		const originalStdout = process.stdout.write.bind(process.stdout);
+		const originalStderr = process.stderr.write.bind(process.stderr);
+		process.stdout.write = (chunk: string | Uint8Array) => ((written.stdout += String(chunk)), true);
+		process.stderr.write = (chunk: string | Uint8Array) => ((written.stderr += String(chunk)), true);
+		const worker = workerValidator(script, 0)!;
+		try {
+			await worker.validate(uri, { text: misspelt, options: { fileName: 'orders.destination.json', languageId: 'json' } });
+		} finally {
+			process.stdout.write = originalStdout;
+			process.stderr.write = originalStderr;
+			worker.dispose();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+		// (The test runner reports through stdout too, hence a search rather than an empty string.)
+		assert.ok(!written.stdout.includes('stray print'), 'the print reached stdout');
+		assert.ok(written.stderr.includes('stray print from a library\n'), 'the print did not reach stderr');
 	});
 });
 

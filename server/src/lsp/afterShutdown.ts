@@ -22,11 +22,16 @@ export interface ShutdownGuard {
 	connectionOptions: ConnectionOptions;
 	/** Registers the handler that answers the requests that came after shutdown. */
 	listen(connection: Connection): void;
+	/** Whether `shutdown` has arrived: the process's exit code when the client goes away. */
+	readonly shutdownReceived: boolean;
 }
 
 export function shutdownGuard(): ShutdownGuard {
 	let shutdownReceived = false;
 	return {
+		get shutdownReceived() {
+			return shutdownReceived;
+		},
 		connectionOptions: {
 			messageStrategy: {
 				handleMessage(message, next) {

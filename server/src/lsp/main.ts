@@ -5,10 +5,14 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { shutdownGuard } from './afterShutdown';
 import { nodeRuntime } from '../node/nodeRuntime';
+import { stdioTransport } from '../node/stdioTransport';
 import { startServer } from './startServer';
 
 const afterShutdown = shutdownGuard();
-const connection = createConnection(ProposedFeatures.all, afterShutdown.connectionOptions);
+const stdio = stdioTransport(process.argv, () => afterShutdown.shutdownReceived);
+const connection = stdio
+	? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer, afterShutdown.connectionOptions)
+	: createConnection(ProposedFeatures.all, afterShutdown.connectionOptions);
 afterShutdown.listen(connection);
 // Everything a library prints would corrupt the stdio stream: send it to the client's log instead.
 Object.assign(console, {

@@ -50,7 +50,10 @@ export function workerValidator(script = path.join(__dirname, 'validationWorker.
 		// Required on first use: loading worker_threads cost the start-up of a server that may never see a large document.
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
 		const { Worker: WorkerThread } = require('node:worker_threads') as typeof WorkerThreads;
-		const created = new WorkerThread(script, { workerData: { l10nBundle: translations } });
+		// The thread's stdout is not the server's: over --stdio that is the protocol stream, which a stray
+		// print would corrupt. What the thread prints goes to stderr, the client's log.
+		const created = new WorkerThread(script, { workerData: { l10nBundle: translations }, stdout: true });
+		created.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk));
 		// Validation is work worth doing while the server runs, not a reason to keep it running.
 		created.unref();
 		created.on('message', (reply: WorkerReply) => {
