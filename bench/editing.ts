@@ -99,8 +99,9 @@ export async function editingRound(text: string, monitorPath: string, round: num
 		await sleep(gap);
 	}
 	const finalVersion = version;
-	await client.diagnosticsFor(uri, (p) => p.version === finalVersion, 60_000);
-	const finalDiagnosticsMs = performance.now() - lastKeystroke;
+	// Timed from their arrival: they may have come during the pause after the last keystroke.
+	const finalDiagnostics = await client.diagnosticsFor(uri, (p) => p.version === finalVersion, 60_000);
+	const finalDiagnosticsMs = client.arrivalOf(finalDiagnostics) - lastKeystroke;
 	const burstEnd = performance.timeOrigin + performance.now();
 	const hoverTimes = await Promise.all(hovers);
 	const completionTimes = await Promise.all(completions);

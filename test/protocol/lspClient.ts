@@ -68,6 +68,8 @@ export class LspTestClient {
 	private readonly process: ChildProcess | undefined;
 	private readonly inProcess: InProcessServer | undefined;
 	private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+	/** When each diagnostics notification arrived (performance.now()), for latency measured from the server's answer, not from when it was looked at. */
+	private readonly arrivals = new WeakMap<PublishDiagnosticsParams, number>();
 	private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 	readonly stderr: string[] = [];
 	/** The server's window/logMessage notifications, in order. */
@@ -86,6 +88,7 @@ export class LspTestClient {
 			this.process = child;
 		}
 		this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+			this.arrivals.set(params, performance.now());
 			const list = this.diagnostics.get(params.uri) ?? [];
 			list.push(params);
 			this.diagnostics.set(params.uri, list);
@@ -161,6 +164,15 @@ export class LspTestClient {
 			);
 			this.waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
 		});
+	}
+
+	/** When `published` (a notification this client received) arrived, in performance.now() time. */
+	arrivalOf(published: PublishDiagnosticsParams): number {
+		const arrival = this.arrivals.get(published);
+		if (arrival === undefined) {
+			throw new Error('These diagnostics did not come through this client.');
+		}
+		return arrival;
 	}
 
 	/** Every diagnostics notification received for `uri`, in order. */

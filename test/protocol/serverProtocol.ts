@@ -50,6 +50,17 @@ export function serverProtocolTests(transport: Transport): void {
 			assert.equal(capabilities.codeLensProvider, undefined);
 		});
 
+		it('tells when diagnostics arrived, not when they were asked for (the editing benchmark times from it)', async () => {
+			const uri = 'file:///work/arrival.destination.json';
+			const opened = performance.now();
+			await client.open(uri, '{"OnFailure": {"Destinaton": ""}}');
+			await new Promise((resolve) => setTimeout(resolve, 400));
+			const asked = performance.now();
+			const published = await client.diagnosticsFor(uri);
+			assert.ok(client.arrivalOf(published) >= opened && client.arrivalOf(published) < asked, 'arrived during the pause');
+			assert.throws(() => client.arrivalOf({ uri, diagnostics: [] }), /did not come through this client/);
+		});
+
 		it('publishes diagnostics at once when a document is opened', async () => {
 			const uri = 'file:///work/orders.destination.json';
 			const text = '{\n  "OnFailure": {\n    "Destinaton": "arn:aws:sqs:us-east-1:123456789012:dlq"\n  }\n}';

@@ -5,6 +5,7 @@
  * hover and completion read an older parse only through offsets the edits since did not touch.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +16,7 @@ import { createAnalysisCache, STALE_PARSE_MIN_LENGTH } from '../../server/src/ls
 import { EditLog } from '../../server/src/lsp/editLog';
 import { LazyTextDocument } from '../../server/src/lsp/lazyTextDocument';
 import type { OffThreadAnalysis, OffThreadRequest, OffThreadValidator } from '../../server/src/lsp/serverRuntime';
+import { requestText } from '../../server/src/lsp/serverRuntime';
 import { createValidationRunner } from '../../server/src/lsp/validationRunner';
 import { nodeTimers } from '../../server/src/node/nodeRuntime';
 import { sharedSchemaRegistry } from '../../server/src/node/schemaFiles';
@@ -49,7 +51,7 @@ function inlineValidator(delay: () => Promise<void>): OffThreadValidator {
 		minLength: 0,
 		validate: async (_key, request) => {
 			await delay();
-			const { units: _units, ...analysis } = analyzeDocument(request.text, request.options);
+			const { units: _units, ...analysis } = analyzeDocument(requestText(request), request.options);
 			return analysis;
 		},
 		dispose: () => undefined,
@@ -108,32 +110,125 @@ describe('validation in another thread', () => {
 	});
 });
 
-describe('what the validation thread prints', () => {
-	it('goes to stderr, never to stdout, which is the protocol stream under --stdio', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-worker-'));
-		const script = path.join(dir, 'printingWorker.js');
-		fs.writeFileSync(
-			script,
-			"const { parentPort } = require('node:worker_threads');\n" +
-				"parentPort.on('message', () => { console.log('stray print from a library'); setTimeout(() => parentPort.postMessage({ analysis: { problems: [] } }), 50); });\n",
+describe('validating ahead of the debounce', () => {
+	/** A validator that records what it was given and answers when `release` is called. */
+	function heldValidator() {
+		const requests: { key: string; text: string }[] = [];
+		const releases: (() => void)[] = [];
+		const validator: OffThreadValidator = {
+			minLength: 0,
+			validate: async (key, request) => {
+				requests.push({ key, text: requestText(request) });
+				await new Promise<void>((resolve) => releases.push(resolve));
+				const { units: _units, ...analysis } = analyzeDocument(requestText(request), request.options);
+				return analysis;
+			},
+			dispose: () => undefined,
+		};
+		return { validator, requests, release: () => releases.splice(0).forEach((resolve) => resolve()) };
+	}
+
+	it('hands each edited text to the other thread at once, publishes nothing until the run, and the run reuses that answer', async () => {
+		const document = new LazyTextDocument(uri, 'json', 1, misspelt);
+		const { validator, requests, release } = heldValidator();
+		const { published, validate } = runnerWith(validator, document);
+		document.update([{ range: { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } }, text: ' ' }], 2);
+		validate.ahead(uri);
+		assert.deepEqual(requests, [{ key: uri, text: '{"OnFailure": { "Destinaton": ""}}' }], 'the edited text, joined from its pieces');
+		release();
+		await new Promise((resolve) => setImmediate(resolve));
+		assert.equal(published.length, 0, 'validating ahead publishes nothing');
+		await validate(uri);
+		assert.equal(requests.length, 1, 'the run did not validate the same version again');
+		assert.deepEqual(
+			published.map((p) => [p.version, p.diagnostics.map((d) => d.code)]),
+			[[2, ['unknown-field']]],
 		);
-		const written = { stdout: '', stderr: '' };
-		const originalStdout = process.stdout.write.bind(process.stdout);
-		const originalStderr = process.stderr.write.bind(process.stderr);
-		process.stdout.write = (chunk: string | Uint8Array) => ((written.stdout += String(chunk)), true);
-		process.stderr.write = (chunk: string | Uint8Array) => ((written.stderr += String(chunk)), true);
-		const worker = workerValidator(script, 0)!;
+	});
+
+	it('lets a run wait for the answer still under way, and starts a new one for a newer version', async () => {
+		const document = new LazyTextDocument(uri, 'json', 1, misspelt);
+		const { validator, requests, release } = heldValidator();
+		const { published, validate } = runnerWith(validator, document);
+		validate.ahead(uri);
+		const running = validate(uri);
+		assert.equal(requests.length, 1);
+		release();
+		await running;
+		assert.deepEqual(
+			published.map((p) => p.version),
+			[1],
+		);
+		document.update([{ text: '{"OnFailure": {"Destination": ""}}' }], 2);
+		validate.ahead(uri);
+		assert.equal(requests.length, 2);
+		release();
+		await validate(uri);
+		assert.deepEqual(
+			published.map((p) => [p.version, p.diagnostics.some((d) => d.code === 'unknown-field')]),
+			[
+				[1, true],
+				[2, false],
+			],
+		);
+	});
+
+	it('leaves documents validated on this thread and disabled validation alone', () => {
+		const { validator, requests } = heldValidator();
+		const document = new LazyTextDocument(uri, 'json', 1, misspelt);
+		const small = createValidationRunner({
+			documentOf: () => document,
+			cache: createAnalysisCache(optionsOf),
+			optionsOf,
+			enabled: () => true,
+			publish: () => undefined,
+			logError: () => undefined,
+			timers: nodeTimers,
+			sliceMs: 16,
+			offThread: { ...validator, minLength: 1024 },
+		});
+		small.ahead(uri);
+		const disabled = runnerWith(validator, document);
+		const off = createValidationRunner({ ...disabledOptions(document), offThread: validator });
+		off.ahead(uri);
+		assert.equal(disabled.published.length, 0);
+		assert.deepEqual(requests, []);
+	});
+});
+
+function disabledOptions(document: LazyTextDocument) {
+	return {
+		documentOf: () => document,
+		cache: createAnalysisCache(optionsOf),
+		optionsOf,
+		enabled: () => false,
+		publish: () => undefined,
+		logError: () => undefined,
+		timers: nodeTimers,
+		sliceMs: 16,
+	};
+}
+
+describe('what the validation thread prints', () => {
+	it('goes to stderr, never to stdout, which is the protocol stream under --stdio', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-worker-'));
 		try {
-			await worker.validate(uri, { text: misspelt, options: { fileName: 'orders.destination.json', languageId: 'json' } });
+			const script = path.join(dir, 'printingWorker.js');
+			fs.writeFileSync(
+				script,
+				"const { parentPort } = require('node:worker_threads');\n" +
+					"parentPort.on('message', () => { console.log('stray print from a library'); setTimeout(() => parentPort.postMessage({ analysis: { problems: [] } }), 50); });\n",
+			);
+			// In a process of its own: this one's stdout carries the test runner's reports.
+			const validatorModule = path.join(repoRoot(), 'out', 'server', 'src', 'node', 'workerValidator.js');
+			const program = `require(${JSON.stringify(validatorModule)}).workerValidator(${JSON.stringify(script)}, 0).validate('k', { text: '{}', options: {} }).then(() => process.exit(0));`;
+			const child = spawnSync(process.execPath, ['-e', program], { encoding: 'utf8', timeout: 20_000 });
+			assert.equal(child.status, 0, child.stderr);
+			assert.equal(child.stdout, '');
+			assert.equal(child.stderr, 'stray print from a library\n');
 		} finally {
-			process.stdout.write = originalStdout;
-			process.stderr.write = originalStderr;
-			worker.dispose();
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
-		// (The test runner reports through stdout too, hence a search rather than an empty string.)
-		assert.ok(!written.stdout.includes('stray print'), 'the print reached stdout');
-		assert.ok(written.stderr.includes('stray print from a library\n'), 'the print did not reach stderr');
 	});
 });
 

@@ -50,6 +50,15 @@ export class LazyTextDocument implements TextDocument {
 		return this.currentVersion;
 	}
 
+	/**
+	 * The text as its pieces, in order, without joining them: what goes to the validation thread,
+	 * which joins them there (joining a 10 MB text costs this thread about 6 ms of fresh memory).
+	 * A copy of the list: later edits do not change it.
+	 */
+	textPieces(): readonly string[] {
+		return this.joined !== undefined ? [this.joined] : [...this.pieces];
+	}
+
 	/** The text's length, without joining its pieces. */
 	get textLength(): number {
 		return this.length;

@@ -46,9 +46,16 @@ export interface ServerRuntime {
 
 /** What crosses to the validating thread: the text and the options that are plain data (its schemas are its own). */
 export interface OffThreadRequest {
-	text: string;
+	/** The text, or its pieces in order (a lazy document's, joined by the other thread). */
+	text: string | readonly string[];
 	/** Plain data only: functions (the Terraform module's other files) cannot cross to another thread. */
 	options: Omit<AnalyzeOptions, 'registry' | 'moduleFiles'>;
+}
+
+/** The request's text in one string (the other thread joins a lazy document's pieces). */
+export function requestText(request: OffThreadRequest): string {
+	const { text } = request;
+	return typeof text === 'string' ? text : text.length === 1 ? text[0] : text.join('');
 }
 
 /** An analysis without its parse, which stays in the thread that made it. */

@@ -81,6 +81,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		(uri) => void validate(uri),
 		() => state.settings.validation.debounceMs,
 		runtime.timers,
+		// A large document's text goes to the other thread halfway through the pause; the run after it publishes the answer.
+		(uri) => validate.ahead(uri),
 	);
 	const revalidateAll = (): void => {
 		cache.clear();
@@ -94,6 +96,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	documents.onDidChangeContent((event) => scheduler.later(event.document.uri));
 	documents.onDidClose((event) => {
 		scheduler.cancel(event.document.uri);
+		validate.forget(event.document.uri);
 		cache.forget(event.document.uri);
 		forgetLastRegExpMatch();
 		void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

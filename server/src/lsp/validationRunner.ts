@@ -4,6 +4,11 @@
  * here in slices of `sliceMs` between the documents of a file (array elements, lines), answering
  * requests that arrived meanwhile, such as hovers, in between. A newer version of the text, or
  * new settings, make it stop, and a result for an outdated version is dropped, never published.
+ *
+ * A large document is also validated ahead: halfway through the debounce its text goes to the
+ * other thread (`ahead`, called by the scheduler), and the run after the debounce publishes that
+ * thread's answer for the same version instead of starting another. Diagnostics of the final text
+ * then arrive right after the pause, not a validation later (issue 16, target 1).
  */
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -38,13 +43,43 @@ export interface ValidationRunnerOptions {
 }
 
 /** Validates `uri` and publishes its diagnostics; resolves once published, superseded or failed. */
-export type ValidationRunner = (uri: string) => Promise<void>;
+export type ValidationRunner = ((uri: string) => Promise<void>) & {
+	/** Starts validating a large document's current text in the other thread now; publishes nothing. */
+	ahead(uri: string): void;
+	/** Drops what was validated ahead for a closed document. */
+	forget(uri: string): void;
+};
+
+/** A validation in the other thread, of one version under one generation of settings. */
+interface AheadRun {
+	version: number;
+	generation: number;
+	analysis: Promise<ValidatedAnalysis | undefined>;
+}
 
 export function createValidationRunner(options: ValidationRunnerOptions): ValidationRunner {
 	const { cache, publish, logError } = options;
-	return async (uri) => {
+	const aheadRuns = new Map<string, AheadRun>();
+	/** The other thread's analysis of the document's current version: the one under way, or a new one. */
+	const offThreadAnalysis = (validator: OffThreadValidator, document: TextDocument): Promise<ValidatedAnalysis | undefined> => {
+		const run = aheadRuns.get(document.uri);
+		if (run && run.version === document.version && run.generation === cache.generation) {
+			return run.analysis;
+		}
+		// Read before the call: the run belongs to the version it was started for.
+		const started = { version: document.version, generation: cache.generation };
+		const analysis = analyzeOffThread(options, validator, document);
+		aheadRuns.set(document.uri, { ...started, analysis });
+		return analysis;
+	};
+	const goesOffThread = (document: TextDocument): OffThreadValidator | undefined => {
+		const validator = options.offThread;
+		return validator && textLength(document) >= validator.minLength && !readsOtherFiles(document) ? validator : undefined;
+	};
+	const run = async (uri: string): Promise<void> => {
 		const document = options.documentOf(uri);
 		if (!document) {
+			aheadRuns.delete(uri);
 			return;
 		}
 		if (!options.enabled()) {
@@ -55,9 +90,14 @@ export function createValidationRunner(options: ValidationRunnerOptions): Valida
 		try {
 			// A Terraform analysis made before the parser was loaded (by a code action) is not final.
 			const stored = cache.storedAnalysis(uri, version);
-			const final = stored && !stored.terraformPending ? stored : undefined;
-			const offThread = !final && options.offThread !== undefined && textLength(document) >= options.offThread.minLength && !readsOtherFiles(document);
-			const analysis = final ?? (offThread ? await analyzeOffThread(options, options.offThread!, document) : await analyzeInSlices(options, document));
+			// What the other thread validated ahead is published with the same care as any of its results.
+			const final = stored && !stored.terraformPending && aheadRuns.get(uri)?.version !== version ? stored : undefined;
+			const validator = final ? undefined : goesOffThread(document);
+			const offThread = validator !== undefined;
+			const analysis = final ?? (validator ? await offThreadAnalysis(validator, document) : await analyzeInSlices(options, document));
+			if (aheadRuns.get(uri)?.version === version) {
+				aheadRuns.delete(uri);
+			}
 			if (!analysis) {
 				return; // Superseded: the newer version (or the new settings) has its own run scheduled.
 			}
@@ -76,6 +116,15 @@ export function createValidationRunner(options: ValidationRunnerOptions): Valida
 			logError(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		}
 	};
+	const ahead = (uri: string): void => {
+		const document = options.documentOf(uri);
+		const validator = document && options.enabled() ? goesOffThread(document) : undefined;
+		if (document && validator) {
+			// Failures are reported by the run that publishes (it awaits the same promise).
+			offThreadAnalysis(validator, document).catch(() => undefined);
+		}
+	};
+	return Object.assign(run, { ahead, forget: (uri: string) => void aheadRuns.delete(uri) });
 }
 
 /**
@@ -105,7 +154,7 @@ async function analyzeOffThread(
 	const { registry: _registry, moduleFiles: _moduleFiles, ...plainOptions } = options.optionsOf(document);
 	let analysis: ValidatedAnalysis | undefined;
 	try {
-		analysis = await validator.validate(uri, { text: document.getText(), options: plainOptions });
+		analysis = await validator.validate(uri, { text: textPieces(document), options: plainOptions });
 	} catch (error) {
 		options.logError(`Validation of ${uri} in the worker failed, validating it here: ${error instanceof Error ? error.message : String(error)}`);
 		return superseded(options, uri, version, startedIn) ? undefined : analyzeInSlices(options, document);
@@ -148,6 +197,12 @@ async function analyzeInSlices(options: ValidationRunnerOptions, document: TextD
 	}
 	cache.remember(uri, version, analysis);
 	return analysis;
+}
+
+/** The document's text, as a lazy document's pieces when it is one. */
+function textPieces(document: TextDocument): string | readonly string[] {
+	const lazy = document as Partial<{ textPieces(): readonly string[] }>;
+	return typeof lazy.textPieces === 'function' ? lazy.textPieces() : document.getText();
 }
 
 /** The document's length, without joining a lazy document's pieces when it can tell. */

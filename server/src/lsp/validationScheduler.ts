@@ -2,6 +2,11 @@
  * When to validate: at once for a document just opened, after a quiet period for edits. A newer
  * edit replaces the pending run, and a result for an outdated version is never published, so a
  * burst of edits costs one validation of the final text.
+ *
+ * Halfway through the quiet period, `ahead` may start the work early (a large document's
+ * validation in another thread, validationRunner.ts), so that its answer is ready when the period
+ * ends. Not sooner: text handed over during a fast burst of edits would be validated for nothing,
+ * and each such validation holds several times the text in memory.
  */
 import type { Disposable, ServerTimers } from './serverRuntime';
 
@@ -14,12 +19,13 @@ export interface Scheduler {
 	dispose(): void;
 }
 
-export function createScheduler(run: (uri: string) => void, delayMs: () => number, timers: ServerTimers): Scheduler {
-	const pending = new Map<string, { timer: Disposable; immediate: boolean }>();
+export function createScheduler(run: (uri: string) => void, delayMs: () => number, timers: ServerTimers, ahead?: (uri: string) => void): Scheduler {
+	const pending = new Map<string, { timer: Disposable; immediate: boolean; aheadTimer?: Disposable }>();
 	const clear = (uri: string): void => {
 		const entry = pending.get(uri);
 		if (entry) {
 			entry.timer.dispose();
+			entry.aheadTimer?.dispose();
 			pending.delete(uri);
 		}
 	};
@@ -39,7 +45,9 @@ export function createScheduler(run: (uri: string) => void, delayMs: () => numbe
 				return;
 			}
 			clear(uri);
-			pending.set(uri, { timer: timers.setTimeout(() => fire(uri), delayMs()), immediate: false });
+			const delay = delayMs();
+			const aheadTimer = ahead ? timers.setTimeout(() => ahead(uri), delay / 2) : undefined;
+			pending.set(uri, { timer: timers.setTimeout(() => fire(uri), delay), immediate: false, aheadTimer });
 		},
 		cancel: clear,
 		dispose() {

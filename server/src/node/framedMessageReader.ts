@@ -86,6 +86,7 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
 			return chunk.length;
 		}
 		if (length > MAX_MESSAGE_BYTES) {
+			// The log's text, English like the rest of the log. l10n-ignore
 			this.refuse(`a message of ${length} bytes, longer than the longest text this runtime can hold (${MAX_MESSAGE_BYTES})`);
 			return chunk.length;
 		}
@@ -97,6 +98,7 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
 	private keepHeaderBytes(part: Buffer): void {
 		this.headerBytes += part.length;
 		if (this.headerBytes > MAX_HEADER_BYTES) {
+			// The log's text, English like the rest of the log. l10n-ignore
 			this.refuse(`a message header longer than ${MAX_HEADER_BYTES} bytes`);
 			return;
 		}
@@ -146,18 +148,22 @@ export function contentLength(header: string): number | string {
 	for (const line of header.split('\r\n')) {
 		const colon = line.indexOf(':');
 		if (colon < 0) {
+			// The log's text, English like the rest of the log. l10n-ignore
 			return `a header line without ':' (${JSON.stringify(line.slice(0, 80))})`;
 		}
 		const name = line.slice(0, colon).trim().toLowerCase();
 		const value = line.slice(colon + 1).trim();
 		if (name === 'content-length') {
 			if (!/^\d{1,15}$/.test(value)) {
+				// The log's text, English like the rest of the log. l10n-ignore
 				return `a Content-Length that is not a number (${JSON.stringify(value.slice(0, 40))})`;
 			}
 			length = Number(value);
 		} else if (name === 'content-type' && !/charset\s*=\s*"?utf-?8"?\s*(;|$)/i.test(value) && /charset/i.test(value)) {
+			// The log's text, English like the rest of the log. l10n-ignore
 			return `a charset other than UTF-8 (${JSON.stringify(value.slice(0, 80))})`;
 		}
 	}
+	// The log's text, English like the rest of the log. l10n-ignore
 	return length ?? 'a header without Content-Length';
 }
