@@ -25,53 +25,49 @@ const common = {
 };
 
 // web-tree-sitter's ES module build reads import.meta.url, which a CommonJS bundle lacks: give it
-// the bundle's own URL (it is only used to locate files we pass as bytes anyway).
+// the bundle's own URL (it is only used to locate files we pass as bytes anyway). Only its own
+// bundle, dist/web-tree-sitter.js, contains it.
 const IMPORT_META_URL = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
-const withHcl = { define: { 'import.meta.url': '__importMetaUrl' } };
+const withHcl = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: IMPORT_META_URL } };
 
 /**
- * The programs that validate leave Ajv and yaml out. yaml, a third of their code, is its own bundle
- * (dist/yaml.js) that they load beside them on the first CloudFormation/SAM template
- * (server/src/language/templates/cfn/yamlLibrary.ts): most runs never compile it.
+ * The programs that validate leave Ajv, yaml and web-tree-sitter out. yaml, a third of their code,
+ * is its own bundle (dist/yaml.js) that they load beside them on the first CloudFormation/SAM
+ * template (server/src/language/templates/cfn/yamlLibrary.ts): most runs never compile it.
+ * web-tree-sitter, an eighth, is dist/web-tree-sitter.js, loaded with the HCL parser before the
+ * first Terraform file (server/src/language/terraform/treeSitterLibrary.ts).
  * They leave Ajv out (a quarter of their bundle, parsed at every start): they
  * use the validators generated at build time (dist/schema-validators.js, from the same schema files
  * as the bundle ships), and require Ajv only to compile a schema changed since the build, which
  * only a development checkout, where node_modules has it, can have.
  */
-const withoutAjv = [...common.external, 'ajv', 'yaml'];
+const withoutAjv = [...common.external, 'ajv', 'yaml', 'web-tree-sitter'];
 
 const entries = [
 	{ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
-	{ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', external: withoutAjv, ...withHcl, banner: { js: IMPORT_META_URL } },
+	{ entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', external: withoutAjv },
 	// The server validates large documents in this worker thread (server/src/node/workerValidator.ts).
-	{
-		entryPoints: ['server/src/node/validationWorker.ts'],
-		outfile: 'dist/validationWorker.js',
-		external: withoutAjv,
-		...withHcl,
-		banner: { js: IMPORT_META_URL },
-	},
+	{ entryPoints: ['server/src/node/validationWorker.ts'], outfile: 'dist/validationWorker.js', external: withoutAjv },
 	{
 		entryPoints: ['server/src/cli/main.ts'],
 		outfile: 'dist/cli.js',
 		external: withoutAjv,
-		...withHcl,
-		banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
+		banner: { js: '#!/usr/bin/env node' },
 	},
 	{ entryPoints: ['server/src/language/templates/cfn/yamlBundle.ts'], outfile: 'dist/yaml.js' },
+	{ entryPoints: ['server/src/language/terraform/treeSitterBundle.ts'], outfile: 'dist/web-tree-sitter.js', ...withHcl },
 	// The CLI's worker threads for large runs (server/src/cli/validatePool.ts).
-	{ entryPoints: ['server/src/cli/cliWorker.ts'], outfile: 'dist/cliWorker.js', external: withoutAjv, ...withHcl, banner: { js: IMPORT_META_URL } },
+	{ entryPoints: ['server/src/cli/cliWorker.ts'], outfile: 'dist/cliWorker.js', external: withoutAjv },
 	// `lambda-kafka check`: the extension's AWS code without VS Code, loaded by dist/cli.js at run time.
 	{ entryPoints: ['client/src/cli/checkMain.ts'], outfile: 'dist/check.js' },
 	// The bench names the build it measured in its report (bench/bench.ts, BENCH_BUILD).
 	{
 		entryPoints: ['bench/bench.ts'],
 		outfile: 'dist/bench.js',
-		...withHcl,
-		define: { ...withHcl.define, BENCH_BUILD: JSON.stringify(production ? 'production' : 'development') },
-		banner: { js: IMPORT_META_URL },
+		external: [...common.external, 'web-tree-sitter'],
+		define: { BENCH_BUILD: JSON.stringify(production ? 'production' : 'development') },
 	},
-	{ entryPoints: ['bench/terraformBench.ts'], outfile: 'dist/bench-terraform.js', ...withHcl, banner: { js: IMPORT_META_URL } },
+	{ entryPoints: ['bench/terraformBench.ts'], outfile: 'dist/bench-terraform.js', external: [...common.external, 'web-tree-sitter'] },
 	// Issue 16's rows: the floor for the cold start, and the event-loop monitor preloaded into the server.
 	{ entryPoints: ['bench/bareServer.ts'], outfile: 'dist/bench-bare-server.js' },
 	{ entryPoints: ['bench/loopMonitor.ts'], outfile: 'dist/bench-loop-monitor.js' },

@@ -35,6 +35,7 @@ describe('the packaged extension', () => {
 			'dist/tree-sitter-terraform.wasm',
 			'dist/tree-sitter.wasm',
 			'dist/validationWorker.js',
+			'dist/web-tree-sitter.js',
 			'dist/webview.js',
 			'dist/yaml.js',
 			'l10n/bundle.l10n.ja.json',
