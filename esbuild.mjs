@@ -37,7 +37,7 @@ const withHcl = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js
  * web-tree-sitter, an eighth, is dist/web-tree-sitter.js, loaded with the HCL parser before the
  * first Terraform file (server/src/language/terraform/treeSitterLibrary.ts).
  * They leave Ajv out (a quarter of their bundle, parsed at every start): they
- * use the validators generated at build time (dist/schema-validators.js, from the same schema files
+ * use the validators generated at build time (dist/validators/<kind>.js, from the same schema files
  * as the bundle ships), and require Ajv only to compile a schema changed since the build, which
  * only a development checkout, where node_modules has it, can have.
  */
@@ -85,8 +85,9 @@ fs.copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitt
 fs.copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'dist/tree-sitter-terraform.wasm');
 /**
  * The schemas' validators as Ajv standalone code (issue 16: no schema compilation at start-up),
- * generated from schemas/ by the same code and options the server compiles with, then bundled as
- * dist/schema-validators.js. Not committed: the build regenerates it deterministically.
+ * generated from schemas/ by the same code and options the server compiles with, one module per
+ * kind, then bundled as dist/validators/<kind>.js. Not committed: the build regenerates them
+ * deterministically. Returns the generated files.
  */
 async function generateValidators() {
 	await esbuild.build({
@@ -95,12 +96,16 @@ async function generateValidators() {
 		entryPoints: ['server/src/node/generateValidators.ts'],
 		outfile: 'dist/.generated/generate-validators.js',
 	});
-	const { generateValidatorsSource } = createRequire(import.meta.url)('./dist/.generated/generate-validators.js');
-	fs.writeFileSync('dist/.generated/schema-validators.js', generateValidatorsSource('schemas', '../../server/src/language/schema/dateTime'));
+	const { generateValidatorSource, VALIDATED_KINDS } = createRequire(import.meta.url)('./dist/.generated/generate-validators.js');
+	fs.mkdirSync('dist/.generated/validators', { recursive: true });
+	return VALIDATED_KINDS.map((kind) => {
+		const file = `dist/.generated/validators/${kind}.js`;
+		fs.writeFileSync(file, generateValidatorSource('schemas', kind, '../../../server/src/language/schema/dateTime'));
+		return file;
+	});
 }
-await generateValidators();
 // Minified always: generated code no one reads, parsed at every start-up.
-entries.push({ entryPoints: ['dist/.generated/schema-validators.js'], outfile: 'dist/schema-validators.js', minify: true, sourcemap: false });
+entries.push({ entryPoints: await generateValidators(), outdir: 'dist/validators', minify: true, sourcemap: false });
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {

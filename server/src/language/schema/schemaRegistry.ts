@@ -157,7 +157,7 @@ export class SchemaRegistry {
  * - Annotations for editors and readers (`DOCUMENTATION_KEYWORDS`: titles, descriptions, snippets,
  *   links) are removed. Ajv ignores them, but the generated validators (and Ajv's verbose errors)
  *   keep every schema object they may report as `parentSchema`, so the documentation made up most
- *   of dist/schema-validators.js, which every process compiles at start-up (issue 16). Problems
+ *   of the generated validators, which a process compiles at start-up (issue 16). Problems
  *   read only constraints and `patternErrorMessage`/`errorMessage` from those objects, which stay.
  * Error paths (`instancePath`) and messages are unchanged; only `schemaPath` differs.
  */
