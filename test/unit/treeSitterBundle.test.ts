@@ -17,7 +17,7 @@ const MARKER = /Parser must have a language to parse/;
 describe('the web-tree-sitter bundle', () => {
 	it('is a bundle of its own, shipped, and not inside the programs that validate', () => {
 		assert.match(fs.readFileSync(path.join(dist, 'web-tree-sitter.js'), 'utf8'), MARKER);
-		for (const program of ['cli.js', 'cliWorker.js', 'server.js', 'validationWorker.js']) {
+		for (const program of ['cli-main.js', 'cliWorker.js', 'server-main.js', 'validationWorker.js']) {
 			assert.doesNotMatch(fs.readFileSync(path.join(dist, program), 'utf8'), MARKER, program);
 		}
 		assert.ok(fs.readFileSync(path.join(repoRoot(), '.vscodeignore'), 'utf8').split('\n').includes('!dist/web-tree-sitter.js'));

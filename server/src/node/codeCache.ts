@@ -1,0 +1,127 @@
+/**
+ * Runs a bundle with a V8 code cache (issue 16, cold start). A short-lived process spends most of
+ * its own start-up compiling: the bundle's text, then each function on its first call. V8 can
+ * serialise that work (`vm.Script#createCachedData`, taken at exit so that it holds every function
+ * the run compiled) and accept it back on the next start. The cache is an optimisation only:
+ * - it lives in the user's own cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches,
+ *   %LOCALAPPDATA%), never in a shared temporary folder, and is used only while that folder and its
+ *   parent belong to this user and no one else may write to them;
+ * - a file is named after the bundle's size and time, Node's version, architecture and flags, so a
+ *   rebuilt bundle or another Node never reads it; its contents end with their SHA-256 (V8 checks
+ *   versions and lengths, not contents), written to a temporary file and renamed into place;
+ * - a missing, unreadable, corrupt or rejected cache is ignored, and any failure around it (a
+ *   read-only home, a full disk) leaves the program running as it would without one.
+ * LAMBDA_KAFKA_CODE_CACHE=off turns it off; LAMBDA_KAFKA_CACHE_DIR=/absolute/path moves it (tests).
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+const CHECKSUM_BYTES = 32;
+
+/** The folder of the cache for this user, or undefined when there is none (turned off, no home). */
+export function codeCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string | undefined {
+	if (env['LAMBDA_KAFKA_CODE_CACHE'] === 'off') {
+		return undefined;
+	}
+	const override = env['LAMBDA_KAFKA_CACHE_DIR'];
+	if (override !== undefined) {
+		return path.isAbsolute(override) ? override : undefined;
+	}
+	const xdg = env['XDG_CACHE_HOME'];
+	const base =
+		platform === 'win32'
+			? env['LOCALAPPDATA']
+			: platform === 'darwin'
+				? home && path.join(home, 'Library', 'Caches')
+				: xdg && path.isAbsolute(xdg)
+					? xdg
+					: home && path.join(home, '.cache');
+	return base && path.isAbsolute(base) ? path.join(base, 'lambda-kafka-destinations', 'code-cache') : undefined;
+}
+
+/** Whether `dir` is a real folder of this user's that no one else may write to (created if missing). */
+export function isPrivateDir(dir: string): boolean {
+	try {
+		fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+		if (process.platform === 'win32' || typeof process.getuid !== 'function') {
+			// The per-user profile folder is protected by its access control list.
+			return fs.lstatSync(dir).isDirectory();
+		}
+		const uid = process.getuid();
+		// The folder and its parent: whoever can write to the parent can replace the folder.
+		return [dir, path.dirname(dir)].every((folder) => {
+			const stat = fs.lstatSync(folder);
+			return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0;
+		});
+	} catch {
+		return false;
+	}
+}
+
+/** The cache file of `bundle` in `dir`: its name changes with the bundle and with Node. */
+export function cacheFileFor(dir: string, bundle: string): string {
+	const stat = fs.statSync(bundle);
+	const key = [bundle, stat.size, stat.mtimeMs, process.version, process.arch, ...process.execArgv].join('\n');
+	const digest = crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
+	return path.join(dir, `${path.basename(bundle, '.js')}-${digest}.bin`);
+}
+
+/** The cached data in `file` if its checksum holds, else undefined. */
+export function readCache(file: string): Buffer | undefined {
+	try {
+		const bytes = fs.readFileSync(file);
+		const data = bytes.subarray(0, bytes.length - CHECKSUM_BYTES);
+		const sum = crypto.createHash('sha256').update(data).digest();
+		return bytes.length > CHECKSUM_BYTES && sum.equals(bytes.subarray(data.length)) ? data : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Writes `data` and its checksum to `file` through a new temporary file, then renames it into place. */
+export function writeCache(file: string, data: Buffer): void {
+	const temporary = `${file}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+	try {
+		fs.writeFileSync(temporary, Buffer.concat([data, crypto.createHash('sha256').update(data).digest()]), { flag: 'wx', mode: 0o600 });
+		fs.renameSync(temporary, file);
+		// Caches of earlier builds of the same bundle are of no more use.
+		const prefix = `${path.basename(file).replace(/-[0-9a-f]+\.bin$/, '')}-`;
+		for (const name of fs.readdirSync(path.dirname(file))) {
+			if (name.startsWith(prefix) && name.endsWith('.bin') && name !== path.basename(file)) {
+				fs.rmSync(path.join(path.dirname(file), name), { force: true });
+			}
+		}
+	} catch {
+		fs.rmSync(temporary, { force: true });
+	}
+}
+
+/** Compiles `bundle` (with the cache when there is a good one), runs it as a CommonJS module, and caches it at exit when needed. */
+export function runWithCodeCache(bundle: string, dir: string | undefined = codeCacheDir(process.env, process.platform, os.homedir())): void {
+	let file: string | undefined;
+	try {
+		file = dir !== undefined && isPrivateDir(dir) ? cacheFileFor(dir, bundle) : undefined;
+	} catch {
+		file = undefined;
+	}
+	const cachedData = file === undefined ? undefined : readCache(file);
+	const source = fs.readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
+	const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+	if (file !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
+		const target = file;
+		process.once('exit', () => {
+			try {
+				writeCache(target, script.createCachedData());
+			} catch {
+				// Creating the cache failed: the next start compiles as this one did.
+			}
+		});
+	}
+	const module = { exports: {} };
+	const run = script.runInThisContext() as (...args: unknown[]) => void;
+	run.call(module.exports, module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+}
