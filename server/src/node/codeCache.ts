@@ -110,6 +110,7 @@ export function runWithCodeCache(bundle: string, dir: string | undefined = codeC
 	}
 	const cachedData = file === undefined ? undefined : readCache(file);
 	const source = fs.readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
+	// Node's CommonJS wrapper around the bundle (code, not a message). l10n-ignore
 	const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
 	if (file !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
 		const target = file;
