@@ -202,10 +202,15 @@ async function runColdStart(single: DocumentSpec): Promise<ColdStartResult> {
 				cold.server.push(await serverColdStart(serverPath, text, single.fileName));
 			});
 			await attempt('language server, first start', async () => {
-				// A new, empty code cache folder: the start that follows an install or an update.
+				// A new, empty code cache folder: the start that follows an install or an update, which
+				// writes the cache at exit. Inside a private folder (the server uses none under the shared /tmp).
 				const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-first-start-'));
 				try {
-					cold.firstStart.push(await serverColdStart(serverPath, text, single.fileName, { LAMBDA_KAFKA_CACHE_DIR: cacheDir }));
+					const run = await serverColdStart(serverPath, text, single.fileName, { LAMBDA_KAFKA_CACHE_DIR: path.join(cacheDir, 'cache') });
+					if (!fs.existsSync(path.join(cacheDir, 'cache')) || fs.readdirSync(path.join(cacheDir, 'cache')).length === 0) {
+						throw new Error('the first start wrote no code cache, so it measured something else');
+					}
+					cold.firstStart.push(run);
 				} finally {
 					fs.rmSync(cacheDir, { recursive: true, force: true });
 				}
