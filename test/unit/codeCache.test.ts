@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cacheFileFor, codeCacheDir, isPrivateDir, readCache, writeCache } from '../../server/src/node/codeCache';
+import { cacheFileFor, checksum, codeCacheDir, isPrivateDir, readCache, writeCache } from '../../server/src/node/codeCache';
 import { repoRoot } from '../helpers';
 
 const posix = process.platform !== 'win32';
@@ -71,6 +71,24 @@ describe('the code cache files', () => {
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-cc-'));
 	});
 	after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+	it('have a checksum that changes with any one bit, wherever the bytes sit in memory', () => {
+		const bytes = Uint8Array.from({ length: 67 }, (_, i) => (i * 37) & 0xff);
+		const sum = checksum(bytes);
+		assert.equal(sum.length, 8);
+		// The same bytes at an offset that is not a multiple of 4.
+		const shifted = new Uint8Array(bytes.length + 1);
+		shifted.set(bytes, 1);
+		assert.deepEqual(checksum(shifted.subarray(1)), sum);
+		const seen = new Set([sum.toString('hex')]);
+		for (let bit = 0; bit < bytes.length * 8; bit++) {
+			const flipped = Uint8Array.from(bytes);
+			flipped[bit >> 3] ^= 1 << (bit & 7);
+			seen.add(checksum(flipped).toString('hex'));
+		}
+		assert.equal(seen.size, bytes.length * 8 + 1);
+		assert.notDeepEqual(checksum(bytes.subarray(0, 66)), sum);
+	});
 
 	it('are read back only whole and unchanged', () => {
 		const file = path.join(dir, 'prog-0123456789abcdef.bin');
