@@ -104,22 +104,43 @@ describe('the code cache files', () => {
 		assert.equal(readCache(path.join(dir, 'missing.bin')), undefined);
 	});
 
-	it('replace the caches of earlier builds of the same bundle, leave others, and leave no temporary file', () => {
+	it('replace the caches of earlier builds of the bundle at the same path, leave others, and leave no temporary file', () => {
 		const sub = fs.mkdtempSync(path.join(dir, 'replace-'));
-		writeCache(path.join(sub, 'server-main-1111111111111111.bin'), Buffer.from('old'));
-		writeCache(path.join(sub, 'cli-main-2222222222222222.bin'), Buffer.from('cli'));
-		writeCache(path.join(sub, 'server-main-3333333333333333.bin'), Buffer.from('new'));
-		assert.deepEqual(fs.readdirSync(sub).sort(), ['cli-main-2222222222222222.bin', 'server-main-3333333333333333.bin']);
+		writeCache(path.join(sub, 'server-main-aaaaaaaa-1111111111111111.bin'), Buffer.from('old'));
+		writeCache(path.join(sub, 'server-main-bbbbbbbb-2222222222222222.bin'), Buffer.from('another installation'));
+		writeCache(path.join(sub, 'cli-main-aaaaaaaa-3333333333333333.bin'), Buffer.from('cli'));
+		// Another installation's cache and a temporary file left by a crash, both unused for 31 days.
+		const monthAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+		for (const name of ['server-main-cccccccc-5555555555555555.bin', 'cli-main-dddddddd-6666666666666666.bin.1.2.x.tmp']) {
+			fs.writeFileSync(path.join(sub, name), 'old');
+			fs.utimesSync(path.join(sub, name), monthAgo, monthAgo);
+		}
+		fs.writeFileSync(path.join(sub, 'notes.txt'), 'not ours');
+		fs.utimesSync(path.join(sub, 'notes.txt'), monthAgo, monthAgo);
+		writeCache(path.join(sub, 'server-main-aaaaaaaa-4444444444444444.bin'), Buffer.from('new'));
+		assert.deepEqual(fs.readdirSync(sub).sort(), [
+			'cli-main-aaaaaaaa-3333333333333333.bin',
+			'notes.txt',
+			'server-main-aaaaaaaa-4444444444444444.bin',
+			'server-main-bbbbbbbb-2222222222222222.bin',
+		]);
 	});
 
 	it('are named after the bundle and change when it is rebuilt', () => {
 		const bundle = path.join(dir, 'prog.js');
 		fs.writeFileSync(bundle, '1');
 		const first = cacheFileFor(dir, bundle);
-		assert.match(path.basename(first), /^prog-[0-9a-f]{16}\.bin$/);
+		assert.match(path.basename(first), /^prog-[0-9a-f]{8}-[0-9a-f]{16}\.bin$/);
 		assert.equal(cacheFileFor(dir, bundle), first);
 		fs.writeFileSync(bundle, '12');
-		assert.notEqual(cacheFileFor(dir, bundle), first);
+		const rebuilt = cacheFileFor(dir, bundle);
+		assert.notEqual(rebuilt, first);
+		// The same path: the same `where` part, so the rebuilt bundle's cache replaces the first.
+		assert.equal(path.basename(rebuilt).slice(0, 'prog-'.length + 9), path.basename(first).slice(0, 'prog-'.length + 9));
+		const elsewhere = path.join(dir, 'other', 'prog.js');
+		fs.mkdirSync(path.dirname(elsewhere));
+		fs.writeFileSync(elsewhere, '12');
+		assert.notEqual(path.basename(cacheFileFor(dir, elsewhere)).slice(0, 14), path.basename(rebuilt).slice(0, 14));
 	});
 });
 
@@ -153,7 +174,7 @@ describe('a program run with the code cache', () => {
 		const expected = 'prog.js true 49 true';
 		assert.equal(run(cacheDir), expected);
 		const [name] = cacheFiles(cacheDir);
-		assert.match(name, /^prog-[0-9a-f]{16}\.bin$/);
+		assert.match(name, /^prog-[0-9a-f]{8}-[0-9a-f]{16}\.bin$/);
 		const file = path.join(cacheDir, name);
 		const written = fs.statSync(file).ino;
 		assert.equal(run(cacheDir), expected);

@@ -86,12 +86,17 @@ export function isPrivateDir(dir: string): boolean {
 	}
 }
 
-/** The cache file of `bundle` in `dir`: its name changes with the bundle and with Node. */
+/**
+ * The cache file of `bundle` in `dir`: `<name>-<where>-<build>.bin`, where `where` stands for the
+ * bundle's path and `build` for the bundle's size and time and Node's version, architecture and
+ * flags. Writing one replaces the earlier builds' files of the same path only, so two
+ * installations used in turn (a release and a development checkout) keep a cache each.
+ */
 export function cacheFileFor(dir: string, bundle: string): string {
 	const stat = fs.statSync(bundle);
-	const key = [bundle, stat.size, stat.mtimeMs, process.version, process.arch, ...process.execArgv].join('\n');
-	const digest = checksum(Buffer.from(key)).toString('hex');
-	return path.join(dir, `${path.basename(bundle, '.js')}-${digest}.bin`);
+	const build = [stat.size, stat.mtimeMs, process.version, process.arch, ...process.execArgv].join('\n');
+	const where = checksum(Buffer.from(bundle)).toString('hex').slice(0, 8);
+	return path.join(dir, `${path.basename(bundle, '.js')}-${where}-${checksum(Buffer.from(build)).toString('hex')}.bin`);
 }
 
 /** The cached data in `file` if its checksum holds, else undefined. */
@@ -115,16 +120,33 @@ export function writeCache(file: string, data: Buffer): void {
 		created = true;
 		fs.renameSync(temporary, file);
 		created = false;
-		// Caches of earlier builds of the same bundle are of no more use.
-		const prefix = `${path.basename(file).replace(/-[0-9a-f]+\.bin$/, '')}-`;
-		for (const name of fs.readdirSync(path.dirname(file))) {
-			if (name.startsWith(prefix) && name.endsWith('.bin') && name !== path.basename(file)) {
-				fs.rmSync(path.join(path.dirname(file), name), { force: true });
-			}
-		}
+		removeStaleCaches(file);
 	} catch {
 		if (created) {
 			fs.rmSync(temporary, { force: true });
+		}
+	}
+}
+
+/** Files of other installations not rewritten for this long are taken for gone (an extension's older versions). */
+const UNUSED_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Beside the newly written `file`: removes the caches of earlier builds of the bundle at the same
+ * path, and any cache or temporary file older than UNUSED_MS (a cache in use is rewritten only when
+ * its bundle changes, so a long-lived one may be removed and made again at the next exit).
+ */
+function removeStaleCaches(file: string): void {
+	const dir = path.dirname(file);
+	const samePath = `${path.basename(file).replace(/-[0-9a-f]+\.bin$/, '')}-`;
+	const now = Date.now();
+	for (const name of fs.readdirSync(dir)) {
+		const other = path.join(dir, name);
+		if (name === path.basename(file) || !(name.endsWith('.bin') || name.endsWith('.tmp'))) {
+			continue;
+		}
+		if ((name.startsWith(samePath) && name.endsWith('.bin')) || now - fs.statSync(other).mtimeMs > UNUSED_MS) {
+			fs.rmSync(other, { force: true });
 		}
 	}
 }
