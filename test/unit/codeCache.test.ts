@@ -141,6 +141,14 @@ describe('the code cache files', () => {
 		fs.mkdirSync(path.dirname(elsewhere));
 		fs.writeFileSync(elsewhere, '12');
 		assert.notEqual(path.basename(cacheFileFor(dir, elsewhere)).slice(0, 14), path.basename(rebuilt).slice(0, 14));
+		// Other Node flags (a debugged server): another `where`, so it does not replace the usual cache.
+		process.execArgv.push('--inspect=0');
+		try {
+			assert.notEqual(path.basename(cacheFileFor(dir, bundle)).slice(0, 14), path.basename(rebuilt).slice(0, 14));
+		} finally {
+			process.execArgv.pop();
+		}
+		assert.equal(cacheFileFor(dir, bundle), rebuilt);
 	});
 });
 

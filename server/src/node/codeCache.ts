@@ -88,14 +88,16 @@ export function isPrivateDir(dir: string): boolean {
 
 /**
  * The cache file of `bundle` in `dir`: `<name>-<where>-<build>.bin`, where `where` stands for the
- * bundle's path and `build` for the bundle's size and time and Node's version, architecture and
- * flags. Writing one replaces the earlier builds' files of the same path only, so two
- * installations used in turn (a release and a development checkout) keep a cache each.
+ * bundle's path and Node's flags and `build` for the bundle's size and time and Node's version and
+ * architecture. Writing one replaces the earlier builds' files of the same `where` only, so two
+ * installations, or a server run and debugged (--inspect) in turn, keep a cache each.
  */
 export function cacheFileFor(dir: string, bundle: string): string {
 	const stat = fs.statSync(bundle);
-	const build = [stat.size, stat.mtimeMs, process.version, process.arch, ...process.execArgv].join('\n');
-	const where = checksum(Buffer.from(bundle)).toString('hex').slice(0, 8);
+	const build = [stat.size, stat.mtimeMs, process.version, process.arch].join('\n');
+	const where = checksum(Buffer.from([bundle, ...process.execArgv].join('\n')))
+		.toString('hex')
+		.slice(0, 8);
 	return path.join(dir, `${path.basename(bundle, '.js')}-${where}-${checksum(Buffer.from(build)).toString('hex')}.bin`);
 }
 
