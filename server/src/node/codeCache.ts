@@ -6,8 +6,8 @@
  * - it lives in the user's own cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches,
  *   %LOCALAPPDATA%), never in a shared temporary folder, and is used only while that folder and its
  *   parent belong to this user and no one else may write to them;
- * - a file is named after the bundle's size and time, Node's version, architecture and flags, so a
- *   rebuilt bundle or another Node never reads it; its contents end with a 64-bit checksum (V8
+ * - a file is named after the bundle's path, size and time and Node's version and architecture, so
+ *   a rebuilt bundle or another Node never reads it; its contents end with a 64-bit checksum (V8
  *   checks versions and lengths, not contents, in release builds), and it is written to a new
  *   temporary file and renamed into place;
  * - a missing, unreadable, corrupt or rejected cache is ignored, and any failure around it (a
@@ -88,16 +88,15 @@ export function isPrivateDir(dir: string): boolean {
 
 /**
  * The cache file of `bundle` in `dir`: `<name>-<where>-<build>.bin`, where `where` stands for the
- * bundle's path and Node's flags and `build` for the bundle's size and time and Node's version and
- * architecture. Writing one replaces the earlier builds' files of the same `where` only, so two
- * installations, or a server run and debugged (--inspect) in turn, keep a cache each.
+ * bundle's path and `build` for the bundle's size and time and Node's version and architecture.
+ * Writing one replaces the earlier builds' files of the same path only, so two installations used
+ * in turn keep a cache each. Node's flags are left out of the name: `node -e <script>` (tests) would
+ * leave a file per script; V8 rejects a cache made under other V8 flags, and it is written again.
  */
 export function cacheFileFor(dir: string, bundle: string): string {
 	const stat = fs.statSync(bundle);
 	const build = [stat.size, stat.mtimeMs, process.version, process.arch].join('\n');
-	const where = checksum(Buffer.from([bundle, ...process.execArgv].join('\n')))
-		.toString('hex')
-		.slice(0, 8);
+	const where = checksum(Buffer.from(bundle)).toString('hex').slice(0, 8);
 	return path.join(dir, `${path.basename(bundle, '.js')}-${where}-${checksum(Buffer.from(build)).toString('hex')}.bin`);
 }
 
