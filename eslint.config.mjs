@@ -45,6 +45,25 @@ export default tseslint.config(
 		rules: { 'no-console': 'error' },
 	},
 	{
+		// vscode-languageserver's values come from one module (server/src/lsp/lspValues.ts): each
+		// bundled module importing the CommonJS library copies its 300 exports at start-up. main.ts
+		// creates the connection from vscode-languageserver/node, which the bundle loads anyway.
+		files: ['server/**/*.ts'],
+		ignores: ['server/src/lsp/lspValues.ts', 'server/src/lsp/main.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: ['vscode-languageserver', 'vscode-languageserver/node'].map((name) => ({
+						name,
+						allowTypeImports: true,
+						message: 'Import its values from server/src/lsp/lspValues.ts (one copy of the library per bundle); types may come from here.',
+					})),
+				},
+			],
+		},
+	},
+	{
 		// These modules find and escape control characters in text from documents and AWS: their
 		// regular expressions match control characters on purpose.
 		files: ['shared/printable.ts', 'client/src/aws/logger.ts', 'test/hardening/escaping.test.ts'],

@@ -26,6 +26,8 @@ export interface CaseResult {
 export interface ColdStartResult {
 	nodeMs: number[];
 	server: ServerColdStart[];
+	/** The server's first start after an install or update: with an empty code cache, which it writes at exit. */
+	firstStart: ServerColdStart[];
 	/** The floor: a bare vscode-languageserver server (bench/bareServer.ts). */
 	bare: ServerColdStart[];
 	inProcess: InProcessColdStart[];

@@ -59,6 +59,18 @@ describe('CLI threads (--jobs)', () => {
 		});
 	}
 
+	it('loads worker_threads only for a run that starts threads', () => {
+		// Printed at exit: whether Node loaded the worker_threads module (it cost the start-up of every run).
+		const loadsWorkerThreads = (args: string[]): boolean => {
+			const script = `require(${JSON.stringify(cliPath)}); process.on('exit', () => process.stderr.write(String(process.moduleLoadList.includes('NativeModule worker_threads'))));`;
+			const result = spawnSync(process.execPath, ['-e', script, '--', 'cli', ...args], { encoding: 'utf8' });
+			return result.stderr.endsWith('true');
+		};
+		assert.equal(loadsWorkerThreads(['validate', path.join(dir, 'file-000.json')]), false);
+		assert.equal(loadsWorkerThreads(['validate', '--jobs', '1', dir]), false);
+		assert.equal(loadsWorkerThreads(['validate', '--jobs', '3', dir]), true);
+	});
+
 	it('writes the messages of its threads in the language of the main thread', () => {
 		const english = run(['validate', '--jobs', '1', dir]);
 		const one = run(['validate', '--jobs', '1', dir], { LANG: 'ja_JP.UTF-8' });

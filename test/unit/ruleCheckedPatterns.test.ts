@@ -101,15 +101,41 @@ describe('schema patterns checked by rules', () => {
 			},
 		} as Schema;
 		const copy = forValidation(schema) as Record<string, unknown> & Schema;
+		// The description beside the reference is merged, then dropped with every other documentation keyword.
 		assert.deepEqual(copy.properties?.['list'].items, {
 			type: 'object',
 			properties: { key: { type: 'string', checkedByRule: 'base64-value' }, part: { type: 'integer' } },
-			description: 'An item.',
 		});
 		assert.deepEqual(copy.properties?.['tree'], { type: 'object', properties: { child: { $ref: '#/definitions/node' } } });
 		assert.deepEqual(copy.properties?.['clash'], { $ref: '#/definitions/item', type: 'number' });
 		// References remain, so the definitions stay, rearranged the same way.
 		assert.deepEqual((copy.definitions?.['item'].properties as Record<string, unknown>)['key'], { type: 'string', checkedByRule: 'base64-value' });
+	});
+
+	it('leave documentation out of that copy, but not properties named like it nor the texts problems read', () => {
+		const schema = {
+			title: 'T',
+			description: 'D',
+			markdownDescription: 'M',
+			docUrl: 'https://example.com',
+			type: 'object',
+			properties: {
+				description: { type: 'string', title: 'A field named description', default: 'x', examples: ['y'], $comment: 'c' },
+				title: { enum: ['a', 'b'], enumDescriptions: ['A', 'B'], markdownEnumDescriptions: ['A', 'B'], doNotSuggest: true },
+				code: { type: 'string', pattern: '^c$', patternErrorMessage: 'P', errorMessage: 'E', deprecationMessage: 'old' },
+			},
+			patternProperties: { '^docUrl$': { type: 'string', defaultSnippets: [{ body: 'x' }] } },
+		} as Schema;
+		assert.deepEqual(forValidation(schema), {
+			type: 'object',
+			properties: {
+				description: { type: 'string' },
+				title: { enum: ['a', 'b'] },
+				code: { type: 'string', pattern: '^c$', patternErrorMessage: 'P', errorMessage: 'E' },
+			},
+			patternProperties: { '^docUrl$': { type: 'string' } },
+		});
+		assert.equal(schema.description, 'D');
 	});
 
 	it('leave no reference in the validators of the record and event schemas', () => {

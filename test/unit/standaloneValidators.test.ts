@@ -5,6 +5,7 @@
  * whose schema file has changed since the build must not be used.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,21 +15,29 @@ import { detectKind } from '../../server/src/language/kinds/detectKind';
 import type { SchemaKind } from '../../server/src/language/schema/schemaRegistry';
 import { hasSchema, SCHEMA_FILES, SchemaRegistry } from '../../server/src/language/schema/schemaRegistry';
 import { findSchemasDir, schemaFileSource } from '../../server/src/node/schemaFiles';
-import { generateValidatorsSource } from '../../server/src/node/generateValidators';
-import { schemaTextHash, standaloneValidators, VALIDATORS_FILE } from '../../server/src/node/standaloneValidators';
+import { generateValidatorSource, VALIDATED_KINDS } from '../../server/src/node/generateValidators';
+import { schemaTextHash, standaloneValidators, validatorFile } from '../../server/src/node/standaloneValidators';
 import { repoRoot } from '../helpers';
 
 const schemasDir = findSchemasDir();
 const compiled = new SchemaRegistry(schemaFileSource(schemasDir));
 const dateTimeModule = path.join(repoRoot(), 'out', 'server', 'src', 'language', 'schema', 'dateTime.js');
 
-/** Writes the generated module where Node finds ajv's runtime (under the repository) and loads it. */
+/** Writes the generated modules where Node finds ajv's runtime (under the repository) and loads them. */
 function generatedValidators(): Record<SchemaKind, ValidateFunction> {
 	const dir = fs.mkdtempSync(path.join(repoRoot(), 'out', 'generated-'));
-	const file = path.join(dir, VALIDATORS_FILE);
-	fs.writeFileSync(file, generateValidatorsSource(schemasDir, dateTimeModule));
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is generated at run time
-	return require(file) as Record<SchemaKind, ValidateFunction>;
+	const validators: Partial<Record<SchemaKind, ValidateFunction>> = {};
+	for (const kind of VALIDATED_KINDS) {
+		const file = validatorFile(dir, kind);
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		fs.writeFileSync(file, generateValidatorSource(schemasDir, kind, dateTimeModule));
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is generated at run time
+		const module = require(file) as Record<string, unknown>;
+		// One module per kind: it exports that kind's validator and no other.
+		assert.deepEqual(Object.keys(module).sort(), [kind, 'schemaSha256'].sort());
+		validators[kind] = module[kind] as ValidateFunction;
+	}
+	return validators as Record<SchemaKind, ValidateFunction>;
 }
 
 /** The fixture, and variants with one value replaced by a wrong one or one member added or removed. */
@@ -65,7 +74,10 @@ function* variants(value: unknown): Generator<unknown> {
 
 describe('validators generated at build time', () => {
 	it('is generated deterministically', () => {
-		assert.equal(generateValidatorsSource(schemasDir, dateTimeModule), generateValidatorsSource(schemasDir, dateTimeModule));
+		for (const kind of VALIDATED_KINDS) {
+			assert.equal(generateValidatorSource(schemasDir, kind, dateTimeModule), generateValidatorSource(schemasDir, kind, dateTimeModule));
+		}
+		assert.deepEqual(VALIDATED_KINDS, Object.keys(SCHEMA_FILES));
 	});
 
 	it('gives the same verdicts and errors as the validators the registry compiles', () => {
@@ -88,16 +100,36 @@ describe('validators generated at build time', () => {
 		assert.ok(compared > 1000, `${compared} documents compared`);
 	});
 
+	it("is loaded per kind by the bundles: the CLI checking a failure record loads that kind's module only, and not Ajv", () => {
+		const cli = path.join(repoRoot(), 'dist', 'cli.js');
+		// The file names of the modules loaded from a folder named `validators` or `ajv`, printed at exit.
+		const script = [
+			"const path = require('path');",
+			`require(${JSON.stringify(cli)});`,
+			'const loaded = () => Object.keys(require.cache).filter((f) => /[\\\\/](validators|ajv)[\\\\/]/.test(f)).map((f) => path.basename(f));',
+			"process.on('exit', () => process.stderr.write(JSON.stringify(loaded())));",
+		].join('\n');
+		const record = path.join(repoRoot(), 'examples', 'records', 'sqs-record.json');
+		const result = spawnSync(process.execPath, ['-e', script, '--', 'cli', 'validate', record], { encoding: 'utf8' });
+		assert.deepEqual(JSON.parse(result.stderr.slice(result.stderr.lastIndexOf('['))), ['failure-record.js']);
+	});
+
 	it('is used only for schemas unchanged since it was generated', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lambda-kafka-validators-'));
 		const marker = (kind: string): string => `exports[${JSON.stringify(kind)}] = () => true;`;
 		const kinds = Object.keys(SCHEMA_FILES) as SchemaKind[];
 		const text = (kind: SchemaKind): string => fs.readFileSync(path.join(schemasDir, SCHEMA_FILES[kind]), 'utf8');
 		const hashes = Object.fromEntries(kinds.map((kind) => [kind, kind === 'kafka-event' ? 'stale' : schemaTextHash(text(kind))]));
-		fs.writeFileSync(path.join(dir, VALIDATORS_FILE), `${kinds.map(marker).join('\n')}\nexports.schemaSha256 = ${JSON.stringify(hashes)};\n`);
+		for (const kind of kinds.filter((k) => k !== 'destination-config')) {
+			fs.mkdirSync(path.dirname(validatorFile(dir, kind)), { recursive: true });
+			fs.writeFileSync(validatorFile(dir, kind), `${marker(kind)}\nexports.schemaSha256 = ${JSON.stringify({ [kind]: hashes[kind] })};\n`);
+		}
 		const precompiled = standaloneValidators(dir, text);
 		assert.ok(precompiled('failure-record'));
+		assert.ok(precompiled('esm-request'));
 		assert.equal(precompiled('kafka-event'), undefined);
+		// A kind whose module is missing is compiled instead.
+		assert.equal(precompiled('destination-config'), undefined);
 		assert.equal(standaloneValidators(path.join(dir, 'missing'), text)('failure-record'), undefined);
 		fs.rmSync(dir, { recursive: true, force: true });
 	});

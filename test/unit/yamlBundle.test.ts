@@ -15,7 +15,7 @@ const dist = path.join(repoRoot(), 'dist');
 describe('the yaml bundle', () => {
 	it('is a bundle of its own, shipped, and not inside the programs that validate', () => {
 		assert.match(fs.readFileSync(path.join(dist, 'yaml.js'), 'utf8'), /%YAML directive should contain exactly one part/);
-		for (const program of ['cli.js', 'cliWorker.js', 'server.js', 'validationWorker.js']) {
+		for (const program of ['cli-main.js', 'cliWorker.js', 'server-main.js', 'validationWorker.js']) {
 			assert.doesNotMatch(fs.readFileSync(path.join(dist, program), 'utf8'), /%YAML directive should contain exactly one part/, program);
 		}
 		assert.ok(fs.readFileSync(path.join(repoRoot(), '.vscodeignore'), 'utf8').split('\n').includes('!dist/yaml.js'));

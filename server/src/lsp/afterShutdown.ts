@@ -5,7 +5,7 @@
  * request, including methods no handler is registered for.
  */
 import type { Connection, ConnectionOptions, RequestMessage } from 'vscode-languageserver/node';
-import { ErrorCodes, Message as Messages, ResponseError, ShutdownRequest } from 'vscode-languageserver/node';
+import { ErrorCodes, Message as Messages, ResponseError, ShutdownRequest } from './lspValues';
 
 /**
  * A message strategy sees every message before it is dispatched but cannot answer one itself, so

@@ -1,6 +1,6 @@
 /** Problems as LSP diagnostics, with the data code actions read back from them. */
 import type { Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag } from './lspValues';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LocatedFix, LocatedProblem } from '../language/validation/problem';
 

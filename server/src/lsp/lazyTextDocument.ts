@@ -10,7 +10,7 @@
  * positions and offsets follow its rules (a position never lands inside a line break).
  */
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
-import { TextDocuments } from 'vscode-languageserver';
+import { TextDocuments } from './lspValues';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { malformedChanges } from './contentChanges';
 import type { OffsetMapping } from './editLog';

@@ -1,5 +1,5 @@
 /** The server's JSON-RPC request types for the custom requests declared in shared/protocol.ts. */
-import { RequestType } from 'vscode-languageserver';
+import { RequestType } from './lspValues';
 import type { ProtocolRequest } from '../../../shared/protocol';
 
 export function requestType<Params, Result>(request: ProtocolRequest<Params, Result>): RequestType<Params, Result, void> {

@@ -3,7 +3,7 @@
  * instead of an error popup or a dead server, and a cancelled request is reported as cancelled.
  */
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError } from './lspValues';
 
 export function runSafe<T>(connection: Connection, what: string, fallback: T, token: CancellationToken | undefined, work: () => T): T | ResponseError<void> {
 	if (token?.isCancellationRequested) {

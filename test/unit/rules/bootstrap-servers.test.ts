@@ -81,6 +81,26 @@ describe('bootstrap-servers', () => {
 		);
 	});
 
+	it('reports ports that only look like numbers: a leading zero, a sign, too many digits, above 65535', () => {
+		for (const port of ['09092', '+9092', '123456', '99999', '65536', '00']) {
+			const text = record([SERVERS, `b-1.example.com:${port}`]);
+			assert.deepEqual(
+				problemsWithCode(text, CODE),
+				[
+					entry(
+						text,
+						`b-1.example.com:${port}`,
+						`"bootstrapServers" broker "b-1.example.com:${port}" has the port "${port}", which is not a port number from 1 to 65535.`,
+					),
+				],
+				port,
+			);
+		}
+		for (const port of ['1', '9', '10', '9092', '65535']) {
+			assert.deepEqual(problemsWithCode(record([SERVERS, `b-1.example.com:${port}`]), CODE), [], port);
+		}
+	});
+
 	it('reports an empty entry on its comma', () => {
 		const text = record([SERVERS, 'a:1,,b:2']);
 		const comma = text.indexOf('a:1,,') + 4;

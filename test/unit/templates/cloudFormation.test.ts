@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { looksLikeTemplate } from '../../../server/src/language/kinds/detectTemplate';
 import { analyze } from '../../helpers';
 import { CLUSTER_ARN, cfnTemplate, fixed, rangeOf, templateProblems, withCode } from './templateHelpers';
 
@@ -24,6 +25,18 @@ describe('CloudFormation templates', () => {
 		assert.equal(analyze('Resources:\n  Q:\n    Type: Custom::Thing\n', { fileName: 'k8s.yaml' }).kind, 'unknown');
 		// YAML content in a file the editor calls something else is not read as a template.
 		assert.equal(analyze('AWSTemplateFormatVersion: "2010-09-09"\n', { fileName: 'notes.txt', languageId: 'plaintext' }).kind, 'unknown');
+	});
+
+	it('tells JSON templates by their AWS signs, and JSON without `"AWS` at once', () => {
+		assert.equal(looksLikeTemplate('{"AWSTemplateFormatVersion": "2010-09-09"}'), true);
+		assert.equal(looksLikeTemplate(' {"Transform": "AWS::Serverless-2016-10-31"}'), true);
+		assert.equal(looksLikeTemplate('{"Transform": [ "AWS::Serverless-2016-10-31" ]}'), true);
+		assert.equal(looksLikeTemplate('{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}'), true);
+		// "AWS" in other places, or only lower-case ARNs: not templates.
+		assert.equal(looksLikeTemplate('{"Resources": {"Q": {"Type": "Custom::AWS"}}, "Note": "AWS::SQS::Queue"}'), false);
+		assert.equal(looksLikeTemplate('{"Resources": {"Q": {"Type": "Custom::Thing", "Arn": "arn:aws:sqs:us-east-1:123456789012:q"}}}'), false);
+		assert.equal(looksLikeTemplate('{"KafkaBatchInfo": {"eventSourceArn": "arn:aws:kafka:us-east-1:123456789012:cluster/c/u-1"}}'), false);
+		assert.equal(looksLikeTemplate('{"Transform": "AWS::Include"}'), false);
 	});
 
 	it('checks only Kafka mappings: an SQS mapping with OnSuccess is not reported', () => {

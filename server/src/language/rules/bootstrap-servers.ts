@@ -26,6 +26,25 @@ function isBlank(code: number): boolean {
 	return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
+/**
+ * Whether `text` is a port as every broker list writes it: 1 to 5 digits, no leading zero, at most
+ * 65535. Read without the general offset parser, which makes BigInts, for each broker of each record.
+ */
+function isPlainPort(text: string): boolean {
+	if (text.length === 0 || text.length > 5 || text.charCodeAt(0) === 0x30 /* 0 */) {
+		return false;
+	}
+	let value = 0;
+	for (let i = 0; i < text.length; i++) {
+		const digit = text.charCodeAt(i) - 0x30;
+		if (digit < 0 || digit > 9) {
+			return false;
+		}
+		value = value * 10 + digit;
+	}
+	return value <= 65535;
+}
+
 /** What is wrong with one trimmed `host:port` broker entry (a message starting "broker"), or undefined. */
 function brokerProblem(entry: string): string | undefined {
 	const shown = (): string => quoteText(entry);
@@ -64,6 +83,9 @@ function brokerProblem(entry: string): string | undefined {
 				);
 			}
 		}
+	}
+	if (isPlainPort(portText)) {
+		return undefined;
 	}
 	if (portText === '') {
 		return l10n.t('broker {0} has no port number after its colon.', shown());

@@ -154,6 +154,11 @@ export class SchemaRegistry {
  *   referenced schema that contains references into a function of its own, and calls it with a
  *   new context object and path string for every array item: 5,000 calls and 0.6 MB of garbage for
  *   the records of a large payload. Inlined, one function checks them all.
+ * - Annotations for editors and readers (`DOCUMENTATION_KEYWORDS`: titles, descriptions, snippets,
+ *   links) are removed. Ajv ignores them, but the generated validators (and Ajv's verbose errors)
+ *   keep every schema object they may report as `parentSchema`, so the documentation made up most
+ *   of the generated validators, which a process compiles at start-up (issue 16). Problems
+ *   read only constraints and `patternErrorMessage`/`errorMessage` from those objects, which stay.
  * Error paths (`instancePath`) and messages are unchanged; only `schemaPath` differs.
  */
 export function forValidation(schema: Schema): Schema {
@@ -176,7 +181,7 @@ export function forValidation(schema: Schema): Schema {
 			// Annotations beside a reference (a title, a description) may be merged; anything else stays a reference.
 			if (siblings.every((key) => !(key in target) || isAnnotation(key))) {
 				const merged: Record<string, unknown> = { ...target };
-				for (const key of siblings) {
+				for (const key of siblings.filter((k) => !DOCUMENTATION_KEYWORDS.has(k))) {
 					merged[key] = expand(record[key], inlining);
 				}
 				return merged;
@@ -187,7 +192,15 @@ export function forValidation(schema: Schema): Schema {
 		}
 		const out: Record<string, unknown> = {};
 		for (const [key, value] of Object.entries(record)) {
-			out[key] = key === 'definitions' || key === 'enum' || key === 'const' || key === 'defaultSnippets' ? value : expand(value, inlining);
+			if (DOCUMENTATION_KEYWORDS.has(key)) {
+				continue;
+			}
+			out[key] =
+				key === 'definitions' || key === 'enum' || key === 'const'
+					? value
+					: NAMED_SCHEMAS.has(key)
+						? mapValues(value, (v) => expand(v, inlining))
+						: expand(value, inlining);
 		}
 		if (typeof out['checkedByRule'] === 'string') {
 			delete out['pattern'];
@@ -202,6 +215,32 @@ export function forValidation(schema: Schema): Schema {
 		result['definitions'] = Object.fromEntries(Object.entries(definitions).map(([name, definition]) => [name, expand(definition, [name])]));
 	}
 	return result;
+}
+
+/** Annotations no validator or problem reads (patternErrorMessage and errorMessage are read: they stay). */
+const DOCUMENTATION_KEYWORDS: ReadonlySet<string> = new Set([
+	'title',
+	'description',
+	'markdownDescription',
+	'enumDescriptions',
+	'markdownEnumDescriptions',
+	'defaultSnippets',
+	'deprecationMessage',
+	'doNotSuggest',
+	'docUrl',
+	'examples',
+	'default',
+	'$comment',
+]);
+
+/** Keywords whose value maps names (of properties, patterns, definitions) to schemas: a name is never a keyword. */
+const NAMED_SCHEMAS: ReadonlySet<string> = new Set(['properties', 'patternProperties']);
+
+function mapValues(value: unknown, map: (v: unknown) => unknown): unknown {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		return value;
+	}
+	return Object.fromEntries(Object.entries(value).map(([name, v]) => [name, map(v)]));
 }
 
 function isAnnotation(key: string): boolean {

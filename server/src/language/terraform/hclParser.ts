@@ -6,10 +6,11 @@
  *
  * Loading is asynchronous and happens once per process (`initHclParser`); parsing is synchronous
  * afterwards, so the validation pipeline stays synchronous. The caller hands over the bytes of the
- * two .wasm files: the language core reads no files (see ServerRuntime).
+ * two .wasm files: the language core reads no files (see ServerRuntime). The library itself is
+ * loaded here too, not at start-up (treeSitterLibrary.ts).
  */
-import { Language, Parser } from 'web-tree-sitter';
-import type { Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
+import { treeSitter } from './treeSitterLibrary';
 
 /** The two WebAssembly modules: web-tree-sitter's runtime and the Terraform grammar. */
 export interface HclWasm {
@@ -27,10 +28,11 @@ let loading: Promise<void> | undefined;
 export function initHclParser(load: () => Promise<HclWasm>): Promise<void> {
 	loading ??= (async () => {
 		const wasm = await load();
+		const library = treeSitter();
 		// Emscripten takes the runtime's bytes instead of fetching or reading tree-sitter.wasm itself.
-		await Parser.init({ wasmBinary: wasm.runtime } as Parameters<typeof Parser.init>[0]);
-		const language = await Language.load(wasm.grammar);
-		const created = new Parser();
+		await library.Parser.init({ wasmBinary: wasm.runtime } as Parameters<typeof Parser.init>[0]);
+		const language = await library.Language.load(wasm.grammar);
+		const created = new library.Parser();
 		created.setLanguage(language);
 		parser = created;
 	})().catch((error: unknown) => {

@@ -4,7 +4,7 @@
  * and, when asked for by kind, the fix-all of a pasted example (fixAllAction.ts).
  */
 import type { CodeAction, CodeActionParams, Diagnostic, ResponseError, TextEdit } from 'vscode-languageserver';
-import { CodeActionKind } from 'vscode-languageserver';
+import { CodeActionKind } from '../lspValues';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeCodeActions, currentProblemFor } from '../../language/features/codeActions';
 import { hasSyntaxErrorsIn } from '../../language/validation/pipeline';

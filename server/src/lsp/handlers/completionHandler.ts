@@ -1,6 +1,6 @@
 /** textDocument/completion: the candidates of language/features/completion as LSP snippet items. */
 import type { CompletionItem, ResponseError } from 'vscode-languageserver';
-import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind } from '../lspValues';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionCandidate } from '../../language/features/completion';
 import { computeCompletions } from '../../language/features/completion';

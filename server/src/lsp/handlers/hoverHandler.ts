@@ -1,6 +1,6 @@
 /** textDocument/hover: schema documentation and record details, computed by language/features/hover. */
 import type { Hover, ResponseError } from 'vscode-languageserver';
-import { MarkupKind } from 'vscode-languageserver';
+import { MarkupKind } from '../lspValues';
 import { computeHover } from '../../language/features/hover';
 import { isLspRange } from '../lspPositions';
 import { runSafe } from '../runSafe';

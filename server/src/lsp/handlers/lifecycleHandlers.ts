@@ -1,7 +1,7 @@
 /** initialize, initialized and the settings: what the server announces and how it follows the client's settings. */
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver';
 import * as l10n from '@vscode/l10n';
-import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeActionKind, TextDocumentSyncKind } from '../lspValues';
 import { FIX_ALL_KIND } from '../../../../shared/protocol';
 import type { ServerSettings } from '../../../../shared/settings';
 import { resolveSettings, SETTINGS_SECTION } from '../../../../shared/settings';
