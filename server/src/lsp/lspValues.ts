@@ -5,6 +5,7 @@
  * modules import these values from here (an ESLint rule says so); types may come from the library.
  */
 export {
+	AbstractMessageReader,
 	CodeActionKind,
 	CompletionItemKind,
 	DiagnosticSeverity,

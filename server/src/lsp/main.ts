@@ -2,16 +2,16 @@
  * Entry point of the language server: `node dist/server.js --stdio` (or `--node-ipc` / `--socket=N`,
  * as vscode-languageserver decides from the arguments).
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 import { shutdownGuard } from './afterShutdown';
 import { nodeRuntime } from '../node/nodeRuntime';
-import { stdioTransport } from '../node/stdioTransport';
+import { stdioReader } from '../node/stdioTransport';
 import { startServer } from './startServer';
 
 const afterShutdown = shutdownGuard();
-const stdio = stdioTransport(process.argv, () => afterShutdown.shutdownReceived);
-const connection = stdio
-	? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer, afterShutdown.connectionOptions)
+const reader = stdioReader(process.argv, () => afterShutdown.shutdownReceived);
+const connection = reader
+	? createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout), afterShutdown.connectionOptions)
 	: createConnection(ProposedFeatures.all, afterShutdown.connectionOptions);
 afterShutdown.listen(connection);
 // Everything a library prints would corrupt the stdio stream: send it to the client's log instead.

@@ -12,7 +12,7 @@
  */
 import { constants } from 'node:buffer';
 import type { DataCallback, Disposable, Message, MessageReader } from 'vscode-languageserver/node';
-import { AbstractMessageReader } from 'vscode-languageserver/node';
+import { AbstractMessageReader } from '../lsp/lspValues';
 
 /** Headers longer than this are not a language client talking: the stream is refused. */
 const MAX_HEADER_BYTES = 64 * 1024;
