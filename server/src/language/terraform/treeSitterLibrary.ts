@@ -6,6 +6,7 @@
  * has no bundle beside it and loads the package.
  */
 import type * as TreeSitter from 'web-tree-sitter';
+import { loadSideBundle } from '../util/sideBundle';
 
 export type TreeSitterLibrary = Pick<typeof TreeSitter, 'Language' | 'Parser'>;
 
@@ -15,17 +16,6 @@ export const TREE_SITTER_BUNDLE = 'web-tree-sitter.js';
 let library: TreeSitterLibrary | undefined;
 
 export function treeSitter(): TreeSitterLibrary {
-	if (!library) {
-		/* eslint-disable @typescript-eslint/no-require-imports -- deliberately lazy, see above */
-		try {
-			library = require(`${__dirname}/${TREE_SITTER_BUNDLE}`) as TreeSitterLibrary;
-		} catch (error) {
-			if ((error as { code?: unknown }).code !== 'MODULE_NOT_FOUND') {
-				throw error;
-			}
-			library = require('web-tree-sitter') as TreeSitterLibrary;
-		}
-		/* eslint-enable @typescript-eslint/no-require-imports */
-	}
+	library ??= loadSideBundle<TreeSitterLibrary>(TREE_SITTER_BUNDLE, 'web-tree-sitter');
 	return library;
 }

@@ -7,22 +7,12 @@
  */
 import type * as Yaml from 'yaml';
 import type { Alias, Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { loadSideBundle } from '../../util/sideBundle';
 
 let library: typeof Yaml | undefined;
 
 function yaml(): typeof Yaml {
-	if (!library) {
-		/* eslint-disable @typescript-eslint/no-require-imports -- deliberately lazy, see above */
-		try {
-			library = require(`${__dirname}/yaml.js`) as typeof Yaml;
-		} catch (error) {
-			if ((error as { code?: unknown }).code !== 'MODULE_NOT_FOUND') {
-				throw error;
-			}
-			library = require('yaml') as typeof Yaml;
-		}
-		/* eslint-enable @typescript-eslint/no-require-imports */
-	}
+	library ??= loadSideBundle<typeof Yaml>('yaml.js', 'yaml');
 	return library;
 }
 
