@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as WorkerThreads from 'node:worker_threads';
 import * as l10n from '@vscode/l10n';
+import { workerThreads } from '../node/workerThreads';
 import type { FoundFile } from './collectFiles';
 import type { FileOutcome } from './validateFile';
 import type { BatchWorker } from './validatePool';
@@ -23,10 +23,7 @@ export function startCliWorker(maxFileSizeMB: number, l10nBundle?: Record<string
 	if (!fs.existsSync(SCRIPT)) {
 		return undefined;
 	}
-	// Required on first use, as the server's workerValidator.ts does: loading worker_threads cost about
-	// 2 ms of every run's start-up, and most runs are too short to start a thread.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
-	const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
+	const { Worker } = workerThreads();
 	const worker = new Worker(SCRIPT, { workerData: { l10nBundle } });
 	let pending: { resolve: (outcomes: FileOutcome[]) => void; reject: (error: Error) => void } | undefined;
 	worker.on('message', (outcomes: FileOutcome[]) => pending?.resolve(outcomes));

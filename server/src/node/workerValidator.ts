@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type * as WorkerThreads from 'node:worker_threads';
 import type { OffThreadAnalysis, OffThreadRequest, OffThreadValidator } from '../lsp/serverRuntime';
+import { workerThreads } from './workerThreads';
 
 /** Below this, a text is validated on the request thread: posting it costs more than slicing its validation. */
 export const OFF_THREAD_MIN_LENGTH = 512 * 1024;
@@ -122,9 +122,8 @@ export function workerValidator(script = path.join(__dirname, 'validationWorker.
 
 /** A validation thread speaking `translations`. */
 function startThread(script: string, translations: Record<string, string>): Worker {
-	// Required on first use: loading worker_threads cost the start-up of a server that may never see a large document.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
-	const { Worker: WorkerThread } = require('node:worker_threads') as typeof WorkerThreads;
+	// Loaded on first use: a server may never see a large document.
+	const { Worker: WorkerThread } = workerThreads();
 	// The thread's stdout is not the server's: over --stdio that is the protocol stream, which a stray
 	// print would corrupt. What the thread prints goes to stderr, the client's log.
 	const created = new WorkerThread(script, {
