@@ -185,16 +185,11 @@ export async function applyDocument(deps: ApplyDeps, document: ApplyDocument, mo
 }
 
 async function updateFromDocument(deps: ApplyDeps, document: ApplyDocument, built: Extract<BuiltRequest, { operation: 'update' }>): Promise<ApplyOutcome> {
-	let uuid = built.uuid;
-	if (uuid === undefined) {
-		const picked = await pickMapping(deps);
-		if ('status' in picked) {
-			return picked;
-		}
-		uuid = picked.uuid;
+	const read = await readMapping(deps, built.uuid);
+	if ('status' in read) {
+		return read;
 	}
-	deps.ui.progress({ stage: 'preparing', message: l10n.t('Reading event source mapping {0}…', uuid) });
-	const current = await deps.api.getMapping(uuid, deps.token);
+	const { uuid, current } = read;
 	if (!isKafkaMapping(current)) {
 		return refused(
 			l10n.t(
@@ -350,6 +345,22 @@ export async function undoLastApply(deps: ApplyDeps): Promise<ApplyOutcome> {
 
 /** What picking a mapping needs. */
 export type PickDeps = Pick<ApplyDeps, 'api' | 'token' | 'target'> & { ui: Pick<ApplyUi, 'pickFunction' | 'pickMapping' | 'progress'> };
+
+/** Reads the mapping `uuid` names, asking for one with the pickers when there is no UUID; or says why there is none. */
+export async function readMapping(
+	deps: PickDeps,
+	uuid: string | undefined,
+): Promise<{ uuid: string; current: MappingConfiguration } | Extract<ApplyOutcome, { status: 'refused' | 'cancelled' }>> {
+	if (uuid === undefined) {
+		const picked = await pickMapping(deps);
+		if ('status' in picked) {
+			return picked;
+		}
+		uuid = picked.uuid;
+	}
+	deps.ui.progress({ stage: 'preparing', message: l10n.t('Reading event source mapping {0}…', uuid) });
+	return { uuid, current: await deps.api.getMapping(uuid, deps.token) };
+}
 
 /** Asks for the function, then for one of its Kafka mappings. */
 export async function pickMapping(deps: PickDeps): Promise<MappingPickItem | Extract<ApplyOutcome, { status: 'refused' | 'cancelled' }>> {

@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PreflightReport, PreflightSources } from '../../../shared/preflight/types';
 import type { PickDeps } from '../apply/applyFlow';
-import { pickMapping } from '../apply/applyFlow';
+import { readMapping } from '../apply/applyFlow';
 import { isKafkaMapping } from '../aws/mappingKinds';
 import { preflightOf } from './applyPreflight';
 
@@ -25,16 +25,11 @@ export interface CheckRequest {
 }
 
 export async function checkFailureDestination(deps: CheckDeps, request: CheckRequest = {}): Promise<CheckOutcome> {
-	let uuid = request.uuid;
-	if (uuid === undefined) {
-		const picked = await pickMapping(deps);
-		if ('status' in picked) {
-			return picked;
-		}
-		uuid = picked.uuid;
+	const read = await readMapping(deps, request.uuid);
+	if ('status' in read) {
+		return read;
 	}
-	deps.ui.progress({ stage: 'preparing', message: l10n.t('Reading event source mapping {0}…', uuid) });
-	const current = await deps.api.getMapping(uuid, deps.token);
+	const { uuid, current } = read;
 	if (!isKafkaMapping(current)) {
 		return {
 			status: 'refused',
