@@ -17,6 +17,7 @@ import { EditLog } from '../../server/src/lsp/editLog';
 import { LazyTextDocument } from '../../server/src/lsp/lazyTextDocument';
 import type { OffThreadAnalysis, OffThreadRequest, OffThreadValidator } from '../../server/src/lsp/serverRuntime';
 import { requestText } from '../../server/src/lsp/serverRuntime';
+import type { ValidationRunnerOptions } from '../../server/src/lsp/validationRunner';
 import { createValidationRunner } from '../../server/src/lsp/validationRunner';
 import { nodeTimers } from '../../server/src/node/nodeRuntime';
 import { sharedSchemaRegistry } from '../../server/src/node/schemaFiles';
@@ -28,7 +29,7 @@ const misspelt = '{"OnFailure": {"Destinaton": ""}}';
 const optionsOf = () => ({ fileName: 'orders.destination.json', languageId: 'json', registry: sharedSchemaRegistry() });
 
 /** A runner whose documents always go to `offThread`. */
-function runnerWith(offThread: OffThreadValidator, document: LazyTextDocument) {
+function runnerWith(offThread: OffThreadValidator, document: LazyTextDocument, overrides: Partial<ValidationRunnerOptions> = {}) {
 	const published: PublishDiagnosticsParams[] = [];
 	const errors: string[] = [];
 	const validate = createValidationRunner({
@@ -41,6 +42,7 @@ function runnerWith(offThread: OffThreadValidator, document: LazyTextDocument) {
 		timers: nodeTimers,
 		sliceMs: 16,
 		offThread,
+		...overrides,
 	});
 	return { published, errors, validate };
 }
@@ -176,38 +178,13 @@ describe('validating ahead of the debounce', () => {
 	it('leaves documents validated on this thread and disabled validation alone', () => {
 		const { validator, requests } = heldValidator();
 		const document = new LazyTextDocument(uri, 'json', 1, misspelt);
-		const small = createValidationRunner({
-			documentOf: () => document,
-			cache: createAnalysisCache(optionsOf),
-			optionsOf,
-			enabled: () => true,
-			publish: () => undefined,
-			logError: () => undefined,
-			timers: nodeTimers,
-			sliceMs: 16,
-			offThread: { ...validator, minLength: 1024 },
-		});
-		small.ahead(uri);
-		const disabled = runnerWith(validator, document);
-		const off = createValidationRunner({ ...disabledOptions(document), offThread: validator });
-		off.ahead(uri);
+		runnerWith({ ...validator, minLength: 1024 }, document).validate.ahead(uri);
+		const disabled = runnerWith(validator, document, { enabled: () => false });
+		disabled.validate.ahead(uri);
 		assert.equal(disabled.published.length, 0);
 		assert.deepEqual(requests, []);
 	});
 });
-
-function disabledOptions(document: LazyTextDocument) {
-	return {
-		documentOf: () => document,
-		cache: createAnalysisCache(optionsOf),
-		optionsOf,
-		enabled: () => false,
-		publish: () => undefined,
-		logError: () => undefined,
-		timers: nodeTimers,
-		sliceMs: 16,
-	};
-}
 
 describe('what the validation thread prints', () => {
 	it('goes to stderr, never to stdout, which is the protocol stream under --stdio', () => {
