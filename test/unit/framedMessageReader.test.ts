@@ -4,9 +4,15 @@
  * language client talking.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { contentLength, FramedMessageReader } from '../../server/src/node/framedMessageReader';
+import { contentLength, FramedMessageReader, LARGE_BODY_BYTES } from '../../server/src/node/framedMessageReader';
+import { repoRoot } from '../helpers';
 
 function frame(message: object, header = (length: number) => `Content-Length: ${length}\r\n\r\n`): Buffer {
 	const body = Buffer.from(JSON.stringify(message), 'utf8');
@@ -129,6 +135,89 @@ describe('FramedMessageReader', () => {
 		emitter.emit('close');
 		assert.equal(seen.length, 1);
 		assert.equal(closed, true);
+	});
+});
+
+describe('FramedMessageReader with large bodies', () => {
+	const large = (text: string, id: number) => ({
+		jsonrpc: '2.0',
+		method: 'textDocument/didOpen',
+		params: { textDocument: { uri: `file:///${id}.json`, version: id, text } },
+	});
+	const text = '{\n  "payload": "{\\"k\\": \\"日本語 🐟 é\\"}",\t"x": "\\u0000"\n}\n'.repeat(40_000);
+
+	it(`reads bodies over ${LARGE_BODY_BYTES} bytes exactly, in place or the usual way (a lone surrogate), however the stream is cut`, () => {
+		assert.ok(Buffer.byteLength(JSON.stringify(large(text, 1))) > LARGE_BODY_BYTES);
+		const lone = `${text}\ud800${text}`;
+		const stream = Buffer.concat([frame(large(text, 1)), frame(REQUEST), frame(large(lone, 2))]);
+		for (const size of [65_536, 1_000_003, stream.length]) {
+			const { messages, errors } = read(stream, [size]);
+			assert.deepEqual(errors, [], `chunks of ${size}`);
+			assert.equal(messages.length, 3);
+			assert.deepEqual(messages[0], large(text, 1));
+			assert.deepEqual(messages[1], REQUEST);
+			assert.equal((messages[2] as ReturnType<typeof large>).params.textDocument.text, lone);
+		}
+	});
+
+	it('reports a large body that is not JSON, in either path, and reads the next message', () => {
+		const bodies = [
+			// The rest of the message is fine; the long literal holds a raw line break.
+			`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"text":"${'a'.repeat(LARGE_BODY_BYTES)}\n"}}}`,
+			// The rest of the message is not JSON.
+			`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"text":"${'a'.repeat(LARGE_BODY_BYTES)}"}},}`,
+		];
+		for (const body of bodies) {
+			const framed = Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`), frame(REQUEST)]);
+			const { messages, errors } = read(framed, [65_536]);
+			assert.equal(errors.length, 1);
+			assert.match(errors[0], /^A message is not valid JSON: /);
+			assert.deepEqual(messages, [REQUEST]);
+		}
+	});
+});
+
+describe('stdinBytes', () => {
+	const transport = path.join(repoRoot(), 'out', 'server', 'src', 'node', 'stdioTransport.js');
+	// A child process reads its stdin through stdinBytes and reports what it got.
+	const program = `
+		const { createHash } = require('node:crypto');
+		const input = require(${JSON.stringify(transport)}).stdinBytes();
+		const hash = createHash('sha256');
+		const buffers = new Set();
+		let bytes = 0;
+		input.on('data', (chunk) => { buffers.add(chunk.buffer); bytes += chunk.length; hash.update(chunk); });
+		input.on('end', () => process.stdout.write(JSON.stringify({ bytes, sha256: hash.digest('hex'), buffers: buffers.size })));`;
+	const data = Buffer.alloc(3 * 1024 * 1024);
+	for (let i = 0; i < data.length; i++) {
+		data[i] = (i * 7919) % 251;
+	}
+	const sha256 = createHash('sha256').update(data).digest('hex');
+
+	it('reads a pipe into one reused buffer, every byte in order', () => {
+		const child = spawnSync(process.execPath, ['-e', program], { input: data, encoding: 'utf8', timeout: 20_000 });
+		assert.equal(child.status, 0, child.stderr);
+		assert.deepEqual(JSON.parse(child.stdout), { bytes: data.length, sha256, buffers: 1 });
+	});
+
+	it('reads a file through process.stdin as usual', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdin-'));
+		try {
+			const file = path.join(dir, 'input.bin');
+			fs.writeFileSync(file, data);
+			const fd = fs.openSync(file, 'r');
+			try {
+				const child = spawnSync(process.execPath, ['-e', program], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', timeout: 20_000 });
+				assert.equal(child.status, 0, child.stderr);
+				const report = JSON.parse(child.stdout) as { bytes: number; sha256: string; buffers: number };
+				assert.deepEqual({ bytes: report.bytes, sha256: report.sha256 }, { bytes: data.length, sha256 });
+				assert.ok(report.buffers > 1, 'a new buffer per read');
+			} finally {
+				fs.closeSync(fd);
+			}
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

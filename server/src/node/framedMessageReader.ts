@@ -9,16 +9,30 @@
  * (issue 16, target 5). Here each chunk is copied straight into a buffer of the announced length
  * (the chunk is garbage as soon as it is copied), the buffer is dropped as soon as it is decoded, and
  * the decoded message as soon as it is parsed. Messages are delivered synchronously, in order.
+ *
+ * A large body (a document's text) goes further: its bytes live in a buffer that is released the
+ * moment the message is parsed, not when a collection finds it, and its long string literals are
+ * decoded straight from those bytes (largeJsonBody.ts), so that the decoded message, a second copy
+ * of the text, never exists. Only the text itself is left.
  */
 import { constants } from 'node:buffer';
 import type { DataCallback, Disposable, Message, MessageReader } from 'vscode-languageserver/node';
 import { AbstractMessageReader } from '../lsp/lspValues';
+import { parseLargeJsonBody } from './largeJsonBody';
 
 /** Headers longer than this are not a language client talking: the stream is refused. */
 const MAX_HEADER_BYTES = 64 * 1024;
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
 /** The longest string this runtime makes (2^29 - 24 characters in Node 20): a longer message could not be decoded. */
 const MAX_MESSAGE_BYTES = constants.MAX_STRING_LENGTH;
+/** Bodies this long are read into a releasable buffer and parsed by largeJsonBody.ts. */
+export const LARGE_BODY_BYTES = 1024 * 1024;
+
+/** An ArrayBuffer that can shrink (ES2024; Node.js 20 has it, this project's TypeScript lib does not). */
+interface ResizableArrayBuffer extends ArrayBuffer {
+	resize(byteLength: number): void;
+}
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (byteLength: number, options: { maxByteLength: number }) => ResizableArrayBuffer;
 
 export interface ByteStream {
 	on(event: 'data', listener: (chunk: Buffer) => void): unknown;
@@ -33,6 +47,8 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
 	private headerBytes = 0;
 	/** The body of the message being received, and how much of it has arrived. */
 	private body: Buffer | undefined;
+	/** A large body's memory, given back by shrinking it to nothing once the body is parsed. */
+	private bodyMemory: ResizableArrayBuffer | undefined;
 	private received = 0;
 	/** After a framing error nothing more is read: the stream's position in the protocol is lost. */
 	private broken = false;
@@ -90,7 +106,12 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
 			this.refuse(`a message of ${length} bytes, longer than the longest text this runtime can hold (${MAX_MESSAGE_BYTES})`);
 			return chunk.length;
 		}
-		this.body = Buffer.allocUnsafe(length);
+		if (length >= LARGE_BODY_BYTES) {
+			this.bodyMemory = new ResizableArrayBuffer(length, { maxByteLength: length });
+			this.body = Buffer.from(this.bodyMemory);
+		} else {
+			this.body = Buffer.allocUnsafe(length);
+		}
 		this.received = 0;
 		return carried ? offset + end + HEADER_END.length - carried.length : end + HEADER_END.length;
 	}
@@ -107,24 +128,24 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
 	}
 
 	private deliver(callback: DataCallback): void {
-		// Each reference is dropped as soon as the next form exists, so that the garbage collector
-		// may reclaim the bytes while the message is parsed and the text while the document is read.
-		let bytes: Buffer | undefined = this.body;
+		const bytes = this.body;
+		const memory = this.bodyMemory;
 		this.body = undefined;
+		this.bodyMemory = undefined;
 		if (bytes === undefined) {
 			return;
 		}
-		let json: string | undefined = bytes.toString('utf8');
-		bytes = undefined;
 		let message: Message;
 		try {
-			message = JSON.parse(json) as Message;
+			message = parseBody(bytes, memory) as Message;
 		} catch (error) {
 			// Reported in the log, which stays English. l10n-ignore
 			this.fireError(new Error(`A message is not valid JSON: ${(error as Error).message}`));
 			return;
+		} finally {
+			// The bytes' memory goes back now rather than when a collection finds the buffer.
+			memory?.resize(0);
 		}
-		json = undefined;
 		try {
 			callback(message);
 		} catch (error) {
@@ -136,10 +157,26 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
 	private refuse(problem: string): void {
 		this.broken = true;
 		this.body = undefined;
+		this.bodyMemory?.resize(0);
+		this.bodyMemory = undefined;
 		this.headerParts = [];
 		// Reported in the log, which stays English. l10n-ignore
 		this.fireError(new Error(`The message stream was refused: ${problem}.`));
 	}
+}
+
+/**
+ * The body's value. Each form is dropped as soon as the next exists: the decoded message becomes
+ * garbage while it is parsed. A large body skips that form when it can (largeJsonBody.ts).
+ */
+function parseBody(bytes: Buffer, memory: ResizableArrayBuffer | undefined): unknown {
+	if (memory !== undefined) {
+		const large = parseLargeJsonBody(bytes);
+		if (large !== undefined) {
+			return large.value;
+		}
+	}
+	return JSON.parse(bytes.toString('utf8'));
 }
 
 /** The body length a header announces, or what is wrong with it. */
