@@ -112,6 +112,30 @@ describe('validation in another thread', () => {
 	});
 });
 
+describe('the validation thread letting go of the text', () => {
+	it('places problems in a record and inside its payload exactly as the engine does, asking the server thread for the text', async () => {
+		const script = path.join(repoRoot(), 'out', 'server', 'src', 'node', 'validationWorker.js');
+		const worker = workerValidator(script, 0)!;
+		try {
+			const record = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'records', 's3-record-string.json'), 'utf8')) as Record<
+				string,
+				unknown
+			>;
+			const payload = JSON.parse(record.payload as string) as Record<string, unknown>;
+			const text = JSON.stringify({ ...record, version: 7, payload: JSON.stringify({ ...payload, eventSource: 'aws:kafak' }) }, null, 2);
+			const options = { fileName: 'broken.record.json', languageId: 'json' };
+			// As pieces, the way a lazy document hands its text over: the thread asks for the same pieces again.
+			const pieces = [text.slice(0, 100), text.slice(100)];
+			const result = await worker.validate(uri, { text: pieces, options });
+			const { units: _units, ...expected } = analyzeDocument(text, options);
+			assert.ok(expected.problems.length >= 2, JSON.stringify(expected.problems));
+			assert.deepEqual(JSON.parse(JSON.stringify(result)), JSON.parse(JSON.stringify(expected)));
+		} finally {
+			worker.dispose();
+		}
+	});
+});
+
 describe('validating ahead of the debounce', () => {
 	/** A validator that records what it was given and answers when `release` is called. */
 	function heldValidator() {

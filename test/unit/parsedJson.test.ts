@@ -97,6 +97,49 @@ describe('ParsedJson', () => {
 	});
 });
 
+describe('ParsedJson with its text released', () => {
+	const inner = { records: { 't-0': [{ offset: 5, key: 'a\nb' }] } };
+	const outer = `{"payload": ${JSON.stringify(JSON.stringify(inner))}, "n": 12345678901234567890}`;
+
+	/** A parse of `outer` that has let go of its text, and how often the text was fetched back. */
+	function released(): { parsed: ParsedJson; fetches: () => number } {
+		const parsed = ParsedJson.parse(outer);
+		let fetches = 0;
+		parsed.releaseText(() => {
+			fetches++;
+			return outer;
+		});
+		return { parsed, fetches: () => fetches };
+	}
+
+	it('keeps its value and embedded parses without the text, and fetches it once, only when asked', () => {
+		const { parsed, fetches } = released();
+		assert.deepEqual((parsed.value as { payload: string }).payload, JSON.stringify(inner));
+		assert.deepEqual(parsed.embedded(['payload'])?.value, inner);
+		assert.equal(fetches(), 0);
+		const fresh = ParsedJson.parse(outer);
+		const request = { path: ['payload', 'records', 't-0', 0, 'key'] };
+		assert.deepEqual(parsed.locate(request), fresh.locate(request));
+		assert.equal(parsed.numberText(['n']), '12345678901234567890');
+		assert.equal(parsed.text, outer);
+		assert.equal(fetches(), 1);
+	});
+
+	it('locates inside the payload from its cached parse, without decoding the string again', () => {
+		const { parsed } = released();
+		const embedded = parsed.embedded(['payload']);
+		const located = parsed.locate({ path: ['payload', 'records', 't-0', 0, 'offset'] });
+		assert.equal(outer.slice(located.valueStart, located.valueEnd), '5');
+		assert.equal(parsed.embedded(['payload']), embedded, 'the same parse, not a new one');
+	});
+
+	it('does not fail on an earlier duplicate key holding JSON when the last one (the value) is not a string', () => {
+		const parsed = ParsedJson.parse('{"payload": "{\\"a\\": 1}", "payload": 5}');
+		const located = parsed.locate({ path: ['payload', 'a'] });
+		assert.equal(located.depth, 1);
+	});
+});
+
 describe('string offsets', () => {
 	it('maps decoded offsets to raw offsets and back', () => {
 		const t = '"a\\nb\\u00e9c"';

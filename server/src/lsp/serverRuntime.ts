@@ -54,7 +54,11 @@ export interface OffThreadRequest {
 
 /** The request's text in one string (the other thread joins a lazy document's pieces). */
 export function requestText(request: OffThreadRequest): string {
-	const { text } = request;
+	return joinText(request.text);
+}
+
+/** A text, or its pieces joined. */
+export function joinText(text: string | readonly string[]): string {
 	return typeof text === 'string' ? text : text.length === 1 ? text[0] : text.join('');
 }
 

@@ -65,13 +65,39 @@ export class ParsedJson {
 	/** Created on first use: most parses (every line of a JSON Lines file) never hold embedded JSON. */
 	private embeddedCache: Map<string, ParsedJson> | undefined;
 	private index: PositionIndex | undefined;
+	/** The text, unless it was released (releaseText); then `fetchText` brings it back. */
+	private textValue: string | undefined;
+	private fetchText: (() => string) | undefined;
 	private constructor(
-		readonly text: string,
+		text: string,
 		readonly value: unknown,
 		readonly syntaxErrors: readonly SyntaxError[],
 		/** The jsonc-parser tree, only for text that JSON.parse rejected. */
 		private readonly tree: Node | undefined,
-	) {}
+	) {
+		this.textValue = text;
+	}
+
+	/** The parsed text (fetched again first if it was released). */
+	get text(): string {
+		if (this.textValue === undefined) {
+			this.textValue = this.fetchText!();
+			this.fetchText = undefined;
+		}
+		return this.textValue;
+	}
+
+	/**
+	 * Lets go of the text until something needs it again (placing a problem, the exact digits of a
+	 * number), when `fetch` must return the same text. The validation thread does this between
+	 * parsing a record and parsing the JSON in its payload: the text is then no longer needed to
+	 * build the value, and dropping it keeps one copy of a large document fewer alive at the peak
+	 * (issue 16, target 5). The value, syntax errors and embedded parses stay.
+	 */
+	releaseText(fetch: () => string): void {
+		this.textValue = undefined;
+		this.fetchText = fetch;
+	}
 
 	/**
 	 * Parses `text`. Never throws. Text nested deeper than {@link MAX_NESTING} gets no value, only a
@@ -246,7 +272,7 @@ export class ParsedJson {
 			end = this.walkArray(scanner, pos, node, path, requests, results);
 		} else if (code === 0x22 /* " */) {
 			end = scanner.skipString(pos);
-			this.walkEmbedded(pos, end, node, path, requests, results);
+			this.walkEmbedded(pos, node, path, requests, results);
 		} else {
 			end = scanner.skipValue(pos);
 		}
@@ -327,21 +353,19 @@ export class ParsedJson {
 		}
 	}
 
-	/** Continues the requests below `node` inside the JSON held by the string literal at [start, end). */
-	private walkEmbedded(start: number, end: number, node: TrieNode, path: PathSegment[], requests: readonly LocateRequest[], results: Located[]): void {
-		let decoded: string;
-		try {
-			decoded = JSON.parse(this.text.slice(start, end)) as string;
-		} catch {
-			return;
-		}
-		this.resolveEmbedded(start, path, decoded, node.subtree, requests, results);
+	/**
+	 * Continues the requests below `node` inside the JSON held by the string literal at `start`. The
+	 * scan runs over valid JSON only, so the decoded string is the value's (or a cached parse's): the
+	 * literal is not decoded again (an 8 MB payload was, for every placement and hover inside it).
+	 */
+	private walkEmbedded(start: number, node: TrieNode, path: PathSegment[], requests: readonly LocateRequest[], results: Located[]): void {
+		this.resolveEmbedded(start, path, undefined, node.subtree, requests, results);
 	}
 
 	private resolveEmbedded(
 		quoteOffset: number,
 		path: readonly PathSegment[],
-		decoded: string,
+		decoded: string | undefined,
 		indexes: readonly number[],
 		requests: readonly LocateRequest[],
 		results: Located[],
@@ -351,7 +375,11 @@ export class ParsedJson {
 		if (deeper.length === 0) {
 			return;
 		}
-		const inner = this.embedded(path, decoded)!;
+		// Undefined for an earlier duplicate key holding a string when the value (the last one's) is not.
+		const inner = this.embedded(path, decoded);
+		if (!inner) {
+			return;
+		}
 		const innerResults = inner.locateMany(deeper.map((i) => ({ path: requests[i].path.slice(depth), span: requests[i].span })));
 		const offsets: number[] = [];
 		for (const r of innerResults) {

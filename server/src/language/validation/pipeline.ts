@@ -29,6 +29,7 @@ import { isTerraformDocument, terraformProblems } from '../terraform/analyzeTerr
 import { looksLikeTemplate } from '../kinds/detectTemplate';
 import type { TemplateDocument } from '../templates/cfn/analyzeTemplate';
 import { readTemplate, templateProblems } from '../templates/cfn/analyzeTemplate';
+import { forgetLastRegExpSubject } from '../util/regExpSubject';
 
 export type { DocumentUnit, DocumentUnits } from './documentUnits';
 
@@ -134,6 +135,30 @@ export function prepareDocument(text: string, options: AnalyzeOptions = {}): Pre
 	const first = units.count > 0 ? units.get(0).value : undefined;
 	const requestMode = kind === 'esm-request' && isObject(first) ? requestModeOf(first) : undefined;
 	return { analysis: { kind, layout, requestMode, units, problems: [], hostProblems: [], byteOrderMark }, validate: true };
+}
+
+/**
+ * Lets the prepared document's parse go of its text until placing a problem or reading a number's
+ * exact digits needs it; `fetch` must then return the same text the document was prepared from.
+ * For the validation thread, which has no other use for the text once it is parsed: a record's
+ * payload is parsed next, and the text would otherwise stay alive beside it (issue 16, target 5).
+ * Returns whether the text was released: only a document held in one parse is (a single value or
+ * an array); JSON Lines, templates and Terraform documents keep their text.
+ */
+export function releaseDocumentText(prepared: DocumentAnalysis, fetch: () => string): boolean {
+	const units = prepared.units;
+	if (!(units instanceof ParsedUnits) || units.count === 0 || prepared.template !== undefined || prepared.terraformText !== undefined) {
+		return false;
+	}
+	// The parse read a byte order mark as a space (prepareDocument); the text fetched again must match it.
+	const byteOrderMark = prepared.byteOrderMark === true;
+	units.get(0).parsed.releaseText(() => {
+		const text = fetch();
+		return byteOrderMark ? ` ${text.slice(1)}` : text;
+	});
+	// Deciding the kind tested slices of the text, and the last one tested would keep it all alive.
+	forgetLastRegExpSubject();
+	return true;
 }
 
 /** Whether the text around [start, end] (the lines there, for JSON Lines) has syntax errors. */
