@@ -38,7 +38,13 @@ export function stdinBytes(fd = 0): ByteStream & EventEmitter {
 	}
 	const bytes = new EventEmitter();
 	const onread: OnRead = { buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES), callback: (count, buffer) => void bytes.emit('data', buffer.subarray(0, count)) };
-	const socket = new net.Socket({ fd, readable: true, writable: false, onread } as net.SocketConstructorOpts);
+	let socket: net.Socket;
+	try {
+		socket = new net.Socket({ fd, readable: true, writable: false, onread } as net.SocketConstructorOpts);
+	} catch {
+		// A handle Node.js will not open as a stream socket here: read it the usual way.
+		return process.stdin;
+	}
 	socket.on('error', (error) => bytes.emit('error', error));
 	socket.on('end', () => bytes.emit('end'));
 	socket.on('close', () => bytes.emit('close'));
