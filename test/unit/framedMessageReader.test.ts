@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { contentLength, FramedMessageReader, LARGE_BODY_BYTES } from '../../server/src/node/framedMessageReader';
+import { parseLargeJsonBody } from '../../server/src/node/largeJsonBody';
 import { repoRoot } from '../helpers';
 
 function frame(message: object, header = (length: number) => `Content-Length: ${length}\r\n\r\n`): Buffer {
@@ -20,9 +21,13 @@ function frame(message: object, header = (length: number) => `Content-Length: ${
 }
 
 /** Feeds `bytes` to a reader in chunks of the given sizes (the last size repeats). */
-function read(bytes: Buffer, chunkSizes: number[]): { messages: unknown[]; errors: string[]; closed: () => boolean } {
+function read(
+	bytes: Buffer,
+	chunkSizes: number[],
+	parseLarge?: ConstructorParameters<typeof FramedMessageReader>[1],
+): { messages: unknown[]; errors: string[]; closed: () => boolean } {
 	const stream = new EventEmitter();
-	const reader = new FramedMessageReader(stream);
+	const reader = new FramedMessageReader(stream, parseLarge);
 	const messages: unknown[] = [];
 	const errors: string[] = [];
 	let closed = false;
@@ -151,7 +156,14 @@ describe('FramedMessageReader with large bodies', () => {
 		const lone = `${text}\ud800${text}`;
 		const stream = Buffer.concat([frame(large(text, 1)), frame(REQUEST), frame(large(lone, 2))]);
 		for (const size of [65_536, 1_000_003, stream.length]) {
-			const { messages, errors } = read(stream, [size]);
+			// Which bodies the in-place path took: the first; the third (a lone surrogate) went the usual way.
+			const taken: boolean[] = [];
+			const { messages, errors } = read(stream, [size], (bytes) => {
+				const result = parseLargeJsonBody(bytes);
+				taken.push(result !== undefined);
+				return result;
+			});
+			assert.deepEqual(taken, [true, false], `chunks of ${size}`);
 			assert.deepEqual(errors, [], `chunks of ${size}`);
 			assert.equal(messages.length, 3);
 			assert.deepEqual(messages[0], large(text, 1));
@@ -194,10 +206,14 @@ describe('stdinBytes', () => {
 	}
 	const sha256 = createHash('sha256').update(data).digest('hex');
 
-	it('reads a pipe into one reused buffer, every byte in order', () => {
-		const child = spawnSync(process.execPath, ['-e', program], { input: data, encoding: 'utf8', timeout: 20_000 });
-		assert.equal(child.status, 0, child.stderr);
-		assert.deepEqual(JSON.parse(child.stdout), { bytes: data.length, sha256, buffers: 1 });
+	it('reads a pipe into one reused buffer, every byte in order, from the first data listener on', () => {
+		for (const delay of [0, 300]) {
+			// The listeners are added after `delay` ms: nothing written before is lost.
+			const delayed = `setTimeout(() => { ${program} }, ${delay});`;
+			const child = spawnSync(process.execPath, ['-e', delayed], { input: data, encoding: 'utf8', timeout: 20_000 });
+			assert.equal(child.status, 0, child.stderr);
+			assert.deepEqual(JSON.parse(child.stdout), { bytes: data.length, sha256, buffers: 1 }, `listening after ${delay} ms`);
+		}
 	});
 
 	it('reads a file through process.stdin as usual', () => {

@@ -101,7 +101,6 @@ describe('parseLargeJsonBody', () => {
 			['a long object key', JSON.stringify({ [long]: 1 })],
 			['a lone surrogate escape', `{"text":"${long}\\ud800${long}"}`],
 			['a surrogate pair written as escapes', `{"text":"${long}\\ud83d\\udc1f${long}"}`],
-			['text that only looks like a surrogate escape', `{"text":"${long}\\\\ud83d${long}"}`],
 			['a skeleton that is not JSON', `{"text":"${long}",}`],
 			['an unterminated literal', `{"text":"${long}`],
 			['a string equal to nothing we made up, next to a long one', `{"a":"\\u0000large-literal:0","text":"${long}"}`],
@@ -123,6 +122,31 @@ describe('parseLargeJsonBody', () => {
 			assert.equal(result, undefined, name);
 			assert.deepEqual(bytes, before, `${name}: body untouched`);
 		}
+	});
+
+	it("gives JSON.parse's value for JSON written by hand: escapes of plain characters, upper-case hex, \\/, whitespace around literals", () => {
+		const long = 'v'.repeat(70);
+		const texts = [
+			// The \\\\ud83d is text that only looks like a surrogate escape (an escaped backslash, then ud83d).
+			`{ "text" :\t"${long}\\u0041\\u00E9\\u20AC\\/\\b${long}" , "k": [ "${long}\\\\ud83d${long}" ] }`,
+			`[\n"${long}",\r\n"${long}\\"",\t"x"\n]`,
+			`"${long}\\u0022\\u005C${long}"`,
+		];
+		for (const json of texts) {
+			const expected: unknown = JSON.parse(json);
+			const result = parseLargeJsonBody(Buffer.from(json, 'utf8'), 16);
+			assert.ok(result, `taken by this path: ${json.slice(0, 30)}`);
+			assert.deepEqual(result.value, expected);
+		}
+	});
+
+	it('decodes many long literals and long runs without a backslash, cut between characters', () => {
+		// 3-byte characters with no escape for 200 KB: segments end between characters, not inside one.
+		const plain = '日本語€'.repeat(20_000);
+		const message = { contentChanges: Array.from({ length: 30 }, (_, i) => ({ text: `${i}${plain}` })) };
+		const result = parseLargeJsonBody(body(message));
+		assert.ok(result, 'taken by this path');
+		assert.deepEqual(result.value, message);
 	});
 
 	it("throws JSON.parse's SyntaxError for a long literal that is not a valid JSON string", () => {

@@ -136,6 +136,32 @@ describe('the validation thread letting go of the text', () => {
 	});
 });
 
+describe("the validation thread's gc()", () => {
+	it("is given to the thread, and V8's flags are back as they were once it runs (a code cache made before is still accepted)", () => {
+		const validatorModule = path.join(repoRoot(), 'out', 'server', 'src', 'node', 'workerValidator.js');
+		// In a process of its own: V8's flags belong to the whole process.
+		const program = `
+			const vm = require('node:vm');
+			const { Worker } = require('node:worker_threads');
+			const { withCollectionExposed } = require(${JSON.stringify(validatorModule)});
+			const source = 'function twice(a) { return a * 2; } twice(21);';
+			const cache = new vm.Script(source, { filename: 'probe.js' }).createCachedData();
+			const probe = "require('node:worker_threads').parentPort.postMessage(typeof globalThis.gc)";
+			const worker = withCollectionExposed(() => new Worker(probe, { eval: true }));
+			worker.once('message', (inThread) => {
+				const accepted = !new vm.Script(source, { filename: 'probe.js', cachedData: cache }).cachedDataRejected;
+				const plain = new Worker(probe, { eval: true });
+				plain.once('message', (inPlainThread) => {
+					process.stdout.write(JSON.stringify({ inThread, accepted, inPlainThread, here: typeof globalThis.gc }));
+					process.exit(0);
+				});
+			});`;
+		const child = spawnSync(process.execPath, ['-e', program], { encoding: 'utf8', timeout: 20_000 });
+		assert.equal(child.status, 0, child.stderr);
+		assert.deepEqual(JSON.parse(child.stdout), { inThread: 'function', accepted: true, inPlainThread: 'undefined', here: 'undefined' });
+	});
+});
+
 describe('validating ahead of the debounce', () => {
 	/** A validator that records what it was given and answers when `release` is called. */
 	function heldValidator() {

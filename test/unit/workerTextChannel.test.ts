@@ -14,13 +14,14 @@ import { repoRoot } from '../helpers';
 const channelModule = path.join(repoRoot(), 'out', 'server', 'src', 'node', 'workerTextChannel.js');
 
 /** Runs fetchText for each job in a real thread; resolves with the texts or error messages it got. */
-function fetchInThread(end: TextChannelEnd, jobs: number[], timeoutMs: number): Promise<string[]> {
+function fetchInThread(end: TextChannelEnd, jobs: number[], timeoutMs: number | number[], started?: (worker: Worker) => void): Promise<string[]> {
 	const program = `
 		const { workerData, parentPort } = require('node:worker_threads');
 		const { fetchText } = require(${JSON.stringify(channelModule)});
-		const results = workerData.jobs.map((job) => {
+		const results = workerData.jobs.map((job, i) => {
 			try {
-				const text = fetchText(workerData.end, job, workerData.timeoutMs);
+				const timeout = Array.isArray(workerData.timeoutMs) ? workerData.timeoutMs[i] : workerData.timeoutMs;
+				const text = fetchText(workerData.end, job, timeout);
 				return typeof text === 'string' ? text : 'pieces:' + text.join('|');
 			} catch (error) {
 				return 'error:' + error.message;
@@ -28,6 +29,7 @@ function fetchInThread(end: TextChannelEnd, jobs: number[], timeoutMs: number): 
 		});
 		parentPort.postMessage(results);`;
 	const worker = new Worker(program, { eval: true, workerData: { end, jobs, timeoutMs }, transferList: [end.port] });
+	started?.(worker);
 	return new Promise((resolve, reject) => {
 		worker.once('message', (results: string[]) => {
 			void worker.terminate();
@@ -48,6 +50,25 @@ describe('workerTextChannel', () => {
 			const results = await fetchInThread(channel.end, [1, 2, 3], 10_000);
 			assert.deepEqual(results, ['{"a": 1}', 'pieces:{"a"|: 2}', 'error:the document changed while it was validated: its text is no longer available']);
 			assert.deepEqual(asked, [1, 2, 3]);
+		} finally {
+			channel.close();
+		}
+	});
+
+	it('skips an answer that came too late for an earlier ask and returns the one asked for', async () => {
+		const channel = openTextChannel((job) => `text of ${job}`);
+		try {
+			// The first ask waits 200 ms while this thread is busy for longer, so its answer comes late;
+			// the second ask (which waits longer) finds that stale answer on the port before its own.
+			const results = fetchInThread(channel.end, [1, 2], [200, 10_000], (worker) =>
+				worker.once('online', () => {
+					const until = Date.now() + 700;
+					while (Date.now() < until) {
+						// Busy: no answer from this thread until the first ask has timed out.
+					}
+				}),
+			);
+			assert.deepEqual(await results, ["error:the server thread did not send the document's text within 200 ms", 'text of 2']);
 		} finally {
 			channel.close();
 		}

@@ -18,6 +18,7 @@
 import { constants } from 'node:buffer';
 import type { DataCallback, Disposable, Message, MessageReader } from 'vscode-languageserver/node';
 import { AbstractMessageReader } from '../lsp/lspValues';
+import type { LargeBody } from './largeJsonBody';
 import { parseLargeJsonBody } from './largeJsonBody';
 
 /** Headers longer than this are not a language client talking: the stream is refused. */
@@ -53,7 +54,11 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
 	/** After a framing error nothing more is read: the stream's position in the protocol is lost. */
 	private broken = false;
 
-	constructor(private readonly stream: ByteStream) {
+	constructor(
+		private readonly stream: ByteStream,
+		/** How a large body is parsed in place (tests watch it). */
+		private readonly parseLarge: (body: Buffer) => LargeBody | undefined = parseLargeJsonBody,
+	) {
 		super();
 	}
 
@@ -137,7 +142,7 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
 		}
 		let message: Message;
 		try {
-			message = parseBody(bytes, memory) as Message;
+			message = parseBody(bytes, memory, this.parseLarge) as Message;
 		} catch (error) {
 			// Reported in the log, which stays English. l10n-ignore
 			this.fireError(new Error(`A message is not valid JSON: ${(error as Error).message}`));
@@ -169,9 +174,9 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
  * The body's value. Each form is dropped as soon as the next exists: the decoded message becomes
  * garbage while it is parsed. A large body skips that form when it can (largeJsonBody.ts).
  */
-function parseBody(bytes: Buffer, memory: ResizableArrayBuffer | undefined): unknown {
+function parseBody(bytes: Buffer, memory: ResizableArrayBuffer | undefined, parseLarge: (body: Buffer) => LargeBody | undefined): unknown {
 	if (memory !== undefined) {
-		const large = parseLargeJsonBody(bytes);
+		const large = parseLarge(bytes);
 		if (large !== undefined) {
 			return large.value;
 		}

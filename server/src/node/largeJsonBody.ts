@@ -94,7 +94,7 @@ function longLiterals(body: Buffer, minBytes: number): Literal[] | undefined {
 			return undefined;
 		}
 		if (close - open - 1 >= minBytes) {
-			if (body[afterWhitespace(body, close + 1)] === COLON || mayHoldSurrogateEscape(body, open, close)) {
+			if (body[afterWhitespace(body, close + 1)] === COLON || holdsSurrogateEscape(body, open, close)) {
 				// An object key this long: substituting keys is not worth the code. A surrogate
 				// escape may be a lone half, which UTF-8 cannot carry.
 				return undefined;
@@ -162,12 +162,18 @@ function decodeInPlace(body: Buffer, literal: Literal): string {
 	return body.toString('utf8', literal.open + 1, write);
 }
 
-/** Whether the literal holds `\ud` or `\uD` (a surrogate escape, or text that only looks like one). */
-function mayHoldSurrogateEscape(body: Buffer, open: number, close: number): boolean {
+/**
+ * Whether the literal between `open` and `close` holds a surrogate escape (`\uD800`-`\uDFFF`). A
+ * `\ud` after an escaped backslash (text that only looks like one) does not count.
+ */
+function holdsSurrogateEscape(body: Buffer, open: number, close: number): boolean {
+	// Searched in a view of the literal only: a message of many long literals must not be scanned to its end for each.
+	const literal = body.subarray(open, close);
 	for (const escape of SURROGATE_ESCAPES) {
-		const at = body.indexOf(escape, open);
-		if (at >= 0 && at < close) {
-			return true;
+		for (let at = literal.indexOf(escape); at >= 0; at = literal.indexOf(escape, at + 1)) {
+			if (backslashesBefore(literal, at) % 2 === 0) {
+				return true;
+			}
 		}
 	}
 	return false;
@@ -175,26 +181,40 @@ function mayHoldSurrogateEscape(body: Buffer, open: number, close: number): bool
 
 const SURROGATE_ESCAPES = [Buffer.from('\\ud', 'latin1'), Buffer.from('\\uD', 'latin1')];
 
+/** How many backslashes come right before `at`. */
+function backslashesBefore(bytes: Buffer, at: number): number {
+	let count = 0;
+	while (at - 1 - count >= 0 && bytes[at - 1 - count] === BACKSLASH) {
+		count++;
+	}
+	return count;
+}
+
 /**
- * Where a segment starting at `start` may end: just before an escape, never inside one nor inside
- * a UTF-8 sequence (a backslash is ASCII). Literals with surrogate escapes do not come here, so no
- * pair is cut in two.
+ * Where a segment starting at `start` may end: never inside an escape nor inside a UTF-8 sequence.
+ * Just before the first escape past SEGMENT_BYTES (a backslash is ASCII); where none comes soon
+ * (a long run of plain text), at the first character boundary past twice that, which no escape
+ * can reach either. Literals with surrogate escapes do not come here, so no pair is cut in two.
  */
 function segmentEnd(body: Buffer, start: number, close: number): number {
-	if (close - start <= SEGMENT_BYTES) {
+	const soonest = start + SEGMENT_BYTES;
+	const latest = start + 2 * SEGMENT_BYTES;
+	if (close <= latest) {
 		return close;
 	}
-	const backslash = body.indexOf(BACKSLASH, start + SEGMENT_BYTES);
-	if (backslash < 0 || backslash >= close) {
-		return close;
+	const window = body.subarray(soonest, latest);
+	const found = window.indexOf(BACKSLASH);
+	if (found < 0) {
+		// No backslash in [soonest, latest): an escape begun before `soonest` ends within 5 bytes of it.
+		let end = latest;
+		while (end < close && (body[end] & 0xc0) === 0x80) {
+			end++;
+		}
+		return end;
 	}
+	const backslash = soonest + found;
 	// The backslash found may be the second of an escaped backslash: the escape then starts one before.
-	let before = 0;
-	while (body[backslash - 1 - before] === BACKSLASH) {
-		before++;
-	}
-	const escape = before % 2 === 0 ? backslash : backslash - 1;
-	return escape <= start ? close : escape;
+	return backslashesBefore(body, backslash) % 2 === 0 ? backslash : backslash - 1;
 }
 
 interface Slot {

@@ -30,24 +30,34 @@ export function stdioReader(argv: readonly string[], shutdownReceived: () => boo
  * buffer reused for every read: `process.stdin` allocates a new 64 KiB buffer per read, and
  * opening a 40 MB document left about 30 MB of them for the next collection, on top of the text
  * (issue 16, target 5). FramedMessageReader copies what it needs of each chunk before the next
- * read. Anything else (a file, a terminal) is read through `process.stdin` as usual.
+ * read. Reading starts when the first `data` listener is added, as with `process.stdin`, so that
+ * nothing read is lost. Anything else (a file, a terminal) is read through `process.stdin`.
  */
 export function stdinBytes(fd = 0): ByteStream & EventEmitter {
 	if (!isPipeOrSocket(fd)) {
 		return process.stdin;
 	}
 	const bytes = new EventEmitter();
-	const onread: OnRead = { buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES), callback: (count, buffer) => void bytes.emit('data', buffer.subarray(0, count)) };
-	let socket: net.Socket;
-	try {
-		socket = new net.Socket({ fd, readable: true, writable: false, onread } as net.SocketConstructorOpts);
-	} catch {
-		// A handle Node.js will not open as a stream socket here: read it the usual way.
-		return process.stdin;
-	}
-	socket.on('error', (error) => bytes.emit('error', error));
-	socket.on('end', () => bytes.emit('end'));
-	socket.on('close', () => bytes.emit('close'));
+	const forward = (source: EventEmitter): void => {
+		source.on('error', (error: Error) => bytes.emit('error', error));
+		source.on('end', () => bytes.emit('end'));
+		source.on('close', () => bytes.emit('close'));
+	};
+	const start = (event: string | symbol): void => {
+		if (event !== 'data') {
+			return;
+		}
+		bytes.off('newListener', start);
+		const onread: OnRead = { buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES), callback: (count, buffer) => void bytes.emit('data', buffer.subarray(0, count)) };
+		try {
+			forward(new net.Socket({ fd, readable: true, writable: false, onread } as net.SocketConstructorOpts));
+		} catch {
+			// A handle Node.js will not open as a stream socket here: read it the usual way.
+			process.stdin.on('data', (chunk: Buffer) => bytes.emit('data', chunk));
+			forward(process.stdin);
+		}
+	};
+	bytes.on('newListener', start);
 	return bytes;
 }
 

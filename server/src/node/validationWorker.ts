@@ -18,7 +18,7 @@ const setup = (workerData ?? {}) as Partial<WorkerSetup>;
 // The server's language (workerValidator.ts passes the translation the client asked for).
 l10n.config({ contents: setup.l10nBundle ?? {} });
 
-/** V8's full collection, when the server let this thread have it (workerValidator.ts). */
+/** V8's full collection: the server starts this thread with it (workerValidator.ts, withCollectionExposed). */
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
 parentPort?.on('message', (job: WorkerJob) => {

@@ -75,7 +75,10 @@ export function workerValidator(script = path.join(__dirname, 'validationWorker.
 		// Validation is work worth doing while the server runs, not a reason to keep it running.
 		created.unref();
 		created.on('message', (reply: WorkerReply) => {
-			if (running && textLength(running.request) >= RESTART_AFTER_LENGTH && worker === created) {
+			// A failed thread starts afresh too: after a text that came back too late, for one, that
+			// answer (the whole text) would wait in its queue until the next ask.
+			const restart = 'error' in reply || (running !== undefined && textLength(running.request) >= RESTART_AFTER_LENGTH);
+			if (restart && worker === created) {
 				worker = undefined;
 				void created.terminate();
 			}
@@ -140,35 +143,60 @@ export function workerValidator(script = path.join(__dirname, 'validationWorker.
 function startThread(script: string, translations: Record<string, string>, textOf: (job: number) => OffThreadRequest['text'] | undefined): Worker {
 	// Loaded on first use: a server may never see a large document.
 	const { Worker: WorkerThread } = workerThreads();
-	allowCollectionInThreads();
 	const channel = openTextChannel(textOf);
 	// The thread's stdout is not the server's: over --stdio that is the protocol stream, which a stray
 	// print would corrupt. What the thread prints goes to stderr, the client's log.
-	const created = new WorkerThread(script, {
-		workerData: { l10nBundle: translations, textChannel: channel.end } satisfies WorkerSetup,
-		transferList: [channel.end.port],
-		stdout: true,
-		resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-	});
+	const created = withCollectionExposed(
+		() =>
+			new WorkerThread(script, {
+				workerData: { l10nBundle: translations, textChannel: channel.end } satisfies WorkerSetup,
+				transferList: [channel.end.port],
+				stdout: true,
+				resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+			}),
+	);
 	created.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk));
 	created.once('exit', () => channel.close());
 	return created;
 }
 
 /**
- * Gives threads started from now on a `gc()` (V8's --expose-gc, which only adds that function to
- * contexts created after it is set). The validation thread calls it once per large document,
- * right after letting go of the text it has parsed: V8 would otherwise collect that text only
+ * Starts a thread whose context has V8's `gc()`: the validation thread collects a document's text
+ * as soon as it has let go of it (validationWorker.ts). V8 would otherwise collect that text only
  * when the thread's heap reached its limit, long after the payload's parse had been built beside
- * it (issue 16, target 5: 4.5x the file at the peak without, 3.5x with). Set once, before the
- * first thread starts; the server's own context never gets the function.
+ * it (issue 16, target 5: 4.5x the file at the peak without, 3.8x with).
+ *
+ * `--expose-gc` only decides whether a context created while it is set gets `gc()`, so it is set
+ * just before the thread starts and unset once its context exists ('online'). Unset again because
+ * V8 checks a code cache against a hash of all its flags: left set, the cache the server writes at
+ * exit would be rejected at the next start (its flags back at their defaults hash as before).
+ * Given on the command line instead, the flag costs every start about 10 ms: Node.js's own code
+ * cache for its built-in modules was made with the default flags. A server started with
+ * `--expose-gc` already has it, and it is left alone.
  */
-let collectionAllowed = false;
-function allowCollectionInThreads(): void {
-	if (!collectionAllowed) {
-		v8.setFlagsFromString('--expose-gc');
-		collectionAllowed = true;
+export function withCollectionExposed(start: () => Worker): Worker {
+	if (typeof (globalThis as { gc?: unknown }).gc === 'function') {
+		return start();
 	}
+	v8.setFlagsFromString('--expose-gc');
+	let restored = false;
+	const restore = (): void => {
+		if (!restored) {
+			restored = true;
+			v8.setFlagsFromString('--no-expose-gc');
+		}
+	};
+	let created: Worker;
+	try {
+		created = start();
+	} catch (error) {
+		restore();
+		throw error;
+	}
+	created.once('online', restore);
+	created.once('error', restore);
+	created.once('exit', restore);
+	return created;
 }
 
 function textLength(request: OffThreadRequest): number {
