@@ -114,11 +114,7 @@ function closingQuote(body: Buffer, open: number): number {
 			return -1;
 		}
 		// Escaped when an odd number of backslashes precede it.
-		let backslashes = 0;
-		while (body[quote - 1 - backslashes] === BACKSLASH) {
-			backslashes++;
-		}
-		if (backslashes % 2 === 0) {
+		if (backslashesBefore(body, quote) % 2 === 0) {
 			return quote;
 		}
 		from = quote + 1;
