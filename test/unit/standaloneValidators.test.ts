@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { detectKind } from '../../server/src/language/kinds/detectKind';
 import type { SchemaKind } from '../../server/src/language/schema/schemaRegistry';
@@ -24,15 +25,15 @@ const compiled = new SchemaRegistry(schemaFileSource(schemasDir));
 const dateTimeModule = path.join(repoRoot(), 'out', 'server', 'src', 'language', 'schema', 'dateTime.js');
 
 /** Writes the generated modules where Node finds ajv's runtime (under the repository) and loads them. */
-function generatedValidators(): Record<SchemaKind, ValidateFunction> {
+async function generatedValidators(): Promise<Record<SchemaKind, ValidateFunction>> {
 	const dir = fs.mkdtempSync(path.join(repoRoot(), 'out', 'generated-'));
 	const validators: Partial<Record<SchemaKind, ValidateFunction>> = {};
 	for (const kind of VALIDATED_KINDS) {
 		const file = validatorFile(dir, kind);
 		fs.mkdirSync(path.dirname(file), { recursive: true });
 		fs.writeFileSync(file, generateValidatorSource(schemasDir, kind, dateTimeModule));
-		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is generated at run time
-		const module = require(file) as Record<string, unknown>;
+		// A CommonJS module imported: its exports are the namespace's default.
+		const module = ((await import(pathToFileURL(file).href)) as { default: Record<string, unknown> }).default;
 		// One module per kind: it exports that kind's validator and no other.
 		assert.deepEqual(Object.keys(module).sort(), [kind, 'schemaSha256'].sort());
 		validators[kind] = module[kind] as ValidateFunction;
@@ -80,8 +81,8 @@ describe('validators generated at build time', () => {
 		assert.deepEqual(VALIDATED_KINDS, Object.keys(SCHEMA_FILES));
 	});
 
-	it('gives the same verdicts and errors as the validators the registry compiles', () => {
-		const generated = generatedValidators();
+	it('gives the same verdicts and errors as the validators the registry compiles', async () => {
+		const generated = await generatedValidators();
 		const fixtures = path.join(repoRoot(), 'test', 'fixtures', 'records');
 		let compared = 0;
 		for (const name of fs.readdirSync(fixtures).filter((n) => n.endsWith('.json'))) {

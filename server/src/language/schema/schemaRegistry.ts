@@ -11,6 +11,7 @@ import type * as AjvModule from 'ajv';
 import type { Options, ValidateFunction } from 'ajv';
 import type { DocumentKind } from '../../../../shared/documentKinds';
 import { DATE_TIME_FORMATS } from './dateTime';
+import { requireOnFirstUse } from '../util/sideBundle';
 
 export { isDateTime } from './dateTime';
 
@@ -97,8 +98,7 @@ export function ajvOptions(code?: Options['code']): Options {
 function createAjv(): Ajv {
 	let AjvClass: typeof AjvModule.default;
 	try {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
-		AjvClass = (require('ajv') as typeof AjvModule).default;
+		AjvClass = (requireOnFirstUse('ajv') as typeof AjvModule).default;
 	} catch (error) {
 		// The bundles leave Ajv out (esbuild.mjs): only a schema changed since the build needs it.
 		// Only a development checkout can meet this; reported in the log. l10n-ignore

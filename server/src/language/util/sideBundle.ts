@@ -8,14 +8,21 @@
  * and `import()` is asynchronous, which the synchronous parsers that call this could not wait for.
  */
 export function loadSideBundle<T>(bundleFile: string, packageName: string): T {
-	/* eslint-disable @typescript-eslint/no-require-imports -- deliberately lazy, see above */
 	try {
-		return require(`${__dirname}/${bundleFile}`) as T;
+		return requireOnFirstUse(`${__dirname}/${bundleFile}`) as T;
 	} catch (error) {
 		if ((error as { code?: unknown }).code !== 'MODULE_NOT_FOUND') {
 			throw error;
 		}
-		return require(packageName) as T;
+		return requireOnFirstUse(packageName) as T;
 	}
-	/* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/**
+ * Loads a module (a bundle beside the program, or a package the bundles leave out, such as Ajv)
+ * synchronously, when first needed: the project's one `require`, for the reason above.
+ */
+export function requireOnFirstUse(id: string): unknown {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+	return require(id);
 }
