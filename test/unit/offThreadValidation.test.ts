@@ -10,7 +10,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { analyzeDocument } from '../../server/src/language/validation/analyzeDocument';
 import { createAnalysisCache, STALE_PARSE_MIN_LENGTH } from '../../server/src/lsp/analysisCache';
 import { EditLog } from '../../server/src/lsp/editLog';
@@ -18,11 +17,10 @@ import { LazyTextDocument } from '../../server/src/lsp/lazyTextDocument';
 import type { OffThreadAnalysis, OffThreadRequest, OffThreadValidator } from '../../server/src/lsp/serverRuntime';
 import { requestText } from '../../server/src/lsp/serverRuntime';
 import type { ValidationRunnerOptions } from '../../server/src/lsp/validationRunner';
-import { createValidationRunner } from '../../server/src/lsp/validationRunner';
-import { nodeTimers } from '../../server/src/node/nodeRuntime';
 import { sharedSchemaRegistry } from '../../server/src/node/schemaFiles';
 import { workerValidator } from '../../server/src/node/workerValidator';
 import { repoRoot } from '../helpers';
+import { recordingRunner } from './recordingRunner';
 
 const uri = 'file:///work/orders.destination.json';
 const misspelt = '{"OnFailure": {"Destinaton": ""}}';
@@ -30,21 +28,7 @@ const optionsOf = () => ({ fileName: 'orders.destination.json', languageId: 'jso
 
 /** A runner whose documents always go to `offThread`. */
 function runnerWith(offThread: OffThreadValidator, document: LazyTextDocument, overrides: Partial<ValidationRunnerOptions> = {}) {
-	const published: PublishDiagnosticsParams[] = [];
-	const errors: string[] = [];
-	const validate = createValidationRunner({
-		documentOf: () => document,
-		cache: createAnalysisCache(optionsOf),
-		optionsOf,
-		enabled: () => true,
-		publish: (params) => published.push(params),
-		logError: (message) => errors.push(message),
-		timers: nodeTimers,
-		sliceMs: 16,
-		offThread,
-		...overrides,
-	});
-	return { published, errors, validate };
+	return recordingRunner({ documentOf: () => document, cache: createAnalysisCache(optionsOf), optionsOf, offThread, ...overrides });
 }
 
 /** An off-thread validator that validates here, after `delay` has run. */

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalysisCache } from '../../server/src/lsp/analysisCache';
 import type { ServerTimers } from '../../server/src/lsp/serverRuntime';
 import type { ValidationRunnerOptions } from '../../server/src/lsp/validationRunner';
-import { createValidationRunner } from '../../server/src/lsp/validationRunner';
 import { nodeTimers } from '../../server/src/node/nodeRuntime';
 import { sharedSchemaRegistry } from '../../server/src/node/schemaFiles';
+import { recordingRunner } from './recordingRunner';
 
 const uri = 'file:///work/orders.destination.json';
 const misspelt = '{"OnFailure": {"Destinaton": ""}}';
@@ -15,25 +14,13 @@ const misspelt = '{"OnFailure": {"Destinaton": ""}}';
 /** A runner over one open document, with what it published and logged. */
 function runnerFor(text: string, overrides: Partial<ValidationRunnerOptions> = {}) {
 	const documents = new Map([[uri, TextDocument.create(uri, 'json', 1, text)]]);
-	const published: PublishDiagnosticsParams[] = [];
-	const errors: string[] = [];
 	const optionsOf = (document: TextDocument) => ({
 		fileName: document.uri.slice(document.uri.lastIndexOf('/') + 1),
 		languageId: document.languageId,
 		registry: sharedSchemaRegistry(),
 	});
 	const cache = createAnalysisCache(optionsOf);
-	const validate = createValidationRunner({
-		documentOf: (key) => documents.get(key),
-		cache,
-		optionsOf,
-		enabled: () => true,
-		publish: (params) => published.push(params),
-		logError: (message) => errors.push(message),
-		timers: nodeTimers,
-		sliceMs: 16,
-		...overrides,
-	});
+	const { published, errors, validate } = recordingRunner({ documentOf: (key) => documents.get(key), cache, optionsOf, ...overrides });
 	return { documents, published, errors, cache, validate };
 }
 
