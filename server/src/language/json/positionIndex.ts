@@ -5,6 +5,7 @@
  * twice the budget of a keystroke). Built lazily, per container or string actually walked into,
  * and kept with the parse (ParsedJson.positionIndex), which is immutable.
  */
+import { memoized } from '../util/memo';
 import { Scanner } from './scanner';
 
 /** The members of an object or the elements of an array: where each one's key (-1 for elements) and value lie. */
@@ -35,22 +36,12 @@ export class PositionIndex {
 
 	/** The children of the object or array opening at `start` (valid JSON only). */
 	children(start: number): Children {
-		let found = this.containers.get(start);
-		if (!found) {
-			found = this.scanChildren(start);
-			this.containers.set(start, found);
-		}
-		return found;
+		return memoized(this.containers, start, (at) => this.scanChildren(at));
 	}
 
 	/** Checkpoints of the string literal whose opening quote is at `quote` (valid JSON only). */
 	checkpoints(quote: number): StringCheckpoints {
-		let found = this.strings.get(quote);
-		if (!found) {
-			found = this.scanString(quote);
-			this.strings.set(quote, found);
-		}
-		return found;
+		return memoized(this.strings, quote, (at) => this.scanString(at));
 	}
 
 	private scanChildren(start: number): Children {

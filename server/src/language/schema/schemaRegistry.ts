@@ -11,6 +11,7 @@ import type * as AjvModule from 'ajv';
 import type { Options, ValidateFunction } from 'ajv';
 import type { DocumentKind } from '../../../../shared/documentKinds';
 import { DATE_TIME_FORMATS } from './dateTime';
+import { memoized } from '../util/memo';
 import { requireOnFirstUse } from '../util/sideBundle';
 
 export { isDateTime } from './dateTime';
@@ -119,22 +120,12 @@ export class SchemaRegistry {
 
 	/** The schema object of a kind (as written in its file). */
 	schema(kind: SchemaKind): Schema {
-		let schema = this.schemas.get(kind);
-		if (!schema) {
-			schema = this.source(kind);
-			this.schemas.set(kind, schema);
-		}
-		return schema;
+		return memoized(this.schemas, kind, this.source);
 	}
 
 	/** The compiled validator of a kind, compiled on first use. */
 	validator(kind: SchemaKind): ValidateFunction {
-		let validate = this.validators.get(kind);
-		if (!validate) {
-			validate = this.precompiled(kind) ?? (this.ajv ??= createAjv()).compile(forValidation(this.schema(kind)));
-			this.validators.set(kind, validate);
-		}
-		return validate;
+		return memoized(this.validators, kind, () => this.precompiled(kind) ?? (this.ajv ??= createAjv()).compile(forValidation(this.schema(kind))));
 	}
 
 	/** Compiles every schema now, or loads its build-time validator (the server does this soon after start-up, so the first large validation is fast). */
