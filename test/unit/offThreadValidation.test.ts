@@ -14,8 +14,9 @@ import { analyzeDocument } from '../../server/src/language/validation/analyzeDoc
 import { createAnalysisCache, STALE_PARSE_MIN_LENGTH } from '../../server/src/lsp/analysisCache';
 import { EditLog } from '../../server/src/lsp/editLog';
 import { LazyTextDocument } from '../../server/src/lsp/lazyTextDocument';
-import type { OffThreadAnalysis, OffThreadRequest, OffThreadValidator } from '../../server/src/lsp/serverRuntime';
-import { requestText } from '../../server/src/lsp/serverRuntime';
+import type { ValidatedAnalysis } from '../../server/src/language/validation/pipeline';
+import type { OffThreadRequest, OffThreadValidator } from '../../server/src/lsp/serverRuntime';
+import { joinText } from '../../server/src/lsp/serverRuntime';
 import type { ValidationRunnerOptions } from '../../server/src/lsp/validationRunner';
 import { sharedSchemaRegistry } from '../../server/src/node/schemaFiles';
 import { workerValidator } from '../../server/src/node/workerValidator';
@@ -37,7 +38,7 @@ function inlineValidator(delay: () => Promise<void>): OffThreadValidator {
 		minLength: 0,
 		validate: async (_key, request) => {
 			await delay();
-			const { units: _units, ...analysis } = analyzeDocument(requestText(request), request.options);
+			const { units: _units, ...analysis } = analyzeDocument(joinText(request.text), request.options);
 			return analysis;
 		},
 		dispose: () => undefined,
@@ -87,7 +88,7 @@ describe('validation in another thread', () => {
 			assert.equal(results[1], undefined);
 			for (const i of [0, 2]) {
 				const { units: _units, ...expected } = analyzeDocument(texts[i], { ...request(texts[i]).options });
-				const plain = (value: unknown): OffThreadAnalysis => JSON.parse(JSON.stringify(value)) as OffThreadAnalysis;
+				const plain = (value: unknown): ValidatedAnalysis => JSON.parse(JSON.stringify(value)) as ValidatedAnalysis;
 				assert.deepEqual(plain(results[i]), plain(expected));
 			}
 		} finally {
@@ -154,9 +155,9 @@ describe('validating ahead of the debounce', () => {
 		const validator: OffThreadValidator = {
 			minLength: 0,
 			validate: async (key, request) => {
-				requests.push({ key, text: requestText(request) });
+				requests.push({ key, text: joinText(request.text) });
 				await new Promise<void>((resolve) => releases.push(resolve));
-				const { units: _units, ...analysis } = analyzeDocument(requestText(request), request.options);
+				const { units: _units, ...analysis } = analyzeDocument(joinText(request.text), request.options);
 				return analysis;
 			},
 			dispose: () => undefined,
@@ -278,5 +279,27 @@ describe('reading an older parse through the edits since', () => {
 		const atEdit = cache.viewAt(document, text.length - 1);
 		assert.equal(atEdit.current, true);
 		assert.notEqual(atEdit.analysis, first);
+	});
+
+	it('answers a large template or Terraform file from its current text: completion there reads the text, of the current version', () => {
+		const filler = 'x'.repeat(STALE_PARSE_MIN_LENGTH);
+		const cases = [
+			{
+				fileName: 'stack.template.json',
+				languageId: 'json',
+				text: `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Q": {"Type": "AWS::SQS::Queue"}}, "Description": "${filler}"}`,
+			},
+			{ fileName: 'main.tf', languageId: 'terraform', text: `resource "aws_sqs_queue" "q" {}\n# ${filler}\n` },
+		];
+		for (const { fileName, languageId, text } of cases) {
+			const document = new LazyTextDocument(`file:///work/${fileName}`, languageId, 1, text);
+			const cache = createAnalysisCache(() => ({ fileName, languageId, registry: sharedSchemaRegistry() }));
+			const first = cache.structureOf(document);
+			const end = document.positionAt(text.length - 1);
+			document.update([{ range: { start: end, end }, text: ' ' }], 2);
+			const view = cache.viewAt(document, 20);
+			assert.equal(view.current, true, fileName);
+			assert.notEqual(view.analysis, first, fileName);
+		}
 	});
 });

@@ -10,14 +10,11 @@
  * period old. Features that edit the text (fixes, the preview) always read the current version.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalysis, PreparedDocument, ValidateOptions } from '../language/validation/pipeline';
+import type { DocumentAnalysis, PreparedDocument, ValidateOptions, ValidatedAnalysis } from '../language/validation/pipeline';
 import { prepareDocument, validatePrepared } from '../language/validation/pipeline';
 import type { OffsetMapping } from './editLog';
 import { IDENTITY_MAPPING } from './editLog';
 import { LazyTextDocument } from './lazyTextDocument';
-
-/** A validated analysis without its parse: what validation in another thread hands back. */
-export type ValidatedAnalysis = Omit<DocumentAnalysis, 'units'>;
 
 /** Texts shorter than this are parsed again for each version: it costs less than a millisecond or two. */
 export const STALE_PARSE_MIN_LENGTH = 256 * 1024;
@@ -75,7 +72,7 @@ export function createAnalysisCache(optionsOf: (document: TextDocument) => Valid
 	/** The newest parse and how to reach it from the current text, when reading it is worth it. */
 	const olderParse = (document: TextDocument): { parse: PreparedDocument; mapping: OffsetMapping } | undefined => {
 		const newest = parses.get(document.uri);
-		if (!newest || !(document instanceof LazyTextDocument) || newest.value.analysis.kind === 'unknown') {
+		if (!newest || !(document instanceof LazyTextDocument) || !answersFromParse(newest.value.analysis)) {
 			return undefined;
 		}
 		const mapping = document.editsSince(newest.version);
@@ -138,6 +135,15 @@ export function createAnalysisCache(optionsOf: (document: TextDocument) => Valid
 		},
 	};
 	return cache;
+}
+
+/**
+ * Whether hover and completion answer from this parse alone, so that an older one may serve with
+ * mapped offsets: a JSON document's. Completion in a template or a Terraform file, and the
+ * snippets of a document of no known kind, read the current text, which an older parse is not of.
+ */
+function answersFromParse(analysis: DocumentAnalysis): boolean {
+	return analysis.kind !== 'unknown' && analysis.kind !== 'cfn-template' && analysis.terraformText === undefined;
 }
 
 /** The document's length without joining a lazy document's pieces. */

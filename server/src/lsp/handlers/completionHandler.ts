@@ -22,7 +22,8 @@ export function registerCompletionHandler({ connection, documents, schemas, view
 		return runSafe(connection, 'Completion', [] as CompletionItem[], token, () => {
 			// On a large document being edited, the newest parse may be of an older version: its offsets are mapped.
 			const view = viewAt(document, document.offsetAt(params.position));
-			// The text is read only for a document of no known kind, and an older parse is never read for one.
+			// The text is read only for templates, Terraform files and documents of no known kind, which
+			// are never answered from an older parse (analysisCache.ts, answersFromParse).
 			const text = view.current ? document.getText() : '';
 			return computeCompletions(text, view.analysis, view.offset, schemas).map((candidate, index) =>
 				toCompletionItem(
