@@ -2,8 +2,8 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaRegistry } from '../language/schema/schemaRegistry';
-import type { DocumentAnalysis } from '../language/validation/pipeline';
-import type { StructureView, ValidatedAnalysis } from './analysisCache';
+import type { DocumentAnalysis, ValidatedAnalysis } from '../language/validation/pipeline';
+import type { StructureView } from './analysisCache';
 
 /**
  * What handler modules get: the connection, the open documents and the cached analysis of each.

@@ -5,7 +5,7 @@
  */
 import type { SchemaRegistry } from '../language/schema/schemaRegistry';
 import type { HclWasm } from '../language/terraform/hclParser';
-import type { AnalyzeOptions, DocumentAnalysis } from '../language/validation/pipeline';
+import type { AnalyzeOptions, ValidatedAnalysis } from '../language/validation/pipeline';
 
 /** Stops a pending timer. */
 export interface Disposable {
@@ -52,18 +52,10 @@ export interface OffThreadRequest {
 	options: Omit<AnalyzeOptions, 'registry' | 'moduleFiles'>;
 }
 
-/** The request's text in one string (the other thread joins a lazy document's pieces). */
-export function requestText(request: OffThreadRequest): string {
-	return joinText(request.text);
-}
-
 /** A text, or its pieces joined. */
 export function joinText(text: string | readonly string[]): string {
 	return typeof text === 'string' ? text : text.length === 1 ? text[0] : text.join('');
 }
-
-/** An analysis without its parse, which stays in the thread that made it. */
-export type OffThreadAnalysis = Omit<DocumentAnalysis, 'units'>;
 
 export interface OffThreadValidator {
 	/** Texts shorter than this are validated on the request thread: the round trip would cost more than they do. */
@@ -73,7 +65,7 @@ export interface OffThreadValidator {
 	 * replaces one still waiting for the thread, which then resolves undefined. Rejects when the
 	 * thread fails; the server then validates on its own thread.
 	 */
-	validate(key: string, request: OffThreadRequest): Promise<OffThreadAnalysis | undefined>;
+	validate(key: string, request: OffThreadRequest): Promise<ValidatedAnalysis | undefined>;
 	/** The translation the server's messages use (from `initialize`): the other thread's messages must use it too. */
 	useTranslations?(bundle: Record<string, string>): void;
 	dispose(): void;

@@ -6,6 +6,7 @@
  * ServerRuntime, so that the same server runs under Node.js (./main.ts), in a test process, or
  * in a browser worker.
  */
+import { forgetLastRegExpSubject } from '../language/util/regExpSubject';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ValidateOptions } from '../language/validation/pipeline';
@@ -98,7 +99,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		scheduler.cancel(event.document.uri);
 		validate.forget(event.document.uri);
 		cache.forget(event.document.uri);
-		forgetLastRegExpMatch();
+		// A closed 12 MB document stayed in memory through the last match on a slice of it.
+		forgetLastRegExpSubject();
 		void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 	});
 
@@ -119,16 +121,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		runtime.offThreadValidator?.dispose();
 	});
 	documents.listen(connection);
-}
-
-/**
- * V8 keeps the subject of the last successful regular expression match (for the legacy
- * `RegExp.lastMatch`), and the language core matches slices of document text, which hold on to
- * the whole text: a closed 12 MB document stayed in memory until some other match happened. A
- * match on the empty string releases it.
- */
-function forgetLastRegExpMatch(): void {
-	/^/.exec('');
 }
 
 /** Each feature's handlers, one module each under ./handlers/ (see ServerContext). */

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
-import type { OffThreadAnalysis, OffThreadRequest, OffThreadValidator } from '../lsp/serverRuntime';
+import type { ValidatedAnalysis } from '../language/validation/pipeline';
+import type { OffThreadRequest, OffThreadValidator } from '../lsp/serverRuntime';
 import { workerThreads } from './workerThreads';
 import type { TextChannelEnd } from './workerTextChannel';
 import { openTextChannel } from './workerTextChannel';
@@ -43,11 +44,11 @@ export interface WorkerSetup {
 interface Job {
 	id: number;
 	request: OffThreadRequest;
-	resolve: (analysis: OffThreadAnalysis | undefined) => void;
+	resolve: (analysis: ValidatedAnalysis | undefined) => void;
 	reject: (error: Error) => void;
 }
 
-type WorkerReply = { analysis: OffThreadAnalysis } | { error: string };
+type WorkerReply = { analysis: ValidatedAnalysis } | { error: string };
 
 /** The validator, or undefined when the worker's script is not there (then the server validates in slices). */
 export function workerValidator(script = path.join(__dirname, 'validationWorker.js'), minLength = OFF_THREAD_MIN_LENGTH): OffThreadValidator | undefined {

@@ -81,6 +81,9 @@ export interface DocumentAnalysis {
 	template?: TemplateDocument;
 }
 
+/** An analysis without its parse: what the server keeps of a validated version, and what validation in another thread hands back (the parse stays there). */
+export type ValidatedAnalysis = Omit<DocumentAnalysis, 'units'>;
+
 /** The kinds of document AWS tools read (the AWS CLI's file:// parameters): a byte order mark breaks them. */
 const SENT_TO_AWS: readonly DocumentKind[] = ['destination-config', 'esm-request'];
 
