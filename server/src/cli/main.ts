@@ -15,8 +15,9 @@ import { readL10nBundle } from '../node/l10nFiles';
 import { collectFiles } from './collectFiles';
 import { reportStream } from './outputStream';
 import { validateFileSafely } from './validateFile';
+import { isTerraformDocument } from '../language/terraform/analyzeTerraform';
 import { validateInOrder } from './validatePool';
-import { defaultJobs, startCliWorker } from './workerThreads';
+import { defaultJobs, startCliWorker } from './cliWorkers';
 import { readVersion } from '../version';
 import { delegateCheck, isCheckCommand } from './delegateCheck';
 import { initHclParserFromFiles } from '../node/hclWasmFiles';
@@ -53,7 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
 async function validate(command: Extract<Command, { kind: 'validate' }>, bundle: L10nBundle | undefined): Promise<number> {
 	const collected = collectFiles(command.paths);
 	let failed = collected.errors.length > 0;
-	if (collected.files.some((file) => /\.tf$/i.test(file.path))) {
+	if (collected.files.some((file) => isTerraformDocument(file.path, undefined))) {
 		// The HCL parser is WebAssembly, loaded once before the first Terraform file (workers load their own).
 		await initHclParserFromFiles();
 	}

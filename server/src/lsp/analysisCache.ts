@@ -14,7 +14,7 @@ import type { DocumentAnalysis, PreparedDocument, ValidateOptions, ValidatedAnal
 import { prepareDocument, validatePrepared } from '../language/validation/pipeline';
 import type { OffsetMapping } from './editLog';
 import { IDENTITY_MAPPING } from './editLog';
-import { LazyTextDocument } from './lazyTextDocument';
+import { LazyTextDocument, textLengthOf } from './lazyTextDocument';
 
 /** Texts shorter than this are parsed again for each version: it costs less than a millisecond or two. */
 export const STALE_PARSE_MIN_LENGTH = 256 * 1024;
@@ -112,7 +112,7 @@ export function createAnalysisCache(optionsOf: (document: TextDocument) => Valid
 		},
 		viewAt(document, offset) {
 			const newest = parses.get(document.uri);
-			if (newest?.version !== document.version && lengthOf(document) >= STALE_PARSE_MIN_LENGTH) {
+			if (newest?.version !== document.version && textLengthOf(document) >= STALE_PARSE_MIN_LENGTH) {
 				const older = olderParse(document);
 				const mapped = older?.mapping.toOlder(offset);
 				if (older && mapped !== undefined) {
@@ -144,9 +144,4 @@ export function createAnalysisCache(optionsOf: (document: TextDocument) => Valid
  */
 function answersFromParse(analysis: DocumentAnalysis): boolean {
 	return analysis.kind !== 'unknown' && analysis.kind !== 'cfn-template' && analysis.terraformText === undefined;
-}
-
-/** The document's length without joining a lazy document's pieces. */
-function lengthOf(document: TextDocument): number {
-	return document instanceof LazyTextDocument ? document.textLength : document.getText().length;
 }

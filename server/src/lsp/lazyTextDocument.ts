@@ -366,3 +366,13 @@ function wellFormed(range: Range): Range {
 	const { start, end } = range;
 	return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
 }
+
+/** A document's length, without joining a lazy document's pieces. */
+export function textLengthOf(document: TextDocument): number {
+	return document instanceof LazyTextDocument ? document.textLength : document.getText().length;
+}
+
+/** A document's text, as a lazy document's pieces when it is one (the validation thread joins them). */
+export function textPiecesOf(document: TextDocument): string | readonly string[] {
+	return document instanceof LazyTextDocument ? document.textPieces() : document.getText();
+}

@@ -18,6 +18,7 @@ import { isTerraformDocument } from '../language/terraform/analyzeTerraform';
 import type { AnalysisCache } from './analysisCache';
 import type { ValidatedAnalysis } from '../language/validation/pipeline';
 import { toDiagnostic } from './diagnostics';
+import { textLengthOf, textPiecesOf } from './lazyTextDocument';
 import { withLspRanges } from './lspPositions';
 import type { OffThreadValidator, ServerTimers } from './serverRuntime';
 
@@ -75,7 +76,7 @@ export function createValidationRunner(options: ValidationRunnerOptions): Valida
 	};
 	const goesOffThread = (document: TextDocument): OffThreadValidator | undefined => {
 		const validator = options.offThread;
-		return validator && textLength(document) >= validator.minLength && !readsOtherFiles(document) ? validator : undefined;
+		return validator && textLengthOf(document) >= validator.minLength && !readsOtherFiles(document) ? validator : undefined;
 	};
 	const run = async (uri: string): Promise<void> => {
 		const document = options.documentOf(uri);
@@ -155,7 +156,7 @@ async function analyzeOffThread(
 	const { registry: _registry, moduleFiles: _moduleFiles, ...plainOptions } = options.optionsOf(document);
 	let analysis: ValidatedAnalysis | undefined;
 	try {
-		analysis = await validator.validate(uri, { text: textPieces(document), options: plainOptions });
+		analysis = await validator.validate(uri, { text: textPiecesOf(document), options: plainOptions });
 	} catch (error) {
 		options.logError(`Validation of ${uri} in the worker failed, validating it here: ${error instanceof Error ? error.message : String(error)}`);
 		return superseded(options, uri, version, startedIn) ? undefined : analyzeInSlices(options, document);
@@ -198,16 +199,4 @@ async function analyzeInSlices(options: ValidationRunnerOptions, document: TextD
 	}
 	cache.remember(uri, version, analysis);
 	return analysis;
-}
-
-/** The document's text, as a lazy document's pieces when it is one. */
-function textPieces(document: TextDocument): string | readonly string[] {
-	const lazy = document as Partial<{ textPieces(): readonly string[] }>;
-	return typeof lazy.textPieces === 'function' ? lazy.textPieces() : document.getText();
-}
-
-/** The document's length, without joining a lazy document's pieces when it can tell. */
-function textLength(document: TextDocument): number {
-	const lazy = document as Partial<{ textLength: number }>;
-	return typeof lazy.textLength === 'number' ? lazy.textLength : document.getText().length;
 }

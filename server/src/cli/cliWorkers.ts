@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as l10n from '@vscode/l10n';
 import { workerThreads } from '../node/workerThreads';
 import type { FoundFile } from './collectFiles';
 import type { FileOutcome } from './validateFile';
@@ -24,16 +23,17 @@ export function startCliWorker(maxFileSizeMB: number, l10nBundle?: Record<string
 		return undefined;
 	}
 	const { Worker } = workerThreads();
-	const worker = new Worker(SCRIPT, { workerData: { l10nBundle } });
+	const worker = new Worker(SCRIPT, { workerData: { l10nBundle, maxFileSizeMB } });
 	let pending: { resolve: (outcomes: FileOutcome[]) => void; reject: (error: Error) => void } | undefined;
 	worker.on('message', (outcomes: FileOutcome[]) => pending?.resolve(outcomes));
 	worker.on('error', (error) => pending?.reject(error));
-	worker.on('exit', (code) => pending?.reject(new Error(l10n.t('a validation thread exited (code {0})', code))));
+	// Never shown: the pool validates a failed thread's batch itself (validatePool.ts). l10n-ignore
+	worker.on('exit', (code) => pending?.reject(new Error(`a validation thread exited (code ${code})`)));
 	return {
 		validate: (files: FoundFile[]) =>
 			new Promise((resolve, reject) => {
 				pending = { resolve, reject };
-				worker.postMessage({ files, maxFileSizeMB });
+				worker.postMessage({ files });
 			}),
 		stop: () => void worker.terminate(),
 	};
