@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cacheFileFor, checksum, codeCacheDir, isPrivateDir, readCache, writeCache } from '../../server/src/node/codeCache';
+import { checksum } from '../../server/src/node/checksum';
+import { cacheFileFor, codeCacheDir, isPrivateDir, readCache, writeCache } from '../../server/src/node/codeCache';
 import { repoRoot } from '../helpers';
 
 const posix = process.platform !== 'win32';

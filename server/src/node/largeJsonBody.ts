@@ -14,7 +14,6 @@
  * then parses the usual way, which also reports what is wrong.
  */
 import { isUtf8 } from 'node:buffer';
-import { randomBytes } from 'node:crypto';
 
 /** Literals at least this long (raw bytes between the quotes) are decoded in place. */
 export const IN_PLACE_LITERAL_BYTES = 64 * 1024;
@@ -27,11 +26,12 @@ const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 
 /**
- * Stands for literal number N in the rest of the message while it is parsed. Random per process:
- * a string of the message could equal it only by chance, and a marker found other than exactly
- * once sends the message down the usual path anyway.
+ * Stands for literal number N in the rest of the message while it is parsed. Random per process,
+ * so that a string of a message equals one only by chance; even then the value stays exact: a
+ * marker found other than exactly once sends the message down the usual path. (Math.random, not
+ * node:crypto, which is not worth loading for this.)
  */
-const MARKER = `\u0000large-literal:${randomBytes(16).toString('hex')}:`;
+const MARKER = `\u0000large-literal:${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}:`;
 const MARKER_JSON = JSON.stringify(MARKER).slice(1, -1);
 
 interface Literal {

@@ -11,10 +11,11 @@
  * the build makes it, deterministically, from the schema files and the Ajv version in the lock file.
  */
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { PrecompiledValidators, SchemaKind } from '../language/schema/schemaRegistry';
+import { requireOnFirstUse } from '../language/util/sideBundle';
+import { checksum } from './checksum';
 
 /** The folder of the generated modules, next to the bundles: one module per kind, `<kind>.js`. */
 export const VALIDATORS_DIR = 'validators';
@@ -25,21 +26,11 @@ export function validatorFile(dir: string, kind: SchemaKind): string {
 }
 
 /**
- * A 53-bit hash of a schema file's text (cyrb53), to tell whether the file changed since the build.
- * Not a defence against anyone: it only catches a stale build. Computed in JavaScript because
- * loading node:crypto cost the server's start-up more than hashing the four files.
+ * A hash of a schema file's text, to tell whether the file changed since the build. Not a defence
+ * against anyone: it only catches a stale build.
  */
 export function schemaTextHash(text: string): string {
-	let h1 = 0xdeadbeef;
-	let h2 = 0x41c6ce57;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ c, 2654435761);
-		h2 = Math.imul(h2 ^ c, 1597334677);
-	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+	return checksum(Buffer.from(text, 'utf8')).toString('hex');
 }
 
 type ValidatorsModule = Partial<Record<SchemaKind, ValidateFunction>> & { schemaSha256?: Partial<Record<SchemaKind, string>> };
@@ -54,7 +45,7 @@ export function standaloneValidators(dir: string, schemaText: (kind: SchemaKind)
 		const file = validatorFile(dir, kind);
 		let loaded: ValidatorsModule | null;
 		try {
-			loaded = fs.existsSync(file) ? (createRequire(file)(file) as ValidatorsModule) : null;
+			loaded = fs.existsSync(file) ? (requireOnFirstUse(file) as ValidatorsModule) : null;
 		} catch {
 			loaded = null;
 		}
