@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient } from '../test/protocol/lspClient';
 import { Prng, s3Record } from './generate';
+import { median } from './report';
 import type { LoopStretch } from './loopMonitor';
 
 export interface EditingRound {
@@ -37,6 +38,7 @@ export function editingDocument(): string {
 	return `${JSON.stringify(s3Record(20_261_216, PAYLOAD_RECORDS, 'string'), null, 2)}\n`;
 }
 
+/** The nearest-rank quantile: a latency that was observed, not one interpolated between two (p95 of the hovers). */
 export function quantile(values: readonly number[], q: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
@@ -49,7 +51,7 @@ function jsonParseMs(text: string): number {
 		JSON.parse(text);
 		times.push(performance.now() - start);
 	}
-	return quantile(times, 0.5);
+	return median(times);
 }
 
 /** Gaps between keystrokes: mostly typing pace, one pause in five longer than the debounce. */

@@ -62,7 +62,8 @@ function formatBytes(bytes: number): string {
 	return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} KB`;
 }
 
-function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
+/** A Markdown table; `rightAligned` by column (all but the first when left out). */
+export function table(headers: string[], rows: string[][], rightAligned: boolean[] = headers.map((_, i) => i > 0)): string {
 	const rule = rightAligned.map((right) => (right ? '--:' : '---'));
 	return [headers, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }

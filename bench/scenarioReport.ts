@@ -6,17 +6,13 @@
  */
 import type { ServerColdStart } from './coldStart';
 import type { EditingRound } from './editing';
-import { formatMs, median } from './report';
+import { formatMs, median, table } from './report';
 import type { CliRound, MemoryRound } from './serverScenarios';
 
 export interface ScenarioResults {
 	editing: EditingRound[];
 	cli: CliRound[];
 	memory: MemoryRound[];
-}
-
-function table(headers: string[], rows: string[][]): string {
-	return [headers, headers.map((_, i) => (i === 0 ? '---' : '--:')), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
 /** `median (min–max)` of some figures, with a unit. */

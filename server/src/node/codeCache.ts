@@ -12,7 +12,7 @@
  *   temporary file and renamed into place;
  * - a missing, unreadable, corrupt or rejected cache is ignored, and any failure around it (a
  *   read-only home, a full disk) leaves the program running as it would without one.
- * LAMBDA_KAFKA_CODE_CACHE=off turns it off; LAMBDA_KAFKA_CACHE_DIR=/absolute/path moves it (tests).
+ * LAMBDA_KAFKA_CODE_CACHE=off turns it off; LAMBDA_KAFKA_CACHE_DIR=/absolute/path moves it (README).
  */
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
