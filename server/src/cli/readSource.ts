@@ -28,13 +28,13 @@ export const HEAD_BYTES = 4096;
 /** Reads `file` unless it is over `limitBytes` (capped at what one string can hold). */
 export function readSource(file: FoundFile, limitBytes = READ_LIMIT_BYTES): Source {
 	try {
-		if (file.sniff && !startsLikeJson(file.path)) {
-			return { status: 'not-json' };
-		}
-		// One open for the size and the bytes: a separate stat by path cost a tenth of a small file's time.
+		// One open for the sniff, the size and the bytes: a separate stat by path cost a tenth of a small file's time.
 		const fd = fs.openSync(file.path, 'r');
 		let bytes: Buffer;
 		try {
+			if (file.sniff && !startsLikeJson(fd)) {
+				return { status: 'not-json' };
+			}
 			// Most files are small: one read into a scratch buffer, and a short read (the end of a
 			// regular file) means it is whole, with no stat at all. Its bytes are decoded below, before
 			// the next file reuses the buffer.
@@ -122,26 +122,21 @@ function readHead(fd: number): Buffer {
 }
 
 /** Whether the first character after any BOM and blanks is `{` or `[`. */
-function startsLikeJson(filePath: string): boolean {
-	const fd = fs.openSync(filePath, 'r');
-	try {
-		const chunk = Buffer.alloc(SNIFF_CHUNK);
-		let position = 0;
-		for (;;) {
-			const length = fs.readSync(fd, chunk, 0, SNIFF_CHUNK, position);
-			if (length === 0) {
-				return false;
-			}
-			let i = position === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
-			while (i < length && (chunk[i] === 0x20 || chunk[i] === 0x09 || chunk[i] === 0x0a || chunk[i] === 0x0d)) {
-				i++;
-			}
-			if (i < length) {
-				return chunk[i] === 0x7b || chunk[i] === 0x5b;
-			}
-			position += length;
+function startsLikeJson(fd: number): boolean {
+	const chunk = Buffer.alloc(SNIFF_CHUNK);
+	let position = 0;
+	for (;;) {
+		const length = fs.readSync(fd, chunk, 0, SNIFF_CHUNK, position);
+		if (length === 0) {
+			return false;
 		}
-	} finally {
-		fs.closeSync(fd);
+		let i = position === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+		while (i < length && (chunk[i] === 0x20 || chunk[i] === 0x09 || chunk[i] === 0x0a || chunk[i] === 0x0d)) {
+			i++;
+		}
+		if (i < length) {
+			return chunk[i] === 0x7b || chunk[i] === 0x5b;
+		}
+		position += length;
 	}
 }
